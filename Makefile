@@ -1,0 +1,38 @@
+# The README's two commands: `make demo` and `make test`.
+# Each first makes sure the Debian -dev packages the build links against are
+# installed, then runs SwiftPM.
+
+# C libraries the package links (system-library targets in Package.swift).
+DEB_PACKAGES := libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
+
+SWIFT ?= swift
+
+.PHONY: demo test build deps
+
+demo: deps
+	$(SWIFT) run -c release imrf demo
+
+test: deps
+	$(SWIFT) test
+
+build: deps
+	$(SWIFT) build -c release
+
+# Installs what is missing: as root directly, else through sudo when it can
+# run without a password, else says exactly what to run.
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	echo "imrf: installing Debian packages:$$missing"; \
+	if [ "$$(id -u)" = 0 ]; then \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else \
+	  echo "imrf: these Debian packages are needed to build:$$missing" >&2; \
+	  echo "imrf: run as root:  apt-get update && apt-get install -y$$missing" >&2; \
+	  exit 1; \
+	fi

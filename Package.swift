@@ -1,0 +1,60 @@
+// swift-tools-version: 6.2
+//
+// imrf: working-day deadlines and the PGA summary of the International
+// Migration Review Forum. Layers (dependencies point downwards only):
+//
+//   imrf (executable) -> Tracker -> SummaryCompiler -> Ledger, Upload -> Forum -> WorkingDays -> Diagnostics
+//
+// C libraries come from Debian's -dev packages through system-library
+// targets; `make deps` installs them.
+import PackageDescription
+
+let swiftSettings: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "imrf",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "imrf", targets: ["imrf"]),
+        .library(name: "WorkingDays", targets: ["WorkingDays"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // MARK: Foundation layer
+        .target(name: "Diagnostics", swiftSettings: swiftSettings),
+        .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+
+        // MARK: Executable
+        .executableTarget(
+            name: "imrf",
+            dependencies: [
+                "Diagnostics",
+                "WorkingDays",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Tests
+        .testTarget(
+            name: "WorkingDaysTests",
+            dependencies: [
+                "WorkingDays",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IMRFEndToEndTests",
+            dependencies: ["Diagnostics"],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)
