@@ -21,15 +21,22 @@ let package = Package(
     products: [
         .executable(name: "imrf", targets: ["imrf"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
+        .library(name: "Forum", targets: ["Forum"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // MARK: Foundation layer
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
         .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        .target(
+            name: "Forum",
+            dependencies: ["Diagnostics", "WorkingDays", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Executable
         .executableTarget(
@@ -37,6 +44,7 @@ let package = Package(
             dependencies: [
                 "Diagnostics",
                 "WorkingDays",
+                "Forum",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -51,6 +59,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
             name: "IMRFEndToEndTests",
             dependencies: ["Diagnostics"],
