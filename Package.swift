@@ -22,11 +22,13 @@ let package = Package(
         .executable(name: "imrf", targets: ["imrf"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
         .library(name: "Forum", targets: ["Forum"]),
+        .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Foundation layer
@@ -38,6 +40,21 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Summary
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "SummaryCompiler",
+            dependencies: [
+                "Diagnostics", "WorkingDays", "Forum", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executable
         .executableTarget(
             name: "imrf",
@@ -45,6 +62,7 @@ let package = Package(
                 "Diagnostics",
                 "WorkingDays",
                 "Forum",
+                "SummaryCompiler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -60,6 +78,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SummaryCompilerTests",
+            dependencies: ["SummaryCompiler", "Forum", "Diagnostics"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "IMRFEndToEndTests",
             dependencies: ["Diagnostics"],

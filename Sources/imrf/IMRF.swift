@@ -9,6 +9,8 @@ struct IMRF: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Demo.self,
+            Init.self,
+            Check.self,
         ]
     )
 }

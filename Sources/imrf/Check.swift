@@ -1,0 +1,39 @@
+import ArgumentParser
+import Diagnostics
+import Forum
+import SummaryCompiler
+
+extension IMRF {
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check forum.yaml and the notes; print every problem as path:line:col."
+        )
+
+        @Argument(help: "A workspace folder (default: the current folder), or note files.")
+        var paths: [String] = []
+
+        @Flag(help: "A session without notes is a warning, not an error.")
+        var draft = false
+
+        func run() async throws {
+            let workspace = try await Reporting.run { try Self.load(paths, draft: draft) }
+            for diagnostic in workspace.diagnostics { Reporting.printToStandardError(diagnostic) }
+            let summary = Workspace.summaryLine(workspace.diagnostics)
+            if workspace.errorCount > 0 {
+                Reporting.printToStandardError(summary)
+                throw ExitCode(Reporting.exitCode(for: .badInput))
+            }
+            print("\(workspace.notes.count) note\(workspace.notes.count == 1 ? "" : "s") checked: \(summary)")
+        }
+
+        /// A workspace folder, or note files checked against the forum.yaml
+        /// of the workspace they are in (found by walking up).
+        static func load(_ paths: [String], draft: Bool) throws(DiagnosticFailure) -> Workspace {
+            if paths.isEmpty { return try Workspace.load(".", draft: draft) }
+            if paths.count == 1, !paths[0].hasSuffix(".md") { return try Workspace.load(paths[0], draft: draft) }
+            let forumPath = Workspace.forumPath(near: paths[0])
+            let forum = try Workspace.loadForum(forumPath)
+            return Workspace.check(notePaths: paths, forum: forum)
+        }
+    }
+}
