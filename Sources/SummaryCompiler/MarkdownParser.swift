@@ -31,7 +31,11 @@ public enum MarkdownParser {
         var document = MarkdownDocument(blocks: [])
         for child in children(of: root) {
             if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                document.footnotes.append(.init(label: literal(child), blocks: blocks(children(of: child))))
+                // cmark-gfm numbers references in order of first use (their
+                // literal is that number) and moves the definitions that are
+                // used to the end of the document in the same order.
+                let label = String(document.footnotes.count + 1)
+                document.footnotes.append(.init(label: label, blocks: blocks(children(of: child))))
             } else if let block = block(child) {
                 document.blocks.append(block)
             }

@@ -11,6 +11,7 @@ struct IMRF: AsyncParsableCommand {
             Demo.self,
             Init.self,
             Check.self,
+            Compile.self,
         ]
     )
 }
