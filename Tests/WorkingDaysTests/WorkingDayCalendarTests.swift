@@ -202,6 +202,13 @@ struct WorkingDayCalendarTests {
                                                coverage: Fixtures.unCoverage))
     }
 
+    @Test(arguments: [(Int.max, "2028-01-01"), (Int.min, "2021-12-31"), (Int.min + 1, "2021-12-31")])
+    func hugeCountsFailCleanly(n: Int, needed: String) throws {
+        let error = try #require(throws: WorkingDayError.self) { try un.advance(d("2024-06-03"), by: n) }
+        #expect(error.code == .outsideCoverage(date: d(needed), calendar: "un-new-york",
+                                               coverage: Fixtures.unCoverage))
+    }
+
     @Test func isWorkingDayOutsideTheCoverageIsAnError() throws {
         let error = try #require(throws: WorkingDayError.self) { try un.isWorkingDay(d("2028-01-03")) }
         #expect(error.diagnostics.map(\.message) == [
