@@ -1,4 +1,4 @@
-import ArgumentParser
+public import ArgumentParser
 import Diagnostics
 import Foundation
 import WorkingDays
@@ -17,7 +17,8 @@ extension IMRF {
         @Argument(help: "Dates as YYYY-MM-DD, or - to read dates from standard input.")
         var dates: [String]
 
-        @Option(name: [.customShort("n"), .customLong("working-days")],
+        // Unconditional parsing so that `-n -10` reads -10 as the value.
+        @Option(name: [.customShort("n"), .customLong("working-days")], parsing: .unconditional,
                 help: "How many working days after the date (negative: before). Default 10.")
         var workingDays: Int = 10
 
@@ -42,7 +43,7 @@ extension IMRF {
                     do throws(DiagnosticFailure) {
                         let explanation = try compute(input, calendar: calendar)
                         if json {
-                            print(try DeadlineText.json(explanation))
+                            print(DeadlineText.json(explanation))
                         } else if single || explain {
                             print(DeadlineText.sentence(explanation, calendar: calendar, explain: explain))
                         } else {

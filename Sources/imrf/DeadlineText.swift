@@ -37,9 +37,10 @@ enum DeadlineText {
     }
 
     /// The DESIGN.md object: deadline, from, workingDays, calendar, skipped, dependsOnTentative.
-    static func json(_ e: DeadlineExplanation) throws -> String {
+    static func json(_ e: DeadlineExplanation) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(e), as: UTF8.self)
+        // Encoding plain strings, numbers and arrays cannot fail.
+        return String(decoding: try! encoder.encode(e), as: UTF8.self)
     }
 }
