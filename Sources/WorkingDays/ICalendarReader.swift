@@ -256,7 +256,7 @@ private struct Parser {
     func expand(_ event: EventDraft, days: Int, coverage: ClosedRange<CivilDate>) -> [Holiday] {
         let start = event.start!
         let recurring = event.rule != nil || !event.rdates.isEmpty
-        var starts = Set(event.rule?.occurrences(from: start, through: coverage.upperBound) ?? [start])
+        var starts = Set(event.rule?.occurrences(from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound) ?? [start])
         starts.formUnion(event.rdates)
         starts.subtract(event.exdates)
         var result: [Holiday] = []

@@ -4,7 +4,8 @@
 /// The output is byte-stable (fixed DTSTAMP, UIDs derived from the date), so
 /// a calendar kept in version control only changes where a holiday does.
 /// Each holiday is one one-day event: the reader splits spans into days, so
-/// writing days is what makes `read(write(c)) == c` hold.
+/// writing days is what makes `read(write(c)) == c` hold. (TEXT has no
+/// escape for a carriage return: CRLF inside a name is written as a newline.)
 public enum ICalendarWriter {
     public static func write(_ calendar: HolidayCalendar) -> String {
         var lines = [
@@ -26,7 +27,9 @@ public enum ICalendarWriter {
                 "UID:\(holiday.date.basic)-\(n)@imrf",
                 "DTSTAMP:19700101T000000Z",
                 "DTSTART;VALUE=DATE:\(holiday.date.basic)",
-                "DTEND;VALUE=DATE:\(holiday.date.adding(days: 1).basic)",
+                // 9999-12-31 has no next day that YYYYMMDD can write.
+                holiday.date.year < 9999 || holiday.date.month < 12 || holiday.date.day < 31
+                    ? "DTEND;VALUE=DATE:\(holiday.date.adding(days: 1).basic)" : "DURATION:P1D",
                 "SUMMARY:\(ContentLine.escape(holiday.name))",
                 "STATUS:\(holiday.status == .confirmed ? "CONFIRMED" : "TENTATIVE")",
             ]

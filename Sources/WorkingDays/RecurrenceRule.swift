@@ -89,14 +89,18 @@ struct RecurrenceRule: Sendable, Equatable {
     }
 
     /// Start dates of the recurrence set from `start` (always the first
-    /// instance, as RFC 5545 says) up to `limit` inclusive. COUNT counts from
-    /// `start`, so instances before a calendar's coverage still use it up.
-    /// The loop is bounded by years, so no rule can hang the reader.
-    func occurrences(from start: CivilDate, through limit: CivilDate) -> [CivilDate] {
+    /// instance, as RFC 5545 says) up to `limit` inclusive. Without COUNT,
+    /// years before `lower` are skipped, not computed; with COUNT, instances
+    /// before it still use the count up, so those years are computed. The
+    /// loop is bounded by years (at most 9999), so no rule can hang the reader.
+    func occurrences(from start: CivilDate, through limit: CivilDate, skippingBefore lower: CivilDate? = nil) -> [CivilDate] {
         let last = min(limit, until ?? limit)
         guard start <= last else { return [] }
         var result = [start]
         var year = start.year
+        if count == nil, let lower, lower.year > year {
+            year += (lower.year - year) / interval * interval
+        }
         while year <= last.year {
             if let count, result.count >= count { break }
             for date in dates(inYear: year, start: start) where date > start && date <= last {
@@ -133,13 +137,15 @@ struct RecurrenceRule: Sendable, Equatable {
                 }
             }
             for (first, lastDay) in spans {
+                // One pass over the span, whatever the number of BYDAY entries.
+                var byWeekday: [Weekday: [CivilDate]] = [:]
+                var day = first
+                while day <= lastDay {
+                    byWeekday[day.weekday, default: []].append(day)
+                    day = day.adding(days: 1)
+                }
                 for rule in byDay {
-                    var matching: [CivilDate] = []
-                    var day = first
-                    while day <= lastDay {
-                        if day.weekday == rule.weekday { matching.append(day) }
-                        day = day.adding(days: 1)
-                    }
+                    let matching = byWeekday[rule.weekday] ?? []
                     if let ordinal = rule.ordinal {
                         let index = ordinal > 0 ? ordinal - 1 : matching.count + ordinal
                         if matching.indices.contains(index) { found.insert(matching[index]) }

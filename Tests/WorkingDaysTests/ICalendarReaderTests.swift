@@ -186,6 +186,26 @@ struct ICalendarReaderTests {
         #expect(result == ["2022-01-01", "2024-01-01", "2026-01-01"])
     }
 
+    @Test func intervalStaysAlignedToTheStartYearWhenSkippingToCoverage() throws {
+        let result = try dates(event(["DTSTART;VALUE=DATE:20010101", "RRULE:FREQ=YEARLY;INTERVAL=2", "SUMMARY:Odd years"]))
+        #expect(result == ["2023-01-01", "2025-01-01", "2027-01-01"])
+    }
+
+    @Test func expansionOverTheWholeCalendarRangeIsBounded() throws {
+        let text = [
+            "BEGIN:VCALENDAR",
+            "X-IMRF-COVERAGE-START;VALUE=DATE:00010101",
+            "X-IMRF-COVERAGE-END;VALUE=DATE:99991231",
+            "BEGIN:VEVENT", "DTSTART;VALUE=DATE:00010101", "SUMMARY:First Monday",
+            "RRULE:FREQ=YEARLY;BYMONTH=1;BYDAY=1MO;COUNT=1000000", "END:VEVENT",
+            "END:VCALENDAR",
+        ].joined(separator: "\n")
+        let calendar = try ICalendarReader.read(text, name: "t", path: "t.ics")
+        // DTSTART (a Monday) plus the first Monday of January of each later year.
+        #expect(calendar.holidays.count == 9999)
+        #expect(calendar.holidays.last?.date.weekday == .monday)
+    }
+
     @Test func untilIsInclusive() throws {
         let result = try dates(event(["DTSTART;VALUE=DATE:20220530", "RRULE:FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO;UNTIL=20240527", "SUMMARY:M"]))
         #expect(result == ["2022-05-30", "2023-05-29", "2024-05-27"])

@@ -148,6 +148,15 @@ struct ICalendarWriterTests {
         }
     }
 
+    @Test func lastRepresentableDayRoundTrips() throws {
+        let last = date("9999-12-31")
+        let calendar = HolidayCalendar(name: "end", coverage: date("9999-01-01")...last,
+                                       holidays: [Holiday(date: last, name: "Last")])
+        let text = ICalendarWriter.write(calendar)
+        #expect(text.contains("DURATION:P1D\r\n"))
+        #expect(try ICalendarReader.read(text, name: "x", path: "x.ics") == calendar)
+    }
+
     @Test func randomCalendarsRoundTrip() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000_000)) { seed in
             let calendar = randomCalendar(seed: seed)
