@@ -68,6 +68,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Benchmarks (Benchmarks/*.sh drive them side by side with the reference tools)
+        .executableTarget(
+            name: "working-days-benchmark",
+            dependencies: ["WorkingDays"],
+            path: "Benchmarks/WorkingDaysBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "WorkingDaysTests",

@@ -8,6 +8,8 @@ struct IMRF: AsyncParsableCommand {
         abstract: "Deadlines and the PGA summary of the International Migration Review Forum.",
         version: "0.1.0",
         subcommands: [
+            Deadline.self,
+            CalendarCommand.self,
             Demo.self,
             Init.self,
             Check.self,
