@@ -1,0 +1,28 @@
+import Diagnostics
+import Forum
+import Foundation
+import SummaryCompiler
+
+/// The summary half of `imrf demo`: `init --example`, `check` and `compile`
+/// in a temporary folder, printing what each step did.
+///
+/// Not yet called: Demo.swift belongs to the deadline work; its owner can add
+/// `try await WorkspaceDemo.run()` at the end of `Demo.run()`'s
+/// `Reporting.run` block.
+enum WorkspaceDemo {
+    static func run(edition: Edition = .second) async throws(DiagnosticFailure) {
+        let folder = FileManager.default.temporaryDirectory
+            .appendingPathComponent("imrf-demo-\(ProcessInfo.processInfo.processIdentifier)").path
+        try? FileManager.default.removeItem(atPath: folder)
+        let files = try WorkspaceCreator.create(at: folder, edition: edition, example: true)
+        print("")
+        print("imrf init \(folder) --edition \(edition.rawValue) --example: \(files.count) files")
+        let workspace = try Workspace.load(folder)
+        print("imrf check: \(workspace.notes.count) notes, \(Workspace.summaryLine(workspace.diagnostics))")
+        let summary = try Summary(workspace)
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
+        let outputs = try await summary.render(formats: Summary.Format.allCases, templates: templates)
+        for path in try Summary.write(outputs, to: folder + "/build") { print("imrf compile: wrote \(path)") }
+    }
+}
