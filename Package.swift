@@ -88,7 +88,7 @@ let package = Package(
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SummaryCompilerTests",
-            dependencies: ["SummaryCompiler", "Forum", "Diagnostics"],
+            dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
