@@ -89,6 +89,7 @@ let package = Package(
         .testTarget(
             name: "SummaryCompilerTests",
             dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

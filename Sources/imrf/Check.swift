@@ -16,7 +16,15 @@ extension IMRF {
         var draft = false
 
         func run() async throws {
-            let workspace = try await Reporting.run { try Self.load(paths, draft: draft) }
+            let workspace: Workspace
+            do {
+                workspace = try Self.load(paths, draft: draft)
+            } catch {
+                // forum.yaml itself is wrong: still the compiler-style report.
+                for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
+                Reporting.printToStandardError(Workspace.summaryLine(error.diagnostics))
+                throw ExitCode(Reporting.exitCode(for: error.kind))
+            }
             for diagnostic in workspace.diagnostics { Reporting.printToStandardError(diagnostic) }
             let summary = Workspace.summaryLine(workspace.diagnostics)
             if workspace.errorCount > 0 {

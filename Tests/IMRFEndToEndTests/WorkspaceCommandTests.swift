@@ -66,6 +66,22 @@ struct WorkspaceCommandTests {
         ])
     }
 
+    @Test func checkReportsABrokenForumFile() throws {
+        let folder = try temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: folder).status == 0)
+        let path = folder.appendingPathComponent("ws/forum.yaml")
+        let forum = try String(contentsOf: path, encoding: .utf8)
+        let broken = forum.replacingOccurrences(of: "hearing: \"2026-05-04\"", with: "hearing: \"4 May\"")
+        #expect(broken != forum)
+        try Data(broken.utf8).write(to: path)
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("hearing:") }! + 1
+        let result = try IMRFProcess.run(["check", "ws"], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("ws/forum.yaml:\(line):10: error: 'hearing' is not a date: '4 May'\n"))
+        #expect(result.stderr.hasSuffix("\n1 error, 0 warnings\n"))
+    }
+
     @Test func checkNamesMissingSessionsUnlessDraft() throws {
         let folder = try temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
