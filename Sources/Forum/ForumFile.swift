@@ -47,6 +47,26 @@ extension Forum {
     /// Parses forum.yaml, reporting every problem it can find at once with
     /// the file, line and key. `path` is the name used in diagnostics.
     public static func parse(yaml text: String, path: String) throws(DiagnosticFailure) -> Forum {
+        var warnings: [Diagnostic] = []
+        return try parse(yaml: text, path: path, warnings: &warnings)
+    }
+
+    /// Keys forum.yaml knows, by the path of the mapping they are in
+    /// (`*` stands for any list index).
+    static let knownKeys: [String: Set<String>] = [
+        "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables"],
+        "forum": ["start", "end"],
+        "sessions": ["roundTables", "policyDebate", "plenary"],
+        "sessions.roundTables.*": ["number", "date", "objectives", "coChairs", "keynote"],
+        "sessions.policyDebate": ["date", "facilitator"],
+        "distribution": ["workingDays"],
+        "deliverables.*": ["id", "title", "due"],
+    ]
+
+    /// Parses forum.yaml; problems that do not stop it from being used
+    /// (unknown keys, an objective in no round table or in two) are added
+    /// to `warnings`.
+    public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
         let source = YAMLSource(text: text, path: path)
         let root = try source.compose()
         let file = try source.decode(ForumFile.self, from: root)
@@ -102,6 +122,34 @@ extension Forum {
         if file.distribution.workingDays < 1 {
             problems.append(.error("distribution.workingDays must be at least 1", at: at([Key("distribution"), Key("workingDays")])))
         }
+        let numbers = Set(roundTables.map(\.number))
+        if numbers != [1, 2, 3, 4] {
+            let missing = (1...4).filter { !numbers.contains($0) }.map(String.init).joined(separator: ", ")
+            problems.append(.error("round table\(missing.count > 1 ? "s" : "") \(missing) missing from sessions.roundTables", at: at([Key("sessions"), Key("roundTables")])))
+        }
+        for number in Objective.numbers {
+            let tables = roundTables.filter { $0.objectives.contains(number) }.map { String($0.number) }
+            if tables.isEmpty {
+                warnings.append(.warning("objective \(number) is in no round table", at: at([Key("sessions"), Key("roundTables")])))
+            } else if tables.count > 1 {
+                warnings.append(.warning("objective \(number) is in round tables \(tables.joined(separator: " and "))", at: at([Key("sessions"), Key("roundTables")])))
+            }
+        }
+        func checkKeys(_ node: Node, _ pattern: String) {
+            if let mapping = node.mapping, let known = knownKeys[pattern] {
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    if !known.contains(name) {
+                        warnings.append(.warning("unknown key '\(pattern.isEmpty ? name : pattern.replacingOccurrences(of: ".*", with: "[]") + "." + name)'", at: source.location(key.mark)))
+                    } else {
+                        checkKeys(value, pattern.isEmpty ? name : pattern + "." + name)
+                    }
+                }
+            } else if let sequence = node.sequence {
+                for element in sequence { checkKeys(element, pattern + ".*") }
+            }
+        }
+        checkKeys(root, "")
         if !problems.isEmpty { throw DiagnosticFailure(.badInput, problems) }
         return Forum(
             edition: file.edition, title: file.title, place: file.place, timeZone: file.timeZone,

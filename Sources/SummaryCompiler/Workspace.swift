@@ -31,11 +31,13 @@ public struct Workspace: Sendable {
     /// - Parameter draft: a session without notes is a warning, not an error.
     public static func load(_ path: String, draft: Bool = false) throws(DiagnosticFailure) -> Workspace {
         let forumPath = join(path, "forum.yaml")
-        let forum = try loadForum(forumPath)
+        var forumWarnings: [Diagnostic] = []
+        let forum = try loadForum(forumPath, warnings: &forumWarnings)
         let notesPath = join(path, "notes")
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesPath)) ?? [])
             .filter { $0.hasSuffix(".md") }.sorted()
         var workspace = check(notePaths: names.map { join(notesPath, $0) }, forum: forum, path: path)
+        workspace.diagnostics += forumWarnings
         let present = Set(workspace.notes.map(\.session))
         for session in Session.allCases where !present.contains(session) {
             workspace.diagnostics.append(Diagnostic(
@@ -58,6 +60,12 @@ public struct Workspace: Sendable {
 
     /// Reads and parses forum.yaml.
     public static func loadForum(_ forumPath: String) throws(DiagnosticFailure) -> Forum {
+        var warnings: [Diagnostic] = []
+        return try loadForum(forumPath, warnings: &warnings)
+    }
+
+    /// Reads and parses forum.yaml, collecting its warnings.
+    public static func loadForum(_ forumPath: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
         guard let data = FileManager.default.contents(atPath: forumPath) else {
             throw DiagnosticFailure(.badInput, .error(
                 "cannot read forum file", at: SourceLocation(path: forumPath),
@@ -67,7 +75,7 @@ public struct Workspace: Sendable {
         guard let text = String(data: data, encoding: .utf8) else {
             throw DiagnosticFailure(.badInput, .error("forum file is not UTF-8 text", at: SourceLocation(path: forumPath)))
         }
-        return try Forum.parse(yaml: text, path: forumPath)
+        return try Forum.parse(yaml: text, path: forumPath, warnings: &warnings)
     }
 
     /// Checks individual note files against a forum.

@@ -105,4 +105,24 @@ import WorkingDays
         let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("workingDays: ten") }! + 1
         #expect(found.first?.location?.line == line)
     }
+
+    @Test func unknownKeysAndClusteringAreWarnings() throws {
+        var yaml = Edition.second.forum.yaml.replacingOccurrences(of: "place:", with: "venue: \"x\"\nplace:")
+        yaml = yaml.replacingOccurrences(of: "objectives: [2, 5, 6, 12, 18]", with: "objectives: [2, 5, 6, 12, 18, 20]\n      chair: \"x\"")
+        var warnings: [Diagnostic] = []
+        _ = try Forum.parse(yaml: yaml, path: "forum.yaml", warnings: &warnings)
+        let messages = warnings.map(\.message)
+        #expect(messages.contains("unknown key 'venue'"))
+        #expect(messages.contains("unknown key 'sessions.roundTables[].chair'"))
+        #expect(messages.contains("objective 20 is in round tables 1 and 3"))
+        #expect(warnings.count == 3)
+        var none: [Diagnostic] = []
+        _ = try Forum.parse(yaml: Edition.first.forum.yaml, path: "forum.yaml", warnings: &none)
+        #expect(none.isEmpty)
+    }
+
+    @Test func missingRoundTableIsAnError() {
+        let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "- number: 4", with: "- number: 3")
+        #expect(problems(yaml).map(\.message).contains("round table 4 missing from sessions.roundTables"))
+    }
 }
