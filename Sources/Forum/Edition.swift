@@ -46,7 +46,7 @@ public enum Edition: String, Sendable, Hashable, CaseIterable {
             },
             policyDebate: .init(
                 date: day(policyDebate),
-                facilitator: "International Organization for Migration, as Coordinator of the United Nations Network on Migration"
+                facilitator: "the International Organization for Migration (IOM), as Coordinator of the United Nations Network on Migration"
             ),
             plenary: plenary.map(day),
             distributionWorkingDays: 10,
