@@ -53,6 +53,15 @@ struct DeadlineCommandTests {
         #expect(result.stderr.contains("un-new-york"))
     }
 
+    @Test func workingDaysBeyondTheCoverageFailWith78() throws {
+        let result = try IMRFProcess.run(["deadline", "2022-05-20", "-n", "100000"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("covers 1 January 2022 to 31 December 2027"))
+        let before = try IMRFProcess.run(["deadline", "2022-01-05", "-n", "-5"])
+        #expect(before.status == 78)
+        #expect(before.stderr.contains("31 December 2021"))
+    }
+
     @Test(arguments: ["2022-02-30", "2022-13-01", "20-05-2022", "tomorrow"])
     func badDateIs65(date: String) throws {
         let result = try IMRFProcess.run(["deadline", date])
@@ -164,6 +173,23 @@ struct CalendarCommandTests {
         #expect(lines.count == 10)  // header + nine holidays
         #expect(result.stdout.contains("2026-05-27  Wed  Eid al-Adha        tentative"))
         #expect(result.stdout.contains("2026-05-25  Mon  Memorial Day       confirmed"))
+    }
+
+    @Test func showAsJSON() throws {
+        let result = try IMRFProcess.run(["calendar", "show", "un-new-york", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["calendar"] as? String == "un-new-york")
+        #expect((object["coverage"] as? [String: String]) == ["start": "2022-01-01", "end": "2027-12-31"])
+        let holidays = try #require(object["holidays"] as? [[String: Any]])
+        #expect(holidays.count == 53)
+        #expect(holidays.contains { $0["date"] as? String == "2022-05-30" && $0["name"] as? String == "Memorial Day" })
+    }
+
+    @Test func showRefusesAYearOutsideTheCoverage() throws {
+        let result = try IMRFProcess.run(["calendar", "show", "--year", "2030"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("does not cover 2030"))
     }
 
     @Test func checkReportsCoverageAndTentativeDates() throws {
