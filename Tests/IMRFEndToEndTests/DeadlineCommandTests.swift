@@ -128,11 +128,9 @@ struct DeadlineCommandTests {
     }
 
     @Test func malformedCalendarFileNamesItsLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("broken.ics")
-        try """
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("broken.ics", """
             BEGIN:VCALENDAR
             VERSION:2.0
             X-IMRF-COVERAGE-START;VALUE=DATE:20220101
@@ -143,7 +141,7 @@ struct DeadlineCommandTests {
             END:VEVENT
             END:VCALENDAR
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """)
         let result = try IMRFProcess.run(["deadline", "2022-05-20", "--calendar", file.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("broken.ics:6"))
@@ -200,11 +198,9 @@ struct CalendarCommandTests {
     }
 
     @Test func checkWarnsAboutWeekendsAndDuplicates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("office.ics")
-        try """
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("office.ics", """
             BEGIN:VCALENDAR
             VERSION:2.0
             X-IMRF-COVERAGE-START;VALUE=DATE:20220101
@@ -223,7 +219,7 @@ struct CalendarCommandTests {
             END:VEVENT
             END:VCALENDAR
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """)
         let result = try IMRFProcess.run(["calendar", "check", file.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("falls on a Saturday"))
