@@ -4,13 +4,6 @@ import Testing
 /// `imrf init`, `check` and `compile` on real folders, through the binary.
 @Suite("imrf workspace commands")
 struct WorkspaceCommandTests {
-    /// A fresh empty temporary folder, removed by the caller.
-    func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     func write(_ text: String, to name: String, in folder: URL) throws {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
@@ -18,8 +11,9 @@ struct WorkspaceCommandTests {
     var templates: String { IMRFProcess.repositoryRoot.appendingPathComponent("Templates").path }
 
     @Test func initWritesAWorkspaceThatChecksClean() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         let result = try IMRFProcess.run(["init", "ws", "--edition", "2022", "--example"], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
         let forum = try String(contentsOf: folder.appendingPathComponent("ws/forum.yaml"), encoding: .utf8)
@@ -32,8 +26,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func initRefusesANonEmptyFolder() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         try write("keep me", to: "file.txt", in: folder)
         let result = try IMRFProcess.run(["init", folder.path, "--edition", "2026"])
         #expect(result.status == 73)
@@ -42,15 +37,17 @@ struct WorkspaceCommandTests {
     }
 
     @Test func initRejectsAnUnknownEdition() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         let result = try IMRFProcess.run(["init", "ws", "--edition", "2030"], directory: folder)
         #expect(result.status == 64)
     }
 
     @Test func checkReportsEveryProblemWithItsPosition() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
         let notes = folder.appendingPathComponent("ws/notes")
         try write("---\nsession: round-table-1\nobjectives: [2, 24]\ncolour: blue\n---\nExtra text.\n", to: "extra.md", in: notes)
@@ -67,8 +64,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func checkReportsABrokenForumFile() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: folder).status == 0)
         let path = folder.appendingPathComponent("ws/forum.yaml")
         let forum = try String(contentsOf: path, encoding: .utf8)
@@ -83,8 +81,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func checkNamesMissingSessionsUnlessDraft() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
         try FileManager.default.removeItem(at: folder.appendingPathComponent("ws/notes/plenary.md"))
         let strict = try IMRFProcess.run(["check", "ws"], directory: folder)
@@ -96,8 +95,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func checkSingleNoteFiles() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
         let ok = try IMRFProcess.run(["check", "ws/notes/hearing.md"], directory: folder)
         #expect(ok.status == 0, "\(ok.stderr)")
@@ -108,8 +108,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func compileWritesIdenticalOutputsTwice() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2022", "--example"], directory: folder).status == 0)
         let first = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
         #expect(first.status == 0, "\(first.stderr)")
@@ -137,8 +138,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func hostileNoteIsRenderedHarmless() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
         try write("""
         ---
@@ -160,8 +162,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func compileWritesNothingWhenNotesAreWrong() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
         try write("---\nsession: plenary\nobjectives: [99]\n---\nText.\n", to: "ws/notes/bad.md", in: folder)
         let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
@@ -171,8 +174,9 @@ struct WorkspaceCommandTests {
     }
 
     @Test func compileFindsTheShippedTemplates() throws {
-        let folder = try temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
         let result = try IMRFProcess.run(["compile", "ws", "--format", "md", "--out", "out"], directory: folder)
         #expect(result.status == 0, "\(result.stderr)")
