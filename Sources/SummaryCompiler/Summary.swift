@@ -19,7 +19,7 @@ public struct Summary: Sendable {
     /// Fails with the workspace's diagnostics when there is any error.
     public init(_ workspace: Workspace) throws(DiagnosticFailure) {
         guard workspace.errorCount == 0 else {
-            throw DiagnosticFailure(.badInput, workspace.diagnostics + [.note(Workspace.summaryLine(workspace.diagnostics))])
+            throw DiagnosticFailure(.badInput, workspace.diagnostics)
         }
         self.workspace = workspace
     }

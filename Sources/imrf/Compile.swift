@@ -42,8 +42,10 @@ extension IMRF {
             let formats = try formats()
             let written = try await Reporting.run {
                 let loaded = try Workspace.load(workspace, draft: draft)
-                for diagnostic in loaded.diagnostics where diagnostic.severity != .error {
-                    Reporting.printToStandardError(diagnostic)
+                for diagnostic in loaded.diagnostics { Reporting.printToStandardError(diagnostic) }
+                if loaded.errorCount > 0 {
+                    Reporting.printToStandardError(Workspace.summaryLine(loaded.diagnostics) + "; nothing written")
+                    throw ExitCode(Reporting.exitCode(for: .badInput))
                 }
                 let summary = try Summary(loaded)
                 let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]

@@ -80,6 +80,17 @@ struct WorkspaceCommandTests {
         #expect(result.stderr.hasSuffix("\n1 error, 0 warnings\n"))
     }
 
+    @Test func yamlSyntaxErrorPointsAtTheLineOfTheNoteFile() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try write("---\nsession: plenary\ntitle: a: b\n---\nText.\n", to: "ws/notes/zz.md", in: folder)
+        let result = try IMRFProcess.run(["check", "ws/notes/zz.md"], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr == "ws/notes/zz.md:3:9: error: YAML syntax error: mapping values are not allowed in this context\n1 error, 0 warnings\n")
+    }
+
     @Test func checkNamesMissingSessionsUnlessDraft() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
@@ -169,7 +180,7 @@ struct WorkspaceCommandTests {
         try write("---\nsession: plenary\nobjectives: [99]\n---\nText.\n", to: "ws/notes/bad.md", in: folder)
         let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
         #expect(result.status == 65)
-        #expect(result.stderr.contains("ws/notes/bad.md:3:14: error: objective 99 is outside 1-23"))
+        #expect(result.stderr == "ws/notes/bad.md:3:14: error: objective 99 is outside 1-23\n1 error, 0 warnings; nothing written\n")
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
     }
 
