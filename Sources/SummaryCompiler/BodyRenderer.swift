@@ -52,18 +52,24 @@ struct BodyRenderer {
         case (.markdown, .blockQuote(let children)):
             return blocks(children).split(separator: "\n", omittingEmptySubsequences: false)
                 .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
-        case (.html, .list(let ordered, let start, let items)):
+        case (.html, .list(let ordered, let start, let tight, let items)):
             let tag = ordered ? "ol" : "ul"
             let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            let body = items.map { "<li>\(self.blocks($0))</li>" }.joined(separator: "\n")
+            let body = items.map { item in
+                let content = item.map { block in
+                    if tight, case .paragraph(let inlines) = block { return self.inlines(inlines) }
+                    return self.block(block)
+                }.joined(separator: "\n")
+                return "<li>\(content)</li>"
+            }.joined(separator: "\n")
             return "<\(tag)\(startAttribute)>\n\(body)\n</\(tag)>"
-        case (.markdown, .list(let ordered, let start, let items)):
+        case (.markdown, .list(let ordered, let start, let tight, let items)):
             return items.enumerated().map { index, item in
                 let marker = ordered ? "\(start + index). " : "- "
                 let text = self.blocks(item).split(separator: "\n", omittingEmptySubsequences: false)
                 return marker + text.enumerated().map { $0 == 0 ? String($1) : (($1.isEmpty ? "" : String(repeating: " ", count: marker.count)) + $1) }
                     .joined(separator: "\n")
-            }.joined(separator: "\n")
+            }.joined(separator: tight ? "\n" : "\n\n")
         case (.html, .code(let text)): return "<pre><code>\(Self.escapeHTML(text))</code></pre>"
         case (.markdown, .code(let text)):
             let fence = text.contains("```") ? "~~~~" : "```"

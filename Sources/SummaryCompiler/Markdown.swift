@@ -5,7 +5,8 @@ public indirect enum Block: Sendable, Hashable {
     case paragraph([Inline])
     case heading(level: Int, [Inline])
     case blockQuote([Block])
-    case list(ordered: Bool, start: Int, items: [[Block]])
+    /// A tight list (no blank lines between items) renders its paragraphs without `<p>`.
+    case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
     case code(String)
     case thematicBreak
     case table(header: [[Inline]], rows: [[[Inline]]])

@@ -74,7 +74,8 @@ public enum MarkdownParser {
         case CMARK_NODE_LIST:
             let items = children(of: node).map { blocks(children(of: $0)) }
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
-            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), items: items)
+            let tight = cmark_node_get_list_tight(node) != 0
+            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), tight: tight, items: items)
         case CMARK_NODE_CODE_BLOCK:
             return .code(literal(node))
         case CMARK_NODE_THEMATIC_BREAK:

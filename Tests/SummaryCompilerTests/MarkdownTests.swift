@@ -6,8 +6,16 @@ import Testing
         let document = MarkdownParser.parse("Hello *world* and **all**.\n\n1. one\n2. two\n")
         #expect(document.blocks == [
             .paragraph([.text("Hello "), .emphasis([.text("world")]), .text(" and "), .strong([.text("all")]), .text(".")]),
-            .list(ordered: true, start: 1, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
+            .list(ordered: true, start: 1, tight: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
         ])
+    }
+
+    @Test func looseListsKeepTheirParagraphs() {
+        let loose = MarkdownParser.parse("- a\n\n- b\n")
+        #expect(loose.blocks == [.list(ordered: false, start: 0, tight: false, items: [[.paragraph([.text("a")])], [.paragraph([.text("b")])]])])
+        let renderer = BodyRenderer(format: .html) { _ in nil }
+        #expect(renderer.blocks(loose.blocks) == "<ul>\n<li><p>a</p></li>\n<li><p>b</p></li>\n</ul>")
+        #expect(renderer.blocks(MarkdownParser.parse("3. a\n4. b\n").blocks) == "<ol start=\"3\">\n<li>a</li>\n<li>b</li>\n</ol>")
     }
 
     @Test func gfmExtensions() {
