@@ -184,6 +184,23 @@ struct WorkspaceCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
     }
 
+    @Test func draftCompileMarksTheMissingSession() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("ws/notes/policy-debate.md"))
+        let strict = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(strict.status == 65)
+        let draft = try IMRFProcess.run(["compile", "ws", "--draft", "--format", "html", "--templates", templates], directory: folder)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stderr.contains("warning: session 'policy-debate' has no note"))
+        let html = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.html"), encoding: .utf8)
+        let section = try #require(html.range(of: "<section id=\"policy-debate\">"))
+        let end = try #require(html.range(of: "</section>", range: section.upperBound..<html.endIndex))
+        #expect(html[section.upperBound..<end.lowerBound].contains("No note was received for this session."))
+    }
+
     @Test func compileFindsTheShippedTemplates() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
