@@ -25,8 +25,9 @@ public struct Summary: Sendable {
     }
 
     /// The templates folder to use: `explicit`, else a `Templates` folder in
-    /// the executable's folder or one above it, else `./Templates`.
-    public static func templatesDirectory(explicit: String?, executable: String) -> String {
+    /// the executable's folder or one above it, else `./Templates`; nil when
+    /// none exists, and the built-in copies are used.
+    public static func templatesDirectory(explicit: String?, executable: String) -> String? {
         if let explicit { return explicit }
         var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<8 {
@@ -39,22 +40,31 @@ public struct Summary: Sendable {
             if parent.path == directory.path { break }
             directory = parent
         }
-        return "Templates"
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDirectory), isDirectory.boolValue {
+            return "Templates"
+        }
+        return nil
     }
 
     /// Renders every format in memory; nothing is written.
-    public func render(formats: [Format], templates: String) async throws(DiagnosticFailure) -> [Format: String] {
-        let library: MustacheLibrary
+    /// - Parameter templates: a folder of templates; nil for the built-in ones.
+    public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
+        var library = MustacheLibrary()
         do {
-            library = try await MustacheLibrary(directory: templates)
+            if let templates {
+                library = try await MustacheLibrary(directory: templates)
+            } else {
+                for (name, text) in BuiltInTemplates.all { try library.register(text, named: name) }
+            }
         } catch {
-            throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates)))
+            throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }
         var result: [Format: String] = [:]
         for format in formats {
             guard library.getTemplate(named: format.template) != nil else {
                 throw DiagnosticFailure(.badInput, .error(
-                    "template '\(format.template).mustache' not found", at: SourceLocation(path: templates)
+                    "template '\(format.template).mustache' not found", at: SourceLocation(path: templates ?? "built-in templates")
                 ))
             }
             result[format] = library.render(context(for: format), withTemplate: format.template) ?? ""

@@ -42,6 +42,20 @@ import Testing
         #expect(text == expected)
     }
 
+    @Test func builtInTemplatesMatchTheFiles() throws {
+        for (name, text) in BuiltInTemplates.all {
+            let file = try String(contentsOfFile: Self.templates + "/\(name).mustache", encoding: .utf8)
+            #expect(text == file, "Templates/\(name).mustache and BuiltInTemplates differ")
+        }
+    }
+
+    @Test func builtInTemplatesRenderLikeTheFiles() async throws {
+        let summary = try Summary(Self.exampleWorkspace())
+        let files = try await summary.render(formats: Summary.Format.allCases, templates: Self.templates)
+        let builtIn = try await summary.render(formats: Summary.Format.allCases, templates: nil)
+        #expect(files == builtIn)
+    }
+
     @Test func coChairsKeynoteAndEscapedForumText() async throws {
         var forum = Edition.first.forum
         forum.roundTables[0].coChairs = ["Atlantis", "Ruritania <b>"]
