@@ -115,8 +115,8 @@ public struct Workspace: Sendable {
 
 extension Workspace {
     /// The forum.yaml of the workspace a note is in: the nearest one in the
-    /// note's folder or above it; `forum.yaml` when there is none.
-    public static func forumPath(near notePath: String) -> String {
+    /// note's folder or above it; nil when there is none.
+    public static func forumPath(near notePath: String) -> String? {
         var directory = URL(fileURLWithPath: notePath).deletingLastPathComponent()
         for _ in 0..<32 {
             let candidate = directory.appendingPathComponent("forum.yaml")
@@ -125,6 +125,6 @@ extension Workspace {
             if parent.path == directory.path { break }
             directory = parent
         }
-        return "forum.yaml"
+        return nil
     }
 }

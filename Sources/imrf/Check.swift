@@ -39,7 +39,13 @@ extension IMRF {
         static func load(_ paths: [String], draft: Bool) throws(DiagnosticFailure) -> Workspace {
             if paths.isEmpty { return try Workspace.load(".", draft: draft) }
             if paths.count == 1, !paths[0].hasSuffix(".md") { return try Workspace.load(paths[0], draft: draft) }
-            let forumPath = Workspace.forumPath(near: paths[0])
+            guard let forumPath = Workspace.forumPath(near: paths[0]) else {
+                // A rapporteur checking a note outside any workspace: the
+                // round tables' published clustering is the same in every edition.
+                var workspace = Workspace.check(notePaths: paths, forum: Edition.second.forum)
+                workspace.diagnostics.append(.note("no forum.yaml found above \(paths[0]); checked against the indicative round-table clustering"))
+                return workspace
+            }
             let forum = try Workspace.loadForum(forumPath)
             return Workspace.check(notePaths: paths, forum: forum)
         }

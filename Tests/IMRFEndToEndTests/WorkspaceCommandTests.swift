@@ -118,6 +118,17 @@ struct WorkspaceCommandTests {
         #expect(bad.stderr.hasPrefix("ws/notes/broken.md:1:1: error: front matter is not closed"))
     }
 
+    @Test func checkANoteOutsideAnyWorkspace() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        _ = try temporary.write("note.md", "---\nsession: round-table-2\nobjectives: [8, 20]\n---\nText.\n")
+        let result = try IMRFProcess.run(["check", "note.md"], directory: temporary.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note.md:3:17: warning: objective 20 (Remittances) is not covered by round table 2"))
+        #expect(result.stderr.contains("note: no forum.yaml found above note.md"))
+        #expect(result.stdout == "1 note checked: 0 errors, 1 warning\n")
+    }
+
     @Test func compileWritesIdenticalOutputsTwice() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
