@@ -234,5 +234,11 @@ struct DemoCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Monday 6 June 2022: 10 working days after Friday 20 May 2022"))
         #expect(result.stdout.contains("Friday 22 May 2026: 10 working days after Friday 8 May 2026"))
+        #expect(result.stdout.contains("imrf check: 7 notes"))
+        let written = result.stdout.split(separator: "\n").filter { $0.hasPrefix("imrf compile: wrote ") }
+        #expect(written.count == 2)
+        for line in written {
+            #expect(FileManager.default.fileExists(atPath: String(line.dropFirst("imrf compile: wrote ".count))))
+        }
     }
 }
