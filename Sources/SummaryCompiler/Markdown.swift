@@ -35,10 +35,14 @@ public struct MarkdownDocument: Sendable, Hashable {
 
     public var blocks: [Block]
     public var footnotes: [Footnote]
+    /// The body line (1-based) where the Markdown nests deeper than
+    /// `MarkdownParser.maximumDepth`; the document is then left empty.
+    public var tooDeepAtLine: Int?
 
-    public init(blocks: [Block], footnotes: [Footnote] = []) {
+    public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {
         self.blocks = blocks
         self.footnotes = footnotes
+        self.tooDeepAtLine = tooDeepAtLine
     }
 
     /// The plain text of the document (for emptiness and duplicate checks).

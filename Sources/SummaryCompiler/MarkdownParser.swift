@@ -9,6 +9,11 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// The deepest nesting of the syntax tree accepted (block quotes, list
+    /// items, emphasis, links...): the conversion and the renderers recurse,
+    /// so a hostile note must not reach them with thousands of levels.
+    public static let maximumDepth = 100
+
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = registered
         let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
@@ -28,6 +33,7 @@ public enum MarkdownParser {
         if bytes.isEmpty { bytes = [] }
         guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
+        if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
         var document = MarkdownDocument(blocks: [])
         for child in children(of: root) {
             if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
@@ -41,6 +47,35 @@ public enum MarkdownParser {
             }
         }
         return document
+    }
+
+    /// The line of the first node nested deeper than `maximumDepth`, found
+    /// without recursion; nil when the tree is shallow enough.
+    private static func lineTooDeep(_ root: OpaquePointer) -> Int? {
+        var node = root
+        var depth = 0
+        while true {
+            if let child = cmark_node_first_child(node) {
+                node = child
+                depth += 1
+                if depth > maximumDepth {
+                    var current: OpaquePointer? = node
+                    while let candidate = current {
+                        let line = Int(cmark_node_get_start_line(candidate))
+                        if line > 0 { return line }
+                        current = cmark_node_parent(candidate)
+                    }
+                    return 1
+                }
+                continue
+            }
+            while node != root, cmark_node_next(node) == nil {
+                node = cmark_node_parent(node)!
+                depth -= 1
+            }
+            if node == root { return nil }
+            node = cmark_node_next(node)!
+        }
     }
 
     private static func children(of node: OpaquePointer) -> [OpaquePointer] {

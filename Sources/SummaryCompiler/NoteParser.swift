@@ -18,8 +18,19 @@ public enum NoteParser {
 
     static let knownKeys: Set<String> = ["session", "title", "author", "role", "objectives", "language"]
 
+    /// The largest note accepted, in bytes (4 MiB): a summary note is a few
+    /// pages; anything bigger is a mistake (or an attack) and is refused
+    /// before parsing rather than compiled for minutes.
+    public static let maximumBytes = 4 << 20
+
     /// The note, when its front matter could be read, and the diagnostics about it.
     public static func parse(bytes: [UInt8], path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
+        guard bytes.count <= maximumBytes else {
+            return (nil, [.error(
+                "note is larger than 4 MB (\(bytes.count) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
+                hint: "split it into several notes or remove pasted material"
+            )])
+        }
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {
@@ -100,7 +111,13 @@ public enum NoteParser {
         let body = lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
-        if document.isEmpty {
+        if let line = document.tooDeepAtLine {
+            diagnostics.append(.error(
+                "nesting deeper than \(MarkdownParser.maximumDepth) levels (block quotes, lists or emphasis)",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "flatten the quotes or lists"
+            ))
+        } else if document.isEmpty {
             diagnostics.append(.error("note has no text after its front matter", at: SourceLocation(path: path, line: min(bodyLine, lines.count), column: 1)))
         }
 

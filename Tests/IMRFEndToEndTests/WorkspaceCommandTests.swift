@@ -222,4 +222,66 @@ struct WorkspaceCommandTests {
         #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/summary.md").path))
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/summary.html").path))
     }
+
+    @Test func hostileNotesAreRejectedWithFileAndLine() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        let header = "---\nsession: plenary\n---\n"
+        try write(header + "Intro.\n\n" + String(repeating: ">", count: 10_000) + " deep\n", to: "ws/notes/zz-quotes.md", in: folder)
+        try write(header + String(repeating: "- ", count: 10_000) + "item\n", to: "ws/notes/zz-lists.md", in: folder)
+        try write(header + String(repeating: "A line of a very long note.\n", count: 400_000), to: "ws/notes/zz-huge.md", in: folder)
+        try (Data((header + "Caf").utf8) + Data([0xE9, 0x0A])).write(to: folder.appendingPathComponent("ws/notes/zz-latin1.md"))
+        let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("ws/notes/zz-quotes.md:6:1: error: nesting deeper than 100 levels"))
+        #expect(result.stderr.contains("ws/notes/zz-lists.md:4:1: error: nesting deeper than 100 levels"))
+        #expect(result.stderr.contains("ws/notes/zz-huge.md:1:1: error: note is larger than 4 MB (11200025 bytes)"))
+        #expect(result.stderr.contains("ws/notes/zz-latin1.md: error: note is not UTF-8 text"))
+        #expect(result.stderr.contains("4 errors"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
+        let check = try IMRFProcess.run(["check", "ws"], directory: folder)
+        #expect(check.status == 65)
+        #expect(check.stderr.contains("ws/notes/zz-latin1.md: error: note is not UTF-8 text"))
+    }
+
+    @Test func tenThousandFootnotesAreNumberedAcrossTheDocument() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        let references = (1...10_000).map { "Point[^n\($0)].\n" }.joined()
+        let definitions = (1...10_000).map { "[^n\($0)]: Source \($0).\n" }.joined(separator: "\n")
+        try write("---\nsession: plenary\n---\n" + references + "\n" + definitions, to: "ws/notes/zz-footnotes.md", in: folder)
+        let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.md"), encoding: .utf8)
+        let html = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.html"), encoding: .utf8)
+        #expect(markdown.contains("Source 10000."))
+        #expect(html.contains("Source 10000."))
+        #expect(!markdown.contains("[^n"))
+    }
+
+    @Test func rawHTMLNeverBecomesMarkupInTheMarkdownOutput() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try write("""
+        ---
+        session: plenary
+        ---
+        <div onclick="alert(1)">block</div>
+
+        Escaped &lt;script&gt;alert(2)&lt;/script&gt; and <span style="x">inline</span> text.
+        """, to: "ws/notes/zz-html.md", in: folder)
+        let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let markdown = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.md"), encoding: .utf8)
+        let html = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.html"), encoding: .utf8)
+        #expect(markdown.contains(#"Escaped \<script\>alert(2)\</script\> and inline text."#))
+        #expect(!markdown.contains("onclick") && !html.contains("onclick") && !html.contains("<span"))
+        #expect(html.contains("Escaped &lt;script&gt;alert(2)&lt;/script&gt; and inline text."))
+    }
 }

@@ -69,4 +69,25 @@ import Testing
         #expect(diagnostics.first?.location?.line == 3)
         #expect(diagnostics.first?.message.contains("objectives") == true)
     }
+
+    @Test func nestingIsBoundedWithTheLineOfTheDeepNode() {
+        let shallow = parse("---\nsession: plenary\n---\n" + String(repeating: ">", count: 40) + " quoted\n")
+        #expect(shallow.diagnostics.isEmpty)
+        for body in [
+            String(repeating: ">", count: 10_000) + " deep\n",
+            String(repeating: "- ", count: 10_000) + "item\n",
+            String(repeating: "*", count: 10_000) + "a" + String(repeating: "*", count: 10_000) + "\n",
+        ] {
+            let (_, diagnostics) = parse("---\nsession: plenary\n---\nIntro.\n\n" + body)
+            #expect(diagnostics.map(\.message) == ["nesting deeper than 100 levels (block quotes, lists or emphasis)"])
+            #expect(diagnostics.first?.location?.line == 6)
+        }
+    }
+
+    @Test func oversizedNoteIsRefusedBeforeParsing() {
+        let text = "---\nsession: plenary\n---\n" + String(repeating: "Text. ", count: 800_000)
+        let result = NoteParser.parse(bytes: Array(text.utf8), path: "n.md")
+        #expect(result.note == nil)
+        #expect(result.diagnostics.map(\.message) == ["note is larger than 4 MB (\(text.utf8.count) bytes)"])
+    }
 }
