@@ -23,6 +23,7 @@ h1 { font-size: 1.5em; } h2 { font-size: 1.25em; margin-top: 2em; } h3 { font-si
 table { border-collapse: collapse; width: 100%; } th, td { border: 1px solid #666; padding: 0.25em 0.5em; text-align: start; vertical-align: top; }
 blockquote { margin-inline-start: 1.5em; border-inline-start: 3px solid #999; padding-inline-start: 1em; }
 .footnotes { font-size: 0.9em; border-top: 1px solid #000; margin-top: 2em; }
+.toc ol { padding-inline-start: 1.5em; } .toc a { text-decoration: none; }
 @media print {
   @page { size: A4; margin: 2.5cm 2cm; }
   body { max-width: none; margin: 0; font-size: 11pt; }
@@ -38,6 +39,15 @@ blockquote { margin-inline-start: 1.5em; border-inline-start: 3px solid #999; pa
 <p>{{place}}, {{dates}}</p>
 <p><strong>Summary of the President of the General Assembly</strong></p>
 </header>
+<nav class="toc" aria-labelledby="contents">
+<h2 id="contents">Contents</h2>
+<ol>
+{{#sections}}
+<li><a href="#{{id}}">{{heading}}</a></li>
+{{/sections}}
+<li><a href="#annex">Annex: objectives of the Global Compact</a></li>
+</ol>
+</nav>
 <main>
 {{#sections}}
 <section id="{{id}}">
@@ -96,6 +106,13 @@ blockquote { margin-inline-start: 1.5em; border-inline-start: 3px solid #999; pa
 International Migration Review Forum {{edition}}, {{place}}, {{dates}}
 
 **Summary of the President of the General Assembly**
+
+## Contents
+
+{{#sections}}
+- {{heading}}
+{{/sections}}
+- Annex: objectives of the Global Compact
 {{#sections}}
 
 ## {{heading}}

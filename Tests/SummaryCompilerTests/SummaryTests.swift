@@ -42,6 +42,22 @@ import Testing
         #expect(text == expected)
     }
 
+    @Test func tableOfContentsListsEverySectionWithItsAnchor() async throws {
+        let outputs = try await Summary(Self.exampleWorkspace()).render(formats: Summary.Format.allCases, templates: Self.templates)
+        let html = try #require(outputs[.html])
+        let markdown = try #require(outputs[.md])
+        let contents = try #require(html.range(of: "<h2 id=\"contents\">Contents</h2>"))
+        let main = try #require(html.range(of: "<main>"))
+        #expect(contents.upperBound < main.lowerBound)
+        for session in Session.allCases {
+            #expect(html.contains("<li><a href=\"#\(session.rawValue)\">\(session.displayName)</a></li>"))
+            #expect(html.contains("<section id=\"\(session.rawValue)\">"))
+            #expect(markdown.contains("\n- \(session.displayName)\n"))
+        }
+        #expect(html.contains("<li><a href=\"#annex\">") && html.contains("<section class=\"annex\" id=\"annex\">"))
+        #expect(markdown.contains("## Contents\n"))
+    }
+
     @Test func builtInTemplatesMatchTheFiles() throws {
         for (name, text) in BuiltInTemplates.all {
             let file = try String(contentsOfFile: Self.templates + "/\(name).mustache", encoding: .utf8)
