@@ -40,6 +40,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Ledger (event store of the workspace)
+        .target(name: "Ledger", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+
         // MARK: Summary
         .systemLibrary(
             name: "CCmarkGFM",
@@ -63,6 +66,7 @@ let package = Package(
                 "WorkingDays",
                 "Forum",
                 "SummaryCompiler",
+                "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
