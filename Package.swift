@@ -21,6 +21,7 @@ let package = Package(
     products: [
         .executable(name: "imrf", targets: ["imrf"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
+        .library(name: "Upload", targets: ["Upload"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -31,12 +32,31 @@ let package = Package(
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
         .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
 
+        // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(
+            name: "Upload",
+            dependencies: ["Diagnostics", "CCurl", "CCurlShim", "COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executable
         .executableTarget(
             name: "imrf",
             dependencies: [
                 "Diagnostics",
                 "WorkingDays",
+                "Upload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -49,6 +69,12 @@ let package = Package(
                 "WorkingDays",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UploadTests",
+            dependencies: ["Upload", "Diagnostics"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -9,6 +9,7 @@ struct IMRF: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             Demo.self,
+            Upload.self,
         ]
     )
 }
