@@ -15,7 +15,7 @@ Modes by path (query string parameters in brackets):
   /drop                   first request: read half the body, close the connection; then store
 Documents are keyed by Idempotency-Key: a repeated key never stores twice.
 """
-import argparse, base64, hashlib, json, os, socket, ssl, sys, threading, time
+import argparse, base64, hashlib, json, os, signal, socket, ssl, sys, threading, time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import urlsplit, parse_qs
 
@@ -128,8 +128,18 @@ class Handler(BaseHTTPRequestHandler):
     do_POST = handle_upload
 
 
+def exit_when_parent_goes():
+    """The test keeps our stdin open; EOF means it is gone, so we go too."""
+    sys.stdin.buffer.read()
+    os._exit(0)
+
+
 def main():
     global state_file
+    # A test runner may start us with signals blocked or ignored: undo that so SIGTERM works.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, set(signal.Signals))
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
     parser = argparse.ArgumentParser()
     parser.add_argument("--state", required=True)
     parser.add_argument("--cert")
@@ -143,6 +153,8 @@ def main():
         context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
         context.load_cert_chain(args.cert, args.key)
         server.socket = context.wrap_socket(server.socket, server_side=True)
+    if not sys.stdin.isatty():
+        threading.Thread(target=exit_when_parent_goes, daemon=True).start()
     print(server.server_address[1], flush=True)
     server.serve_forever()
 
