@@ -21,16 +21,40 @@ let package = Package(
     products: [
         .executable(name: "imrf", targets: ["imrf"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
+        .library(name: "Forum", targets: ["Forum"]),
+        .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
         .library(name: "Upload", targets: ["Upload"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Foundation layer
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
         .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        .target(
+            name: "Forum",
+            dependencies: ["Diagnostics", "WorkingDays", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Summary
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "SummaryCompiler",
+            dependencies: [
+                "Diagnostics", "WorkingDays", "Forum", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
         .systemLibrary(
@@ -56,9 +80,19 @@ let package = Package(
             dependencies: [
                 "Diagnostics",
                 "WorkingDays",
+                "Forum",
+                "SummaryCompiler",
                 "Upload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Benchmarks (Benchmarks/*.sh drive them side by side with the reference tools)
+        .executableTarget(
+            name: "working-days-benchmark",
+            dependencies: ["WorkingDays"],
+            path: "Benchmarks/WorkingDaysBenchmark",
             swiftSettings: swiftSettings
         ),
 
@@ -69,6 +103,13 @@ let package = Package(
                 "WorkingDays",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SummaryCompilerTests",
+            dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

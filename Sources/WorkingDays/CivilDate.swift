@@ -4,29 +4,37 @@ public import Foundation
 ///
 /// Deadlines are civil dates in the forum's time zone. Representing them as a
 /// `Date` at midnight UTC shifts them by a day in New York, so imrf never
-/// does: a `CivilDate` is three numbers, and arithmetic runs on `dayNumber`
-/// (days since 1970-01-01), which makes "N days later" exact and O(1).
+/// does. A `CivilDate` stores one day number (days since 1970-01-01) and
+/// derives year, month and day from it, so "N days later", comparisons and
+/// working-day arithmetic are exact and O(1) with no conversion.
 public struct CivilDate: Sendable, Hashable, Comparable, Codable {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+    /// Days since 1970-01-01 (negative before it): the one stored value, so
+    /// that comparing, hashing and working-day arithmetic never convert.
+    public let dayNumber: Int
 
     /// Creates a date, or returns nil when it does not exist (2022-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
-        self.year = year
-        self.month = month
-        self.day = day
+        // days-from-civil, Howard Hinnant ("chrono-Compatible Low-Level Date
+        // Algorithms"), exact over the whole proleptic Gregorian calendar.
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = month > 2 ? month - 3 : month + 9
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        self.dayNumber = era * 146_097 + doe - 719_468
     }
 
     /// The date `dayNumber` days after 1970-01-01 (negative before it).
-    ///
-    /// Uses the civil-from-days algorithm of Howard Hinnant
-    /// ("chrono-Compatible Low-Level Date Algorithms"), exact over the whole
-    /// proleptic Gregorian calendar.
     public init(dayNumber: Int) {
+        self.dayNumber = dayNumber
+    }
+
+    /// Year, month and day, by Hinnant's civil-from-days algorithm.
+    public var components: (year: Int, month: Int, day: Int) {
         let z = dayNumber + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097
@@ -35,21 +43,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
         let mp = (5 * doy + 2) / 153
         let d = doy - (153 * mp + 2) / 5 + 1
         let m = mp < 10 ? mp + 3 : mp - 9
-        self.year = yoe + era * 400 + (m <= 2 ? 1 : 0)
-        self.month = m
-        self.day = d
+        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
     }
 
-    /// Days since 1970-01-01 (the inverse of `init(dayNumber:)`).
-    public var dayNumber: Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = month > 2 ? month - 3 : month + 9
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+    public var day: Int { components.day }
 
     /// The ISO weekday: Monday is 1, Sunday is 7.
     public var weekday: Weekday {
@@ -63,9 +62,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, Codable {
     /// Days from `self` to `other` (positive when `other` is later).
     public func days(to other: CivilDate) -> Int { other.dayNumber - dayNumber }
 
-    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool {
-        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
-    }
+    public static func < (lhs: CivilDate, rhs: CivilDate) -> Bool { lhs.dayNumber < rhs.dayNumber }
 
     public static func isLeapYear(_ year: Int) -> Bool {
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -115,6 +112,7 @@ extension CivilDate {
             let digits = String(n)
             return String(repeating: "0", count: max(0, width - digits.count)) + digits
         }
+        let (year, month, day) = components
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
     }
 
@@ -127,7 +125,10 @@ extension CivilDate {
     ]
 
     /// UN editorial style: `6 June 2022` (no leading zero, no comma).
-    public var unStyle: String { "\(day) \(CivilDate.monthNames[month - 1]) \(year)" }
+    public var unStyle: String {
+        let (year, month, day) = components
+        return "\(day) \(CivilDate.monthNames[month - 1]) \(year)"
+    }
 
     /// `Monday 6 June 2022`, for sentences people read.
     public var long: String { "\(weekday.name) \(unStyle)" }

@@ -8,7 +8,12 @@ struct IMRF: AsyncParsableCommand {
         abstract: "Deadlines and the PGA summary of the International Migration Review Forum.",
         version: "0.1.0",
         subcommands: [
+            Deadline.self,
+            CalendarCommand.self,
             Demo.self,
+            Init.self,
+            Check.self,
+            Compile.self,
             Upload.self,
         ]
     )

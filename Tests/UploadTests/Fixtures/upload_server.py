@@ -12,6 +12,7 @@ Modes by path (query string parameters in brackets):
   /auth401                always 401
   /status[?code=404]      always that status
   /slow[?delay=10]        read the body, wait, then store
+  /sink                   read the body and drop it (benchmark), 201
   /drop                   first request: read half the body, close the connection; then store
 Documents are keyed by Idempotency-Key: a repeated key never stores twice.
 """
@@ -102,6 +103,14 @@ class Handler(BaseHTTPRequestHandler):
             requests[path] = requests.get(path, 0) + 1
             count = requests[path]
             write_state()
+        if path == "/sink":  # for the benchmark: read and drop, no hashing
+            remaining = int(self.headers.get("Content-Length", "0"))
+            while remaining > 0:
+                data = self.rfile.read(min(remaining, 1 << 20))
+                if not data:
+                    break
+                remaining -= len(data)
+            return self.answer(201, {"Location": "/documents/sink"})
         if path == "/drop" and count == 1:
             length = int(self.headers.get("Content-Length", "0"))
             self.read_body(limit=length // 2)

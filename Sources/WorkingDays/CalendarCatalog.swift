@@ -1,0 +1,108 @@
+public import Foundation
+public import Diagnostics
+
+/// Finds holiday calendars by name (`un-new-york`) or path, so that users
+/// never have to know where imrf keeps its `Calendars/` folder.
+///
+/// A name is looked up in each folder of `directories` in order; anything
+/// containing a `/` or ending in `.ics` is a path.
+public struct CalendarCatalog: Sendable {
+    public var directories: [URL]
+
+    public init(directories: [URL]) {
+        self.directories = directories
+    }
+
+    /// The calendar every forum uses unless told otherwise.
+    public static let defaultName = "un-new-york"
+
+    /// The folders searched by default, most specific first: `IMRF_CALENDARS`
+    /// (colon-separated), `./Calendars`, then the `Calendars/` of the
+    /// repository or installation the running binary belongs to (found by
+    /// walking up from the executable, and `../share/imrf/Calendars`).
+    public static func defaultDirectories(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+        executable: URL? = Bundle.main.executableURL
+    ) -> [URL] {
+        var result: [URL] = []
+        if let list = environment["IMRF_CALENDARS"] {
+            result += list.split(separator: ":").map { URL(fileURLWithPath: String($0), isDirectory: true) }
+        }
+        result.append(currentDirectory.appendingPathComponent("Calendars", isDirectory: true))
+        if let executable {
+            var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
+            result.append(folder.appendingPathComponent("../share/imrf/Calendars", isDirectory: true).standardizedFileURL)
+            for _ in 0..<6 {
+                let candidate = folder.appendingPathComponent("Calendars", isDirectory: true)
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("\(defaultName).ics").path) {
+                    result.append(candidate)
+                    break
+                }
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        var seen = Set<String>()
+        return result.filter { seen.insert($0.standardizedFileURL.path).inserted }
+    }
+
+    public static var standard: CalendarCatalog { CalendarCatalog(directories: defaultDirectories()) }
+
+    /// The names of the calendars available, sorted, for messages and listings.
+    public func availableNames() -> [String] {
+        var names = Set<String>()
+        for directory in directories {
+            let files = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
+            for file in files where file.hasSuffix(".ics") { names.insert(String(file.dropLast(4))) }
+        }
+        return names.sorted()
+    }
+
+    /// Where `reference` (a name or a path) is, or an error listing the
+    /// calendars that exist.
+    public func locate(_ reference: String) throws(DiagnosticFailure) -> URL {
+        if reference.contains("/") || reference.hasSuffix(".ics") {
+            let url = URL(fileURLWithPath: reference)
+            guard FileManager.default.fileExists(atPath: url.path) else {
+                throw DiagnosticFailure(.configuration, .error(
+                    "no calendar file at '\(reference)'",
+                    hint: "check the path, or name one of the built-in calendars: \(availableList)"))
+            }
+            return url
+        }
+        for directory in directories {
+            let url = directory.appendingPathComponent("\(reference).ics")
+            if FileManager.default.fileExists(atPath: url.path) { return url }
+        }
+        throw DiagnosticFailure(.configuration, .error(
+            "unknown calendar '\(reference)'",
+            hint: "available calendars: \(availableList); or give the path of an .ics file"))
+    }
+
+    private var availableList: String {
+        let names = availableNames()
+        return names.isEmpty ? "none found (set IMRF_CALENDARS to the folder holding the .ics files)" : names.joined(separator: ", ")
+    }
+
+    /// Reads the calendar `reference` names.
+    public func load(_ reference: String) throws(DiagnosticFailure) -> HolidayCalendar {
+        let url = try locate(reference)
+        do {
+            return try ICalendarReader.read(contentsOf: url)
+        } catch {
+            throw DiagnosticFailure(error.kind, error.diagnostics)
+        }
+    }
+
+    /// Reads several calendars and joins them (a day off in any is a day off).
+    public func load(_ references: [String]) throws(DiagnosticFailure) -> HolidayCalendar {
+        let names = references.isEmpty ? [CalendarCatalog.defaultName] : references
+        var calendars: [HolidayCalendar] = []
+        for name in names { calendars.append(try load(name)) }
+        guard let joined = HolidayCalendar.union(calendars) else {
+            throw DiagnosticFailure(.configuration, .error(
+                "the calendars \(names.joined(separator: ", ")) cover no common days, so they cannot be joined"))
+        }
+        return joined
+    }
+}

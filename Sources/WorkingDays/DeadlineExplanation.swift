@@ -1,0 +1,33 @@
+/// A deadline with the working needed to check it: which days were skipped
+/// and why, and which tentative holidays it relies on.
+///
+/// A wrong deadline is the worst failure imrf can have; showing the skipped
+/// days lets the President's office verify it against the published
+/// calendar, and `dependsOnTentative` warns when a lunar holiday that may
+/// still move by a day is part of the answer.
+public struct DeadlineExplanation: Sendable, Hashable, Codable {
+    /// The date counted from (never itself counted).
+    public var from: CivilDate
+    /// The number of working days asked for (negative counts backwards).
+    public var workingDays: Int
+    public var deadline: CivilDate
+    /// The holiday calendar's name (`un-new-york`).
+    public var calendar: String
+    /// Every non-working day strictly between `from` and `deadline`, in
+    /// date order. When `workingDays` is 0 and `from` was rolled, `from`
+    /// itself is included, since the roll is what it caused.
+    public var skipped: [SkippedDay]
+    /// The tentative holidays among `skipped`: if one of them moves, the
+    /// deadline may move too.
+    public var dependsOnTentative: [Holiday]
+
+    public init(from: CivilDate, workingDays: Int, deadline: CivilDate, calendar: String,
+                skipped: [SkippedDay], dependsOnTentative: [Holiday]) {
+        self.from = from
+        self.workingDays = workingDays
+        self.deadline = deadline
+        self.calendar = calendar
+        self.skipped = skipped
+        self.dependsOnTentative = dependsOnTentative
+    }
+}

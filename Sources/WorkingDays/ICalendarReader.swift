@@ -1,0 +1,326 @@
+public import Foundation
+import Diagnostics
+
+/// Reads holiday calendars in the iCalendar format (RFC 5545), the format
+/// every calendar program exports, so the office can keep its UN
+/// Headquarters holidays in a file people can also open in Outlook.
+///
+/// Only whole-day events are read. The reader is strict on purpose: anything
+/// it does not understand and that could change which days are holidays is
+/// an error naming the line, never skipped; properties that cannot change a
+/// date (UID, DESCRIPTION, X-...) are ignored. The file must declare the days
+/// it covers (`X-IMRF-COVERAGE-START` and `-END`), because outside them
+/// nothing is known; recurring holidays are expanded within that range only.
+public enum ICalendarReader {
+    /// Parses a holiday calendar. `name` is used when the file has no
+    /// X-WR-CALNAME; `path` is for diagnostics.
+    public static func read(_ text: String, name: String, path: String) throws(ICalendarError) -> HolidayCalendar {
+        var parser = Parser(path: path, name: name)
+        return try parser.parse(text)
+    }
+
+    /// Reads the file at `url`. `name` defaults to the file name without
+    /// `.ics`.
+    public static func read(contentsOf url: URL, name: String? = nil) throws(ICalendarError) -> HolidayCalendar {
+        let path = url.isFileURL ? url.relativePath : url.absoluteString
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            let reason = FileManager.default.fileExists(atPath: url.path)
+                ? "the file cannot be opened" : "there is no file at \(path)"
+            throw ICalendarError(.unreadableFile(reason: reason), at: SourceLocation(path: path))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw ICalendarError(.notUTF8, at: SourceLocation(path: path))
+        }
+        let defaultName = url.pathExtension.lowercased() == "ics"
+            ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
+        return try read(text, name: name ?? defaultName, path: path)
+    }
+
+    /// Properties of an event that cannot change its dates.
+    static let harmlessEventProperties: Set<String> = [
+        "UID", "DTSTAMP", "CREATED", "LAST-MODIFIED", "DESCRIPTION", "LOCATION", "CATEGORIES",
+        "CLASS", "TRANSP", "SEQUENCE", "COMMENT", "URL", "PRIORITY", "CONTACT", "ORGANIZER",
+        "ATTACH", "GEO", "RESOURCES", "COLOR",
+    ]
+
+    /// Properties of the calendar itself that cannot change any date.
+    static let harmlessCalendarProperties: Set<String> = [
+        "PRODID", "VERSION", "METHOD", "COMMENT", "NAME", "DESCRIPTION", "COLOR", "UID",
+        "URL", "LAST-MODIFIED", "REFRESH-INTERVAL", "SOURCE", "IMAGE",
+    ]
+}
+
+/// One `VEVENT` as read, checked, before expansion against the coverage.
+private struct EventDraft {
+    var line: Int
+    var start: CivilDate?
+    var end: CivilDate?
+    var endLine = 0
+    var durationDays: Int?
+    var summary: String?
+    var status: Holiday.Status = .confirmed
+    var cancelled = false
+    var source: String?
+    var rule: RecurrenceRule?
+    var exdates: Set<CivilDate> = []
+    var rdates: [CivilDate] = []
+    var seen: Set<String> = []
+}
+
+private struct Parser {
+    let path: String
+    var name: String
+    var summary: String?
+    var coverageStart: CivilDate?
+    var coverageEnd: CivilDate?
+    var coverageEndLine = 0
+    var seenCalendarProperties: Set<String> = []
+    var events: [(draft: EventDraft, days: Int)] = []
+
+    init(path: String, name: String) {
+        self.path = path
+        self.name = name
+    }
+
+    func fail(_ code: ICalendarError.Code, _ line: Int) -> ICalendarError {
+        ICalendarError(code, at: SourceLocation(path: path, line: line))
+    }
+
+    mutating func parse(_ text: String) throws(ICalendarError) -> HolidayCalendar {
+        let lines = ContentLine.unfold(text)
+        guard !lines.isEmpty else { throw fail(.emptyFile, 1) }
+        var stack: [String] = []
+        var skipDepth: Int?
+        var event: EventDraft?
+        var ended = false
+        for (raw, number) in lines {
+            guard let line = ContentLine(raw, line: number) else { throw fail(.malformedLine, number) }
+            if ended { throw fail(.contentAfterEnd, number) }
+            let component = line.value.uppercased()
+            if stack.isEmpty {
+                if line.name == "END" { throw fail(.endWithoutBegin(component: component), number) }
+                guard line.name == "BEGIN", component == "VCALENDAR" else { throw fail(.notACalendar, number) }
+                stack.append(component)
+                continue
+            }
+            switch line.name {
+            case "BEGIN":
+                if skipDepth == nil {
+                    switch (stack.last!, component) {
+                    case ("VCALENDAR", "VEVENT"):
+                        event = EventDraft(line: number)
+                    case ("VCALENDAR", "VTIMEZONE"), ("VEVENT", "VALARM"):
+                        skipDepth = stack.count
+                    case (_, let other) where other.hasPrefix("X-"):
+                        skipDepth = stack.count
+                    case (let parent, let other):
+                        throw fail(.unsupported("the component \(other) inside \(parent)"), number)
+                    }
+                }
+                stack.append(component)
+            case "END":
+                guard stack.last == component else {
+                    if stack.contains(component) { throw fail(.missingEnd(component: stack.last!), number) }
+                    throw fail(.endWithoutBegin(component: component), number)
+                }
+                stack.removeLast()
+                if let depth = skipDepth {
+                    if stack.count == depth { skipDepth = nil }
+                    continue
+                }
+                if component == "VEVENT", let draft = event {
+                    events.append((draft, try check(draft, endLine: number)))
+                    event = nil
+                } else if component == "VCALENDAR" {
+                    ended = true
+                }
+            default:
+                if skipDepth != nil { continue }
+                if stack.last == "VEVENT" {
+                    try add(line, to: &event!)
+                } else {
+                    try addCalendarProperty(line)
+                }
+            }
+        }
+        if let open = stack.last { throw fail(.missingEnd(component: open), lines.last!.line) }
+        guard let coverageStart, let coverageEnd else { throw fail(.missingCoverage, lines.first!.line) }
+        guard coverageStart <= coverageEnd else {
+            throw fail(.endNotAfterStart(property: "X-IMRF-COVERAGE-END"), coverageEndLine)
+        }
+        let coverage = coverageStart...coverageEnd
+        var holidays: [Holiday] = []
+        for (draft, days) in events where !draft.cancelled {
+            holidays += expand(draft, days: days, coverage: coverage)
+        }
+        return HolidayCalendar(name: name, coverage: coverage, holidays: holidays, summary: summary)
+    }
+
+    // MARK: Calendar
+
+    mutating func addCalendarProperty(_ line: ContentLine) throws(ICalendarError) {
+        let once: Set<String> = ["X-WR-CALNAME", "X-WR-CALDESC", "X-IMRF-COVERAGE-START", "X-IMRF-COVERAGE-END", "CALSCALE"]
+        if once.contains(line.name), !seenCalendarProperties.insert(line.name).inserted {
+            throw fail(.duplicateProperty(line.name), line.line)
+        }
+        switch line.name {
+        case "X-WR-CALNAME": name = ContentLine.unescape(line.value)
+        case "X-WR-CALDESC": summary = ContentLine.unescape(line.value)
+        case "X-IMRF-COVERAGE-START": coverageStart = try dates(line, list: false)[0]
+        case "X-IMRF-COVERAGE-END":
+            coverageEnd = try dates(line, list: false)[0]
+            coverageEndLine = line.line
+        case "CALSCALE":
+            guard line.value.uppercased() == "GREGORIAN" else {
+                throw fail(.unsupported("CALSCALE:\(line.value) (only the Gregorian calendar is read)"), line.line)
+            }
+        case let other where other.hasPrefix("X-") || ICalendarReader.harmlessCalendarProperties.contains(other):
+            break
+        default:
+            throw fail(.unsupported("the calendar property \(line.name)"), line.line)
+        }
+    }
+
+    // MARK: Events
+
+    func add(_ line: ContentLine, to event: inout EventDraft) throws(ICalendarError) {
+        let once: Set<String> = ["DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "X-IMRF-SOURCE"]
+        if once.contains(line.name), !event.seen.insert(line.name).inserted {
+            throw fail(.duplicateProperty(line.name), line.line)
+        }
+        switch line.name {
+        case "DTSTART":
+            event.start = try dates(line, list: false)[0]
+        case "DTEND":
+            if event.seen.contains("DURATION") { throw fail(.unsupported("both DTEND and DURATION in one event"), line.line) }
+            event.end = try dates(line, list: false)[0]
+            event.endLine = line.line
+        case "DURATION":
+            if event.seen.contains("DTEND") { throw fail(.unsupported("both DTEND and DURATION in one event"), line.line) }
+            event.durationDays = try duration(line)
+            event.endLine = line.line
+        case "SUMMARY":
+            event.summary = ContentLine.unescape(line.value)
+        case "STATUS":
+            switch line.value.uppercased() {
+            case "CONFIRMED": event.status = .confirmed
+            case "TENTATIVE": event.status = .tentative
+            case "CANCELLED": event.cancelled = true
+            default: throw fail(.invalidValue(property: "STATUS", value: line.value), line.line)
+            }
+        case "X-IMRF-SOURCE":
+            event.source = ContentLine.unescape(line.value)
+        case "RRULE":
+            guard event.rule == nil else { throw fail(.unsupported("more than one RRULE in one event"), line.line) }
+            do {
+                event.rule = try RecurrenceRule(parsing: line.value)
+            } catch .unsupported(let feature) {
+                throw fail(.unsupported(feature), line.line)
+            } catch {
+                throw fail(.invalidValue(property: "RRULE", value: line.value), line.line)
+            }
+        case "EXDATE":
+            event.exdates.formUnion(try dates(line, list: true))
+        case "RDATE":
+            event.rdates += try dates(line, list: true)
+        case let other where other.hasPrefix("X-") || ICalendarReader.harmlessEventProperties.contains(other):
+            break
+        default:
+            throw fail(.unsupported("the event property \(line.name)"), line.line)
+        }
+    }
+
+    /// Checks a finished event; returns its length in days.
+    func check(_ event: EventDraft, endLine: Int) throws(ICalendarError) -> Int {
+        guard let start = event.start else {
+            throw fail(.missingProperty(component: "VEVENT", property: "DTSTART"), event.line)
+        }
+        guard event.summary != nil else {
+            throw fail(.missingProperty(component: "VEVENT", property: "SUMMARY"), event.line)
+        }
+        var days = event.durationDays ?? 1
+        if let end = event.end {
+            guard end > start else { throw fail(.endNotAfterStart(property: "DTEND"), event.endLine) }
+            days = start.days(to: end)
+        }
+        guard days <= 366 else { throw fail(.unsupported("an event longer than a year"), event.endLine) }
+        return days
+    }
+
+    /// A single event keeps its days as written; a recurring one (RRULE or
+    /// RDATE) is cut to the coverage, the only range its expansion can be
+    /// trusted for.
+    func expand(_ event: EventDraft, days: Int, coverage: ClosedRange<CivilDate>) -> [Holiday] {
+        let start = event.start!
+        let recurring = event.rule != nil || !event.rdates.isEmpty
+        var starts = Set(event.rule?.occurrences(from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound) ?? [start])
+        starts.formUnion(event.rdates)
+        starts.subtract(event.exdates)
+        var result: [Holiday] = []
+        for first in starts.sorted() {
+            for offset in 0..<days {
+                let date = first.adding(days: offset)
+                if recurring, !coverage.contains(date) { continue }
+                result.append(Holiday(date: date, name: event.summary!, status: event.status, source: event.source))
+            }
+        }
+        return result
+    }
+
+    // MARK: Values
+
+    /// Dates of a `VALUE=DATE` property. A time, a time zone or a period
+    /// would make the holiday something other than whole civil days.
+    func dates(_ line: ContentLine, list: Bool) throws(ICalendarError) -> [CivilDate] {
+        if line.parameters["TZID"] != nil {
+            throw fail(.unsupported("\(line.name) with a time zone (TZID); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
+        }
+        if let value = line.parameters["VALUE"], value.uppercased() != "DATE" {
+            throw fail(.unsupported("\(line.name) with VALUE=\(value); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
+        }
+        let items = list ? line.value.split(separator: ",", omittingEmptySubsequences: false) : [Substring(line.value)]
+        var result: [CivilDate] = []
+        for item in items {
+            if item.contains("T") || item.contains("/") {
+                throw fail(.unsupported("\(line.name) with a time or period ('\(item)'); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
+            }
+            guard let date = CivilDate(basic: item) else {
+                throw fail(.invalidDate(property: line.name, value: String(item)), line.line)
+            }
+            result.append(date)
+        }
+        return result
+    }
+
+    /// `P1D`, `P2D`, `P1W` (optionally `+`); times are refused.
+    func duration(_ line: ContentLine) throws(ICalendarError) -> Int {
+        var text = Substring(line.value.uppercased())
+        if text.hasPrefix("+") { text = text.dropFirst() }
+        let invalid = fail(.invalidValue(property: "DURATION", value: line.value), line.line)
+        guard text.hasPrefix("P") else { throw invalid }
+        text = text.dropFirst()
+        if text.contains("T") {
+            throw fail(.unsupported("DURATION with hours or minutes; holidays are whole days (P1D)"), line.line)
+        }
+        var days = 0
+        var number = ""
+        var sawUnit = false
+        for c in text {
+            if c.isASCII, c.isNumber {
+                number.append(c)
+            } else if c == "W" || c == "D", let n = Int(number), n <= 1000 {
+                days += c == "W" ? n * 7 : n
+                number = ""
+                sawUnit = true
+            } else {
+                throw invalid
+            }
+        }
+        guard sawUnit, number.isEmpty else { throw invalid }
+        guard days > 0 else { throw fail(.endNotAfterStart(property: "DURATION"), line.line) }
+        return days
+    }
+}

@@ -1,0 +1,42 @@
+/// Writes a holiday calendar as an RFC 5545 file that calendar programs
+/// import and that `ICalendarReader` reads back to the same calendar.
+///
+/// The output is byte-stable (fixed DTSTAMP, UIDs derived from the date), so
+/// a calendar kept in version control only changes where a holiday does.
+/// Each holiday is one one-day event: the reader splits spans into days, so
+/// writing days is what makes `read(write(c)) == c` hold. (TEXT has no
+/// escape for a carriage return: CRLF inside a name is written as a newline.)
+public enum ICalendarWriter {
+    public static func write(_ calendar: HolidayCalendar) -> String {
+        var lines = [
+            "BEGIN:VCALENDAR",
+            "PRODID:-//imrf//holiday calendar//EN",
+            "VERSION:2.0",
+            "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:\(ContentLine.escape(calendar.name))",
+        ]
+        if let summary = calendar.summary { lines.append("X-WR-CALDESC:\(ContentLine.escape(summary))") }
+        lines.append("X-IMRF-COVERAGE-START;VALUE=DATE:\(calendar.coverage.lowerBound.basic)")
+        lines.append("X-IMRF-COVERAGE-END;VALUE=DATE:\(calendar.coverage.upperBound.basic)")
+        var perDate: [CivilDate: Int] = [:]
+        for holiday in calendar.holidays {
+            let n = perDate[holiday.date, default: 0] + 1
+            perDate[holiday.date] = n
+            lines += [
+                "BEGIN:VEVENT",
+                "UID:\(holiday.date.basic)-\(n)@imrf",
+                "DTSTAMP:19700101T000000Z",
+                "DTSTART;VALUE=DATE:\(holiday.date.basic)",
+                // 9999-12-31 has no next day that YYYYMMDD can write.
+                holiday.date.year < 9999 || holiday.date.month < 12 || holiday.date.day < 31
+                    ? "DTEND;VALUE=DATE:\(holiday.date.adding(days: 1).basic)" : "DURATION:P1D",
+                "SUMMARY:\(ContentLine.escape(holiday.name))",
+                "STATUS:\(holiday.status == .confirmed ? "CONFIRMED" : "TENTATIVE")",
+            ]
+            if let source = holiday.source { lines.append("X-IMRF-SOURCE:\(ContentLine.escape(source))") }
+            lines.append("END:VEVENT")
+        }
+        lines.append("END:VCALENDAR")
+        return lines.map(ContentLine.fold).joined()
+    }
+}

@@ -1,0 +1,80 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import WorkingDays
+
+extension IMRF {
+    struct CalendarCommand: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "calendar",
+            abstract: "Show or check a holiday calendar.",
+            subcommands: [Show.self, Check.self]
+        )
+    }
+}
+
+extension IMRF.CalendarCommand {
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List a calendar's holidays with their status and source.")
+
+        @Argument(help: "A calendar name or .ics path. Default: un-new-york.")
+        var calendar: String = CalendarCatalog.defaultName
+
+        @Option(help: "Only this year.")
+        var year: Int?
+
+        @Flag(help: "Print JSON.")
+        var json = false
+
+        func run() async throws {
+            try await Reporting.run {
+                let holidays = try CalendarCatalog.standard.load(calendar)
+                let listed = year.map { holidays.holidays(inYear: $0) } ?? holidays.holidays
+                if let year, !(holidays.coverage.lowerBound.year...holidays.coverage.upperBound.year).contains(year) {
+                    throw DiagnosticFailure(.configuration, .error(
+                        "calendar '\(holidays.name)' does not cover \(year): it covers \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)"))
+                }
+                if json {
+                    struct Listing: Encodable {
+                        var calendar: String
+                        var coverage: [String: CivilDate]
+                        var holidays: [Holiday]
+                    }
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    let listing = Listing(
+                        calendar: holidays.name,
+                        coverage: ["start": holidays.coverage.lowerBound, "end": holidays.coverage.upperBound],
+                        holidays: listed)
+                    print(String(decoding: try encoder.encode(listing), as: UTF8.self))
+                    return
+                }
+                print("\(holidays.name): \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)")
+                for holiday in listed {
+                    let status = holiday.status == .tentative ? "tentative" : "confirmed"
+                    let name = holiday.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    print("\(holiday.date.iso)  \(holiday.date.weekday.name.prefix(3))  \(name) \(status)")
+                }
+            }
+        }
+    }
+
+    struct Check: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check a calendar file: syntax, coverage, tentative dates, duplicates, holidays on weekends.")
+
+        @Argument(help: "A calendar name or .ics path. Default: un-new-york.")
+        var calendar: String = CalendarCatalog.defaultName
+
+        func run() async throws {
+            try await Reporting.run {
+                let url = try CalendarCatalog.standard.locate(calendar)
+                let holidays = try CalendarCatalog.standard.load(url.path)
+                let report = CalendarReview(holidays, path: url.path)
+                for diagnostic in report.diagnostics { Reporting.printToStandardError(diagnostic) }
+                for line in report.summary { print(line) }
+                if report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(65) }
+            }
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import PropertyBased
+import Testing
+@testable import WorkingDays
+
+private func date(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
+
+private let sample = HolidayCalendar(
+    name: "un-new-york",
+    coverage: date("2022-01-01")...date("2027-12-31"),
+    holidays: [
+        Holiday(date: date("2022-05-30"), name: "Memorial Day", status: .confirmed, source: "rule"),
+        Holiday(date: date("2022-05-02"), name: "Eid al-Fitr", status: .tentative, source: "estimate, Umm al-Qura"),
+        Holiday(date: date("2022-05-02"), name: "Second; same day", status: .confirmed),
+    ],
+    summary: "UN HQ holidays\nfrom ST/IC circulars"
+)
+
+/// A small deterministic generator (SplitMix64) so that one integer from
+/// PropertyBased describes a whole random calendar and shrinks to it.
+private struct SplitMix: RandomNumberGenerator {
+    var state: UInt64
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+private func randomText(_ rng: inout SplitMix, minLength: Int = 0) -> String {
+    let alphabet: [String] = ["a", "Z", " ", ",", ";", ":", "\\", "\n", "\"", "é", "ñ", "ü", "中", "文", "😀", "👍🏽",
+                              "\u{0301}", "=", "-", "\t", "Eid al-Fitr", "Aïd"]
+    let length = Int.random(in: minLength...60, using: &rng)
+    return (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined()
+}
+
+private func randomCalendar(seed: Int) -> HolidayCalendar {
+    var rng = SplitMix(state: UInt64(seed))
+    let start = CivilDate(year: Int.random(in: 1990...2030, using: &rng), month: 1, day: 1)!
+    let end = start.adding(days: Int.random(in: 0...3000, using: &rng))
+    let holidays = (0..<Int.random(in: 0...12, using: &rng)).map { _ in
+        Holiday(
+            date: start.adding(days: Int.random(in: 0...start.days(to: end), using: &rng)),
+            name: randomText(&rng),
+            status: Bool.random(using: &rng) ? .confirmed : .tentative,
+            source: Bool.random(using: &rng) ? randomText(&rng) : nil)
+    }
+    return HolidayCalendar(
+        name: randomText(&rng), coverage: start...end, holidays: holidays,
+        summary: Bool.random(using: &rng) ? randomText(&rng) : nil)
+}
+
+@Suite("ICalendarWriter")
+struct ICalendarWriterTests {
+    @Test func writesTheExpectedFile() {
+        let expected = [
+            "BEGIN:VCALENDAR",
+            "PRODID:-//imrf//holiday calendar//EN",
+            "VERSION:2.0",
+            "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:un-new-york",
+            "X-WR-CALDESC:UN HQ holidays\\nfrom ST/IC circulars",
+            "X-IMRF-COVERAGE-START;VALUE=DATE:20220101",
+            "X-IMRF-COVERAGE-END;VALUE=DATE:20271231",
+            "BEGIN:VEVENT",
+            "UID:20220502-1@imrf",
+            "DTSTAMP:19700101T000000Z",
+            "DTSTART;VALUE=DATE:20220502",
+            "DTEND;VALUE=DATE:20220503",
+            "SUMMARY:Eid al-Fitr",
+            "STATUS:TENTATIVE",
+            "X-IMRF-SOURCE:estimate\\, Umm al-Qura",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:20220502-2@imrf",
+            "DTSTAMP:19700101T000000Z",
+            "DTSTART;VALUE=DATE:20220502",
+            "DTEND;VALUE=DATE:20220503",
+            "SUMMARY:Second\\; same day",
+            "STATUS:CONFIRMED",
+            "END:VEVENT",
+            "BEGIN:VEVENT",
+            "UID:20220530-1@imrf",
+            "DTSTAMP:19700101T000000Z",
+            "DTSTART;VALUE=DATE:20220530",
+            "DTEND;VALUE=DATE:20220531",
+            "SUMMARY:Memorial Day",
+            "STATUS:CONFIRMED",
+            "X-IMRF-SOURCE:rule",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ].map { $0 + "\r\n" }.joined()
+        #expect(ICalendarWriter.write(sample) == expected)
+    }
+
+    @Test func outputIsByteStable() {
+        #expect(ICalendarWriter.write(sample) == ICalendarWriter.write(sample))
+    }
+
+    @Test func noSummaryMeansNoCalendarDescription() {
+        var calendar = sample
+        calendar.summary = nil
+        #expect(!ICalendarWriter.write(calendar).contains("X-WR-CALDESC"))
+    }
+
+    @Test func roundTripsTheSample() throws {
+        let text = ICalendarWriter.write(sample)
+        #expect(try ICalendarReader.read(text, name: "other", path: "x.ics") == sample)
+    }
+
+    @Test func escapesBackslashSemicolonCommaNewline() {
+        #expect(ContentLine.escape("a\\b;c,d\ne") == "a\\\\b\\;c\\,d\\ne")
+        #expect(ContentLine.escape("a\r\nb") == "a\\nb")
+        #expect(ContentLine.unescape(ContentLine.escape("x\\n;,\n")) == "x\\n;,\n")
+    }
+
+    @Test func foldsAt75OctetsWithoutSplittingUTF8() {
+        // 'é' is two octets: 40 of them do not fit in 75 octets.
+        let line = "SUMMARY:" + String(repeating: "é", count: 40) + String(repeating: "😀", count: 30)
+        let folded = ContentLine.fold(line)
+        #expect(folded.hasSuffix("\r\n"))
+        let physical = String(folded.utf8.dropLast(2))!.components(separatedBy: "\r\n")
+        #expect(physical.count > 2)
+        for (index, piece) in physical.enumerated() {
+            #expect(piece.utf8.count <= 75)
+            if index > 0 { #expect(piece.hasPrefix(" ")) }
+            // Each piece is valid UTF-8 on its own: decoding its bytes gives it back.
+            #expect(String(decoding: Array(piece.utf8), as: UTF8.self) == piece)
+        }
+        #expect(physical.first!.utf8.count == 74) // 8 + 33 * 2 = 74; one more 'é' would be 76
+        let unfolded = physical.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined()
+        #expect(unfolded == line)
+    }
+
+    @Test func shortLinesAreNotFolded() {
+        let line = String(repeating: "x", count: 75)
+        #expect(ContentLine.fold(line) == line + "\r\n")
+        #expect(ContentLine.fold(line + "y") == line + "\r\n y\r\n")
+    }
+
+    @Test func writtenLinesAreAtMost75Octets() {
+        var calendar = sample
+        calendar.name = String(repeating: "Nöël 中文 😀 ", count: 20)
+        for line in ICalendarWriter.write(calendar).components(separatedBy: "\r\n") {
+            #expect(line.utf8.count <= 75)
+            #expect(!line.contains("\n"))
+        }
+    }
+
+    @Test func lastRepresentableDayRoundTrips() throws {
+        let last = date("9999-12-31")
+        let calendar = HolidayCalendar(name: "end", coverage: date("9999-01-01")...last,
+                                       holidays: [Holiday(date: last, name: "Last")])
+        let text = ICalendarWriter.write(calendar)
+        #expect(text.contains("DURATION:P1D\r\n"))
+        #expect(try ICalendarReader.read(text, name: "x", path: "x.ics") == calendar)
+    }
+
+    @Test func randomCalendarsRoundTrip() async {
+        await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000_000)) { seed in
+            let calendar = randomCalendar(seed: seed)
+            let text = ICalendarWriter.write(calendar)
+            do {
+                let back = try ICalendarReader.read(text, name: "unused", path: "random.ics")
+                #expect(back == calendar, "seed \(seed)")
+            } catch {
+                Issue.record("seed \(seed): \(error)")
+            }
+        }
+    }
+}
