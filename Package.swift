@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
         .library(name: "Forum", targets: ["Forum"]),
         .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
+        .library(name: "Upload", targets: ["Upload"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -58,6 +59,24 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(
+            name: "Upload",
+            dependencies: ["Diagnostics", "CCurl", "CCurlShim", "COpenSSL"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executable
         .executableTarget(
             name: "imrf",
@@ -67,6 +86,7 @@ let package = Package(
                 "Forum",
                 "SummaryCompiler",
                 "Ledger",
+                "Upload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -94,6 +114,12 @@ let package = Package(
             name: "SummaryCompilerTests",
             dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
             exclude: ["Golden"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "UploadTests",
+            dependencies: ["Upload", "Diagnostics"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
