@@ -24,7 +24,7 @@ esac
 scratch=.build-fuzz
 echo "== building $product with -sanitize=fuzzer,address"
 swift build -c release --product "$product" --scratch-path "$scratch" \
-  -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -DFUZZING \
+  -Xswiftc -sanitize=fuzzer,address -Xswiftc -DFUZZING \
   2>&1 | grep -v '^\[' || true
 binary="$(swift build -c release --scratch-path "$scratch" --show-bin-path)/$product"
 [ -x "$binary" ] || { echo "Fuzz/run.sh: build failed" >&2; exit 1; }
