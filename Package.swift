@@ -21,15 +21,39 @@ let package = Package(
     products: [
         .executable(name: "imrf", targets: ["imrf"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
+        .library(name: "Forum", targets: ["Forum"]),
+        .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: Foundation layer
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
         .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        .target(
+            name: "Forum",
+            dependencies: ["Diagnostics", "WorkingDays", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Summary
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(
+            name: "SummaryCompiler",
+            dependencies: [
+                "Diagnostics", "WorkingDays", "Forum", "CCmarkGFM",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Executable
         .executableTarget(
@@ -37,6 +61,8 @@ let package = Package(
             dependencies: [
                 "Diagnostics",
                 "WorkingDays",
+                "Forum",
+                "SummaryCompiler",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -65,6 +91,13 @@ let package = Package(
                 "WorkingDays",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "SummaryCompilerTests",
+            dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
+            exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -23,6 +23,7 @@ extension IMRF {
                     print("The \(edition) forum concluded on \(date.long).")
                     print(DeadlineText.sentence(explanation, calendar: calendar, explain: true))
                 }
+                try await WorkspaceDemo.run()
             }
         }
     }

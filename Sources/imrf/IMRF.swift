@@ -11,6 +11,9 @@ struct IMRF: AsyncParsableCommand {
             Deadline.self,
             CalendarCommand.self,
             Demo.self,
+            Init.self,
+            Check.self,
+            Compile.self,
         ]
     )
 }

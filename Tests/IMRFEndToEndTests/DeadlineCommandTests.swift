@@ -53,6 +53,15 @@ struct DeadlineCommandTests {
         #expect(result.stderr.contains("un-new-york"))
     }
 
+    @Test func workingDaysBeyondTheCoverageFailWith78() throws {
+        let result = try IMRFProcess.run(["deadline", "2022-05-20", "-n", "100000"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("covers 1 January 2022 to 31 December 2027"))
+        let before = try IMRFProcess.run(["deadline", "2022-01-05", "-n", "-5"])
+        #expect(before.status == 78)
+        #expect(before.stderr.contains("31 December 2021"))
+    }
+
     @Test(arguments: ["2022-02-30", "2022-13-01", "20-05-2022", "tomorrow"])
     func badDateIs65(date: String) throws {
         let result = try IMRFProcess.run(["deadline", date])
@@ -119,11 +128,9 @@ struct DeadlineCommandTests {
     }
 
     @Test func malformedCalendarFileNamesItsLine() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("broken.ics")
-        try """
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("broken.ics", """
             BEGIN:VCALENDAR
             VERSION:2.0
             X-IMRF-COVERAGE-START;VALUE=DATE:20220101
@@ -134,7 +141,7 @@ struct DeadlineCommandTests {
             END:VEVENT
             END:VCALENDAR
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """)
         let result = try IMRFProcess.run(["deadline", "2022-05-20", "--calendar", file.path])
         #expect(result.status != 0)
         #expect(result.stderr.contains("broken.ics:6"))
@@ -166,6 +173,23 @@ struct CalendarCommandTests {
         #expect(result.stdout.contains("2026-05-25  Mon  Memorial Day       confirmed"))
     }
 
+    @Test func showAsJSON() throws {
+        let result = try IMRFProcess.run(["calendar", "show", "un-new-york", "--json"])
+        #expect(result.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["calendar"] as? String == "un-new-york")
+        #expect((object["coverage"] as? [String: String]) == ["start": "2022-01-01", "end": "2027-12-31"])
+        let holidays = try #require(object["holidays"] as? [[String: Any]])
+        #expect(holidays.count == 53)
+        #expect(holidays.contains { $0["date"] as? String == "2022-05-30" && $0["name"] as? String == "Memorial Day" })
+    }
+
+    @Test func showRefusesAYearOutsideTheCoverage() throws {
+        let result = try IMRFProcess.run(["calendar", "show", "--year", "2030"])
+        #expect(result.status == 78)
+        #expect(result.stderr.contains("does not cover 2030"))
+    }
+
     @Test func checkReportsCoverageAndTentativeDates() throws {
         let result = try IMRFProcess.run(["calendar", "check"])
         #expect(result.status == 0)
@@ -174,11 +198,9 @@ struct CalendarCommandTests {
     }
 
     @Test func checkWarnsAboutWeekendsAndDuplicates() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-e2e-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let file = folder.appendingPathComponent("office.ics")
-        try """
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let file = try folder.write("office.ics", """
             BEGIN:VCALENDAR
             VERSION:2.0
             X-IMRF-COVERAGE-START;VALUE=DATE:20220101
@@ -197,7 +219,7 @@ struct CalendarCommandTests {
             END:VEVENT
             END:VCALENDAR
 
-            """.write(to: file, atomically: true, encoding: .utf8)
+            """)
         let result = try IMRFProcess.run(["calendar", "check", file.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("falls on a Saturday"))
@@ -212,5 +234,11 @@ struct DemoCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("Monday 6 June 2022: 10 working days after Friday 20 May 2022"))
         #expect(result.stdout.contains("Friday 22 May 2026: 10 working days after Friday 8 May 2026"))
+        #expect(result.stdout.contains("imrf check: 7 notes"))
+        let written = result.stdout.split(separator: "\n").filter { $0.hasPrefix("imrf compile: wrote ") }
+        #expect(written.count == 2)
+        for line in written {
+            #expect(FileManager.default.fileExists(atPath: String(line.dropFirst("imrf compile: wrote ".count))))
+        }
     }
 }

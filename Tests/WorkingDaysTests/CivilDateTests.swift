@@ -1,3 +1,4 @@
+import Foundation
 import PropertyBased
 import Testing
 import WorkingDays
@@ -28,6 +29,20 @@ struct CivilDateTests {
         #expect(date.long == "Monday 6 June 2022")
         #expect(date.short == "Mon 6 Jun 2022")
         #expect(date.basic == "20220606")
+    }
+
+    @Test func todayIsTheForumsDateNotTheMachines() throws {
+        // 2026-05-23T02:30Z is still Friday 22 May in New York, already Saturday 23 in Tokyo.
+        let instant = Date(timeIntervalSince1970: 1_779_503_400)
+        #expect(CivilDate(instant, in: try #require(TimeZone(identifier: "America/New_York"))) == CivilDate(iso: "2026-05-22"))
+        #expect(CivilDate(instant, in: try #require(TimeZone(identifier: "Asia/Tokyo"))) == CivilDate(iso: "2026-05-23"))
+        #expect(CivilDate(instant, in: try #require(TimeZone(identifier: "Pacific/Honolulu"))) == CivilDate(iso: "2026-05-22"))
+    }
+
+    @Test func encodesAsAnIsoString() throws {
+        let data = try JSONEncoder().encode([CivilDate(iso: "2022-06-06")!])
+        #expect(String(decoding: data, as: UTF8.self) == #"["2022-06-06"]"#)
+        #expect(throws: DecodingError.self) { try JSONDecoder().decode([CivilDate].self, from: Data(#"["2022-02-30"]"#.utf8)) }
     }
 
     @Test func dayNumbersRoundTrip() async {

@@ -1,0 +1,5 @@
+// cmark-gfm (CommonMark + GitHub extensions) from Debian's libcmark-gfm-dev
+// and libcmark-gfm-extensions-dev.
+#include <cmark-gfm.h>
+#include <cmark-gfm-extension_api.h>
+#include <cmark-gfm-core-extensions.h>

@@ -1,0 +1,71 @@
+public import WorkingDays
+
+/// One International Migration Review Forum: what forum.yaml describes.
+public struct Forum: Sendable, Hashable {
+    public struct PolicyDebate: Sendable, Hashable {
+        public var date: CivilDate
+        public var facilitator: String
+        public init(date: CivilDate, facilitator: String) {
+            self.date = date
+            self.facilitator = facilitator
+        }
+    }
+
+    public var edition: String
+    public var title: String
+    public var place: String
+    /// An IANA time zone name; deadlines are civil dates in it.
+    public var timeZone: String
+    /// The holiday calendar working days are counted in.
+    public var calendar: String
+    public var hearing: CivilDate
+    public var start: CivilDate
+    /// The conclusion of the forum, from which the distribution deadline runs.
+    public var end: CivilDate
+    public var roundTables: [RoundTable]
+    public var policyDebate: PolicyDebate
+    public var plenary: [CivilDate]
+    /// Summaries are distributed within this many working days after `end`.
+    public var distributionWorkingDays: Int
+    public var deliverables: [Deliverable]
+
+    public init(
+        edition: String, title: String, place: String, timeZone: String, calendar: String,
+        hearing: CivilDate, start: CivilDate, end: CivilDate, roundTables: [RoundTable],
+        policyDebate: PolicyDebate, plenary: [CivilDate], distributionWorkingDays: Int,
+        deliverables: [Deliverable]
+    ) {
+        self.edition = edition
+        self.title = title
+        self.place = place
+        self.timeZone = timeZone
+        self.calendar = calendar
+        self.hearing = hearing
+        self.start = start
+        self.end = end
+        self.roundTables = roundTables
+        self.policyDebate = policyDebate
+        self.plenary = plenary
+        self.distributionWorkingDays = distributionWorkingDays
+        self.deliverables = deliverables
+    }
+
+    public func roundTable(_ number: Int) -> RoundTable? {
+        roundTables.first { $0.number == number }
+    }
+
+    /// The round table an objective is clustered under in this forum.
+    public func roundTable(coveringObjective number: Int) -> RoundTable? {
+        roundTables.first { $0.objectives.contains(number) }
+    }
+
+    /// The date of a session (the first day for the plenary).
+    public func date(of session: Session) -> CivilDate {
+        switch session {
+        case .hearing: hearing
+        case .policyDebate: policyDebate.date
+        case .plenary: plenary.first ?? end
+        default: roundTable(session.roundTableNumber!)?.date ?? start
+        }
+    }
+}

@@ -1,0 +1,103 @@
+public import Diagnostics
+public import Yams
+
+/// YAML text from a file, decoded into typed `Codable` values with every
+/// problem turned into a `Diagnostic` that names the file, line and key.
+///
+/// `lineOffset` is added to every line: a note's front matter starts after
+/// its opening `---`, and errors must point at lines of the file.
+public struct YAMLSource: Sendable {
+    public var text: String
+    public var path: String
+    public var lineOffset: Int
+
+    public init(text: String, path: String, lineOffset: Int = 0) {
+        self.text = text
+        self.path = path
+        self.lineOffset = lineOffset
+    }
+
+    public func location(_ mark: Mark?) -> SourceLocation {
+        guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
+        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+    }
+
+    /// The document's root node; an empty document is an empty mapping.
+    public func compose() throws(DiagnosticFailure) -> Node {
+        do {
+            return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+        } catch let error as YamlError {
+            switch error {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                throw DiagnosticFailure(.badInput, .error("YAML syntax error: \(problem)", at: location(mark)))
+            default:
+                throw DiagnosticFailure(.badInput, .error("YAML error: \(error)", at: location(nil)))
+            }
+        } catch {
+            throw DiagnosticFailure(.badInput, .error("YAML error: \(error)", at: location(nil)))
+        }
+    }
+
+    /// Decodes `node` as `T`; a type mismatch or missing key is reported at
+    /// the node it concerns, naming the key path.
+    public func decode<T: Decodable>(_ type: T.Type, from node: Node) throws(DiagnosticFailure) -> T {
+        do {
+            return try YAMLDecoder().decode(T.self, from: node)
+        } catch let error as DecodingError {
+            throw DiagnosticFailure(.badInput, diagnostic(for: error, in: node))
+        } catch {
+            throw DiagnosticFailure(.badInput, .error("cannot decode: \(error)", at: location(node.mark)))
+        }
+    }
+
+    private func diagnostic(for error: DecodingError, in root: Node) -> Diagnostic {
+        func describe(_ path: [any CodingKey]) -> String {
+            path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+                .trimmingPrefix(".").description
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let parent = YAMLSource.node(at: context.codingPath, in: root) ?? root
+            let full = describe(context.codingPath + [key])
+            return .error("missing key '\(full)'", at: location(parent.mark))
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            let node = YAMLSource.node(at: context.codingPath, in: root) ?? root
+            let key = describe(context.codingPath)
+            let expected: String
+            if case .typeMismatch(let type, _) = error {
+                expected = "expected \(YAMLSource.typeName(type))"
+            } else {
+                expected = context.debugDescription
+            }
+            return .error("invalid value for '\(key)': \(expected)", at: location(node.mark))
+        @unknown default:
+            return .error("cannot decode: \(error)", at: location(root.mark))
+        }
+    }
+
+    static func typeName(_ type: Any.Type) -> String {
+        switch type {
+        case is Int.Type: "an integer"
+        case is String.Type: "a string"
+        case is [Any].Type: "a list"
+        default: "\(type)".hasPrefix("Array") ? "a list" : "\(type)".hasPrefix("Dictionary") ? "a mapping" : "a mapping"
+        }
+    }
+
+    /// The node reached by a decoding path (mapping keys, sequence indices).
+    public static func node(at path: [any CodingKey], in root: Node) -> Node? {
+        var current = root
+        for key in path {
+            if let index = key.intValue, let sequence = current.sequence {
+                guard index < sequence.count else { return nil }
+                current = sequence[index]
+            } else if let mapping = current.mapping, let next = mapping[key.stringValue] {
+                current = next
+            } else {
+                return nil
+            }
+        }
+        return current
+    }
+}

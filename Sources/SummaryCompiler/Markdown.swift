@@ -1,0 +1,71 @@
+/// A note's Markdown as imrf's own values, so that rendering never depends
+/// on the parser: raw HTML is not represented at all, and links keep only
+/// destinations that are safe to render.
+public indirect enum Block: Sendable, Hashable {
+    case paragraph([Inline])
+    case heading(level: Int, [Inline])
+    case blockQuote([Block])
+    /// A tight list (no blank lines between items) renders its paragraphs without `<p>`.
+    case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
+    case code(String)
+    case thematicBreak
+    case table(header: [[Inline]], rows: [[[Inline]]])
+}
+
+public indirect enum Inline: Sendable, Hashable {
+    case text(String)
+    case code(String)
+    case emphasis([Inline])
+    case strong([Inline])
+    case strikethrough([Inline])
+    /// A link whose destination is http, https, mailto or relative.
+    case link(destination: String, [Inline])
+    case softBreak
+    case lineBreak
+    /// A reference to a footnote defined in the same note, by label.
+    case footnote(label: String)
+}
+
+/// A parsed Markdown body: its blocks and its footnote definitions in order.
+public struct MarkdownDocument: Sendable, Hashable {
+    public struct Footnote: Sendable, Hashable {
+        public var label: String
+        public var blocks: [Block]
+    }
+
+    public var blocks: [Block]
+    public var footnotes: [Footnote]
+
+    public init(blocks: [Block], footnotes: [Footnote] = []) {
+        self.blocks = blocks
+        self.footnotes = footnotes
+    }
+
+    /// The plain text of the document (for emptiness and duplicate checks).
+    public var isEmpty: Bool { blocks.isEmpty }
+}
+
+extension Inline {
+    /// The text without markup.
+    public var plainText: String {
+        switch self {
+        case .text(let text), .code(let text): text
+        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children):
+            children.map(\.plainText).joined()
+        case .softBreak, .lineBreak: " "
+        case .footnote: ""
+        }
+    }
+
+    /// Whether a link destination may be rendered: no `javascript:`,
+    /// `data:`, `vbscript:` or any other scheme than http(s) and mailto.
+    public static func isSafe(destination: String) -> Bool {
+        let lowered = destination.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let colon = lowered.firstIndex(of: ":") else { return true }
+        let scheme = lowered[..<colon]
+        if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }
+        return ["http", "https", "mailto"].contains(String(scheme))
+    }
+}
+
+import Foundation

@@ -1,0 +1,124 @@
+import CCmarkGFM
+
+/// Parses CommonMark with the GitHub extensions imrf accepts (tables,
+/// strikethrough, autolinks, footnotes) using cmark-gfm, without its unsafe
+/// option: raw HTML never reaches the model.
+public enum MarkdownParser {
+    private static let registered: Bool = {
+        cmark_gfm_core_extensions_ensure_registered()
+        return true
+    }()
+
+    public static func parse(_ text: String) -> MarkdownDocument {
+        _ = registered
+        let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new(footnotes) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_parser_free(parser) }
+        for name in ["table", "strikethrough", "autolink"] {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
+            }
+        }
+        var bytes = Array(text.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        if bytes.isEmpty { bytes = [] }
+        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        defer { cmark_node_free(root) }
+        var document = MarkdownDocument(blocks: [])
+        for child in children(of: root) {
+            if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                // cmark-gfm numbers references in order of first use (their
+                // literal is that number) and moves the definitions that are
+                // used to the end of the document in the same order.
+                let label = String(document.footnotes.count + 1)
+                document.footnotes.append(.init(label: label, blocks: blocks(children(of: child))))
+            } else if let block = block(child) {
+                document.blocks.append(block)
+            }
+        }
+        return document
+    }
+
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(current)
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func literal(_ node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func typeName(_ node: OpaquePointer) -> String {
+        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func blocks(_ nodes: [OpaquePointer]) -> [Block] { nodes.compactMap(block) }
+
+    private static func block(_ node: OpaquePointer) -> Block? {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_PARAGRAPH:
+            return .paragraph(inlines(of: node))
+        case CMARK_NODE_HEADING:
+            return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
+        case CMARK_NODE_BLOCK_QUOTE:
+            return .blockQuote(blocks(children(of: node)))
+        case CMARK_NODE_LIST:
+            let items = children(of: node).map { blocks(children(of: $0)) }
+            let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
+            let tight = cmark_node_get_list_tight(node) != 0
+            return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), tight: tight, items: items)
+        case CMARK_NODE_CODE_BLOCK:
+            return .code(literal(node))
+        case CMARK_NODE_THEMATIC_BREAK:
+            return .thematicBreak
+        case CMARK_NODE_HTML_BLOCK, CMARK_NODE_FOOTNOTE_DEFINITION:
+            return nil
+        default:
+            guard typeName(node) == "table" else { return nil }
+            var header: [[Inline]] = []
+            var rows: [[[Inline]]] = []
+            for row in children(of: node) {
+                let cells = children(of: row).map { inlines(of: $0) }
+                if typeName(row) == "table_header" { header = cells } else { rows.append(cells) }
+            }
+            return .table(header: header, rows: rows)
+        }
+    }
+
+    private static func inlines(of node: OpaquePointer) -> [Inline] {
+        children(of: node).flatMap(inline)
+    }
+
+    private static func inline(_ node: OpaquePointer) -> [Inline] {
+        switch cmark_node_get_type(node) {
+        case CMARK_NODE_TEXT: return [.text(literal(node))]
+        case CMARK_NODE_CODE: return [.code(literal(node))]
+        case CMARK_NODE_SOFTBREAK: return [.softBreak]
+        case CMARK_NODE_LINEBREAK: return [.lineBreak]
+        case CMARK_NODE_EMPH: return [.emphasis(inlines(of: node))]
+        case CMARK_NODE_STRONG: return [.strong(inlines(of: node))]
+        case CMARK_NODE_LINK:
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let content = inlines(of: node)
+            return Inline.isSafe(destination: destination) ? [.link(destination: destination, content)] : content
+        case CMARK_NODE_IMAGE:
+            return inlines(of: node)  // the alt text; images are not embedded in the summary
+        case CMARK_NODE_FOOTNOTE_REFERENCE:
+            return [.footnote(label: literal(node))]
+        case CMARK_NODE_HTML_INLINE:
+            return []
+        default:
+            if typeName(node) == "strikethrough" { return [.strikethrough(inlines(of: node))] }
+            return inlines(of: node)
+        }
+    }
+}

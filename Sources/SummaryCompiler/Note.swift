@@ -1,0 +1,26 @@
+public import Forum
+
+/// One rapporteur's, co-chair's or facilitator's note: front matter and a
+/// parsed Markdown body.
+public struct Note: Sendable, Hashable {
+    /// The path as the user gave it, for diagnostics.
+    public var path: String
+    public var session: Session
+    public var title: String?
+    public var author: String?
+    public var role: String?
+    public var objectives: [Int]
+    /// BCP 47 language tag; `en` when not given.
+    public var language: String
+    /// The Markdown body as written.
+    public var body: String
+    /// The file line on which the body starts (1-based).
+    public var bodyLine: Int
+    public var document: MarkdownDocument
+
+    /// Whether the language is written right to left.
+    public var isRightToLeft: Bool {
+        let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
+        return ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"].contains(primary)
+    }
+}

@@ -1,0 +1,117 @@
+public import Diagnostics
+public import Forum
+import Foundation
+import Yams
+
+/// Reads a note file: checks the encoding, splits the front matter off at
+/// its `---` lines (keeping the line offset), decodes it into typed values
+/// and parses the body. Reports every problem it finds, not just the first.
+public enum NoteParser {
+    struct FrontMatter: Decodable {
+        var session: String?
+        var title: String?
+        var author: String?
+        var role: String?
+        var objectives: [Int]?
+        var language: String?
+    }
+
+    static let knownKeys: Set<String> = ["session", "title", "author", "role", "objectives", "language"]
+
+    /// The note, when its front matter could be read, and the diagnostics about it.
+    public static func parse(bytes: [UInt8], path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
+        var bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            return (nil, [.error("note is not UTF-8 text", at: SourceLocation(path: path), hint: "save the file as UTF-8")])
+        }
+        return parse(text: text, path: path, forum: forum)
+    }
+
+    public static func parse(text: String, path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        func isFence(_ line: String) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        let start = SourceLocation(path: path, line: 1, column: 1)
+        guard let first = lines.first, isFence(first) else {
+            return (nil, [.error(
+                "note has no front matter", at: start,
+                hint: "begin the note with a '---' line, the front matter (session: ...), and another '---' line"
+            )])
+        }
+        guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
+            return (nil, [.error("front matter is not closed by a '---' line", at: start)])
+        }
+        let yaml = lines[1..<close].joined(separator: "\n")
+        let source = YAMLSource(text: yaml, path: path, lineOffset: 1)
+        var diagnostics: [Diagnostic] = []
+        let root: Node
+        let front: FrontMatter
+        do {
+            root = try source.compose()
+            guard root.mapping != nil else {
+                return (nil, [.error("front matter must be a mapping of keys to values", at: source.location(root.mark))])
+            }
+            front = try source.decode(FrontMatter.self, from: root)
+        } catch {
+            return (nil, error.diagnostics)
+        }
+        let mapping = root.mapping!
+        for (key, _) in mapping {
+            if let name = key.string, !knownKeys.contains(name) {
+                diagnostics.append(.warning(
+                    "unknown front matter key '\(name)'", at: source.location(key.mark),
+                    hint: "known keys: session, title, author, role, objectives, language"
+                ))
+            }
+        }
+
+        var session: Session?
+        if let name = front.session {
+            session = Session(rawValue: name)
+            if session == nil {
+                diagnostics.append(.error(
+                    "unknown session '\(name)'", at: source.location(mapping["session"]?.mark),
+                    hint: "use one of: " + Session.allCases.map(\.rawValue).joined(separator: ", ")
+                ))
+            }
+        } else {
+            diagnostics.append(.error("missing key 'session'", at: start, hint: "add e.g. 'session: round-table-1' to the front matter"))
+        }
+
+        let objectives = front.objectives ?? []
+        let objectiveNodes = mapping["objectives"]?.sequence.map(Array.init) ?? []
+        for (index, number) in objectives.enumerated() {
+            let mark = index < objectiveNodes.count ? objectiveNodes[index].mark : mapping["objectives"]?.mark
+            if !Objective.numbers.contains(number) {
+                diagnostics.append(.error("objective \(number) is outside 1-23", at: source.location(mark)))
+            } else if let table = session?.roundTableNumber {
+                let covered = forum?.roundTable(table)?.objectives ?? RoundTable.indicativeClustering[table] ?? []
+                if !covered.contains(number) {
+                    diagnostics.append(.warning(
+                        "objective \(number) (\(Objective.numbered(number)!.shortTitle)) is not covered by round table \(table)",
+                        at: source.location(mark)
+                    ))
+                }
+            }
+        }
+
+        let body = lines[(close + 1)...].joined(separator: "\n")
+        let bodyLine = close + 2
+        let document = MarkdownParser.parse(body)
+        if document.isEmpty {
+            diagnostics.append(.error("note has no text after its front matter", at: SourceLocation(path: path, line: min(bodyLine, lines.count), column: 1)))
+        }
+
+        // A note with a known session is returned even with errors, so that
+        // a mistake in it does not also report its session as missing;
+        // callers compile nothing while there are errors.
+        guard let session else { return (nil, diagnostics) }
+        let note = Note(
+            path: path, session: session, title: front.title, author: front.author, role: front.role,
+            objectives: objectives.filter { Objective.numbers.contains($0) }, language: front.language ?? "en", body: body, bodyLine: bodyLine, document: document
+        )
+        return (note, diagnostics)
+    }
+}

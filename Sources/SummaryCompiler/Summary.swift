@@ -1,0 +1,195 @@
+public import Diagnostics
+import Forum
+import Foundation
+import Mustache
+import WorkingDays
+
+/// The PGA summary: a checked workspace rendered through the Mustache
+/// templates `summary.html.mustache` and `summary.md.mustache`.
+public struct Summary: Sendable {
+    public enum Format: String, Sendable, CaseIterable {
+        case md, html
+
+        var template: String { "summary.\(rawValue)" }
+        var fileName: String { "summary.\(rawValue)" }
+    }
+
+    public var workspace: Workspace
+
+    /// Fails with the workspace's diagnostics when there is any error.
+    public init(_ workspace: Workspace) throws(DiagnosticFailure) {
+        guard workspace.errorCount == 0 else {
+            throw DiagnosticFailure(.badInput, workspace.diagnostics)
+        }
+        self.workspace = workspace
+    }
+
+    /// The templates folder to use: `explicit`, else a `Templates` folder in
+    /// the executable's folder or one above it, else `./Templates`; nil when
+    /// none exists, and the built-in copies are used.
+    public static func templatesDirectory(explicit: String?, executable: String) -> String? {
+        if let explicit { return explicit }
+        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        for _ in 0..<8 {
+            let candidate = directory.appendingPathComponent("Templates")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate.path
+            }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDirectory), isDirectory.boolValue {
+            return "Templates"
+        }
+        return nil
+    }
+
+    /// Renders every format in memory; nothing is written.
+    /// - Parameter templates: a folder of templates; nil for the built-in ones.
+    public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
+        var library = MustacheLibrary()
+        do {
+            if let templates {
+                library = try await MustacheLibrary(directory: templates)
+            } else {
+                for (name, text) in BuiltInTemplates.all { try library.register(text, named: name) }
+            }
+        } catch {
+            throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
+        }
+        var result: [Format: String] = [:]
+        for format in formats {
+            guard library.getTemplate(named: format.template) != nil else {
+                throw DiagnosticFailure(.badInput, .error(
+                    "template '\(format.template).mustache' not found", at: SourceLocation(path: templates ?? "built-in templates")
+                ))
+            }
+            result[format] = library.render(context(for: format), withTemplate: format.template) ?? ""
+        }
+        return result
+    }
+
+    /// Writes the rendered outputs into `directory`, each through a temporary
+    /// file renamed into place, so a reader never sees half a file.
+    public static func write(_ outputs: [Format: String], to directory: String) throws(DiagnosticFailure) -> [String] {
+        var written: [String] = []
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            for format in Format.allCases {
+                guard let text = outputs[format] else { continue }
+                let path = Workspace.join(directory, format.fileName)
+                let temporary = Workspace.join(directory, ".\(format.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
+                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+                guard rename(temporary, path) == 0 else {
+                    try? FileManager.default.removeItem(atPath: temporary)
+                    throw CocoaError(.fileWriteUnknown)
+                }
+                written.append(path)
+            }
+        } catch {
+            throw DiagnosticFailure(.cannotCreate, .error("cannot write output: \(error.localizedDescription)", at: SourceLocation(path: directory)))
+        }
+        return written
+    }
+
+    func context(for format: Format) -> [String: Any] {
+        let forum = workspace.forum
+        var footnotes: [[String: Any]] = []
+        var sections: [[String: Any]] = []
+        let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
+
+        for session in Session.allCases {
+            let notes = workspace.notes.filter { $0.session == session }
+            var noteContexts: [[String: Any]] = []
+            for note in notes {
+                var numbers: [String: Int] = [:]
+                let definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
+                var pending: [String] = []
+                let renderer = BodyRenderer(format: renderFormat) { label in
+                    guard definitions[label] != nil else { return nil }
+                    if let number = numbers[label] { return number }
+                    let number = footnotes.count + pending.count + 1
+                    numbers[label] = number
+                    pending.append(label)
+                    return number
+                }
+                let body = renderer.blocks(note.document.blocks)
+                var index = 0
+                while index < pending.count {  // footnotes may cite footnotes
+                    let label = pending[index]
+                    let text = renderer.blocks(definitions[label] ?? [])
+                    footnotes.append(["number": numbers[label]!, "body": text, "markdownBody": text.replacingOccurrences(of: "\n", with: "\n    ")])
+                    index += 1
+                }
+                pending.removeAll()
+                // HTML templates escape these; Markdown output must not let them become markup.
+                func text(_ value: String?) -> String {
+                    format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? ""
+                }
+                noteContexts.append([
+                    "title": text(note.title),
+                    "author": text(note.author),
+                    "role": text(note.role),
+                    "language": note.language,
+                    "dir": note.isRightToLeft ? "rtl" : "ltr",
+                    "body": body,
+                ])
+            }
+            var section: [String: Any] = [
+                "id": session.rawValue,
+                "heading": session.displayName,
+                "date": session == .plenary
+                    ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+                    : forum.date(of: session).unStyle,
+                "notes": noteContexts,
+                "hasNotes": !noteContexts.isEmpty,
+            ]
+            if let number = session.roundTableNumber, let table = forum.roundTable(number) {
+                section["coChairs"] = table.coChairs.joined(separator: " and ")
+                section["hasCoChairs"] = !table.coChairs.isEmpty
+                section["keynote"] = table.keynote ?? ""
+                section["hasKeynote"] = !(table.keynote ?? "").isEmpty
+                section["hasObjectives"] = !table.objectives.isEmpty
+                section["objectives"] = table.objectives.compactMap(Objective.numbered).map(Self.objectiveContext)
+            }
+            if session == .policyDebate {
+                section["facilitator"] = forum.policyDebate.facilitator
+                section["hasFacilitator"] = !forum.policyDebate.facilitator.isEmpty
+            }
+            sections.append(section)
+        }
+
+        return [
+            "title": forum.title,
+            "edition": forum.edition,
+            "place": forum.place,
+            "dates": Self.dateRange(forum.start, forum.end),
+            "hearingDate": forum.hearing.unStyle,
+            "language": "en",
+            "dir": "ltr",
+            "sections": sections,
+            "annex": Objective.all.map { objective -> [String: Any] in
+                var context = Self.objectiveContext(objective)
+                context["roundTable"] = forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-"
+                return context
+            },
+            "footnotes": footnotes,
+            "hasFootnotes": !footnotes.isEmpty,
+        ]
+    }
+
+    static func objectiveContext(_ objective: Objective) -> [String: Any] {
+        ["number": objective.number, "title": objective.title, "shortTitle": objective.shortTitle]
+    }
+
+    /// "17 to 20 May 2022", or with both months/years when they differ.
+    static func dateRange(_ start: CivilDate, _ end: CivilDate) -> String {
+        if start == end { return start.unStyle }
+        if start.year == end.year && start.month == end.month { return "\(start.day) to \(end.unStyle)" }
+        if start.year == end.year { return "\(start.day) \(CivilDate.monthNames[start.month - 1]) to \(end.unStyle)" }
+        return "\(start.unStyle) to \(end.unStyle)"
+    }
+}

@@ -1,0 +1,130 @@
+public import Diagnostics
+public import Forum
+import Foundation
+
+/// A workspace folder: forum.yaml and notes/*.md, loaded and checked.
+public struct Workspace: Sendable {
+    /// The folder as the user gave it ("." when none).
+    public var path: String
+    public var forum: Forum
+    /// Usable notes, in file-name order.
+    public var notes: [Note]
+    /// Everything found wrong or suspicious, sorted by file and line.
+    public var diagnostics: [Diagnostic]
+
+    public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
+    public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
+
+    /// `2 errors, 1 warning`.
+    public static func summaryLine(_ diagnostics: [Diagnostic]) -> String {
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count
+        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
+    }
+
+    static func join(_ directory: String, _ name: String) -> String {
+        directory == "." ? name : (directory.hasSuffix("/") ? directory + name : directory + "/" + name)
+    }
+
+    /// Loads and checks a workspace. Fails only when forum.yaml cannot be
+    /// read; problems with notes are collected in `diagnostics`.
+    /// - Parameter draft: a session without notes is a warning, not an error.
+    public static func load(_ path: String, draft: Bool = false) throws(DiagnosticFailure) -> Workspace {
+        let forumPath = join(path, "forum.yaml")
+        var forumWarnings: [Diagnostic] = []
+        let forum = try loadForum(forumPath, warnings: &forumWarnings)
+        let notesPath = join(path, "notes")
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesPath)) ?? [])
+            .filter { $0.hasSuffix(".md") }.sorted()
+        var workspace = check(notePaths: names.map { join(notesPath, $0) }, forum: forum, path: path)
+        workspace.diagnostics += forumWarnings
+        let present = Set(workspace.notes.map(\.session))
+        for session in Session.allCases where !present.contains(session) {
+            workspace.diagnostics.append(Diagnostic(
+                draft ? .warning : .error, "session '\(session.rawValue)' has no note",
+                at: SourceLocation(path: notesPath),
+                hint: draft ? nil : "add a note with 'session: \(session.rawValue)', or pass --draft"
+            ))
+        }
+        let addressed = Set(workspace.notes.flatMap(\.objectives))
+        let missing = Objective.numbers.filter { !addressed.contains($0) }
+        if !missing.isEmpty {
+            workspace.diagnostics.append(.warning(
+                "no note addresses objective\(missing.count == 1 ? "" : "s") " + missing.map(String.init).joined(separator: ", "),
+                at: SourceLocation(path: notesPath)
+            ))
+        }
+        workspace.diagnostics.sort(by: order)
+        return workspace
+    }
+
+    /// Reads and parses forum.yaml.
+    public static func loadForum(_ forumPath: String) throws(DiagnosticFailure) -> Forum {
+        var warnings: [Diagnostic] = []
+        return try loadForum(forumPath, warnings: &warnings)
+    }
+
+    /// Reads and parses forum.yaml, collecting its warnings.
+    public static func loadForum(_ forumPath: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+        guard let data = FileManager.default.contents(atPath: forumPath) else {
+            throw DiagnosticFailure(.badInput, .error(
+                "cannot read forum file", at: SourceLocation(path: forumPath),
+                hint: "run imrf in a workspace made by 'imrf init', or name the workspace folder"
+            ))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            throw DiagnosticFailure(.badInput, .error("forum file is not UTF-8 text", at: SourceLocation(path: forumPath)))
+        }
+        return try Forum.parse(yaml: text, path: forumPath, warnings: &warnings)
+    }
+
+    /// Checks individual note files against a forum.
+    public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
+        var notes: [Note] = []
+        var diagnostics: [Diagnostic] = []
+        var seen: [String: String] = [:]  // body -> first path
+        for notePath in notePaths {
+            guard let data = FileManager.default.contents(atPath: notePath) else {
+                diagnostics.append(.error("cannot read note", at: SourceLocation(path: notePath)))
+                continue
+            }
+            let (note, found) = NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
+            diagnostics += found
+            guard let note else { continue }
+            let key = note.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let first = seen[key] {
+                diagnostics.append(.error(
+                    "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
+                    hint: "remove one of the two copies"
+                ))
+                continue
+            }
+            seen[key] = notePath
+            notes.append(note)
+        }
+        diagnostics.sort(by: order)
+        return Workspace(path: path, forum: forum, notes: notes, diagnostics: diagnostics)
+    }
+
+    static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
+        let left = a.location ?? SourceLocation(path: "")
+        let right = b.location ?? SourceLocation(path: "")
+        return (left.path, left.line, left.column) < (right.path, right.line, right.column)
+    }
+}
+
+extension Workspace {
+    /// The forum.yaml of the workspace a note is in: the nearest one in the
+    /// note's folder or above it; nil when there is none.
+    public static func forumPath(near notePath: String) -> String? {
+        var directory = URL(fileURLWithPath: notePath).deletingLastPathComponent()
+        for _ in 0..<32 {
+            let candidate = directory.appendingPathComponent("forum.yaml")
+            if FileManager.default.fileExists(atPath: candidate.path) { return candidate.path }
+            let parent = directory.deletingLastPathComponent()
+            if parent.path == directory.path { break }
+            directory = parent
+        }
+        return nil
+    }
+}

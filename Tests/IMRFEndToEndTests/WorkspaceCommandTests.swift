@@ -1,0 +1,225 @@
+import Foundation
+import Testing
+
+/// `imrf init`, `check` and `compile` on real folders, through the binary.
+@Suite("imrf workspace commands")
+struct WorkspaceCommandTests {
+    func write(_ text: String, to name: String, in folder: URL) throws {
+        try Data(text.utf8).write(to: folder.appendingPathComponent(name))
+    }
+
+    var templates: String { IMRFProcess.repositoryRoot.appendingPathComponent("Templates").path }
+
+    @Test func initWritesAWorkspaceThatChecksClean() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        let result = try IMRFProcess.run(["init", "ws", "--edition", "2022", "--example"], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let forum = try String(contentsOf: folder.appendingPathComponent("ws/forum.yaml"), encoding: .utf8)
+        #expect(forum.contains("hearing: \"2022-05-16\""))
+        let notes = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ws/notes").path)
+        #expect(notes.count == 7)
+        let check = try IMRFProcess.run(["check", "ws"], directory: folder)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(check.stdout == "7 notes checked: 0 errors, 0 warnings\n")
+    }
+
+    @Test func initRefusesANonEmptyFolder() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        try write("keep me", to: "file.txt", in: folder)
+        let result = try IMRFProcess.run(["init", folder.path, "--edition", "2026"])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("is not empty"))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("forum.yaml").path))
+    }
+
+    @Test func initRejectsAnUnknownEdition() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        let result = try IMRFProcess.run(["init", "ws", "--edition", "2030"], directory: folder)
+        #expect(result.status == 64)
+    }
+
+    @Test func checkReportsEveryProblemWithItsPosition() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        let notes = folder.appendingPathComponent("ws/notes")
+        try write("---\nsession: round-table-1\nobjectives: [2, 24]\ncolour: blue\n---\nExtra text.\n", to: "extra.md", in: notes)
+        try write("---\nsession: lunch\n---\nMore text.\n", to: "lunch.md", in: notes)
+        let result = try IMRFProcess.run(["check", "ws"], directory: folder)
+        #expect(result.status == 65)
+        let lines = result.stderr.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("  hint:") }
+        #expect(lines == [
+            "ws/notes/extra.md:3:17: error: objective 24 is outside 1-23",
+            "ws/notes/extra.md:4:1: warning: unknown front matter key 'colour'",
+            "ws/notes/lunch.md:2:10: error: unknown session 'lunch'",
+            "2 errors, 1 warning",
+        ])
+    }
+
+    @Test func checkReportsABrokenForumFile() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: folder).status == 0)
+        let path = folder.appendingPathComponent("ws/forum.yaml")
+        let forum = try String(contentsOf: path, encoding: .utf8)
+        let broken = forum.replacingOccurrences(of: "hearing: \"2026-05-04\"", with: "hearing: \"4 May\"")
+        #expect(broken != forum)
+        try Data(broken.utf8).write(to: path)
+        let line = broken.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("hearing:") }! + 1
+        let result = try IMRFProcess.run(["check", "ws"], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr.hasPrefix("ws/forum.yaml:\(line):10: error: 'hearing' is not a date: '4 May'\n"))
+        #expect(result.stderr.hasSuffix("\n1 error, 0 warnings\n"))
+    }
+
+    @Test func yamlSyntaxErrorPointsAtTheLineOfTheNoteFile() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try write("---\nsession: plenary\ntitle: a: b\n---\nText.\n", to: "ws/notes/zz.md", in: folder)
+        let result = try IMRFProcess.run(["check", "ws/notes/zz.md"], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr == "ws/notes/zz.md:3:9: error: YAML syntax error: mapping values are not allowed in this context\n1 error, 0 warnings\n")
+    }
+
+    @Test func checkNamesMissingSessionsUnlessDraft() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("ws/notes/plenary.md"))
+        let strict = try IMRFProcess.run(["check", "ws"], directory: folder)
+        #expect(strict.status == 65)
+        #expect(strict.stderr.contains("ws/notes: error: session 'plenary' has no note"))
+        let draft = try IMRFProcess.run(["check", "ws", "--draft"], directory: folder)
+        #expect(draft.status == 0)
+        #expect(draft.stderr.contains("ws/notes: warning: session 'plenary' has no note"))
+    }
+
+    @Test func checkSingleNoteFiles() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        let ok = try IMRFProcess.run(["check", "ws/notes/hearing.md"], directory: folder)
+        #expect(ok.status == 0, "\(ok.stderr)")
+        try write("---\nsession: plenary\n", to: "ws/notes/broken.md", in: folder)
+        let bad = try IMRFProcess.run(["check", "ws/notes/broken.md", "ws/notes/hearing.md"], directory: folder)
+        #expect(bad.status == 65)
+        #expect(bad.stderr.hasPrefix("ws/notes/broken.md:1:1: error: front matter is not closed"))
+    }
+
+    @Test func checkANoteOutsideAnyWorkspace() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        _ = try temporary.write("note.md", "---\nsession: round-table-2\nobjectives: [8, 20]\n---\nText.\n")
+        let result = try IMRFProcess.run(["check", "note.md"], directory: temporary.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("note.md:3:17: warning: objective 20 (Remittances) is not covered by round table 2"))
+        #expect(result.stderr.contains("note: no forum.yaml found above note.md"))
+        #expect(result.stdout == "1 note checked: 0 errors, 1 warning\n")
+    }
+
+    @Test func compileWritesIdenticalOutputsTwice() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2022", "--example"], directory: folder).status == 0)
+        let first = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "wrote ws/build/summary.md\nwrote ws/build/summary.html\n")
+        let html = try Data(contentsOf: folder.appendingPathComponent("ws/build/summary.html"))
+        let markdown = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.md"), encoding: .utf8)
+        let second = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(second.status == 0)
+        #expect(try Data(contentsOf: folder.appendingPathComponent("ws/build/summary.html")) == html)
+
+        let text = String(decoding: html, as: UTF8.self)
+        #expect(text.hasPrefix("<!DOCTYPE html>\n<html lang=\"en\" dir=\"ltr\">"))
+        #expect(text.contains("<div class=\"note\" lang=\"ar\" dir=\"rtl\">"))
+        #expect(text.contains("@media print"))
+        #expect(text.contains("17 to 20 May 2022"))
+        #expect(markdown.contains("# First International Migration Review Forum"))
+        #expect(markdown.contains("- Objective 20: Promote faster, safer and cheaper transfer of remittances"))
+        // Footnotes from two notes are numbered across the document.
+        #expect(markdown.contains("perception.[^1]"))
+        #expect(markdown.contains("objective 2.[^2]"))
+        #expect(markdown.contains("[^2]: The link was raised"))
+        #expect(markdown.contains("| 23 | Strengthen international cooperation"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ws/build").path)
+        #expect(leftovers.sorted() == ["summary.html", "summary.md"])
+    }
+
+    @Test func hostileNoteIsRenderedHarmless() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try write("""
+        ---
+        session: plenary
+        title: "<script>alert('title')</script>"
+        ---
+        <script>alert(1)</script>
+
+        A [link](javascript:alert(2)) and <img src=x onerror=alert(3)> & text.
+        """, to: "ws/notes/zz-hostile.md", in: folder)
+        let result = try IMRFProcess.run(["compile", "ws", "--templates", templates, "--format", "html"], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        let html = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.html"), encoding: .utf8)
+        #expect(!html.lowercased().contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("onerror"))
+        #expect(html.contains("<h3>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;</h3>"))
+        #expect(html.contains("A link and  &amp; text."))
+    }
+
+    @Test func compileWritesNothingWhenNotesAreWrong() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try write("---\nsession: plenary\nobjectives: [99]\n---\nText.\n", to: "ws/notes/bad.md", in: folder)
+        let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stderr == "ws/notes/bad.md:3:14: error: objective 99 is outside 1-23\n1 error, 0 warnings; nothing written\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
+    }
+
+    @Test func draftCompileMarksTheMissingSession() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("ws/notes/policy-debate.md"))
+        let strict = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: folder)
+        #expect(strict.status == 65)
+        let draft = try IMRFProcess.run(["compile", "ws", "--draft", "--format", "html", "--templates", templates], directory: folder)
+        #expect(draft.status == 0, "\(draft.stderr)")
+        #expect(draft.stderr.contains("warning: session 'policy-debate' has no note"))
+        let html = try String(contentsOf: folder.appendingPathComponent("ws/build/summary.html"), encoding: .utf8)
+        let section = try #require(html.range(of: "<section id=\"policy-debate\">"))
+        let end = try #require(html.range(of: "</section>", range: section.upperBound..<html.endIndex))
+        #expect(html[section.upperBound..<end.lowerBound].contains("No note was received for this session."))
+    }
+
+    @Test func compileFindsTheShippedTemplates() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        let result = try IMRFProcess.run(["compile", "ws", "--format", "md", "--out", "out"], directory: folder)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/summary.md").path))
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out/summary.html").path))
+    }
+}

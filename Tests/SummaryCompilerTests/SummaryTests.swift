@@ -1,0 +1,91 @@
+import Diagnostics
+import Forum
+import Foundation
+import Testing
+@testable import SummaryCompiler
+
+@Suite struct SummaryTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var templates: String { root.appendingPathComponent("Templates").path }
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    /// The sample notes of `init --example`, parsed, as a workspace.
+    static func exampleWorkspace(_ forum: Forum = Edition.second.forum) -> Workspace {
+        var notes: [Note] = []
+        var diagnostics: [Diagnostic] = []
+        for sample in SampleNotes.all {
+            let (note, found) = NoteParser.parse(text: sample.content, path: "notes/" + sample.name, forum: forum)
+            notes += note.map { [$0] } ?? []
+            diagnostics += found
+        }
+        return Workspace(path: ".", forum: forum, notes: notes, diagnostics: diagnostics)
+    }
+
+    @Test func sampleNotesAreClean() {
+        let workspace = Self.exampleWorkspace()
+        #expect(workspace.diagnostics.isEmpty)
+        #expect(Set(workspace.notes.map(\.session)) == Set(Session.allCases))
+        #expect(workspace.notes.contains { $0.language == "ar" })
+        #expect(workspace.notes.contains { $0.language == "es" || $0.language == "fr" })
+    }
+
+    /// Golden files catch a misspelled template variable (it renders as
+    /// nothing). Regenerate with IMRF_UPDATE_GOLDEN=1 and review the diff.
+    @Test(arguments: Summary.Format.allCases) func matchesGoldenFile(format: Summary.Format) async throws {
+        let outputs = try await Summary(Self.exampleWorkspace()).render(formats: [format], templates: Self.templates)
+        let text = try #require(outputs[format])
+        let file = Self.golden.appendingPathComponent("summary-2026.\(format.rawValue)")
+        if ProcessInfo.processInfo.environment["IMRF_UPDATE_GOLDEN"] != nil {
+            try Data(text.utf8).write(to: file)
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8)
+        #expect(text == expected)
+    }
+
+    @Test func builtInTemplatesMatchTheFiles() throws {
+        for (name, text) in BuiltInTemplates.all {
+            let file = try String(contentsOfFile: Self.templates + "/\(name).mustache", encoding: .utf8)
+            #expect(text == file, "Templates/\(name).mustache and BuiltInTemplates differ")
+        }
+    }
+
+    @Test func builtInTemplatesRenderLikeTheFiles() async throws {
+        let summary = try Summary(Self.exampleWorkspace())
+        let files = try await summary.render(formats: Summary.Format.allCases, templates: Self.templates)
+        let builtIn = try await summary.render(formats: Summary.Format.allCases, templates: nil)
+        #expect(files == builtIn)
+    }
+
+    @Test func coChairsKeynoteAndEscapedForumText() async throws {
+        var forum = Edition.first.forum
+        forum.roundTables[0].coChairs = ["Atlantis", "Ruritania <b>"]
+        forum.roundTables[0].keynote = "A keynote speaker & guest"
+        let outputs = try await Summary(Self.exampleWorkspace(forum)).render(formats: [.html, .md], templates: Self.templates)
+        let html = try #require(outputs[.html])
+        #expect(html.contains("Co-chairs: Atlantis and Ruritania &lt;b&gt;"))
+        #expect(html.contains("Keynote: A keynote speaker &amp; guest"))
+        #expect(html.contains("<p>International Migration Review Forum 2022</p>"))
+        let markdown = try #require(outputs[.md])
+        #expect(markdown.contains("Co-chairs: Atlantis and Ruritania <b>"))
+        #expect(markdown.contains("17 to 20 May 2022"))
+    }
+
+    @Test func summaryRefusesAWorkspaceWithErrors() {
+        var workspace = Self.exampleWorkspace()
+        workspace.diagnostics = [.error("broken", at: SourceLocation(path: "notes/x.md", line: 2, column: 1))]
+        #expect(throws: DiagnosticFailure.self) { try Summary(workspace) }
+    }
+
+    @Test func dateRanges() {
+        let may8 = CivilDateFixture.date("2026-05-08")
+        #expect(Summary.dateRange(CivilDateFixture.date("2026-05-05"), may8) == "5 to 8 May 2026")
+        #expect(Summary.dateRange(CivilDateFixture.date("2026-04-30"), may8) == "30 April to 8 May 2026")
+        #expect(Summary.dateRange(may8, may8) == "8 May 2026")
+    }
+}
+
+import WorkingDays
+
+enum CivilDateFixture {
+    static func date(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
+}
