@@ -38,7 +38,7 @@ mkdir -p "$artifacts"
 echo "== fuzzing $target for ${seconds}s"
 set +e
 ASAN_OPTIONS=detect_leaks=1 "$binary" "$work/corpus" \
-  -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=65536 \
+  -max_total_time="$seconds" -timeout=1 -rss_limit_mb=2048 -max_len=16384 \
   -artifact_prefix="$artifacts/" -print_final_stats=1 "$@" 2>"$work/log"
 status=$?
 set -e
