@@ -100,6 +100,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Fuzzing (Fuzz/run.sh builds these with -sanitize=fuzzer,address)
+        .executableTarget(
+            name: "icalendar-fuzz",
+            dependencies: ["WorkingDays"],
+            path: "Fuzz/ICalendarFuzz",
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tests
         .testTarget(
             name: "WorkingDaysTests",
