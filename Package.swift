@@ -30,6 +30,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: Foundation layer
@@ -55,6 +56,7 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "WorkingDays", "Forum", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -120,7 +122,10 @@ let package = Package(
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
             name: "SummaryCompilerTests",
-            dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
+            dependencies: [
+                "SummaryCompiler", "Forum", "Diagnostics", "WorkingDays",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"],
             swiftSettings: swiftSettings
         ),
@@ -132,7 +137,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IMRFEndToEndTests",
-            dependencies: ["Diagnostics"],
+            dependencies: ["Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings
         ),
     ]
