@@ -3,7 +3,7 @@
 # installed, then runs SwiftPM.
 
 # C libraries the package links (system-library targets in Package.swift).
-DEB_PACKAGES := libcurl4-openssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
+DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
 
 SWIFT ?= swift
 

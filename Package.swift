@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Foundation layer
@@ -40,8 +41,17 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Ledger (event store of the workspace)
-        .target(name: "Ledger", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        // MARK: Ledger (event store of the workspace: SQLite through GRDB; SHA-256 from OpenSSL's libcrypto)
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "Ledger",
+            dependencies: ["Diagnostics", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Summary
         .systemLibrary(
@@ -52,7 +62,7 @@ let package = Package(
         .target(
             name: "SummaryCompiler",
             dependencies: [
-                "Diagnostics", "WorkingDays", "Forum", "CCmarkGFM",
+                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: swiftSettings
@@ -91,6 +101,11 @@ let package = Package(
         ),
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "SummaryCompilerTests",
             dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
             exclude: ["Golden"],
@@ -98,7 +113,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IMRFEndToEndTests",
-            dependencies: ["Diagnostics"],
+            dependencies: ["Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
     ]
