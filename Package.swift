@@ -15,6 +15,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// For every target that loads GRDB (directly or through Ledger): extension
+/// members only from modules a file imports itself. Without it GRDB's
+/// `SQL` leaks in: string interpolations joined with `joined(separator:)` in
+/// the HTML renderer type-checked as `SQL` and printed its debug description.
+let grdbClientSettings = swiftSettings + [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "imrf",
     platforms: [.macOS(.v14)],
@@ -50,7 +56,7 @@ let package = Package(
         .target(
             name: "Ledger",
             dependencies: ["Diagnostics", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
 
         // MARK: Summary
@@ -65,7 +71,7 @@ let package = Package(
                 "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
 
         // MARK: Executable
@@ -79,7 +85,7 @@ let package = Package(
                 "Ledger",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
 
         // MARK: Benchmarks (Benchmarks/*.sh drive them side by side with the reference tools)
@@ -103,18 +109,18 @@ let package = Package(
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
         .testTarget(
             name: "SummaryCompilerTests",
             dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
             exclude: ["Golden"],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
         .testTarget(
             name: "IMRFEndToEndTests",
             dependencies: ["Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
     ]
 )

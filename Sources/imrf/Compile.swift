@@ -54,6 +54,23 @@ extension IMRF {
                 return try Summary.write(outputs, to: out ?? (workspace == "." ? "build" : workspace + "/build"))
             }
             for path in written { print("wrote \(path)") }
+            recordInLedger(written)
+        }
+
+        /// The summary is what matters: when the ledger cannot be written the
+        /// compile still succeeds, and says on stderr that it was not recorded.
+        private func recordInLedger(_ written: [String]) {
+            do {
+                try Summary.recordCompile(outputs: written, workspace: workspace, draft: draft)
+            } catch {
+                let problems = (error as? any DiagnosticError)?.diagnostics ?? [.error(String(describing: error))]
+                for problem in problems {
+                    Reporting.printToStandardError(Diagnostic.warning(
+                        "the summary was written but not recorded in the ledger: " + problem.message,
+                        at: problem.location, hint: problem.hint
+                    ))
+                }
+            }
         }
     }
 }

@@ -14,6 +14,8 @@ struct IMRF: AsyncParsableCommand {
             Init.self,
             Check.self,
             Compile.self,
+            Submit.self,
+            Log.self,
         ]
     )
 }
