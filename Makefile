@@ -2,8 +2,10 @@
 # Each first makes sure the Debian -dev packages the build links against are
 # installed, then runs SwiftPM.
 
-# C libraries the package links (system-library targets in Package.swift).
-DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev
+# C libraries the package links (system-library targets in Package.swift),
+# and the commands the upload tests run (python3 for the fixture server,
+# openssl for a self-signed certificate).
+DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev python3 openssl
 
 SWIFT ?= swift
 

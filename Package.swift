@@ -29,12 +29,14 @@ let package = Package(
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
         .library(name: "Forum", targets: ["Forum"]),
         .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
+        .library(name: "Upload", targets: ["Upload"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
@@ -47,12 +49,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Ledger (event store of the workspace: SQLite through GRDB; SHA-256 from OpenSSL's libcrypto)
-        .systemLibrary(
-            name: "COpenSSL",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
+        // MARK: Ledger (event store of the workspace: SQLite through GRDB; SHA-256 from
+        // OpenSSL's libcrypto through COpenSSL, declared with Upload below)
         .target(
             name: "Ledger",
             dependencies: ["Diagnostics", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift")],
@@ -70,8 +68,27 @@ let package = Package(
             dependencies: [
                 "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: grdbClientSettings
+        ),
+
+        // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
+        .systemLibrary(
+            name: "CCurl",
+            pkgConfig: "libcurl",
+            providers: [.apt(["libcurl4-openssl-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "CCurlShim", dependencies: ["CCurl"]),
+        .target(
+            name: "Upload",
+            dependencies: ["Diagnostics", "CCurl", "CCurlShim", "COpenSSL"],
+            swiftSettings: swiftSettings
         ),
 
         // MARK: Executable
@@ -83,6 +100,7 @@ let package = Package(
                 "Forum",
                 "SummaryCompiler",
                 "Ledger",
+                "Upload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: grdbClientSettings
@@ -93,6 +111,14 @@ let package = Package(
             name: "working-days-benchmark",
             dependencies: ["WorkingDays"],
             path: "Benchmarks/WorkingDaysBenchmark",
+            swiftSettings: swiftSettings
+        ),
+
+        // MARK: Fuzzing (Fuzz/run.sh builds these with -sanitize=fuzzer,address)
+        .executableTarget(
+            name: "icalendar-fuzz",
+            dependencies: ["WorkingDays"],
+            path: "Fuzz/ICalendarFuzz",
             swiftSettings: swiftSettings
         ),
 
@@ -113,13 +139,26 @@ let package = Package(
         ),
         .testTarget(
             name: "SummaryCompilerTests",
-            dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],
+            dependencies: [
+                "SummaryCompiler", "Forum", "Diagnostics", "WorkingDays",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Golden"],
             swiftSettings: grdbClientSettings
         ),
         .testTarget(
+            name: "UploadTests",
+            dependencies: ["Upload", "Diagnostics"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "IMRFEndToEndTests",
-            dependencies: ["Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "Diagnostics",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: grdbClientSettings
         ),
     ]

@@ -1,15 +1,20 @@
 public import Diagnostics
 import Forum
-import Foundation
+public import Foundation
 import Mustache
 import WorkingDays
 
 /// The PGA summary: a checked workspace rendered through the Mustache
-/// templates `summary.html.mustache` and `summary.md.mustache`.
+/// templates `summary.html.mustache` and `summary.md.mustache`, and as a
+/// Word document by `DocxRenderer` from the same model.
 public struct Summary: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case md, html
+        case md, html, docx
 
+        /// The formats rendered through a Mustache template, as text.
+        public static let textFormats: [Format] = [.md, .html]
+
+        public var isText: Bool { self != .docx }
         var template: String { "summary.\(rawValue)" }
         var fileName: String { "summary.\(rawValue)" }
     }
@@ -47,7 +52,38 @@ public struct Summary: Sendable {
         return nil
     }
 
-    /// Renders every format in memory; nothing is written.
+    /// Renders every format, text or binary, in memory as the bytes of its file; nothing is written.
+    /// - Parameter templates: a folder of templates; nil for the built-in ones.
+    public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
+        var result: [Format: Data] = [:]
+        let textFormats = formats.filter(\.isText)
+        if !textFormats.isEmpty {
+            for (format, text) in try await render(formats: textFormats, templates: templates) {
+                result[format] = Data(text.utf8)
+            }
+        }
+        if formats.contains(.docx) { result[.docx] = try renderDocx() }
+        return result
+    }
+
+    /// The summary as a .docx package: the same bytes for the same workspace
+    /// (every archive entry is dated the forum's first day).
+    public func renderDocx() throws(DiagnosticFailure) -> Data {
+        var renderer = DocxRenderer(summary: self)
+        let parts = renderer.parts()
+        let start = workspace.forum.start
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let date = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        do {
+            return try DocxArchive.zip(parts, date: date)
+        } catch {
+            throw DiagnosticFailure(.cannotCreate, .error(error.description, at: SourceLocation(path: workspace.path)))
+        }
+    }
+
+    /// Renders the text formats in memory; nothing is written. Binary
+    /// formats (`docx`) are left out: `renderFiles` renders them.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
         var library = MustacheLibrary()
@@ -61,7 +97,7 @@ public struct Summary: Sendable {
             throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }
         var result: [Format: String] = [:]
-        for format in formats {
+        for format in formats where format.isText {
             guard library.getTemplate(named: format.template) != nil else {
                 throw DiagnosticFailure(.badInput, .error(
                     "template '\(format.template).mustache' not found", at: SourceLocation(path: templates ?? "built-in templates")
@@ -74,15 +110,15 @@ public struct Summary: Sendable {
 
     /// Writes the rendered outputs into `directory`, each through a temporary
     /// file renamed into place, so a reader never sees half a file.
-    public static func write(_ outputs: [Format: String], to directory: String) throws(DiagnosticFailure) -> [String] {
+    public static func write(_ outputs: [Format: Data], to directory: String) throws(DiagnosticFailure) -> [String] {
         var written: [String] = []
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             for format in Format.allCases {
-                guard let text = outputs[format] else { continue }
+                guard let data = outputs[format] else { continue }
                 let path = Workspace.join(directory, format.fileName)
                 let temporary = Workspace.join(directory, ".\(format.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+                try data.write(to: URL(fileURLWithPath: temporary))
                 guard rename(temporary, path) == 0 else {
                     try? FileManager.default.removeItem(atPath: temporary)
                     throw CocoaError(.fileWriteUnknown)

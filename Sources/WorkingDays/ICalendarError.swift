@@ -36,6 +36,8 @@ public struct ICalendarError: DiagnosticError, Equatable {
         case missingCoverage
         /// `DTEND` is not after `DTSTART`, or coverage ends before it starts.
         case endNotAfterStart(property: String)
+        /// Over one of `ICalendarReader.Limits`: `what` is over `limit`.
+        case tooLarge(what: String, limit: String)
         /// A feature that could change the set of dates and that imrf does
         /// not implement; described for people.
         case unsupported(String)
@@ -71,6 +73,7 @@ public struct ICalendarError: DiagnosticError, Equatable {
         case .duplicateProperty(let property): "\(property) appears more than once here"
         case .missingCoverage: "the calendar does not declare the years it covers"
         case .endNotAfterStart(let property): "\(property) is not after the start date"
+        case .tooLarge(let what, let limit): "\(what) is over imrf's limit of \(limit)"
         case .unsupported(let feature): "unsupported: \(feature)"
         }
     }
@@ -96,6 +99,8 @@ public struct ICalendarError: DiagnosticError, Equatable {
             "Add X-IMRF-COVERAGE-START;VALUE=DATE:YYYYMMDD and X-IMRF-COVERAGE-END;VALUE=DATE:YYYYMMDD after BEGIN:VCALENDAR: the first and last days whose holidays the file lists."
         case .endNotAfterStart:
             "The end date is the day after the last day off (a one-day holiday on 20220530 ends 20220531)."
+        case .tooLarge:
+            "A holiday calendar is small (the UN's is 19 KB for six years); check that this is the right file, or split it by years."
         case .unsupported:
             "imrf reads whole-day holidays with yearly rules only; write the dates out (one event each, or RDATE) rather than have imrf guess which days are meant."
         }

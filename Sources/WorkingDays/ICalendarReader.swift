@@ -15,6 +15,9 @@ public enum ICalendarReader {
     /// Parses a holiday calendar. `name` is used when the file has no
     /// X-WR-CALNAME; `path` is for diagnostics.
     public static func read(_ text: String, name: String, path: String) throws(ICalendarError) -> HolidayCalendar {
+        guard text.utf8.count <= Limits.fileBytes else {
+            throw ICalendarError(.tooLarge(what: "the file", limit: Limits.fileBytesText), at: SourceLocation(path: path))
+        }
         var parser = Parser(path: path, name: name)
         return try parser.parse(text)
     }
@@ -23,6 +26,15 @@ public enum ICalendarReader {
     /// `.ics`.
     public static func read(contentsOf url: URL, name: String? = nil) throws(ICalendarError) -> HolidayCalendar {
         let path = url.isFileURL ? url.relativePath : url.absoluteString
+        // The size first: a huge file is refused without reading it, and an
+        // empty one is never read (Foundation's Data(contentsOf:) leaks a
+        // buffer on an empty file, found by fuzzing).
+        if url.isFileURL, let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int {
+            if size > Limits.fileBytes {
+                throw ICalendarError(.tooLarge(what: "the file", limit: Limits.fileBytesText), at: SourceLocation(path: path))
+            }
+            if size == 0 { throw ICalendarError(.emptyFile, at: SourceLocation(path: path)) }
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)
@@ -37,6 +49,22 @@ public enum ICalendarReader {
         let defaultName = url.pathExtension.lowercased() == "ics"
             ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
         return try read(text, name: name ?? defaultName, path: path)
+    }
+
+    /// What the reader accepts at most. A real holiday calendar is far
+    /// below each (the UN's is 19 KB, 54 events, lines under 1,000
+    /// characters for six years); beyond them a file is a mistake or an
+    /// attack, and reading it would take minutes or gigabytes.
+    public enum Limits {
+        /// Size of the file, in bytes of UTF-8: 1 MiB.
+        public static let fileBytes = 1 << 20
+        static let fileBytesText = "1 MiB"
+        /// Characters (Unicode scalars) of one logical line, after unfolding.
+        public static let lineLength = 10_000
+        /// `VEVENT` components in one calendar.
+        public static let events = 10_000
+        /// Holiday days after expanding rules, RDATEs and multi-day events.
+        public static let holidayDays = 100_000
     }
 
     /// Properties of an event that cannot change its dates.
@@ -97,6 +125,9 @@ private struct Parser {
         var event: EventDraft?
         var ended = false
         for (raw, number) in lines {
+            guard raw.unicodeScalars.count <= ICalendarReader.Limits.lineLength else {
+                throw fail(.tooLarge(what: "this line", limit: "\(ICalendarReader.Limits.lineLength) characters"), number)
+            }
             guard let line = ContentLine(raw, line: number) else { throw fail(.malformedLine, number) }
             if ended { throw fail(.contentAfterEnd, number) }
             let component = line.value.uppercased()
@@ -111,6 +142,9 @@ private struct Parser {
                 if skipDepth == nil {
                     switch (stack.last!, component) {
                     case ("VCALENDAR", "VEVENT"):
+                        guard events.count < ICalendarReader.Limits.events else {
+                            throw fail(.tooLarge(what: "the number of events", limit: "\(ICalendarReader.Limits.events)"), number)
+                        }
                         event = EventDraft(line: number)
                     case ("VCALENDAR", "VTIMEZONE"), ("VEVENT", "VALARM"):
                         skipDepth = stack.count
@@ -154,7 +188,7 @@ private struct Parser {
         let coverage = coverageStart...coverageEnd
         var holidays: [Holiday] = []
         for (draft, days) in events where !draft.cancelled {
-            holidays += expand(draft, days: days, coverage: coverage)
+            holidays += try expand(draft, days: days, coverage: coverage, room: ICalendarReader.Limits.holidayDays - holidays.count)
         }
         return HolidayCalendar(name: name, coverage: coverage, holidays: holidays, summary: summary)
     }
@@ -253,12 +287,16 @@ private struct Parser {
     /// A single event keeps its days as written; a recurring one (RRULE or
     /// RDATE) is cut to the coverage, the only range its expansion can be
     /// trusted for.
-    func expand(_ event: EventDraft, days: Int, coverage: ClosedRange<CivilDate>) -> [Holiday] {
+    /// Fails when the event would make more than `room` holiday days.
+    func expand(_ event: EventDraft, days: Int, coverage: ClosedRange<CivilDate>, room: Int) throws(ICalendarError) -> [Holiday] {
         let start = event.start!
         let recurring = event.rule != nil || !event.rdates.isEmpty
         var starts = Set(event.rule?.occurrences(from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound) ?? [start])
         starts.formUnion(event.rdates)
         starts.subtract(event.exdates)
+        guard starts.count * days <= room else {
+            throw fail(.tooLarge(what: "the number of holiday days (after expanding rules)", limit: "\(ICalendarReader.Limits.holidayDays)"), event.line)
+        }
         var result: [Holiday] = []
         for first in starts.sorted() {
             for offset in 0..<days {

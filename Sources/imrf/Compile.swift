@@ -12,7 +12,7 @@ extension IMRF {
         @Argument(help: "The workspace folder (default: the current folder).")
         var workspace: String = "."
 
-        @Option(help: "Comma-separated output formats: md, html.")
+        @Option(help: "Comma-separated output formats: md, html, docx.")
         var format: String = "md,html"
 
         @Option(help: "Where to write the outputs (default: WORKSPACE/build).")
@@ -32,7 +32,7 @@ extension IMRF {
             try format.split(separator: ",").map {
                 let name = $0.trimmingCharacters(in: .whitespaces)
                 guard let format = Summary.Format(rawValue: name) else {
-                    throw ValidationError("unknown format '\(name)'; known: md, html")
+                    throw ValidationError("unknown format '\(name)'; known: md, html, docx")
                 }
                 return format
             }
@@ -50,7 +50,7 @@ extension IMRF {
                 let summary = try Summary(loaded)
                 let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
                 let directory = Summary.templatesDirectory(explicit: templates, executable: executable)
-                let outputs = try await summary.render(formats: formats, templates: directory)
+                let outputs = try await summary.renderFiles(formats: formats, templates: directory)
                 return try Summary.write(outputs, to: out ?? (workspace == "." ? "build" : workspace + "/build"))
             }
             for path in written { print("wrote \(path)") }

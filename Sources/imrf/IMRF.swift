@@ -14,6 +14,7 @@ struct IMRF: AsyncParsableCommand {
             Init.self,
             Check.self,
             Compile.self,
+            Upload.self,
             Submit.self,
             Log.self,
         ]

@@ -17,7 +17,7 @@ enum WorkspaceDemo {
         let summary = try Summary(workspace)
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
-        let outputs = try await summary.render(formats: Summary.Format.allCases, templates: templates)
+        let outputs = try await summary.renderFiles(formats: Summary.Format.textFormats, templates: templates)
         for path in try Summary.write(outputs, to: folder + "/build") { print("imrf compile: wrote \(path)") }
     }
 }

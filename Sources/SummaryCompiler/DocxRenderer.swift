@@ -1,0 +1,351 @@
+import Forum
+import Foundation
+import WorkingDays
+
+/// Renders the summary's document model (the same one the Markdown and HTML
+/// renderers walk) as a WordprocessingML package. Headings use Word's
+/// built-in styles: sessions and the annex are Heading 1, note titles
+/// Heading 2, headings inside notes Heading 3. Footnotes are real Word
+/// footnotes numbered across the document in order of first reference.
+struct DocxRenderer {
+    /// Character formatting inherited down the inline tree.
+    struct RunFormat {
+        var bold = false
+        var italic = false
+        var strike = false
+        var code = false
+        var hyperlink = false
+        var language = "en"
+        var rightToLeft = false
+
+        var properties: String {
+            var xml = ""
+            if hyperlink { xml += "<w:rStyle w:val=\"Hyperlink\"/>" }
+            if code { xml += "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>" }
+            if bold { xml += "<w:b/><w:bCs/>" }
+            if italic { xml += "<w:i/><w:iCs/>" }
+            if strike { xml += "<w:strike/>" }
+            if rightToLeft { xml += "<w:rtl/>" }
+            let tag = WordXML.escape(language)
+            xml += rightToLeft ? "<w:lang w:val=\"\(tag)\" w:bidi=\"\(tag)\"/>" : "<w:lang w:val=\"\(tag)\"/>"
+            return "<w:rPr>\(xml)</w:rPr>"
+        }
+    }
+
+    let summary: Summary
+    private(set) var hyperlinks: [String] = []
+    private var hyperlinkIds: [String: Int] = [:]
+    private(set) var orderedLists: [(start: Int, level: Int)] = []
+    private(set) var footnoteBodies: [String] = []
+    /// Labels of the note being rendered mapped to their document-wide footnote ids.
+    private var footnoteIds: [String: Int] = [:]
+    private var definitions: [String: [Block]] = [:]
+    private var pendingFootnotes: [String] = []
+    /// Labels of the note being rendered already cited by a footnote reference mark.
+    private var referencedLabels: Set<String> = []
+    private var insideFootnote = false
+    private var language = "en"
+    private var rightToLeft = false
+
+    init(summary: Summary) {
+        self.summary = summary
+    }
+
+    /// The package's parts in archive order.
+    mutating func parts() -> [(path: String, content: String)] {
+        let body = documentBody()
+        let forum = summary.workspace.forum
+        let relationships = DocxParts.declaration
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + DocxParts.fixedDocumentRelationships
+            + hyperlinks.enumerated().map { index, target in
+                "<Relationship Id=\"rId\(100 + index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"\(WordXML.escape(target))\" TargetMode=\"External\"/>"
+            }.joined()
+            + "</Relationships>"
+        let document = DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>" + body
+            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+            + "</w:sectPr></w:body></w:document>"
+        let footnotes = DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
+            + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+            + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
+            + footnoteBodies.joined() + "</w:footnotes>"
+        return [
+            ("[Content_Types].xml", DocxParts.contentTypes),
+            ("_rels/.rels", DocxParts.packageRelationships),
+            ("docProps/core.xml", DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start))),
+            ("word/document.xml", document),
+            ("word/_rels/document.xml.rels", relationships),
+            ("word/styles.xml", DocxParts.styles),
+            ("word/numbering.xml", DocxParts.numbering(orderedLists: orderedLists)),
+            ("word/footnotes.xml", footnotes),
+            ("word/footer1.xml", DocxParts.footer),
+        ]
+    }
+
+    static func w3cDate(_ date: CivilDate) -> String {
+        String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month, date.day)
+    }
+
+    // MARK: Document
+
+    mutating func documentBody() -> String {
+        let forum = summary.workspace.forum
+        var xml = paragraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)")
+        xml += paragraph(style: "Title", text: forum.title)
+        xml += paragraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))")
+        xml += paragraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])])
+        xml += tableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading])
+
+        for session in Session.allCases {
+            xml += paragraph(style: "Heading1", text: session.displayName)
+            var meta = session == .plenary
+                ? Summary.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+                : forum.date(of: session).unStyle
+            if session == .policyDebate, !forum.policyDebate.facilitator.isEmpty {
+                meta += ". Facilitated by \(forum.policyDebate.facilitator)"
+            }
+            xml += paragraph(style: nil, inlines: [.emphasis([.text(meta)])])
+            if let number = session.roundTableNumber, let table = forum.roundTable(number) {
+                if !table.coChairs.isEmpty {
+                    xml += paragraph(style: nil, inlines: [.emphasis([.text("Co-chairs: " + table.coChairs.joined(separator: " and "))])])
+                }
+                if let keynote = table.keynote, !keynote.isEmpty {
+                    xml += paragraph(style: nil, inlines: [.emphasis([.text("Keynote: \(keynote)")])])
+                }
+                let objectives = table.objectives.compactMap(Objective.numbered)
+                if !objectives.isEmpty {
+                    xml += paragraph(style: nil, text: "Objectives of the Global Compact discussed:")
+                    xml += block(.list(ordered: false, start: 1, tight: true, items: objectives.map {
+                        [.paragraph([.text("Objective \($0.number): \($0.title)")])]
+                    }), depth: 0)
+                }
+            }
+            let notes = summary.workspace.notes.filter { $0.session == session }
+            if notes.isEmpty {
+                xml += paragraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])])
+            }
+            for note in notes { xml += self.note(note) }
+        }
+
+        xml += paragraph(style: "Heading1", text: Self.annexHeading)
+        xml += table(
+            header: ["No.", "Objective", "Short title", "Round table"].map { [.strong([.text($0)])] },
+            rows: Objective.all.map { objective in
+                [
+                    "\(objective.number)", objective.title, objective.shortTitle,
+                    forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
+                ].map { [Inline.text($0)] }
+            }
+        )
+        return xml
+    }
+
+    static let annexHeading = "Annex: objectives of the Global Compact"
+
+    /// A real Word TOC field over the Heading 1 paragraphs, as the Markdown and
+    /// HTML have a contents list. Its cached result lists the entries (without
+    /// page numbers, which only a layout engine knows), so the contents read
+    /// right before anyone updates the field; Word's "Update Field" fills in
+    /// the page numbers.
+    func tableOfContents(_ entries: [String]) -> String {
+        var xml = "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr>\(run("Contents", format: RunFormat()))</w:p>"
+        for (index, entry) in entries.enumerated() {
+            var runs = ""
+            if index == 0 {
+                runs += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                    + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
+                    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            }
+            runs += run(entry, format: RunFormat())
+            if index == entries.count - 1 { runs += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>\(runs)</w:p>"
+        }
+        return xml
+    }
+
+    mutating func note(_ note: Note) -> String {
+        language = note.language
+        rightToLeft = note.isRightToLeft
+        defer { language = "en"; rightToLeft = false }
+        footnoteIds = [:]
+        referencedLabels = []
+        definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
+        var xml = ""
+        if let title = note.title { xml += paragraph(style: "Heading2", text: title) }
+        if let author = note.author {
+            xml += paragraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])])
+        }
+        xml += blocks(note.document.blocks, depth: 0)
+        var index = 0
+        while index < pendingFootnotes.count {  // footnotes may cite footnotes
+            let label = pendingFootnotes[index]
+            let id = footnoteIds[label]!
+            insideFootnote = true
+            var content = blocks(definitions[label] ?? [], depth: 0, paragraphStyle: "FootnoteText")
+            insideFootnote = false
+            let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+            if let end = content.range(of: "</w:pPr>") {
+                content.insert(contentsOf: reference, at: end.upperBound)
+            } else {
+                content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
+            }
+            footnoteBodies.append("<w:footnote w:id=\"\(id)\">\(content)</w:footnote>")
+            index += 1
+        }
+        pendingFootnotes.removeAll()
+        return xml
+    }
+
+    // MARK: Blocks
+
+    mutating func blocks(_ blocks: [Block], depth: Int, paragraphStyle: String? = nil) -> String {
+        blocks.map { block($0, depth: depth, paragraphStyle: paragraphStyle) }.joined()
+    }
+
+    mutating func block(_ block: Block, depth: Int, paragraphStyle: String? = nil, numbering: String? = nil) -> String {
+        switch block {
+        case .paragraph(let content):
+            return paragraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0)
+        case .heading(_, let content):
+            return paragraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content)
+        case .blockQuote(let children):
+            return blocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote")
+        case .list(let ordered, let start, _, let items):
+            let numId: Int
+            if ordered {
+                orderedLists.append((start, depth))
+                numId = orderedLists.count + 1
+            } else {
+                numId = 1
+            }
+            let style = ordered ? "ListNumber" : "ListBullet"
+            var xml = ""
+            for item in items {
+                for (index, child) in item.enumerated() {
+                    if index == 0, case .paragraph = child {
+                        let numPr = "<w:numPr><w:ilvl w:val=\"\(depth)\"/><w:numId w:val=\"\(numId)\"/></w:numPr>"
+                        xml += self.block(child, depth: depth, paragraphStyle: paragraphStyle ?? style, numbering: numPr)
+                    } else if case .list = child {
+                        xml += self.block(child, depth: depth + 1, paragraphStyle: paragraphStyle)
+                    } else {
+                        xml += self.block(child, depth: depth + 1, paragraphStyle: paragraphStyle)
+                    }
+                }
+            }
+            return xml
+        case .code(let text):
+            var format = runFormat
+            format.code = true
+            let lines = text.hasSuffix("\n") ? String(text.dropLast()) : text
+            let runs = lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
+                (index > 0 ? "<w:r><w:br/></w:r>" : "") + run(String(line), format: format)
+            }.joined()
+            return "<w:p>\(paragraphProperties(style: paragraphStyle, indent: depth))\(runs)</w:p>"
+        case .thematicBreak:
+            return "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>"
+        case .table(let header, let rows):
+            return table(header: header.map { [.strong($0)] }, rows: rows)
+        }
+    }
+
+    mutating func table(header: [[Inline]], rows: [[[Inline]]]) -> String {
+        let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
+        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        if rightToLeft { xml += "<w:bidiVisual/>" }
+        xml += "</w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(9638 / columns)\"/>", count: columns) + "</w:tblGrid>"
+        func row(_ cells: [[Inline]], header: Bool, renderer: inout DocxRenderer) -> String {
+            var row = "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "")
+            for column in 0..<columns {
+                let content = column < cells.count ? cells[column] : []
+                row += "<w:tc><w:tcPr><w:tcW w:w=\"\(9638 / columns)\" w:type=\"dxa\"/></w:tcPr>"
+                    + renderer.paragraph(style: nil, inlines: content) + "</w:tc>"
+            }
+            return row + "</w:tr>"
+        }
+        xml += row(header, header: true, renderer: &self)
+        for cells in rows { xml += row(cells, header: false, renderer: &self) }
+        // Word needs a paragraph between a table and what follows it.
+        return xml + "</w:tbl><w:p/>"
+    }
+
+    // MARK: Paragraphs and runs
+
+    var runFormat: RunFormat {
+        RunFormat(language: language, rightToLeft: rightToLeft)
+    }
+
+    func paragraphProperties(style: String?, numbering: String? = nil, indent: Int = 0, centered: Bool = false) -> String {
+        var xml = ""
+        if let style { xml += "<w:pStyle w:val=\"\(style)\"/>" }
+        if let numbering { xml += numbering }
+        if rightToLeft { xml += "<w:bidi/>" }
+        if indent > 0 { xml += "<w:ind w:left=\"\(720 * indent)\"/>" }
+        if centered { xml += "<w:jc w:val=\"center\"/>" }
+        return xml.isEmpty ? "" : "<w:pPr>\(xml)</w:pPr>"
+    }
+
+    mutating func paragraph(style: String?, centered: Bool = false, text: String) -> String {
+        paragraph(style: style, centered: centered, inlines: [.text(text)])
+    }
+
+    mutating func paragraph(style: String?, centered: Bool = false, inlines: [Inline], numbering: String? = nil, indent: Int = 0) -> String {
+        "<w:p>\(paragraphProperties(style: style, numbering: numbering, indent: indent, centered: centered))\(runs(inlines, format: runFormat))</w:p>"
+    }
+
+    func run(_ text: String, format: RunFormat) -> String {
+        "<w:r>\(format.properties)<w:t xml:space=\"preserve\">\(WordXML.escape(text))</w:t></w:r>"
+    }
+
+    mutating func runs(_ inlines: [Inline], format: RunFormat) -> String {
+        inlines.map { inline($0, format: format) }.joined()
+    }
+
+    mutating func inline(_ inline: Inline, format: RunFormat) -> String {
+        var format = format
+        switch inline {
+        case .text(let text): return run(text, format: format)
+        case .code(let text):
+            format.code = true
+            return run(text, format: format)
+        case .emphasis(let children):
+            format.italic = true
+            return runs(children, format: format)
+        case .strong(let children):
+            format.bold = true
+            return runs(children, format: format)
+        case .strikethrough(let children):
+            format.strike = true
+            return runs(children, format: format)
+        case .link(let destination, let children):
+            format.hyperlink = true
+            let id: Int
+            if let existing = hyperlinkIds[destination] {
+                id = existing
+            } else {
+                id = 100 + hyperlinks.count
+                hyperlinkIds[destination] = id
+                hyperlinks.append(destination)
+            }
+            return "<w:hyperlink r:id=\"rId\(id)\">\(runs(children, format: format))</w:hyperlink>"
+        case .softBreak: return run(" ", format: format)
+        case .lineBreak: return "<w:r><w:br/></w:r>"
+        case .footnote(let label):
+            guard definitions[label] != nil else { return "" }
+            let id: Int
+            if let existing = footnoteIds[label] {
+                id = existing
+            } else {
+                id = footnoteBodies.count + pendingFootnotes.count + 1
+                footnoteIds[label] = id
+                pendingFootnotes.append(label)
+            }
+            // Word cannot place a footnote inside a footnote, nor two references to one footnote: those cite it by number.
+            if insideFootnote || referencedLabels.contains(label) {
+                return "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>\(id)</w:t></w:r>"
+            }
+            referencedLabels.insert(label)
+            return "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+        }
+    }
+}

@@ -1,0 +1,53 @@
+public import Diagnostics
+
+/// Why an upload failed, as data: a `code` a caller can switch on, the
+/// message shown to people, and the `FailureKind` that picks the exit code.
+///
+/// Messages never contain the bearer token: they are built from the URL,
+/// the file path, HTTP status codes and libcurl's error text only.
+public struct UploadError: DiagnosticError, Hashable {
+    public enum Code: String, Sendable, Hashable, Codable {
+        /// The endpoint is not an http(s) URL libcurl accepts.
+        case badURL
+        /// A `--header` value is not `Name: value` on one line.
+        case badHeader
+        /// The file to upload is missing or unreadable.
+        case unreadableFile
+        /// The token file is missing, unreadable, empty or readable by others.
+        case badTokenFile
+        /// The server refused the credentials (401, 403).
+        case authenticationRefused
+        /// The server rejected the request (another 4xx); retrying will not help.
+        case rejected
+        /// The last attempt failed with a retryable error (timeout, 408, 429, 5xx, dropped connection).
+        case retriesExhausted
+        /// No attempt ever reached the server (cannot resolve or connect).
+        case unreachable
+        /// The TLS peer could not be verified, or the CA file is unusable.
+        case tls
+        /// libcurl failed in a way not listed above.
+        case transfer
+    }
+
+    public var code: Code
+    public var message: String
+    public var hint: String?
+
+    public init(_ code: Code, _ message: String, hint: String? = nil) {
+        self.code = code
+        self.message = message
+        self.hint = hint
+    }
+
+    public var kind: FailureKind {
+        switch code {
+        case .badURL, .badHeader, .unreadableFile, .badTokenFile: .badInput
+        case .authenticationRefused: .permission
+        case .retriesExhausted: .temporary
+        case .unreachable, .tls: .unavailable
+        case .rejected, .transfer: .software
+        }
+    }
+
+    public var diagnostics: [Diagnostic] { [.error(message, hint: hint)] }
+}

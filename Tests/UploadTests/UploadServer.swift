@@ -1,0 +1,132 @@
+import Foundation
+
+/// The fixture document endpoint (`Fixtures/upload_server.py`), run as a
+/// real process on 127.0.0.1 for one test and stopped when the test ends.
+final class UploadServer: @unchecked Sendable {
+    struct Document: Decodable {
+        var id: Int
+        var key: String
+        var sha256: String
+        var bytes: Int64
+        var method: String
+        var authorization: String?
+        var contentDigest: String?
+        var contentType: String?
+        var body: String?
+    }
+
+    struct State: Decodable {
+        var documents: [Document]
+        var requests: [String: Int]
+    }
+
+    static var script: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/upload_server.py")
+    }
+
+    let directory: URL
+    let port: Int
+    let scheme: String
+    private let process: Process
+    private let input = Pipe()
+
+    /// Starts the server; `tls` is a certificate and key (PEM) for HTTPS.
+    init(tls: (certificate: URL, key: URL)? = nil) throws {
+        directory = FileManager.default.temporaryDirectory
+            .appendingPathComponent("imrf-upload-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        var arguments = ["python3", Self.script.path, "--state", directory.appendingPathComponent("state.json").path]
+        if let tls { arguments += ["--cert", tls.certificate.path, "--key", tls.key.path] }
+        process.arguments = arguments
+        scheme = tls == nil ? "http" : "https"
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = input  // the server exits when this closes
+        try process.run()
+        // The first line of stdout is the port; EOF first means the server died.
+        var line = Data()
+        while !line.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            line.append(chunk)
+        }
+        guard let port = Int(String(decoding: line, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            kill(process.processIdentifier, SIGKILL)
+            throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "the upload server did not start"])
+        }
+        self.port = port
+    }
+
+    func url(_ pathAndQuery: String) -> String { "\(scheme)://127.0.0.1:\(port)\(pathAndQuery)" }
+
+    /// What the server has stored and seen; written before each response is sent.
+    func state() throws -> State {
+        try JSONDecoder().decode(State.self, from: Data(contentsOf: directory.appendingPathComponent("state.json")))
+    }
+
+    func stop() {
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? input.fileHandleForWriting.close()
+        try? FileManager.default.removeItem(at: directory)
+    }
+
+    deinit { stop() }
+}
+
+/// A temporary folder with helpers to write test files into it.
+struct Scratch {
+    let directory: URL
+
+    init() throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-upload-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    }
+
+    /// A file of `size` pseudo-random bytes.
+    func file(_ name: String, size: Int, seed: UInt64 = 1) throws -> URL {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        var bytes = [UInt8](repeating: 0, count: size)
+        for index in bytes.indices {
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            bytes[index] = UInt8(truncatingIfNeeded: state)
+        }
+        let url = directory.appendingPathComponent(name)
+        try Data(bytes).write(to: url)
+        return url
+    }
+
+    func text(_ name: String, _ contents: String, mode: Int) throws -> URL {
+        let url = directory.appendingPathComponent(name)
+        try Data(contents.utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
+        return url
+    }
+
+    /// A self-signed certificate for 127.0.0.1 made with the `openssl` command.
+    func selfSignedCertificate() throws -> (certificate: URL, key: URL) {
+        let certificate = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [
+            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+            "-keyout", key.path, "-out", certificate.path,
+            "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+        ]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSLocalizedDescriptionKey: "openssl req failed"])
+        }
+        return (certificate, key)
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: directory) }
+}

@@ -1,0 +1,238 @@
+import Diagnostics
+import Foundation
+import Testing
+import Upload
+
+/// Collects trace lines from the uploader (which may call from any thread).
+final class TraceLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String] = []
+    func append(_ line: String) { lock.withLock { storage.append(line) } }
+    var lines: [String] { lock.withLock { storage } }
+}
+
+private func base64(ofHex hex: String) -> String {
+    var bytes: [UInt8] = []
+    var index = hex.startIndex
+    while index < hex.endIndex {
+        let next = hex.index(index, offsetBy: 2)
+        bytes.append(UInt8(hex[index..<next], radix: 16)!)
+        index = next
+    }
+    return Data(bytes).base64EncodedString()
+}
+
+@Suite("Upload against a real loopback server")
+struct UploadTests {
+    @Test("a PUT stores the exact bytes, with digest, key and bearer token; the receipt says so")
+    func success() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("summary.docx", size: 300_000)
+        let receipt = try await Uploader().upload(UploadRequest(
+            file: file.path, endpoint: server.url("/ok"), token: try BearerToken("t0k3n")
+        ))
+        let state = try server.state()
+        try #require(state.documents.count == 1)
+        let document = state.documents[0]
+        #expect(receipt.status == 201)
+        #expect(receipt.location == server.url("/documents/1"))
+        #expect(receipt.bytes == 300_000)
+        #expect(document.bytes == 300_000)
+        #expect(receipt.sha256 == document.sha256)
+        #expect(document.method == "PUT")
+        #expect(document.contentDigest == "sha-256=:\(base64(ofHex: document.sha256)):")
+        #expect(document.key == receipt.idempotencyKey)
+        #expect(document.authorization == "Bearer t0k3n")
+        #expect(receipt.attempts == 1)
+        #expect(receipt.seconds > 0)
+    }
+
+    @Test("a raw POST and a multipart POST carry the file")
+    func post() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let raw = try scratch.file("raw.bin", size: 10_000, seed: 2)
+        let form = try scratch.text("form.txt", "PGA summary, final text\n", mode: 0o644)
+        _ = try await Uploader().upload(UploadRequest(file: raw.path, endpoint: server.url("/ok"), method: .post))
+        _ = try await Uploader().upload(UploadRequest(
+            file: form.path, endpoint: server.url("/ok"), method: .post, formField: "document"
+        ))
+        let documents = try server.state().documents
+        try #require(documents.count == 2)
+        #expect(documents[0].method == "POST")
+        #expect(documents[0].bytes == 10_000)
+        #expect(documents[0].contentType == "application/octet-stream")
+        #expect(documents[1].contentType?.hasPrefix("multipart/form-data; boundary=") == true)
+        let body = String(decoding: Data(base64Encoded: documents[1].body ?? "") ?? Data(), as: UTF8.self)
+        #expect(body.contains("name=\"document\"; filename=\"form.txt\""))
+        #expect(body.contains("PGA summary, final text\n"))
+    }
+
+    @Test("two 503s, then success: three attempts and exactly one document")
+    func flaky() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("summary.pdf", size: 50_000)
+        let receipt = try await Uploader().upload(UploadRequest(
+            file: file.path, endpoint: server.url("/flaky503?n=2"), initialBackoff: 0.05
+        ))
+        let state = try server.state()
+        #expect(receipt.attempts == 3)
+        #expect(state.requests["/flaky503"] == 3)
+        #expect(state.documents.count == 1)
+        #expect(state.documents.first?.sha256 == receipt.sha256)
+    }
+
+    @Test("the connection dropped halfway through the body, then success with one document")
+    func dropped() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("summary.pdf", size: 2_000_000)
+        let receipt = try await Uploader().upload(UploadRequest(
+            file: file.path, endpoint: server.url("/drop"), initialBackoff: 0.05
+        ))
+        let state = try server.state()
+        #expect(receipt.attempts == 2)
+        #expect(state.documents.count == 1)
+        #expect(state.documents.first?.bytes == 2_000_000)
+        #expect(state.documents.first?.sha256 == receipt.sha256)
+    }
+
+    @Test("the same file uploaded twice to the same endpoint is stored once")
+    func idempotent() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("summary.pdf", size: 1000)
+        let first = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
+        let second = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
+        #expect(first.idempotencyKey == second.idempotencyKey)
+        #expect(try server.state().documents.count == 1)
+        #expect(Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://a.example/x")
+            != Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://b.example/x"))
+    }
+
+    @Test("401 is refused after one attempt, as a permission failure")
+    func unauthorized() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("a.bin", size: 100)
+        let error = await #expect(throws: UploadError.self) {
+            try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/auth401"), initialBackoff: 0.01))
+        }
+        #expect(error?.code == .authenticationRefused)
+        #expect(error?.kind == .permission)
+        #expect(try server.state().requests["/auth401"] == 1)
+    }
+
+    @Test("another 4xx is not retried")
+    func notFound() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("a.bin", size: 100)
+        let error = await #expect(throws: UploadError.self) {
+            try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/status?code=404"), initialBackoff: 0.01))
+        }
+        #expect(error?.code == .rejected)
+        #expect(try server.state().requests["/status"] == 1)
+    }
+
+    @Test("a slow server and a timeout: retries, then a temporary failure")
+    func slow() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("a.bin", size: 100)
+        let error = await #expect(throws: UploadError.self) {
+            try await Uploader().upload(UploadRequest(
+                file: file.path, endpoint: server.url("/slow?delay=30"), retries: 1, timeout: 0.5, initialBackoff: 0.01
+            ))
+        }
+        #expect(error?.code == .retriesExhausted)
+        #expect(error?.kind == .temporary)
+        #expect(try server.state().requests["/slow"] == 2)
+        #expect(try server.state().documents.isEmpty)
+    }
+
+    @Test("nothing listening: unavailable")
+    func unreachable() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let file = try scratch.file("a.bin", size: 100)
+        let error = await #expect(throws: UploadError.self) {
+            try await Uploader().upload(UploadRequest(file: file.path, endpoint: "http://127.0.0.1:1/ok", retries: 1, initialBackoff: 0.01))
+        }
+        #expect(error?.code == .unreachable)
+        #expect(error?.kind == .unavailable)
+    }
+
+    @Test("bad input: missing file, bad URL, bad header, loose token file", arguments: [
+        ("missing", "http://127.0.0.1:1/ok", [String](), UploadError.Code.unreadableFile),
+        ("file", "ftp://127.0.0.1/x", [], .badURL),
+        ("file", "not a url", [], .badURL),
+        ("file", "http://user:pw@127.0.0.1:1/x", [], .badURL),
+        ("file", "http://127.0.0.1:1/x", ["no colon"], .badHeader),
+    ])
+    func badInput(file: String, endpoint: String, headers: [String], code: UploadError.Code) async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        _ = try scratch.file("file", size: 10)
+        let error = await #expect(throws: UploadError.self) {
+            try await Uploader().upload(UploadRequest(
+                file: scratch.directory.appendingPathComponent(file).path, endpoint: endpoint, headers: headers
+            ))
+        }
+        #expect(error?.code == code)
+        #expect(error?.kind == .badInput)
+    }
+
+    @Test("a token file readable by others is refused; mode 600 is read and trimmed")
+    func tokenFile() throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let loose = try scratch.text("loose", "s3cret\n", mode: 0o644)
+        let tight = try scratch.text("tight", "s3cret\n", mode: 0o600)
+        let error = #expect(throws: UploadError.self) { try BearerToken.read(fromFile: loose.path) }
+        #expect(error?.code == .badTokenFile)
+        #expect(error?.kind == .badInput)
+        #expect(error.map { "\($0.diagnostics)".contains("s3cret") } == false)
+        #expect(try BearerToken.read(fromFile: tight.path) == BearerToken("s3cret"))
+        #expect(throws: UploadError.self) { try BearerToken.read(fromFile: scratch.directory.appendingPathComponent("none").path) }
+        #expect("\(try BearerToken("s3cret"))" == "<redacted>")
+    }
+
+    @Test("the trace shows the exchange but never the token")
+    func traceRedactsToken() async throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("a.bin", size: 1000)
+        let log = TraceLog()
+        _ = try await Uploader().upload(UploadRequest(
+            file: file.path, endpoint: server.url("/flaky503?n=1"), token: try BearerToken("TOKEN-abc123"),
+            initialBackoff: 0.01, trace: { log.append($0) }
+        ))
+        let lines = log.lines
+        #expect(lines.contains("> Authorization: <redacted>"))
+        #expect(lines.contains { $0.hasPrefix("> PUT /flaky503") })
+        #expect(!lines.joined(separator: "\n").contains("abc123"))
+    }
+
+    @Test("HTTPS with a self-signed certificate: refused by default, accepted with the CA file")
+    func selfSigned() async throws {
+        let scratch = try Scratch()
+        defer { scratch.remove() }
+        let tls = try scratch.selfSignedCertificate()
+        let server = try UploadServer(tls: tls)
+        defer { server.stop() }
+        let file = try scratch.file("a.bin", size: 5000)
+        let error = await #expect(throws: UploadError.self) {
+            try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok"), initialBackoff: 0.01))
+        }
+        #expect(error?.code == .tls)
+        #expect(error?.kind == .unavailable)
+        let receipt = try await Uploader().upload(UploadRequest(
+            file: file.path, endpoint: server.url("/ok"), caCertificateFile: tls.certificate.path
+        ))
+        #expect(receipt.status == 201)
+        #expect(try server.state().documents.count == 1)
+    }
+}
