@@ -11,14 +11,10 @@ extension Summary {
     /// workspace folder is moved.
     @discardableResult
     public static func recordCompile(outputs: [String], workspace: String, draft: Bool, at now: Date = Date()) throws -> LedgerEntry {
-        let root = URL(fileURLWithPath: workspace).standardizedFileURL.path
-        let compiled = outputs.map { output in
-            let absolute = URL(fileURLWithPath: output).standardizedFileURL.path
-            let prefix = root.hasSuffix("/") ? root : root + "/"
-            let path = absolute.hasPrefix(prefix) ? String(absolute.dropFirst(prefix.count)) : absolute
-            return CompiledOutput(path: path, sha256: SHA256.hex(ofFileAtPath: output) ?? "")
-        }
         let ledger = try Ledger(workspace: URL(fileURLWithPath: workspace))
+        let compiled = outputs.map { output in
+            CompiledOutput(path: ledger.recordedPath(output), sha256: SHA256.hex(ofFileAtPath: output) ?? "")
+        }
         return try ledger.append(.compile(CompileRecord(outputs: compiled, draft: draft)), at: now)
     }
 }

@@ -48,12 +48,16 @@ extension IMRF {
         @Flag(help: "Trace the HTTP exchange on stderr (credentials redacted).")
         var verbose = false
 
+        @Option(help: "The workspace whose ledger records the upload (default: the workspace the file is in, if any).")
+        var workspace: String?
+
         func validate() throws {
             guard UploadRequest.Method(rawValue: method.uppercased()) != nil else {
                 throw ValidationError("--method must be PUT or POST")
             }
             guard retries >= 0 else { throw ValidationError("--retries must be 0 or more") }
             if let timeout, !(timeout > 0) { throw ValidationError("--timeout must be more than 0") }
+            try validateWorkspace()
         }
 
         func run() async throws {
@@ -94,6 +98,7 @@ extension IMRF {
                 } else {
                     print("uploaded \(file) (\(receipt.bytes) bytes, sha256 \(receipt.sha256)) to \(receipt.location): HTTP \(receipt.status) after \(receipt.attempts) attempt\(receipt.attempts == 1 ? "" : "s")")
                 }
+                recordInLedger(receipt)
             }
         }
     }

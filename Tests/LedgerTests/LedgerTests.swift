@@ -236,3 +236,23 @@ struct SHA256Tests {
         #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
     }
 }
+
+@Suite("What the ledger writes down")
+struct RecordedValueTests {
+    @Test func urlsLoseEverythingThatMayBeACredential() {
+        #expect(UploadRecord.withoutCredentials("https://user:secret@docs.example.org:8443/up/load?sig=abc&x=1#frag")
+            == "https://docs.example.org:8443/up/load")
+        #expect(UploadRecord.withoutCredentials("https://docs.example.org/documents/7") == "https://docs.example.org/documents/7")
+        #expect(UploadRecord.withoutCredentials("not a url?token=abc") == "not a url")
+    }
+
+    @Test func pathsInsideTheWorkspaceAreRelative() throws {
+        let workspace = try ScratchWorkspace()
+        defer { workspace.remove() }
+        let ledger = try Ledger(workspace: workspace.url)
+        #expect(ledger.recordedPath(workspace.url.appending(path: "build/summary.md").path) == "build/summary.md")
+        #expect(ledger.recordedPath(workspace.url.path + "/./build/../notes/a.md") == "notes/a.md")
+        #expect(ledger.recordedPath("/elsewhere/summary.md") == "/elsewhere/summary.md")
+        #expect(ledger.recordedPath(workspace.url.path + "-other/x.md") == workspace.url.path + "-other/x.md")
+    }
+}
