@@ -71,6 +71,7 @@ extension IMRF {
                 return try Summary.write(outputs, to: out ?? (workspace == "." ? "build" : workspace + "/build"))
             }
             for path in written { print("wrote \(path)") }
+            recordInLedger(written)
             guard let upload else { return }
             try await Reporting.run {
                 for path in written {
@@ -78,6 +79,7 @@ extension IMRF {
                     let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
                     let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
                     print(receipt.summaryLine(file: path))
+                    UploadRecording.record(receipt, file: path, endpoint: endpoint, workspace: workspace)
                 }
             }
         }
@@ -87,6 +89,22 @@ extension IMRF {
             var allowed = CharacterSet.urlPathAllowed
             allowed.remove("/")
             return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
+        }
+
+        /// The summary is what matters: when the ledger cannot be written the
+        /// compile still succeeds, and says on stderr that it was not recorded.
+        private func recordInLedger(_ written: [String]) {
+            do {
+                try Summary.recordCompile(outputs: written, workspace: workspace, draft: draft)
+            } catch {
+                let problems = (error as? any DiagnosticError)?.diagnostics ?? [.error(String(describing: error))]
+                for problem in problems {
+                    Reporting.printToStandardError(Diagnostic.warning(
+                        "the summary was written but not recorded in the ledger: " + problem.message,
+                        at: problem.location, hint: problem.hint
+                    ))
+                }
+            }
         }
     }
 }

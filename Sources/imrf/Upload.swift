@@ -27,6 +27,13 @@ extension IMRF {
         @Flag(help: "Print the receipt as one JSON object.")
         var json = false
 
+        @Option(help: "The workspace whose ledger records the upload (default: the workspace the file is in, if any).")
+        var workspace: String?
+
+        func validate() throws {
+            try validateWorkspace()
+        }
+
         func run() async throws {
             try await Reporting.run { try await perform() }
         }
@@ -40,6 +47,7 @@ extension IMRF {
             } else {
                 print(receipt.summaryLine(file: file))
             }
+            UploadRecording.record(receipt, file: file, endpoint: endpoint, workspace: ledgerWorkspace)
         }
     }
 }

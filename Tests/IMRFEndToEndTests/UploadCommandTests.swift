@@ -61,7 +61,7 @@ struct UploadCommandTests {
         let loose = try scratch.text("loose-token", "secret\n", mode: 0o644)
         let cases: [(arguments: [String], status: Int32)] = [
             ([file.path, "--endpoint", server.url("/auth401")], 77),
-            ([file.path, "--endpoint", server.url("/slow?delay=30"), "--timeout", "0.5", "--retries", "1"], 75),
+            ([file.path, "--endpoint", server.url("/slow?delay=600"), "--timeout", "0.5", "--retries", "1"], 75),
             ([file.path, "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69),
             ([scratch.directory.appendingPathComponent("missing.pdf").path, "--endpoint", server.url("/ok")], 65),
             ([file.path, "--endpoint", "not a url"], 65),
@@ -100,6 +100,11 @@ struct CompileUploadTests {
         #expect(documents.compactMap(\.path).sorted() == ["/folder/summary.docx", "/folder/summary.md"])
         let markdown = try Data(contentsOf: URL(fileURLWithPath: workspace + "/build/summary.md"))
         #expect(documents.first { $0.path == "/folder/summary.md" }?.bytes == Int64(markdown.count))
+        // The compile and both uploads are in the workspace's ledger.
+        let log = try IMRFProcess.run(["log", workspace, "--json"])
+        struct Entry: Decodable { var kind: String }
+        let kinds = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).map(\.kind)
+        #expect(kinds == ["compile", "upload", "upload"], "\(log.stdout)")
     }
 
     @Test("a URL not ending in / takes exactly one output: usage error before anything is compiled")
