@@ -71,10 +71,9 @@ struct SimpleFrontMatter {
             default: return false
             }
         }
-        let word = String(String.UnicodeScalarView(value)).lowercased()
-        if specialWords.contains(word) { return false }
+        if value.count <= 5, specialWords.contains(String(String.UnicodeScalarView(value)).lowercased()) { return false }
         // Numbers of every YAML 1.1 form (0x1F, 1_000, 1.5e3, 190:20:30) are left to Yams.
-        if first.properties.numericType != nil || first == "." { return false }
+        if first.isASCII ? ("0"..."9").contains(first) : first.properties.numericType != nil { return false }
         return true
     }
 
