@@ -78,20 +78,32 @@ public struct Workspace: Sendable {
         return try Forum.parse(yaml: text, path: forumPath, warnings: &warnings)
     }
 
-    /// Checks individual note files against a forum.
+    /// Checks individual note files against a forum. The files are read and
+    /// parsed concurrently (each note is independent); the results are taken
+    /// in the given order, so the output does not depend on scheduling.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
+        let parsed = UnsafeMutableBufferPointer<(note: Note?, diagnostics: [Diagnostic])>.allocate(capacity: notePaths.count)
+        defer {
+            parsed.deinitialize()
+            parsed.deallocate()
+        }
+        nonisolated(unsafe) let results = parsed  // each iteration writes its own element only
+        DispatchQueue.concurrentPerform(iterations: notePaths.count) { index in
+            let notePath = notePaths[index]
+            guard let data = FileManager.default.contents(atPath: notePath) else {
+                (results.baseAddress! + index).initialize(to: (nil, [.error("cannot read note", at: SourceLocation(path: notePath))]))
+                return
+            }
+            (results.baseAddress! + index).initialize(to: NoteParser.parse(bytes: Array(data), path: notePath, forum: forum))
+        }
+
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
-        var seen: [String: String] = [:]  // body -> first path
-        for notePath in notePaths {
-            guard let data = FileManager.default.contents(atPath: notePath) else {
-                diagnostics.append(.error("cannot read note", at: SourceLocation(path: notePath)))
-                continue
-            }
-            let (note, found) = NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
+        var seen: [Substring: String] = [:]  // body -> first path
+        for (notePath, (note, found)) in zip(notePaths, parsed) {
             diagnostics += found
             guard let note else { continue }
-            let key = note.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)
             if let first = seen[key] {
                 diagnostics.append(.error(
                     "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
