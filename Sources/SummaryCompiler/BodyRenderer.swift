@@ -1,3 +1,5 @@
+import Foundation
+
 /// Renders a note's Markdown model as HTML or Markdown. Every piece of text
 /// is escaped; footnote references become the document-wide numbers the
 /// caller assigns through `footnoteNumber`.
@@ -5,6 +7,9 @@ struct BodyRenderer {
     enum Format { case html, markdown }
 
     var format: Format
+    /// The pictures of the workspace by their workspace-relative path; an
+    /// image not found here renders as its alt text.
+    var images: [String: ImageAsset] = [:]
     /// The document-wide number of a note-local footnote label.
     var footnoteNumber: (String) -> Int?
 
@@ -203,6 +208,21 @@ struct BodyRenderer {
         case (.markdown, .softBreak): output += "\n"
         case (.html, .lineBreak): output += "<br>\n"
         case (.markdown, .lineBreak): output += "\\\n"
+        case (_, .image(let source, let alt, _)):
+            guard let image = images[source] else { return append(alt, to: &output) }
+            let altText = alt.map(\.plainText).joined()
+            if format == .html {
+                // Embedded, so the HTML stays one standalone file with no remote resource.
+                output += "<img src=\"data:\(image.format.mediaType);base64,\(image.data.base64EncodedString())\" alt=\""
+                Self.htmlEscaper.append(altText, to: &output)
+                output += "\" width=\"\(image.pixelWidth)\" height=\"\(image.pixelHeight)\" style=\"max-width: 100%; height: auto\">"
+            } else {
+                output += "!["
+                Self.markdownEscaper.append(altText, to: &output)
+                output += "]("
+                Self.linkDestinationEscaper.append(image.path, to: &output)
+                output += ")"
+            }
         case (_, .footnote(let label)):
             guard let number = footnoteNumber(label) else { return }
             output += format == .html

@@ -9,11 +9,11 @@ enum DocxArchive {
         var description: String { "cannot build the .docx archive: \(reason)" }
     }
 
-    static func zip(_ parts: [(path: String, content: String)], date: Date) throws(Failure) -> Data {
+    static func zip(_ parts: [(path: String, data: Data)], date: Date) throws(Failure) -> Data {
         do {
             let archive = try Archive(data: Data(), accessMode: .create)
             for part in parts {
-                let data = Data(part.content.utf8)
+                let data = part.data
                 try archive.addEntry(
                     with: part.path, type: .file, uncompressedSize: Int64(data.count),
                     modificationDate: date, permissions: 0o644, compressionMethod: .deflate

@@ -45,6 +45,11 @@ struct DocxRenderer {
     let summary: Summary
     private(set) var hyperlinks: [String] = []
     private var hyperlinkIds: [String: Int] = [:]
+    /// The pictures shown, in order of first use: each becomes one media part.
+    private(set) var media: [ImageAsset] = []
+    private var mediaNumbers: [String: Int] = [:]
+    /// Drawings so far; each needs its own `wp:docPr` id.
+    private var drawingCount = 0
     private(set) var orderedLists: [(start: Int, level: Int)] = []
     private(set) var footnoteBodies: [String] = []
     /// Labels of the note being rendered mapped to their document-wide footnote ids.
@@ -70,6 +75,9 @@ struct DocxRenderer {
             + DocxParts.fixedDocumentRelationships
             + hyperlinks.enumerated().map { index, target in
                 "<Relationship Id=\"rId\(100 + index)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink\" Target=\"\(WordXML.escape(target))\" TargetMode=\"External\"/>"
+            }.joined()
+            + media.enumerated().map { index, image in
+                "<Relationship Id=\"rIdImage\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"\(Self.mediaPath(index + 1, image))\"/>"
             }.joined()
             + "</Relationships>"
         let document = DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>" + body
@@ -344,9 +352,51 @@ struct DocxRenderer {
         return xml
     }
 
+    /// A media part's path relative to `word/`.
+    static func mediaPath(_ number: Int, _ image: ImageAsset) -> String {
+        "media/image\(number).\(image.format.fileExtension)"
+    }
+
+    /// The width of the text between the margins, in EMU (English Metric
+    /// Units, 914,400 to the inch): A4 less two 1134-twip margins.
+    static let textWidthEMU = (11906 - 2 * 1134) * 635
+
+    /// An inline picture at 96 pixels to the inch, scaled down to the text width.
+    mutating func appendDrawing(_ image: ImageAsset, alt: String, to xml: inout String) {
+        let number: Int
+        if let existing = mediaNumbers[image.path] {
+            number = existing
+        } else {
+            media.append(image)
+            number = media.count
+            mediaNumbers[image.path] = number
+        }
+        drawingCount += 1
+        var width = image.pixelWidth * 9525
+        var height = image.pixelHeight * 9525
+        if width > Self.textWidthEMU {
+            height = Int((Double(height) * Double(Self.textWidthEMU) / Double(width)).rounded())
+            width = Self.textWidthEMU
+        }
+        let description = WordXML.escape(alt)
+        xml += "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+            + "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/>"
+            + "<wp:docPr id=\"\(drawingCount)\" name=\"Picture \(drawingCount)\" descr=\"\(description)\"/>"
+            + "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+            + "<a:graphic xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\"><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+            + "<pic:pic xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\">"
+            + "<pic:nvPicPr><pic:cNvPr id=\"\(drawingCount)\" name=\"image\(number).\(image.format.fileExtension)\" descr=\"\(description)\"/><pic:cNvPicPr/></pic:nvPicPr>"
+            + "<pic:blipFill><a:blip r:embed=\"rIdImage\(number)\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+            + "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext cx=\"\(width)\" cy=\"\(height)\"/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+            + "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r>"
+    }
+
     mutating func appendInline(_ inline: Inline, format: RunFormat, to xml: inout String) {
         var format = format
         switch inline {
+        case .image(let source, let alt, _):
+            guard let image = summary.workspace.images[source] else { return appendRuns(alt, format: format, to: &xml) }
+            appendDrawing(image, alt: alt.map(\.plainText).joined(), to: &xml)
         case .text(let text): appendRun(text, format: format, to: &xml)
         case .code(let text):
             format.code = true

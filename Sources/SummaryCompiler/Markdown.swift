@@ -24,6 +24,10 @@ public indirect enum Inline: Sendable, Hashable {
     case lineBreak
     /// A reference to a footnote defined in the same note, by label.
     case footnote(label: String)
+    /// A picture: `source` as written in the note until the workspace
+    /// resolves it to a path relative to the workspace folder (see
+    /// `Workspace.images`); `line` is the body line it is on, for errors.
+    case image(source: String, alt: [Inline], line: Int)
 }
 
 /// A parsed Markdown body: its blocks and its footnote definitions in order.
@@ -54,7 +58,8 @@ extension Inline {
     public var plainText: String {
         switch self {
         case .text(let text), .code(let text): text
-        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children):
+        case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children),
+            .image(_, let children, _):
             children.map(\.plainText).joined()
         case .softBreak, .lineBreak: " "
         case .footnote: ""

@@ -157,7 +157,8 @@ public enum MarkdownParser {
             let content = inlines(of: node)
             return Inline.isSafe(destination: destination) ? [.link(destination: destination, content)] : content
         case CMARK_NODE_IMAGE:
-            return inlines(of: node)  // the alt text; images are not embedded in the summary
+            let source = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            return [.image(source: source, alt: inlines(of: node), line: Int(cmark_node_get_start_line(node)))]
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             return [.footnote(label: literal(node))]
         case CMARK_NODE_HTML_INLINE:

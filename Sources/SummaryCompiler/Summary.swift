@@ -80,7 +80,10 @@ public struct Summary: Sendable {
         calendar.timeZone = TimeZone(identifier: "UTC")!
         let date = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
         do {
-            return try DocxArchive.zip(parts, date: date)
+            let media = renderer.media.enumerated().map { index, image in
+                (path: "word/" + DocxRenderer.mediaPath(index + 1, image), data: image.data)
+            }
+            return try DocxArchive.zip(parts.map { ($0.path, Data($0.content.utf8)) } + media, date: date)
         } catch {
             throw DiagnosticFailure(.cannotCreate, .error(error.description, at: SourceLocation(path: workspace.path)))
         }
@@ -156,7 +159,7 @@ public struct Summary: Sendable {
                 var numbers: [String: Int] = [:]
                 let definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
                 var pending: [String] = []
-                let renderer = BodyRenderer(format: renderFormat) { label in
+                let renderer = BodyRenderer(format: renderFormat, images: workspace.images) { label in
                     guard definitions[label] != nil else { return nil }
                     if let number = numbers[label] { return number }
                     let number = footnotes.count + pending.count + 1

@@ -11,6 +11,9 @@ public struct Workspace: Sendable {
     public var notes: [Note]
     /// Everything found wrong or suspicious, sorted by file and line.
     public var diagnostics: [Diagnostic]
+    /// The pictures the notes show, by workspace-relative path (the path
+    /// their `Inline.image` nodes carry once loaded).
+    public var images: [String: ImageAsset] = [:]
 
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
@@ -78,7 +81,8 @@ public struct Workspace: Sendable {
         return try Forum.parse(yaml: text, path: forumPath, warnings: &warnings)
     }
 
-    /// Checks individual note files against a forum. The files are read and
+    /// Checks individual note files against a forum. Pictures the notes show
+    /// must be inside the folder `path` (the workspace). The files are read and
     /// parsed concurrently (each note is independent); the results are taken
     /// in the given order, so the output does not depend on scheduling.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
@@ -100,6 +104,8 @@ public struct Workspace: Sendable {
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
         var seen: [Substring: String] = [:]  // body -> first path
+        var images: [String: ImageAsset] = [:]
+        let resolver = ImageResolver(workspace: path)
         for (notePath, (note, found)) in zip(notePaths, parsed) {
             diagnostics += found
             guard let note else { continue }
@@ -112,10 +118,17 @@ public struct Workspace: Sendable {
                 continue
             }
             seen[key] = notePath
-            notes.append(note)
+            guard note.body.contains("![") else {  // no picture: nothing to resolve
+                notes.append(note)
+                continue
+            }
+            let resolved = resolver.resolve(note)
+            diagnostics += resolved.diagnostics
+            for image in resolved.images { images[image.path] = image }
+            notes.append(resolved.note)
         }
         diagnostics.sort(by: order)
-        return Workspace(path: path, forum: forum, notes: notes, diagnostics: diagnostics)
+        return Workspace(path: path, forum: forum, notes: notes, diagnostics: diagnostics, images: images)
     }
 
     static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Forum
+import Foundation
 import SummaryCompiler
 
 extension IMRF {
@@ -42,12 +43,13 @@ extension IMRF {
             guard let forumPath = Workspace.forumPath(near: paths[0]) else {
                 // A rapporteur checking a note outside any workspace: the
                 // round tables' published clustering is the same in every edition.
-                var workspace = Workspace.check(notePaths: paths, forum: Edition.second.forum)
+                let folder = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
+                var workspace = Workspace.check(notePaths: paths, forum: Edition.second.forum, path: folder)
                 workspace.diagnostics.append(.note("no forum.yaml found above \(paths[0]); checked against the indicative round-table clustering"))
                 return workspace
             }
             let forum = try Workspace.loadForum(forumPath)
-            return Workspace.check(notePaths: paths, forum: forum)
+            return Workspace.check(notePaths: paths, forum: forum, path: URL(fileURLWithPath: forumPath).deletingLastPathComponent().path)
         }
     }
 }

@@ -9,9 +9,25 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
 "$imrf" init ws --edition 2026 --example >/dev/null
+# A picture in the plenary note (a 400 x 200 PNG made here), which must
+# reach the PDF as an image.
+mkdir -p ws/notes/figures
+python3 - ws/notes/figures/chart.png <<'PY'
+import struct, sys, zlib
+def chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+rows = b"".join(b"\x00" + bytes((0, 156, 222)) * 400 for _ in range(200))
+png = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 400, 200, 8, 2, 0, 0, 0)) \
+    + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
+open(sys.argv[1], "wb").write(png)
+PY
+plenary=$(grep -l '^session: plenary' ws/notes/*.md | head -1)
+printf '\n![Chart of remittance costs](figures/chart.png)\n' >>"$plenary"
 "$imrf" compile ws --format md,docx >/dev/null
 HOME="$work/home" timeout 180 soffice --headless --convert-to pdf --outdir "$work" ws/build/summary.docx >/dev/null 2>&1
 pdftotext -layout "$work/summary.pdf" "$work/summary.txt"
+images=$(pdfimages -list "$work/summary.pdf" | tail -n +3 | awk '$4 == 400 && $5 == 200' | wc -l)
+[ "$images" -ge 1 ] || { echo "docx in LibreOffice: the note's 400 x 200 picture is not in the PDF" >&2; exit 1; }
 python3 - ws/build/summary.md "$work/summary.txt" <<'PY'
 import re, sys
 markdown = open(sys.argv[1], encoding="utf-8").read()

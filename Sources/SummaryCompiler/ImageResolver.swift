@@ -1,0 +1,134 @@
+import Diagnostics
+import Foundation
+
+/// Finds the pictures a note shows, inside the workspace, and reads them.
+///
+/// A note names a picture by a path relative to the note's own file
+/// (`![Chart](figures/chart.png)`). The path must stay inside the workspace
+/// folder (after `..` and symbolic links are followed), name a PNG or JPEG
+/// file (recognised by its content), and be at most
+/// `ImageAsset.maximumBytes`. Remote pictures are never fetched: the
+/// summary must not depend on, or call out to, anything outside the
+/// workspace. Every problem is an error at the note's file and line.
+struct ImageResolver {
+    /// The workspace folder, resolved (symbolic links followed).
+    let root: URL
+
+    init(workspace: String) {
+        root = URL(fileURLWithPath: workspace).standardizedFileURL.resolvingSymlinksInPath()
+    }
+
+    /// The note with each image's source rewritten to its workspace-relative
+    /// path, the pictures read, and the errors found (an image in error is
+    /// left as its alt text).
+    func resolve(_ note: Note) -> (note: Note, images: [ImageAsset], diagnostics: [Diagnostic]) {
+        var images: [ImageAsset] = []
+        var diagnostics: [Diagnostic] = []
+        let directory = URL(fileURLWithPath: note.path).deletingLastPathComponent()
+        let rewrite: (String, Int) -> String? = { source, line in
+            switch self.read(source, from: directory) {
+            case .success(let image):
+                images.append(image)
+                return image.path
+            case .failure(let problem):
+                diagnostics.append(.error(
+                    problem.message,
+                    at: SourceLocation(path: note.path, line: note.bodyLine + max(line, 1) - 1, column: 1),
+                    hint: problem.hint
+                ))
+                return nil
+            }
+        }
+        var resolved = note
+        resolved.document.blocks = resolved.document.blocks.map { Self.map($0, rewrite) }
+        for index in resolved.document.footnotes.indices {
+            resolved.document.footnotes[index].blocks = resolved.document.footnotes[index].blocks.map { Self.map($0, rewrite) }
+        }
+        return (resolved, images, diagnostics)
+    }
+
+    struct Problem: Error {
+        var message: String
+        var hint: String?
+    }
+
+    /// Reads the picture `source` names, relative to `directory`.
+    func read(_ source: String, from directory: URL) -> Result<ImageAsset, Problem> {
+        let decoded = source.removingPercentEncoding ?? source
+        guard !decoded.isEmpty else { return .failure(Problem(message: "image has no path")) }
+        if let colon = decoded.firstIndex(of: ":"), !decoded[..<colon].contains("/") {
+            return .failure(Problem(
+                message: "image '\(source)' is not a file in the workspace; remote pictures are not fetched",
+                hint: "save the picture in the workspace (for example notes/figures/) and name it by a relative path"
+            ))
+        }
+        guard !decoded.hasPrefix("/") else {
+            return .failure(Problem(
+                message: "image '\(source)' is an absolute path",
+                hint: "name the picture by a path relative to the note, inside the workspace"
+            ))
+        }
+        let file = directory.appendingPathComponent(decoded).standardizedFileURL.resolvingSymlinksInPath()
+        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        guard file.path.hasPrefix(rootPath) else {
+            return .failure(Problem(
+                message: "image '\(source)' is outside the workspace",
+                hint: "copy the picture into the workspace folder and name it from there"
+            ))
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+            return .failure(Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder"))
+        }
+        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        guard size <= ImageAsset.maximumBytes else {
+            return .failure(Problem(
+                message: "image '\(source)' is \(size / (1 << 20)) MiB; the limit is \(ImageAsset.maximumBytes >> 20) MiB",
+                hint: "save it smaller (a chart needs no more than a few hundred KiB)"
+            ))
+        }
+        guard let data = FileManager.default.contents(atPath: file.path) else {
+            return .failure(Problem(message: "cannot read image '\(source)'"))
+        }
+        guard let header = ImageAsset.header(of: data) else {
+            return .failure(Problem(
+                message: "image '\(source)' is not a PNG or JPEG picture",
+                hint: "save it as PNG or JPEG"
+            ))
+        }
+        let relative = String(file.path.dropFirst(rootPath.count))
+        return .success(ImageAsset(
+            path: relative, data: data, format: header.format, pixelWidth: header.width, pixelHeight: header.height
+        ))
+    }
+
+    // MARK: Rewriting the model
+
+    static func map(_ block: Block, _ rewrite: (String, Int) -> String?) -> Block {
+        switch block {
+        case .paragraph(let content): .paragraph(map(content, rewrite))
+        case .heading(let level, let content): .heading(level: level, map(content, rewrite))
+        case .blockQuote(let children): .blockQuote(children.map { map($0, rewrite) })
+        case .list(let ordered, let start, let tight, let items):
+            .list(ordered: ordered, start: start, tight: tight, items: items.map { $0.map { map($0, rewrite) } })
+        case .code, .thematicBreak: block
+        case .table(let header, let rows):
+            .table(header: header.map { map($0, rewrite) }, rows: rows.map { $0.map { map($0, rewrite) } })
+        }
+    }
+
+    static func map(_ inlines: [Inline], _ rewrite: (String, Int) -> String?) -> [Inline] {
+        inlines.flatMap { inline -> [Inline] in
+            switch inline {
+            case .image(let source, let alt, let line):
+                guard let path = rewrite(source, line) else { return alt }
+                return [.image(source: path, alt: alt, line: line)]
+            case .emphasis(let children): return [.emphasis(map(children, rewrite))]
+            case .strong(let children): return [.strong(map(children, rewrite))]
+            case .strikethrough(let children): return [.strikethrough(map(children, rewrite))]
+            case .link(let destination, let children): return [.link(destination: destination, map(children, rewrite))]
+            case .text, .code, .softBreak, .lineBreak, .footnote: return [inline]
+            }
+        }
+    }
+}
