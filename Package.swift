@@ -146,9 +146,11 @@ let package = Package(
             exclude: ["Golden"],
             swiftSettings: grdbClientSettings
         ),
+        // The loopback document endpoint both upload test targets start.
+        .target(name: "UploadTestServer", path: "Tests/UploadTestServer", swiftSettings: swiftSettings),
         .testTarget(
             name: "UploadTests",
-            dependencies: ["Upload", "Diagnostics"],
+            dependencies: ["Upload", "Diagnostics", "UploadTestServer"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -156,6 +158,7 @@ let package = Package(
             name: "IMRFEndToEndTests",
             dependencies: [
                 "Diagnostics",
+                "UploadTestServer",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import UploadTestServer
 
 @Suite("imrf upload, end to end")
 struct UploadCommandTests {

@@ -1,40 +1,42 @@
-import Foundation
+public import Foundation
 
-/// The fixture document endpoint (`Fixtures/upload_server.py`), run as a
-/// real process on 127.0.0.1 for one test and stopped when the test ends.
-final class UploadServer: @unchecked Sendable {
-    struct Document: Decodable {
-        var id: Int
-        var key: String
-        var sha256: String
-        var bytes: Int64
-        var method: String
+/// The fixture document endpoint (`Tests/UploadTests/Fixtures/upload_server.py`),
+/// run as a real process on 127.0.0.1 for one test and stopped when the test
+/// ends. A library target of its own so that the Upload unit tests and the
+/// end-to-end tests of `imrf upload` share one copy.
+public final class UploadServer: @unchecked Sendable {
+    public struct Document: Decodable, Sendable {
+        public var id: Int
+        public var key: String
+        public var sha256: String
+        public var bytes: Int64
+        public var method: String
         /// The URL path the document was sent to.
-        var path: String?
-        var authorization: String?
-        var contentDigest: String?
-        var contentType: String?
-        var body: String?
+        public var path: String?
+        public var authorization: String?
+        public var contentDigest: String?
+        public var contentType: String?
+        public var body: String?
     }
 
-    struct State: Decodable {
-        var documents: [Document]
-        var requests: [String: Int]
+    public struct State: Decodable, Sendable {
+        public var documents: [Document]
+        public var requests: [String: Int]
     }
 
     static var script: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-            .appendingPathComponent("Fixtures/upload_server.py")
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("UploadTests/Fixtures/upload_server.py")
     }
 
     let directory: URL
-    let port: Int
-    let scheme: String
+    public let port: Int
+    public let scheme: String
     private let process: Process
     private let input = Pipe()
 
     /// Starts the server; `tls` is a certificate and key (PEM) for HTTPS.
-    init(tls: (certificate: URL, key: URL)? = nil) throws {
+    public init(tls: (certificate: URL, key: URL)? = nil) throws {
         directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("imrf-upload-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -62,14 +64,14 @@ final class UploadServer: @unchecked Sendable {
         self.port = port
     }
 
-    func url(_ pathAndQuery: String) -> String { "\(scheme)://127.0.0.1:\(port)\(pathAndQuery)" }
+    public func url(_ pathAndQuery: String) -> String { "\(scheme)://127.0.0.1:\(port)\(pathAndQuery)" }
 
     /// What the server has stored and seen; written before each response is sent.
-    func state() throws -> State {
+    public func state() throws -> State {
         try JSONDecoder().decode(State.self, from: Data(contentsOf: directory.appendingPathComponent("state.json")))
     }
 
-    func stop() {
+    public func stop() {
         if process.isRunning {
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
@@ -82,16 +84,16 @@ final class UploadServer: @unchecked Sendable {
 }
 
 /// A temporary folder with helpers to write test files into it.
-struct Scratch {
-    let directory: URL
+public struct Scratch: Sendable {
+    public let directory: URL
 
-    init() throws {
+    public init() throws {
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-upload-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     }
 
     /// A file of `size` pseudo-random bytes.
-    func file(_ name: String, size: Int, seed: UInt64 = 1) throws -> URL {
+    public func file(_ name: String, size: Int, seed: UInt64 = 1) throws -> URL {
         var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
         var bytes = [UInt8](repeating: 0, count: size)
         for index in bytes.indices {
@@ -103,7 +105,7 @@ struct Scratch {
         return url
     }
 
-    func text(_ name: String, _ contents: String, mode: Int) throws -> URL {
+    public func text(_ name: String, _ contents: String, mode: Int) throws -> URL {
         let url = directory.appendingPathComponent(name)
         try Data(contents.utf8).write(to: url)
         try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
@@ -111,7 +113,7 @@ struct Scratch {
     }
 
     /// A self-signed certificate for 127.0.0.1 made with the `openssl` command.
-    func selfSignedCertificate() throws -> (certificate: URL, key: URL) {
+    public func selfSignedCertificate() throws -> (certificate: URL, key: URL) {
         let certificate = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -130,5 +132,5 @@ struct Scratch {
         return (certificate, key)
     }
 
-    func remove() { try? FileManager.default.removeItem(at: directory) }
+    public func remove() { try? FileManager.default.removeItem(at: directory) }
 }
