@@ -58,6 +58,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Tracker (deliverables, due moments, states; status for cron)
+        .target(
+            name: "Tracker",
+            dependencies: ["Diagnostics", "WorkingDays", "Forum", "Ledger", "SummaryCompiler"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executable
         .executableTarget(
             name: "imrf",
@@ -67,6 +74,7 @@ let package = Package(
                 "Forum",
                 "SummaryCompiler",
                 "Ledger",
+                "Tracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -90,6 +98,11 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "TrackerTests",
+            dependencies: ["Tracker", "Forum", "WorkingDays", "Ledger", "Diagnostics"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "SummaryCompilerTests",
             dependencies: ["SummaryCompiler", "Forum", "Diagnostics", "WorkingDays"],

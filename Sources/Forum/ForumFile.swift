@@ -5,15 +5,16 @@ import WorkingDays
 /// forum.yaml as written: typed fields, dates as strings (a YAML date would
 /// become midnight UTC, the day before in New York).
 struct ForumFile: Codable {
-    struct Days: Codable { var start: String; var end: String }
+    struct Days: Codable { var start: String; var end: String; var opening: String? }
     struct RoundTableEntry: Codable {
         var number: Int
         var date: String
+        var time: String?
         var objectives: [Int]
         var coChairs: [String]?
         var keynote: String?
     }
-    struct PolicyDebateEntry: Codable { var date: String; var facilitator: String }
+    struct PolicyDebateEntry: Codable { var date: String; var time: String?; var facilitator: String }
     struct Sessions: Codable {
         var roundTables: [RoundTableEntry]
         var policyDebate: PolicyDebateEntry
@@ -55,10 +56,10 @@ extension Forum {
     /// (`*` stands for any list index).
     static let knownKeys: [String: Set<String>] = [
         "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables"],
-        "forum": ["start", "end"],
+        "forum": ["start", "end", "opening"],
         "sessions": ["roundTables", "policyDebate", "plenary"],
-        "sessions.roundTables.*": ["number", "date", "objectives", "coChairs", "keynote"],
-        "sessions.policyDebate": ["date", "facilitator"],
+        "sessions.roundTables.*": ["number", "date", "time", "objectives", "coChairs", "keynote"],
+        "sessions.policyDebate": ["date", "time", "facilitator"],
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
     ]
@@ -81,9 +82,19 @@ extension Forum {
             problems.append(.error("'\(name)' is not a date: '\(text)'", at: at(keys), hint: "write dates as YYYY-MM-DD"))
             return CivilDate(year: 1970, month: 1, day: 1)!
         }
+        // Times are optional: a forum.yaml written before they existed keeps
+        // the Headquarters hours.
+        func time(_ text: String?, _ keys: [any CodingKey], default fallback: TimeOfDay) -> TimeOfDay {
+            guard let text else { return fallback }
+            if let time = TimeOfDay(text) { return time }
+            let name = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            problems.append(.error("'\(name)' is not a time: '\(text)'", at: at(keys), hint: "write times as HH:MM on the 24-hour clock, e.g. \"15:00\""))
+            return fallback
+        }
 
         let hearing = date(file.hearing, [Key("hearing")])
         let start = date(file.forum.start, [Key("forum"), Key("start")])
+        let opening = time(file.forum.opening, [Key("forum"), Key("opening")], default: .morning)
         let end = date(file.forum.end, [Key("forum"), Key("end")])
         if start > end {
             problems.append(.error("the forum ends (\(end.iso)) before it starts (\(start.iso))", at: at([Key("forum"), Key("end")])))
@@ -99,11 +110,13 @@ extension Forum {
             }
             roundTables.append(RoundTable(
                 number: entry.number, date: date(entry.date, keys + [Key("date")]),
+                time: time(entry.time, keys + [Key("time")], default: .morning),
                 objectives: entry.objectives, coChairs: entry.coChairs ?? [], keynote: entry.keynote
             ))
         }
         let policyDebate = PolicyDebate(
             date: date(file.sessions.policyDebate.date, [Key("sessions"), Key("policyDebate"), Key("date")]),
+            time: time(file.sessions.policyDebate.time, [Key("sessions"), Key("policyDebate"), Key("time")], default: .afternoon),
             facilitator: file.sessions.policyDebate.facilitator
         )
         let plenary = file.sessions.plenary.enumerated().map { date($1, [Key("sessions"), Key("plenary"), Key($0)]) }
@@ -153,7 +166,7 @@ extension Forum {
         if !problems.isEmpty { throw DiagnosticFailure(.badInput, problems) }
         return Forum(
             edition: file.edition, title: file.title, place: file.place, timeZone: file.timeZone,
-            calendar: file.calendar, hearing: hearing, start: start, end: end,
+            calendar: file.calendar, hearing: hearing, start: start, opening: opening, end: end,
             roundTables: roundTables.sorted { $0.number < $1.number }, policyDebate: policyDebate,
             plenary: plenary, distributionWorkingDays: file.distribution.workingDays,
             deliverables: deliverables
@@ -176,6 +189,8 @@ extension Forum {
             "hearing: \(quoted(hearing.iso))",
             "forum:",
             "  start: \(quoted(start.iso))",
+            "  # Local time the forum opens on its first day (the hearing's summary is due then).",
+            "  opening: \(quoted(opening.description))",
             "  end: \(quoted(end.iso))",
             "sessions:",
             "  roundTables:",
@@ -183,6 +198,7 @@ extension Forum {
         for table in roundTables {
             lines.append("    - number: \(table.number)")
             lines.append("      date: \(quoted(table.date.iso))")
+            lines.append("      time: \(quoted(table.time.description))")
             lines.append("      objectives: [\(table.objectives.map(String.init).joined(separator: ", "))]")
             lines.append("      coChairs: [\(table.coChairs.map(quoted).joined(separator: ", "))]")
             if let keynote = table.keynote { lines.append("      keynote: \(quoted(keynote))") }
@@ -190,6 +206,7 @@ extension Forum {
         lines += [
             "  policyDebate:",
             "    date: \(quoted(policyDebate.date.iso))",
+            "    time: \(quoted(policyDebate.time.description))",
             "    facilitator: \(quoted(policyDebate.facilitator))",
             "  plenary: [\(plenary.map { quoted($0.iso) }.joined(separator: ", "))]",
             "distribution:",

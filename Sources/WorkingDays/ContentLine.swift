@@ -4,7 +4,7 @@
 /// Kept separate from the reader so that unfolding and splitting, the parts
 /// most often got wrong (CRLF vs LF, continuation lines, quoted parameters,
 /// multibyte text split by folding), can be reasoned about on their own.
-struct ContentLine: Sendable, Equatable {
+public struct ContentLine: Sendable, Equatable {
     /// Upper-cased property name (`DTSTART`).
     var name: String
     /// Parameters with upper-cased names; values without their quotes.
@@ -124,7 +124,7 @@ struct ContentLine: Sendable, Equatable {
 
     /// Encodes TEXT so that `unescape(escape(t)) == t`; CR is dropped from
     /// CRLF so a Windows newline becomes one `\n`.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, c) in scalars.enumerated() {
@@ -143,7 +143,7 @@ struct ContentLine: Sendable, Equatable {
     /// Folds one logical line at 75 octets (RFC 5545 3.1), cutting only
     /// between Unicode scalars so no UTF-8 sequence is split; every physical
     /// line ends with CRLF.
-    static func fold(_ line: String) -> String {
+    public static func fold(_ line: String) -> String {
         var out = ""
         var chunk = String.UnicodeScalarView()
         var octets = 0

@@ -14,6 +14,17 @@ struct IMRF: AsyncParsableCommand {
             Init.self,
             Check.self,
             Compile.self,
+            Status.self,
+            Mark.self,
+            ICS.self,
         ]
     )
+
+    /// `imrf status` parses its own arguments (see `Status.pluginMain`) so
+    /// that a usage error exits 3, as monitoring expects, not 64.
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if arguments.first == "status" { await Status.pluginMain(arguments) }
+        await main(nil)
+    }
 }
