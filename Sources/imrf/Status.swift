@@ -55,7 +55,7 @@ extension IMRF {
                 guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, option: "--today")) }
                 now = moment
             }
-            let evidence = try Evidence.gather(workspace: workspace, forum: tracker.forum)
+            let evidence = try Evidence.gather(workspace: workspace)
             return try StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: warnDays)
         }
 
