@@ -35,6 +35,54 @@ struct ForumFile: Codable {
     var deliverables: [DeliverableEntry]?
 }
 
+extension ForumFile {
+    /// Reads forum.yaml's tree by hand (see `YAMLTree` for why not `Codable`).
+    init(_ root: Node, tree: YAMLTree) throws(DiagnosticFailure) {
+        let top = try tree.mapping(root, [])
+        edition = try tree.string("edition", in: top, [])
+        title = try tree.string("title", in: top, [])
+        place = try tree.string("place", in: top, [])
+        timeZone = try tree.string("timeZone", in: top, [])
+        calendar = try tree.string("calendar", in: top, [])
+        hearing = try tree.string("hearing", in: top, [])
+        let days = try tree.mapping("forum", in: top, [])
+        forum = Days(
+            start: try tree.string("start", in: days, ["forum"]),
+            end: try tree.string("end", in: days, ["forum"]),
+            opening: try tree.optionalString("opening", in: days, ["forum"]))
+        let sessionsNode = try tree.mapping("sessions", in: top, [])
+        var roundTables: [RoundTableEntry] = []
+        for (node, path) in try tree.list("roundTables", in: sessionsNode, ["sessions"]) {
+            let table = try tree.mapping(node, path)
+            roundTables.append(RoundTableEntry(
+                number: try tree.int("number", in: table, path),
+                date: try tree.string("date", in: table, path),
+                time: try tree.optionalString("time", in: table, path),
+                objectives: try tree.list("objectives", in: table, path).map { (node, path) throws(DiagnosticFailure) in try tree.int(node, path) },
+                coChairs: try tree.optionalList("coChairs", in: table, path)?.map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) },
+                keynote: try tree.optionalString("keynote", in: table, path)))
+        }
+        let debate = try tree.mapping("policyDebate", in: sessionsNode, ["sessions"])
+        let debatePath = ["sessions", "policyDebate"]
+        sessions = Sessions(
+            roundTables: roundTables,
+            policyDebate: PolicyDebateEntry(
+                date: try tree.string("date", in: debate, debatePath),
+                time: try tree.optionalString("time", in: debate, debatePath),
+                facilitator: try tree.string("facilitator", in: debate, debatePath)),
+            plenary: try tree.list("plenary", in: sessionsNode, ["sessions"]).map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) })
+        let distributionNode = try tree.mapping("distribution", in: top, [])
+        distribution = Distribution(workingDays: try tree.int("workingDays", in: distributionNode, ["distribution"]))
+        deliverables = try tree.optionalList("deliverables", in: top, [])?.map { (node, path) throws(DiagnosticFailure) in
+            let entry = try tree.mapping(node, path)
+            return DeliverableEntry(
+                id: try tree.string("id", in: entry, path),
+                title: try tree.string("title", in: entry, path),
+                due: try tree.string("due", in: entry, path))
+        }
+    }
+}
+
 private struct Key: CodingKey {
     var stringValue: String
     var intValue: Int?
@@ -70,7 +118,7 @@ extension Forum {
     public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
         let source = YAMLSource(text: text, path: path)
         let root = try source.compose()
-        let file = try source.decode(ForumFile.self, from: root)
+        let file = try ForumFile(root, tree: YAMLTree(source: source))
         var problems: [Diagnostic] = []
 
         func at(_ keys: [any CodingKey]) -> SourceLocation {
