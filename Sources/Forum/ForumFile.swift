@@ -117,7 +117,8 @@ extension Forum {
     /// to `warnings`.
     public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
         let source = YAMLSource(text: text, path: path)
-        let root = try source.compose()
+        // Every value is read as text (YAMLTree), so no implicit tags are needed.
+        let root = try source.compose(resolver: .basic)
         let file = try ForumFile(root, tree: YAMLTree(source: source))
         var problems: [Diagnostic] = []
 

@@ -6,6 +6,7 @@ import SummaryCompiler
 extension IMRF {
     struct Compile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compile",
             abstract: "Compile the PGA summary from the workspace's notes."
         )
 

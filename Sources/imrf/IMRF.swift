@@ -1,6 +1,10 @@
 import ArgumentParser
 
 /// The `imrf` command. Subcommands live one a file as extensions of this type.
+///
+/// Every command names itself (`commandName:`): otherwise argument-parser
+/// derives each name with `String(describing:)`, runtime lookups that cost
+/// every run of `imrf status` (cron) milliseconds.
 @main
 struct IMRF: AsyncParsableCommand {
     static let configuration = CommandConfiguration(

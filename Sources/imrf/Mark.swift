@@ -8,12 +8,14 @@ extension IMRF {
     /// `imrf mark distributed ...`: records what only people know.
     struct Mark: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "mark",
             abstract: "Record a fact about a deliverable in the workspace's ledger.",
             subcommands: [Distributed.self]
         )
 
         struct Distributed: AsyncParsableCommand {
             static let configuration = CommandConfiguration(
+                commandName: "distributed",
                 abstract: "Record that a deliverable was distributed (its work is then done).",
                 discussion: "Exit 65 for a deliverable the forum does not have (the valid ids are listed) or a bad --at."
             )

@@ -6,6 +6,7 @@ import Tracker
 extension IMRF {
     struct Status: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "status",
             abstract: "For cron and monitoring: one line on the deliverables, Nagios plugin exit codes.",
             discussion: """
                 Prints one line, IMRF OK|WARNING|CRITICAL|UNKNOWN - ..., then performance data after |. \
