@@ -70,8 +70,8 @@ extension IMRF {
                     (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
                 } ?? "unknown failure"
             } else {
-                message = IMRF.message(for: error)
-                Reporting.printToStandardError(IMRF.fullMessage(for: error))
+                message = Status.message(for: error)
+                Reporting.printToStandardError(Diagnostic.error(message, hint: "see 'imrf status --help'"))
             }
             let oneLine = message.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/")
             print(json ? StatusDocument(unknown: oneLine).encoded() : "IMRF UNKNOWN - \(oneLine)")
@@ -81,20 +81,21 @@ extension IMRF {
         /// Runs `imrf status ARGUMENTS` with argument parsing inside: a
         /// usage error is UNKNOWN (exit 3), never argument-parser's 64, since
         /// monitoring systems read any code above 3 as a broken plugin.
-        /// `--help` still prints help and exits 0.
+        /// Only `status`'s own options are parsed (not the tree of every
+        /// command: cron pays for that on each run); `--help` goes through
+        /// the whole tree for the full usage line, and exits 0.
         static func pluginMain(_ arguments: [String]) async -> Never {
             do {
-                var command = try await IMRF.asyncParseAsRoot(arguments)
-                if var asyncCommand = command as? any AsyncParsableCommand {
-                    try await asyncCommand.run()
-                } else {
-                    try command.run()
-                }
+                let command = try Status.parse(Array(arguments.dropFirst()))
+                try await command.run()
                 IMRF.exit()
             } catch let exit as ExitCode {
                 IMRF.exit(withError: exit)
             } catch {
-                if IMRF.exitCode(for: error) == .success { IMRF.exit(withError: error) }
+                if Status.exitCode(for: error) == .success {
+                    await IMRF.main(arguments)
+                    IMRF.exit()
+                }
                 IMRF.exit(withError: unknown(error, json: arguments.contains("--json")))
             }
         }
