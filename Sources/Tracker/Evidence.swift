@@ -53,7 +53,8 @@ public struct Evidence: Sendable {
     /// optional comment), or nil when there is none or it names no session.
     static func session(inFrontMatterOf data: Data) -> Session? {
         guard let text = String(data: data.prefix(64 * 1024), encoding: .utf8) ?? String(data: data, encoding: .utf8) else { return nil }
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).makeIterator()
+        // `isNewline`: a CRLF is one Character in Swift, never equal to "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
         guard var first = lines.next() else { return nil }
         if first.hasPrefix("\u{FEFF}") { first = first.dropFirst() }
         guard first.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else { return nil }
