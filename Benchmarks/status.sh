@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark: `imrf status` (release build) on the example workspace of the
-# 2026 edition, as cron runs it: a whole process each time, RUNS times
-# (default 200), side by side with `imrf --version` (the same binary doing no
-# work: process start and the Swift runtime, the floor). Prints the medians,
-# the ratio, and last the line `imrf status median ms: X` (target X < 30).
+# Benchmark: `imrf status` on the example workspace of the 2026 edition, as
+# cron runs it: a whole process each time, RUNS times (default 200), side by
+# side with `imrf --version` (the same binary doing no work: process start
+# and the Swift runtime, the floor), runs alternating so a busy machine slows
+# both alike. Measures the release build with the Swift runtime and
+# Foundation linked statically (`make build`, what to install: half the start
+# time of a dynamically linked binary, which is also measured, for
+# reference). Prints the medians and ratios, and last the line
+# `imrf status median ms: X` (target X < 30).
 #
 # usage: Benchmarks/status.sh [RUNS]   (needs python3)
 set -euo pipefail
@@ -13,14 +17,18 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 swift build -c release --product imrf >&2
-bin=$(swift build -c release --show-bin-path)/imrf
-"$bin" init "$work/ws" --edition 2026 --example >/dev/null
+dynamic=$(swift build -c release --show-bin-path)/imrf
+# A scratch folder of its own, so the two builds do not rebuild each other.
+static_flags=(-c release --static-swift-stdlib --scratch-path .build/static)
+swift build "${static_flags[@]}" --product imrf >&2
+static=$(swift build "${static_flags[@]}" --show-bin-path)/imrf
+"$static" init "$work/ws" --edition 2026 --example >/dev/null
 
-python3 - "$bin" "$work/ws" "$runs" <<'PY'
+python3 - "$static" "$dynamic" "$work/ws" "$runs" <<'PY'
 import statistics, subprocess, sys, time
-binary, workspace, runs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+static, dynamic, workspace, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 
-def run_ms(arguments, expected):
+def run_ms(binary, arguments, expected):
     start = time.perf_counter()
     done = subprocess.run([binary] + arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     elapsed = (time.perf_counter() - start) * 1000
@@ -30,16 +38,19 @@ def run_ms(arguments, expected):
 
 version = ["--version"]
 status_args = ["status", workspace, "--today", "2026-05-20"]
-# A few runs first so both start with the file cache warm; then the two
-# alternate, so a busy machine slows both alike.
+cases = [(static, version, {0}), (static, status_args, {1}), (dynamic, version, {0}), (dynamic, status_args, {1})]
+# A few runs first so all start with the file cache warm.
 for _ in range(5):
-    run_ms(version, {0}); run_ms(status_args, {1})
-floors, statuses = [], []
+    for binary, arguments, expected in cases:
+        run_ms(binary, arguments, expected)
+times = [[] for _ in cases]
 for _ in range(runs):
-    floors.append(run_ms(version, {0}))
-    statuses.append(run_ms(status_args, {1}))
-floor, status = statistics.median(floors), statistics.median(statuses)
+    for index, (binary, arguments, expected) in enumerate(cases):
+        times[index].append(run_ms(binary, arguments, expected))
+floor, status, dynamic_floor, dynamic_status = (statistics.median(t) for t in times)
 print(f"runs: {runs}")
+print(f"dynamically linked: imrf --version median ms: {dynamic_floor:.1f}, imrf status median ms: {dynamic_status:.1f}")
+print(f"static/dynamic imrf status time ratio: {status / dynamic_status:.2f}")
 print(f"imrf --version median ms: {floor:.1f}")
 print(f"imrf status / imrf --version time ratio: {status / floor:.2f}")
 print(f"imrf status median ms: {status:.1f}")
