@@ -25,7 +25,10 @@ extension Deliverable {
     public static func tracked(for forum: Forum) -> [Deliverable] {
         var result = standard(distributionWorkingDays: forum.distributionWorkingDays)
         for deliverable in forum.deliverables {
-            if let index = result.firstIndex(where: { $0.id == deliverable.id }) {
+            // `pga-summary` is what `imrf init` wrote before the id became
+            // plural: it is the same deliverable, not an office's own.
+            let replaces = deliverable.id == "pga-summary" ? pgaSummariesID : deliverable.id
+            if let index = result.firstIndex(where: { $0.id == replaces }) {
                 result[index] = deliverable
             } else {
                 result.append(deliverable)

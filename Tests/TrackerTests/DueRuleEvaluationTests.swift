@@ -106,6 +106,15 @@ import WorkingDays
         #expect(try tracker.due(try tracker.deliverable("hearing-summary").due).iso == "2026-05-04T18:00")
     }
 
+    /// Workspaces made before the id became plural keep working.
+    @Test func theOldPgaSummaryIdIsTheSameDeliverable() throws {
+        var forum = Edition.second.forum
+        forum.deliverables = [Deliverable(id: "pga-summary", title: "PGA summary", due: .workingDays(10, from: .conclusion))]
+        let tracker = try Fixtures.tracker(forum)
+        #expect(tracker.deliverables.map(\.id) == ["hearing-summary", "round-table-summaries", "pga-summary"])
+        #expect(DeliverableKind(id: "pga-summary") == .summary)
+    }
+
     @Test func anUnknownDeliverableListsTheValidOnes() throws {
         let tracker = try Fixtures.tracker(.second)
         #expect {
