@@ -111,6 +111,19 @@ struct TrackerCommandTests {
         #expect((object["message"] as? String)?.contains("forum.yaml") == true)
     }
 
+    @Test func aForumTimeZoneThatDoesNotExistIsUnknown() throws {
+        let folder = try workspace()
+        defer { folder.remove() }
+        let forum = folder.url.appendingPathComponent("ws/forum.yaml")
+        let text = try String(contentsOf: forum, encoding: .utf8)
+        try text.replacingOccurrences(of: "timeZone: \"America/New_York\"", with: "timeZone: \"America/Gotham\"")
+            .write(to: forum, atomically: true, encoding: .utf8)
+        let result = try status(folder, ["--today", "2026-05-20"])
+        #expect(result.status == 3)
+        #expect(result.stdout.hasPrefix("IMRF UNKNOWN - \(forum.path): 'timeZone' is not a time zone: 'America/Gotham'"), "\(result.stdout)")
+        #expect(result.stderr.contains("hint: write an IANA time zone name"))
+    }
+
     @Test func helpStillWorks() throws {
         let result = try IMRFProcess.run(["status", "--help"])
         #expect(result.status == 0)
