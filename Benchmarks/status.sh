@@ -6,7 +6,8 @@
 # both alike. Measures the release build with the Swift runtime and
 # Foundation linked statically (`make build`, what to install: half the start
 # time of a dynamically linked binary, which is also measured, for
-# reference). Prints the medians and ratios, and last the line
+# reference). Prints the medians and ratios (wall clock, and CPU time, which a
+# busy machine hardly changes), and last the line
 # `imrf status median ms: X` (target X < 30).
 #
 # usage: Benchmarks/status.sh [RUNS]   (needs python3)
@@ -25,16 +26,20 @@ static=$(swift build "${static_flags[@]}" --show-bin-path)/imrf
 "$static" init "$work/ws" --edition 2026 --example >/dev/null
 
 python3 - "$static" "$dynamic" "$work/ws" "$runs" <<'PY'
-import statistics, subprocess, sys, time
+import os, statistics, subprocess, sys, time
 static, dynamic, workspace, runs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 
 def run_ms(binary, arguments, expected):
+    """Wall-clock and CPU (user + system) milliseconds of one whole process;
+    CPU time hardly grows when other processes share the cores."""
     start = time.perf_counter()
-    done = subprocess.run([binary] + arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen([binary] + arguments, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
     elapsed = (time.perf_counter() - start) * 1000
-    if done.returncode not in expected:
-        sys.exit(f"{' '.join(arguments)} exited {done.returncode}")
-    return elapsed
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode not in expected:
+        sys.exit(f"{' '.join(arguments)} exited {process.returncode}")
+    return elapsed, (usage.ru_utime + usage.ru_stime) * 1000
 
 version = ["--version"]
 status_args = ["status", workspace, "--today", "2026-05-20"]
@@ -44,14 +49,20 @@ for _ in range(5):
     for binary, arguments, expected in cases:
         run_ms(binary, arguments, expected)
 times = [[] for _ in cases]
+cpu = [[] for _ in cases]
 for _ in range(runs):
     for index, (binary, arguments, expected) in enumerate(cases):
-        times[index].append(run_ms(binary, arguments, expected))
+        wall, used = run_ms(binary, arguments, expected)
+        times[index].append(wall)
+        cpu[index].append(used)
 floor, status, dynamic_floor, dynamic_status = (statistics.median(t) for t in times)
+cpu_floor, cpu_status = statistics.median(cpu[0]), statistics.median(cpu[1])
+print(f"load average (1 min): {os.getloadavg()[0]:.1f} (others' processes slow every wall-clock figure)")
 print(f"runs: {runs}")
 print(f"dynamically linked: imrf --version median ms: {dynamic_floor:.1f}, imrf status median ms: {dynamic_status:.1f}")
 print(f"static/dynamic imrf status time ratio: {status / dynamic_status:.2f}")
 print(f"imrf --version median ms: {floor:.1f}")
 print(f"imrf status / imrf --version time ratio: {status / floor:.2f}")
+print(f"CPU (user + system) median ms: imrf --version {cpu_floor:.1f}, imrf status {cpu_status:.1f}")
 print(f"imrf status median ms: {status:.1f}")
 PY
