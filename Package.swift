@@ -91,6 +91,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Tracker (deliverables, due moments, states; status for cron)
+        .target(
+            name: "Tracker",
+            dependencies: ["Diagnostics", "WorkingDays", "Forum", "Ledger", "SummaryCompiler"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Executable
         .executableTarget(
             name: "imrf",
@@ -101,6 +108,7 @@ let package = Package(
                 "SummaryCompiler",
                 "Ledger",
                 "Upload",
+                "Tracker",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: grdbClientSettings
@@ -136,6 +144,11 @@ let package = Package(
             name: "LedgerTests",
             dependencies: ["Ledger", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: grdbClientSettings
+        ),
+        .testTarget(
+            name: "TrackerTests",
+            dependencies: ["Tracker", "Forum", "WorkingDays", "Ledger", "Diagnostics"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SummaryCompilerTests",

@@ -4,7 +4,8 @@ public import WorkingDays
 ///
 /// Accepted spellings: `10 working days after conclusion`,
 /// `3 working days before hearing`, `opening`, `policy-debate` (or any
-/// session name), and a fixed local time `2026-04-20T17:00` (or a date).
+/// session name), a fixed local time `2026-04-20T17:00`, or a date
+/// `2026-04-20` (due by the end of that day).
 public enum DueRule: Sendable, Hashable {
     public enum Anchor: String, Sendable, Hashable {
         case hearing, opening, conclusion
@@ -18,6 +19,9 @@ public enum DueRule: Sendable, Hashable {
     case session(Session)
     /// A fixed local date and time in the forum's time zone.
     case fixed(CivilDate, hour: Int, minute: Int)
+    /// A fixed date: due by the end of that day in the forum's time zone
+    /// (kept apart from `T00:00`, which is the start of the day).
+    case fixedDate(CivilDate)
 
     /// Parses a due rule, or returns nil when the text is none of the accepted forms.
     public init?(_ text: String) {
@@ -44,7 +48,7 @@ public enum DueRule: Sendable, Hashable {
         let parts = trimmed.split(separator: "t", maxSplits: 1).map(String.init)
         guard let first = parts.first, let date = CivilDate(iso: first) else { return nil }
         if parts.count == 1 {
-            self = .fixed(date, hour: 0, minute: 0)
+            self = .fixedDate(date)
             return
         }
         let time = parts[1].split(separator: ":").map { Int($0) }
@@ -67,6 +71,8 @@ extension DueRule: CustomStringConvertible {
         case .session(let session): return session.rawValue
         case .fixed(let date, let hour, let minute):
             return date.iso + String(format: "T%02d:%02d", hour, minute)
+        case .fixedDate(let date):
+            return date.iso
         }
     }
 }

@@ -40,21 +40,24 @@ public enum Edition: String, Sendable, Hashable, CaseIterable {
             calendar: "un-new-york",
             hearing: day(hearing),
             start: day(start),
+            opening: .morning,
             end: day(end),
+            // Sessions run 10:00-13:00 and 15:00-18:00 (imrf-facts.md, 2022;
+            // inferred for 2026): two round tables on day 1, two on the
+            // morning of day 2, the policy debate that afternoon.
             roundTables: (1...4).map {
-                RoundTable(number: $0, date: day(roundTableDays[$0 - 1]), objectives: RoundTable.indicativeClustering[$0]!)
+                RoundTable(
+                    number: $0, date: day(roundTableDays[$0 - 1]), time: $0 == 2 ? .afternoon : .morning,
+                    objectives: RoundTable.indicativeClustering[$0]!)
             },
             policyDebate: .init(
                 date: day(policyDebate),
+                time: .afternoon,
                 facilitator: "the International Organization for Migration (IOM), as Coordinator of the United Nations Network on Migration"
             ),
             plenary: plenary.map(day),
             distributionWorkingDays: 10,
-            deliverables: [
-                Deliverable(id: "hearing-summary", title: "Summary of the multistakeholder hearing", due: .opening),
-                Deliverable(id: "round-table-summaries", title: "Technical summaries of the round tables", due: .session(.policyDebate)),
-                Deliverable(id: "pga-summary", title: "PGA summary of the plenary, round tables and policy debate", due: .workingDays(10, from: .conclusion)),
-            ]
+            deliverables: Deliverable.standard(distributionWorkingDays: 10)
         )
     }
 }

@@ -4,9 +4,12 @@ public import WorkingDays
 public struct Forum: Sendable, Hashable {
     public struct PolicyDebate: Sendable, Hashable {
         public var date: CivilDate
+        /// When it starts: the round tables' technical summaries are due then.
+        public var time: TimeOfDay
         public var facilitator: String
-        public init(date: CivilDate, facilitator: String) {
+        public init(date: CivilDate, time: TimeOfDay = .afternoon, facilitator: String) {
             self.date = date
+            self.time = time
             self.facilitator = facilitator
         }
     }
@@ -20,6 +23,10 @@ public struct Forum: Sendable, Hashable {
     public var calendar: String
     public var hearing: CivilDate
     public var start: CivilDate
+    /// The local time the forum opens on `start` (the opening segment, where
+    /// the hearing's summary is presented); the hearing and the plenary
+    /// days start at the same hour.
+    public var opening: TimeOfDay
     /// The conclusion of the forum, from which the distribution deadline runs.
     public var end: CivilDate
     public var roundTables: [RoundTable]
@@ -31,7 +38,7 @@ public struct Forum: Sendable, Hashable {
 
     public init(
         edition: String, title: String, place: String, timeZone: String, calendar: String,
-        hearing: CivilDate, start: CivilDate, end: CivilDate, roundTables: [RoundTable],
+        hearing: CivilDate, start: CivilDate, opening: TimeOfDay = .morning, end: CivilDate, roundTables: [RoundTable],
         policyDebate: PolicyDebate, plenary: [CivilDate], distributionWorkingDays: Int,
         deliverables: [Deliverable]
     ) {
@@ -42,6 +49,7 @@ public struct Forum: Sendable, Hashable {
         self.calendar = calendar
         self.hearing = hearing
         self.start = start
+        self.opening = opening
         self.end = end
         self.roundTables = roundTables
         self.policyDebate = policyDebate
@@ -57,6 +65,15 @@ public struct Forum: Sendable, Hashable {
     /// The round table an objective is clustered under in this forum.
     public func roundTable(coveringObjective number: Int) -> RoundTable? {
         roundTables.first { $0.objectives.contains(number) }
+    }
+
+    /// The local time a session starts (on `date(of:)`).
+    public func time(of session: Session) -> TimeOfDay {
+        switch session {
+        case .hearing, .plenary: opening
+        case .policyDebate: policyDebate.time
+        default: roundTable(session.roundTableNumber!)?.time ?? opening
+        }
     }
 
     /// The date of a session (the first day for the plenary).

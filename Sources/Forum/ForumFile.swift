@@ -5,15 +5,16 @@ import WorkingDays
 /// forum.yaml as written: typed fields, dates as strings (a YAML date would
 /// become midnight UTC, the day before in New York).
 struct ForumFile: Codable {
-    struct Days: Codable { var start: String; var end: String }
+    struct Days: Codable { var start: String; var end: String; var opening: String? }
     struct RoundTableEntry: Codable {
         var number: Int
         var date: String
+        var time: String?
         var objectives: [Int]
         var coChairs: [String]?
         var keynote: String?
     }
-    struct PolicyDebateEntry: Codable { var date: String; var facilitator: String }
+    struct PolicyDebateEntry: Codable { var date: String; var time: String?; var facilitator: String }
     struct Sessions: Codable {
         var roundTables: [RoundTableEntry]
         var policyDebate: PolicyDebateEntry
@@ -32,6 +33,54 @@ struct ForumFile: Codable {
     var sessions: Sessions
     var distribution: Distribution
     var deliverables: [DeliverableEntry]?
+}
+
+extension ForumFile {
+    /// Reads forum.yaml's tree by hand (see `YAMLTree` for why not `Codable`).
+    init(_ root: Node, tree: YAMLTree) throws(DiagnosticFailure) {
+        let top = try tree.mapping(root, [])
+        edition = try tree.string("edition", in: top, [])
+        title = try tree.string("title", in: top, [])
+        place = try tree.string("place", in: top, [])
+        timeZone = try tree.string("timeZone", in: top, [])
+        calendar = try tree.string("calendar", in: top, [])
+        hearing = try tree.string("hearing", in: top, [])
+        let days = try tree.mapping("forum", in: top, [])
+        forum = Days(
+            start: try tree.string("start", in: days, ["forum"]),
+            end: try tree.string("end", in: days, ["forum"]),
+            opening: try tree.optionalString("opening", in: days, ["forum"]))
+        let sessionsNode = try tree.mapping("sessions", in: top, [])
+        var roundTables: [RoundTableEntry] = []
+        for (node, path) in try tree.list("roundTables", in: sessionsNode, ["sessions"]) {
+            let table = try tree.mapping(node, path)
+            roundTables.append(RoundTableEntry(
+                number: try tree.int("number", in: table, path),
+                date: try tree.string("date", in: table, path),
+                time: try tree.optionalString("time", in: table, path),
+                objectives: try tree.list("objectives", in: table, path).map { (node, path) throws(DiagnosticFailure) in try tree.int(node, path) },
+                coChairs: try tree.optionalList("coChairs", in: table, path)?.map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) },
+                keynote: try tree.optionalString("keynote", in: table, path)))
+        }
+        let debate = try tree.mapping("policyDebate", in: sessionsNode, ["sessions"])
+        let debatePath = ["sessions", "policyDebate"]
+        sessions = Sessions(
+            roundTables: roundTables,
+            policyDebate: PolicyDebateEntry(
+                date: try tree.string("date", in: debate, debatePath),
+                time: try tree.optionalString("time", in: debate, debatePath),
+                facilitator: try tree.string("facilitator", in: debate, debatePath)),
+            plenary: try tree.list("plenary", in: sessionsNode, ["sessions"]).map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) })
+        let distributionNode = try tree.mapping("distribution", in: top, [])
+        distribution = Distribution(workingDays: try tree.int("workingDays", in: distributionNode, ["distribution"]))
+        deliverables = try tree.optionalList("deliverables", in: top, [])?.map { (node, path) throws(DiagnosticFailure) in
+            let entry = try tree.mapping(node, path)
+            return DeliverableEntry(
+                id: try tree.string("id", in: entry, path),
+                title: try tree.string("title", in: entry, path),
+                due: try tree.string("due", in: entry, path))
+        }
+    }
 }
 
 private struct Key: CodingKey {
@@ -55,10 +104,10 @@ extension Forum {
     /// (`*` stands for any list index).
     static let knownKeys: [String: Set<String>] = [
         "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables"],
-        "forum": ["start", "end"],
+        "forum": ["start", "end", "opening"],
         "sessions": ["roundTables", "policyDebate", "plenary"],
-        "sessions.roundTables.*": ["number", "date", "objectives", "coChairs", "keynote"],
-        "sessions.policyDebate": ["date", "facilitator"],
+        "sessions.roundTables.*": ["number", "date", "time", "objectives", "coChairs", "keynote"],
+        "sessions.policyDebate": ["date", "time", "facilitator"],
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
     ]
@@ -68,8 +117,9 @@ extension Forum {
     /// to `warnings`.
     public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
         let source = YAMLSource(text: text, path: path)
-        let root = try source.compose()
-        let file = try source.decode(ForumFile.self, from: root)
+        // Every value is read as text (YAMLTree), so no implicit tags are needed.
+        let root = try source.compose(resolver: .basic)
+        let file = try ForumFile(root, tree: YAMLTree(source: source))
         var problems: [Diagnostic] = []
 
         func at(_ keys: [any CodingKey]) -> SourceLocation {
@@ -81,9 +131,19 @@ extension Forum {
             problems.append(.error("'\(name)' is not a date: '\(text)'", at: at(keys), hint: "write dates as YYYY-MM-DD"))
             return CivilDate(year: 1970, month: 1, day: 1)!
         }
+        // Times are optional: a forum.yaml written before they existed keeps
+        // the Headquarters hours.
+        func time(_ text: String?, _ keys: [any CodingKey], default fallback: TimeOfDay) -> TimeOfDay {
+            guard let text else { return fallback }
+            if let time = TimeOfDay(text) { return time }
+            let name = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            problems.append(.error("'\(name)' is not a time: '\(text)'", at: at(keys), hint: "write times as HH:MM on the 24-hour clock, e.g. \"15:00\""))
+            return fallback
+        }
 
         let hearing = date(file.hearing, [Key("hearing")])
         let start = date(file.forum.start, [Key("forum"), Key("start")])
+        let opening = time(file.forum.opening, [Key("forum"), Key("opening")], default: .morning)
         let end = date(file.forum.end, [Key("forum"), Key("end")])
         if start > end {
             problems.append(.error("the forum ends (\(end.iso)) before it starts (\(start.iso))", at: at([Key("forum"), Key("end")])))
@@ -99,11 +159,13 @@ extension Forum {
             }
             roundTables.append(RoundTable(
                 number: entry.number, date: date(entry.date, keys + [Key("date")]),
+                time: time(entry.time, keys + [Key("time")], default: .morning),
                 objectives: entry.objectives, coChairs: entry.coChairs ?? [], keynote: entry.keynote
             ))
         }
         let policyDebate = PolicyDebate(
             date: date(file.sessions.policyDebate.date, [Key("sessions"), Key("policyDebate"), Key("date")]),
+            time: time(file.sessions.policyDebate.time, [Key("sessions"), Key("policyDebate"), Key("time")], default: .afternoon),
             facilitator: file.sessions.policyDebate.facilitator
         )
         let plenary = file.sessions.plenary.enumerated().map { date($1, [Key("sessions"), Key("plenary"), Key($0)]) }
@@ -153,7 +215,7 @@ extension Forum {
         if !problems.isEmpty { throw DiagnosticFailure(.badInput, problems) }
         return Forum(
             edition: file.edition, title: file.title, place: file.place, timeZone: file.timeZone,
-            calendar: file.calendar, hearing: hearing, start: start, end: end,
+            calendar: file.calendar, hearing: hearing, start: start, opening: opening, end: end,
             roundTables: roundTables.sorted { $0.number < $1.number }, policyDebate: policyDebate,
             plenary: plenary, distributionWorkingDays: file.distribution.workingDays,
             deliverables: deliverables
@@ -176,6 +238,8 @@ extension Forum {
             "hearing: \(quoted(hearing.iso))",
             "forum:",
             "  start: \(quoted(start.iso))",
+            "  # Local time the forum opens on its first day (the hearing's summary is due then).",
+            "  opening: \(quoted(opening.description))",
             "  end: \(quoted(end.iso))",
             "sessions:",
             "  roundTables:",
@@ -183,6 +247,7 @@ extension Forum {
         for table in roundTables {
             lines.append("    - number: \(table.number)")
             lines.append("      date: \(quoted(table.date.iso))")
+            lines.append("      time: \(quoted(table.time.description))")
             lines.append("      objectives: [\(table.objectives.map(String.init).joined(separator: ", "))]")
             lines.append("      coChairs: [\(table.coChairs.map(quoted).joined(separator: ", "))]")
             if let keynote = table.keynote { lines.append("      keynote: \(quoted(keynote))") }
@@ -190,6 +255,7 @@ extension Forum {
         lines += [
             "  policyDebate:",
             "    date: \(quoted(policyDebate.date.iso))",
+            "    time: \(quoted(policyDebate.time.description))",
             "    facilitator: \(quoted(policyDebate.facilitator))",
             "  plenary: [\(plenary.map { quoted($0.iso) }.joined(separator: ", "))]",
             "distribution:",

@@ -4,15 +4,18 @@ public import WorkingDays
 public struct RoundTable: Sendable, Hashable {
     public var number: Int
     public var date: CivilDate
+    /// The local time it starts.
+    public var time: TimeOfDay
     /// GCM objective numbers clustered under this round table.
     public var objectives: [Int]
     /// Two Member State representatives; empty until known.
     public var coChairs: [String]
     public var keynote: String?
 
-    public init(number: Int, date: CivilDate, objectives: [Int], coChairs: [String] = [], keynote: String? = nil) {
+    public init(number: Int, date: CivilDate, time: TimeOfDay = .morning, objectives: [Int], coChairs: [String] = [], keynote: String? = nil) {
         self.number = number
         self.date = date
+        self.time = time
         self.objectives = objectives
         self.coChairs = coChairs
         self.keynote = keynote

@@ -23,9 +23,14 @@ public struct YAMLSource: Sendable {
     }
 
     /// The document's root node; an empty document is an empty mapping.
-    public func compose() throws(DiagnosticFailure) -> Node {
+    ///
+    /// `resolver` decides scalars' implicit tags (bool, int, timestamp...)
+    /// with regular expressions; a reader that only takes scalars as text
+    /// can pass `.basic` and skip compiling them (forum.yaml does, for the
+    /// start-up time of `imrf status`).
+    public func compose(resolver: Resolver = .default) throws(DiagnosticFailure) -> Node {
         do {
-            return try Yams.compose(yaml: text) ?? Node.mapping(Node.Mapping([]))
+            return try Yams.compose(yaml: text, resolver) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),

@@ -4,7 +4,7 @@
 /// Kept separate from the reader so that unfolding and splitting, the parts
 /// most often got wrong (CRLF vs LF, continuation lines, quoted parameters,
 /// multibyte text split by folding), can be reasoned about on their own.
-struct ContentLine: Sendable, Equatable {
+public struct ContentLine: Sendable, Equatable {
     /// Upper-cased property name (`DTSTART`).
     var name: String
     /// Parameters with upper-cased names; values without their quotes.
@@ -15,86 +15,87 @@ struct ContentLine: Sendable, Equatable {
     var line: Int
 
     /// Splits `text` into logical lines, joining continuation lines (those
-    /// starting with a space or a tab). Works on Unicode scalars because Swift
-    /// treats CRLF as one `Character`, and a fold may fall before a combining
-    /// mark. Blank lines are dropped.
+    /// starting with a space or a tab). Works on UTF-8 bytes because Swift
+    /// treats CRLF as one `Character`, a fold may fall before a combining
+    /// mark (or, in files from elsewhere, inside a multibyte character), and
+    /// byte scanning keeps loading a calendar cheap for `imrf status`, which
+    /// cron runs as a whole process. Blank lines are dropped.
     static func unfold(_ text: String) -> [(text: String, line: Int)] {
         var result: [(text: String, line: Int)] = []
-        var current: String.UnicodeScalarView?
+        var current: [UInt8] = []
+        var hasCurrent = false
         var currentLine = 0
-        var physical = String.UnicodeScalarView()
         var lineNumber = 0
-        var scalars = text.unicodeScalars[...]
-        if scalars.first == "\u{FEFF}" { scalars = scalars.dropFirst() }
+        var bytes = Array(text.utf8)[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        let space: UInt8 = 0x20, tab: UInt8 = 0x09, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
 
         func flush() {
-            if let done = current { result.append((String(done), currentLine)) }
-            current = nil
+            if hasCurrent { result.append((String(decoding: current, as: UTF8.self), currentLine)) }
+            hasCurrent = false
+            current.removeAll(keepingCapacity: true)
         }
-        func take(_ physical: String.UnicodeScalarView) {
+        var physicalLines = bytes.split(separator: lf, omittingEmptySubsequences: false)
+        if physicalLines.last?.isEmpty == true { physicalLines.removeLast() }
+        for physical in physicalLines {
             lineNumber += 1
-            var body = physical[...]
-            if body.last == "\r" { body = body.dropLast() }
-            if let first = body.first, first == " " || first == "\t", current != nil {
-                current!.append(contentsOf: body.dropFirst())
-                return
+            var body = physical
+            if body.last == cr { body = body.dropLast() }
+            if let first = body.first, first == space || first == tab, hasCurrent {
+                current.append(contentsOf: body.dropFirst())
+                continue
             }
             flush()
-            if body.allSatisfy({ $0 == " " || $0 == "\t" }) { return }
-            current = String.UnicodeScalarView(body)
+            if body.allSatisfy({ $0 == space || $0 == tab }) { continue }
+            current.append(contentsOf: body)
+            hasCurrent = true
             currentLine = lineNumber
         }
-        for scalar in scalars {
-            if scalar == "\n" {
-                take(physical)
-                physical = String.UnicodeScalarView()
-            } else {
-                physical.append(scalar)
-            }
-        }
-        if !physical.isEmpty { take(physical) }
         flush()
         return result
     }
 
     /// Parses one logical line; nil when it is not `NAME[;PARAM=v]*:value`.
+    /// Scans UTF-8 bytes: the delimiters are ASCII, and no byte of a
+    /// multibyte character can be mistaken for one.
     init?(_ text: String, line: Int) {
-        let s = Array(text.unicodeScalars)
+        let s = Array(text.utf8)
         var i = 0
-        func isNameScalar(_ c: Unicode.Scalar) -> Bool {
-            c == "-" || ("A"..."Z").contains(c) || ("a"..."z").contains(c) || ("0"..."9").contains(c)
+        func isNameByte(_ c: UInt8) -> Bool {
+            c == 0x2D || (0x41...0x5A).contains(c) || (0x61...0x7A).contains(c) || (0x30...0x39).contains(c)
         }
         func readName() -> String {
-            var name = String.UnicodeScalarView()
-            while i < s.count, isNameScalar(s[i]) { name.append(s[i]); i += 1 }
-            return String(name).uppercased()
+            let start = i
+            while i < s.count, isNameByte(s[i]) { i += 1 }
+            return String(decoding: s[start..<i], as: UTF8.self).uppercased()
         }
+        let colon: UInt8 = 0x3A, semicolon: UInt8 = 0x3B, equals: UInt8 = 0x3D, quote: UInt8 = 0x22
         let name = readName()
         guard !name.isEmpty else { return nil }
         var parameters: [String: String] = [:]
         while true {
             guard i < s.count else { return nil }
-            if s[i] == ":" { i += 1; break }
-            guard s[i] == ";" else { return nil }
+            if s[i] == colon { i += 1; break }
+            guard s[i] == semicolon else { return nil }
             i += 1
             let key = readName()
-            guard !key.isEmpty, i < s.count, s[i] == "=" else { return nil }
+            guard !key.isEmpty, i < s.count, s[i] == equals else { return nil }
             i += 1
-            var value = String.UnicodeScalarView()
+            var value: [UInt8] = []
             var quoted = false
             while i < s.count {
                 let c = s[i]
-                if c == "\"" { quoted.toggle(); i += 1; continue }
-                if !quoted, c == ";" || c == ":" { break }
+                if c == quote { quoted.toggle(); i += 1; continue }
+                if !quoted, c == semicolon || c == colon { break }
                 value.append(c)
                 i += 1
             }
             guard !quoted else { return nil }
-            parameters[key] = String(value)
+            parameters[key] = String(decoding: value, as: UTF8.self)
         }
         self.name = name
         self.parameters = parameters
-        self.value = String(String.UnicodeScalarView(s[i...]))
+        self.value = String(decoding: s[i...], as: UTF8.self)
         self.line = line
     }
 
@@ -124,7 +125,7 @@ struct ContentLine: Sendable, Equatable {
 
     /// Encodes TEXT so that `unescape(escape(t)) == t`; CR is dropped from
     /// CRLF so a Windows newline becomes one `\n`.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var out = String.UnicodeScalarView()
         let scalars = Array(text.unicodeScalars)
         for (index, c) in scalars.enumerated() {
@@ -143,7 +144,7 @@ struct ContentLine: Sendable, Equatable {
     /// Folds one logical line at 75 octets (RFC 5545 3.1), cutting only
     /// between Unicode scalars so no UTF-8 sequence is split; every physical
     /// line ends with CRLF.
-    static func fold(_ line: String) -> String {
+    public static func fold(_ line: String) -> String {
         var out = ""
         var chunk = String.UnicodeScalarView()
         var octets = 0

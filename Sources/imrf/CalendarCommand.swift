@@ -15,7 +15,7 @@ extension IMRF {
 
 extension IMRF.CalendarCommand {
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List a calendar's holidays with their status and source.")
+        static let configuration = CommandConfiguration(commandName: "show", abstract: "List a calendar's holidays with their status and source.")
 
         @Argument(help: "A calendar name or .ics path. Default: un-new-york.")
         var calendar: String = CalendarCatalog.defaultName
@@ -61,6 +61,7 @@ extension IMRF.CalendarCommand {
 
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check a calendar file: syntax, coverage, tentative dates, duplicates, holidays on weekends.")
 
         @Argument(help: "A calendar name or .ics path. Default: un-new-york.")

@@ -7,6 +7,7 @@ import SummaryCompiler
 extension IMRF {
     struct Check: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Check forum.yaml and the notes; print every problem as path:line:col."
         )
 

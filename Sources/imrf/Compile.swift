@@ -7,6 +7,7 @@ import Upload
 extension IMRF {
     struct Compile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "compile",
             abstract: "Compile the PGA summary from the workspace's notes.",
             discussion: """
                 With --upload URL the outputs are then uploaded as `imrf upload` would: \

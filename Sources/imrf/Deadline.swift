@@ -6,6 +6,7 @@ import WorkingDays
 extension IMRF {
     struct Deadline: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deadline",
             abstract: "The N-th working day after a date (the PGA's distribution deadline by default).",
             discussion: """
                 One date gives a sentence; several dates (or - to read them from standard input, one a line) \

@@ -4,6 +4,7 @@ import WorkingDays
 extension IMRF {
     struct Demo: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "demo",
             abstract: "Run imrf on its built-in example and show what it produces."
         )
 

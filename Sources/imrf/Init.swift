@@ -5,6 +5,7 @@ import SummaryCompiler
 extension IMRF {
     struct Init: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "init",
             abstract: "Create a new workspace: forum.yaml and a notes folder."
         )
 

@@ -8,6 +8,7 @@ import SummaryCompiler
 extension IMRF {
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "log",
             abstract: "Show the workspace's ledger: submissions, compiles, uploads and distributions, oldest first."
         )
 

@@ -6,6 +6,7 @@ import SummaryCompiler
 extension IMRF {
     struct Submit: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "submit",
             abstract: "Submit a rapporteur's note: checked, stored in the workspace's notes, recorded in the ledger.",
             discussion: """
                 The note is checked as 'imrf check' checks it (and needs an 'author'); a note with an error \

@@ -6,6 +6,7 @@ import Upload
 extension IMRF {
     struct Upload: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "upload",
             abstract: "Upload a document to the office's document endpoint.",
             discussion: """
                 The token comes from --token-file (refused if its group or others can read it) \

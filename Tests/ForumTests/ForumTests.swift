@@ -82,6 +82,32 @@ import WorkingDays
         #expect(found.first?.location == SourceLocation(path: "forum.yaml", line: line, column: 10))
     }
 
+    @Test func badTimeNamesLineAndKey() {
+        let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "    time: \"15:00\"\n    facilitator", with: "    time: \"3pm\"\n    facilitator")
+        let found = problems(yaml)
+        #expect(found.count == 1)
+        #expect(found.first?.message == "'sessions.policyDebate.time' is not a time: '3pm'")
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0 == "    time: \"3pm\"" }! + 1
+        #expect(found.first?.location?.line == line)
+    }
+
+    /// A forum.yaml written before session times existed keeps the
+    /// Headquarters hours: opening and round tables 10:00, policy debate 15:00.
+    @Test func timesAreOptional() throws {
+        let yaml = Edition.second.forum.yaml.split(separator: "\n", omittingEmptySubsequences: false)
+            .filter { !$0.contains("time: ") && !$0.contains("opening: ") }.joined(separator: "\n")
+        let forum = try Forum.parse(yaml: yaml, path: "forum.yaml")
+        #expect(forum.opening == .morning)
+        #expect(forum.policyDebate.time == .afternoon)
+        #expect(forum.roundTables.allSatisfy { $0.time == .morning })
+    }
+
+    @Test func bareDateRuleIsTheEndOfThatDay() {
+        #expect(DueRule("2026-04-20") == .fixedDate(CivilDate(iso: "2026-04-20")!))
+        #expect(DueRule("2026-04-20")?.description == "2026-04-20")
+        #expect(DueRule("2026-04-20T00:00") == .fixed(CivilDate(iso: "2026-04-20")!, hour: 0, minute: 0))
+    }
+
     @Test func badDueRuleIsReported() {
         let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "\"opening\"", with: "\"whenever\"")
         let found = problems(yaml)

@@ -1,0 +1,113 @@
+import Foundation
+public import Forum
+public import Ledger
+
+/// What the workspace shows has happened, from which states are read.
+///
+/// Which evidence moves which deliverable (README, "Deadline tracker"):
+/// - **received**: the sessions of a deliverable each have a note, either a
+///   file in `notes/` whose front matter names the session or a ledger
+///   submission (a note copied in by hand counts as much as one sent with
+///   `submit`; whether the note is otherwise correct is `imrf check`'s
+///   business, so status only reads the `session:` line and stays fast);
+/// - **compiled** (PGA summaries): a compile that is not a draft, recorded
+///   after the last submission (a note that arrived later makes it stale);
+/// - **uploaded** (PGA summaries): an upload of a file with the SHA-256 of
+///   an output of that compile;
+/// - **distributed** (any deliverable): `imrf mark distributed`.
+public struct Evidence: Sendable {
+    /// Sessions named by at least one note file in `notes/`.
+    public var noteSessions: Set<Session>
+    /// The ledger, oldest first.
+    public var ledger: [LedgerEntry]
+
+    public init(noteSessions: Set<Session> = [], ledger: [LedgerEntry] = []) {
+        self.noteSessions = noteSessions
+        self.ledger = ledger
+    }
+
+    /// Reads the notes and the ledger of the workspace at `path`, creating
+    /// nothing (status runs from cron and must stay read-only).
+    public static func gather(workspace path: String) throws(TrackerError) -> Evidence {
+        let notes = path == "." ? "notes" : (path as NSString).appendingPathComponent("notes")
+        var sessions = Set<Session>()
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: notes)) ?? []).filter { $0.hasSuffix(".md") }
+        for name in names {
+            let file = (notes as NSString).appendingPathComponent(name)
+            guard let data = FileManager.default.contents(atPath: file),
+                  let session = session(inFrontMatterOf: data) else { continue }
+            sessions.insert(session)
+        }
+        let ledger: [LedgerEntry]
+        do {
+            ledger = try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: path, isDirectory: true))
+        } catch {
+            let ledgerPath = path == "." ? ".imrf" : (path as NSString).appendingPathComponent(".imrf")
+            throw TrackerError(.ledgerUnreadable(path: ledgerPath, reason: String(describing: error)))
+        }
+        return Evidence(noteSessions: sessions, ledger: ledger)
+    }
+
+    /// The session a note's front matter names: the `session:` line between
+    /// the opening `---` and the closing one (quoted or not, with an
+    /// optional comment), or nil when there is none or it names no session.
+    static func session(inFrontMatterOf data: Data) -> Session? {
+        guard let text = String(data: data.prefix(64 * 1024), encoding: .utf8) ?? String(data: data, encoding: .utf8) else { return nil }
+        // `isNewline`: a CRLF is one Character in Swift, never equal to "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).makeIterator()
+        guard var first = lines.next() else { return nil }
+        if first.hasPrefix("\u{FEFF}") { first = first.dropFirst() }
+        guard first.trimmingCharacters(in: .whitespacesAndNewlines) == "---" else { return nil }
+        while let line = lines.next() {
+            let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed == "---" || trimmed == "..." { return nil }
+            guard line.hasPrefix("session:") else { continue }
+            var value = line.dropFirst("session:".count)
+            if let hash = value.firstIndex(of: "#") { value = value[..<hash] }
+            let word = value.trimmingCharacters(in: .whitespacesAndNewlines).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
+            return Session(rawValue: word)
+        }
+        return nil
+    }
+
+    /// Sessions with a note in the folder or submitted through the ledger.
+    public var receivedSessions: Set<Session> {
+        var sessions = noteSessions
+        for entry in ledger {
+            if case .submission(let submission) = entry.event, let session = Session(rawValue: submission.session) {
+                sessions.insert(session)
+            }
+        }
+        return sessions
+    }
+
+    /// The latest distribution of `id`, if any.
+    public func distribution(of id: String) -> (entry: LedgerEntry, record: DistributionRecord)? {
+        for entry in ledger.reversed() {
+            if case .distribution(let record) = entry.event, record.deliverable == id { return (entry, record) }
+        }
+        return nil
+    }
+
+    /// The last compile that is not a draft and no submission came after,
+    /// with its outputs.
+    public var currentCompile: (entry: LedgerEntry, record: CompileRecord)? {
+        for entry in ledger.reversed() {
+            switch entry.event {
+            case .submission: return nil
+            case .compile(let record) where !record.draft: return (entry, record)
+            default: continue
+            }
+        }
+        return nil
+    }
+
+    /// The first upload of an output of `compile`, if any.
+    public func upload(of compile: CompileRecord, after entry: LedgerEntry) -> (entry: LedgerEntry, record: UploadRecord)? {
+        let hashes = Set(compile.outputs.map(\.sha256))
+        for candidate in ledger.drop(while: { $0 != entry }).dropFirst() {
+            if case .upload(let record) = candidate.event, hashes.contains(record.sha256) { return (candidate, record) }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// `imrf status --json`: the object DESIGN.md promises (`status`, and
+/// `deliverables` each with `id`, `due`, `state`, `workingDaysLeft`), with
+/// what a script needs besides.
+public struct StatusDocument: Sendable, Encodable {
+    public struct Item: Sendable, Encodable {
+        public var id: String
+        public var title: String
+        /// The rule as forum.yaml spells it.
+        public var rule: String
+        /// Local date (`2026-05-22`, by the end of that day) or local date
+        /// and time (`2026-05-05T10:00`) in the forum's time zone.
+        public var due: String
+        /// The instant the deadline passes, UTC.
+        public var dueAt: String
+        public var state: String
+        /// The state that ends the work on it.
+        public var finalState: String
+        public var done: Bool
+        public var overdue: Bool
+        public var workingDaysLeft: Int?
+        public var detail: String?
+        /// Tentative holidays the due date relies on.
+        public var dependsOnTentative: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative
+        }
+
+        /// Writes `workingDaysLeft` and `detail` as null rather than leaving
+        /// them out, so every item has the same keys.
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(id, forKey: .id)
+            try container.encode(title, forKey: .title)
+            try container.encode(rule, forKey: .rule)
+            try container.encode(due, forKey: .due)
+            try container.encode(dueAt, forKey: .dueAt)
+            try container.encode(state, forKey: .state)
+            try container.encode(finalState, forKey: .finalState)
+            try container.encode(done, forKey: .done)
+            try container.encode(overdue, forKey: .overdue)
+            try container.encode(workingDaysLeft, forKey: .workingDaysLeft)
+            try container.encode(detail, forKey: .detail)
+            try container.encode(dependsOnTentative, forKey: .dependsOnTentative)
+        }
+    }
+
+    public var status: String
+    public var message: String
+    /// The forum's date at `now`.
+    public var today: String
+    public var now: String
+    public var timeZone: String
+    public var warnDays: Int?
+    public var deliverables: [Item]
+
+    public init(_ report: StatusReport) {
+        status = report.status.rawValue
+        message = report.message
+        today = report.today.iso
+        now = StatusDocument.utc(report.now)
+        timeZone = report.timeZone
+        warnDays = report.warnDays
+        deliverables = report.deliverables.map { item in
+            Item(
+                id: item.id, title: item.deliverable.title, rule: item.deliverable.due.description,
+                due: item.due.iso, dueAt: StatusDocument.utc(item.due.instant), state: item.state.rawValue,
+                finalState: item.kind.finalState.rawValue, done: item.isDone, overdue: item.isOverdue,
+                workingDaysLeft: item.workingDaysLeft, detail: item.detail,
+                dependsOnTentative: item.due.dependsOnTentative.map { "\($0.date.iso) \($0.name)" })
+        }
+    }
+
+    /// The document of a status that could not be decided.
+    public init(unknown message: String) {
+        status = MonitoringStatus.unknown.rawValue
+        self.message = message
+        today = ""
+        now = StatusDocument.utc(Date())
+        timeZone = ""
+        warnDays = nil
+        deliverables = []
+    }
+
+    public func encoded() -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return "{\"status\":\"UNKNOWN\"}" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// `2026-05-23T04:00:00Z`.
+    static func utc(_ instant: Date) -> String {
+        ISO8601DateFormatter().string(from: instant)
+    }
+}

@@ -1,0 +1,96 @@
+public import Foundation
+public import WorkingDays
+
+/// What `imrf status` says: the worst condition among the deliverables, as
+/// one line in the monitoring-plugin form and as JSON.
+///
+/// WARNING: a deliverable not done is due within `warnDays` working days
+/// (counting today, not the due date). CRITICAL: one is overdue. OK:
+/// neither. UNKNOWN is not decided here: it is any failure to decide.
+public struct StatusReport: Sendable {
+    public var now: Date
+    public var today: CivilDate
+    public var timeZone: String
+    public var warnDays: Int
+    public var deliverables: [DeliverableStatus]
+
+    public init(now: Date, today: CivilDate, timeZone: String, warnDays: Int, deliverables: [DeliverableStatus]) {
+        self.now = now
+        self.today = today
+        self.timeZone = timeZone
+        self.warnDays = warnDays
+        self.deliverables = deliverables
+    }
+
+    /// The report for `tracker` at `now`.
+    public init(tracker: Tracker, evidence: Evidence, now: Date, warnDays: Int) throws(WorkingDayError) {
+        self.init(
+            now: now, today: tracker.clock.date(at: now), timeZone: tracker.forum.timeZone,
+            warnDays: warnDays, deliverables: try tracker.statuses(evidence: evidence, now: now))
+    }
+
+    public var overdue: [DeliverableStatus] { deliverables.filter(\.isOverdue) }
+
+    /// Open, not overdue, and due within `warnDays` working days.
+    public var dueSoon: [DeliverableStatus] {
+        deliverables.filter { !$0.isDone && !$0.isOverdue && ($0.workingDaysLeft ?? Int.max) <= warnDays }
+    }
+
+    public var status: MonitoringStatus {
+        if !overdue.isEmpty { return .critical }
+        if !dueSoon.isEmpty { return .warning }
+        return .ok
+    }
+
+    /// `IMRF WARNING - pga-summaries due Fri 22 May 2026, 2 working days
+    /// left | pending=0 ...`: the status, the deliverables that make it,
+    /// then performance data after `|` (Nagios plugin guidelines: `'label'=
+    /// value;warn;crit;min;max`).
+    public var line: String {
+        "IMRF \(status.rawValue) - \(message) | \(performanceData)"
+    }
+
+    /// The part of `line` between the status and the `|`.
+    public var message: String {
+        switch status {
+        case .critical:
+            var parts = overdue.map { item in
+                "\(item.id) overdue since \(item.due.short)\(late(item)) (\(item.state.rawValue))"
+            }
+            parts += dueSoon.map(dueText)
+            return parts.joined(separator: "; ")
+        case .warning:
+            return dueSoon.map(dueText).joined(separator: "; ")
+        case .ok, .unknown:
+            let open = deliverables.filter { !$0.isDone }.sorted { $0.due.instant < $1.due.instant }
+            let done = deliverables.count - open.count
+            guard let next = open.first else {
+                return "all \(deliverables.count) deliverables done"
+            }
+            return "\(done) of \(deliverables.count) deliverables done; next: \(dueText(next))"
+        }
+    }
+
+    private func dueText(_ item: DeliverableStatus) -> String {
+        guard let left = item.workingDaysLeft else { return "\(item.id) due \(item.due.short)" }
+        if left == 0 { return "\(item.id) due today, \(item.due.short)" }
+        return "\(item.id) due \(item.due.short), \(left) working day\(left == 1 ? "" : "s") left"
+    }
+
+    private func late(_ item: DeliverableStatus) -> String {
+        guard let left = item.workingDaysLeft, left < 0 else { return "" }
+        return ", \(-left) working day\(left == -1 ? "" : "s") late"
+    }
+
+    /// Counts by state, then overdue (critical above 0) and due soon
+    /// (warning above 0).
+    public var performanceData: String {
+        let total = deliverables.count
+        var fields = DeliverableState.allCases.map { state in
+            "\(state.rawValue)=\(deliverables.filter { $0.state == state }.count);;;0;\(total)"
+        }
+        fields.append("overdue=\(overdue.count);;0;0;\(total)")
+        fields.append("due_soon=\(dueSoon.count);0;;0;\(total)")
+        return fields.joined(separator: " ")
+    }
+}

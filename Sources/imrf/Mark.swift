@@ -1,0 +1,60 @@
+import ArgumentParser
+import Diagnostics
+import Forum
+import Foundation
+import Ledger
+import Tracker
+
+extension IMRF {
+    /// `imrf mark distributed ...`: records what only people know.
+    struct Mark: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark",
+            abstract: "Record a fact about a deliverable in the workspace's ledger.",
+            subcommands: [Distributed.self]
+        )
+
+        struct Distributed: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "distributed",
+                abstract: "Record that a deliverable was distributed (its work is then done).",
+                discussion: "Exit 65 for a deliverable the forum does not have (the valid ids are listed) or a bad --at."
+            )
+
+            @Argument(help: "The deliverable's id, e.g. pga-summaries (imrf status --json lists them).")
+            var deliverable: String
+
+            @Option(help: "The workspace folder (default: the current folder).")
+            var workspace: String = "."
+
+            @Option(help: "When it was distributed (default: now): a date, a local time in the forum's zone (2026-05-21T16:30), or an instant (2026-05-21T20:30:00Z).")
+            var at: String?
+
+            @Option(help: "The document symbol or another reference, e.g. A/80/123.")
+            var reference: String?
+
+            func run() async throws {
+                try await Reporting.run {
+                    let tracker = try Tracker.load(workspace: workspace)
+                    let found = try tracker.deliverable(deliverable)
+                    var moment = Date()
+                    if let at {
+                        guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, option: "--at")) }
+                        moment = parsed
+                    }
+                    let text = reference?.trimmingCharacters(in: .whitespacesAndNewlines)
+                    let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil)
+                    let entry: LedgerEntry
+                    do {
+                        entry = try Ledger(workspace: URL(fileURLWithPath: workspace, isDirectory: true))
+                            .append(.distribution(record), at: moment)
+                    } catch {
+                        throw TrackerError(.ledgerUnwritable(path: (workspace as NSString).appendingPathComponent(".imrf"), reason: String(describing: error)))
+                    }
+                    let reference = record.reference.map { ", reference \($0)" } ?? ""
+                    print("\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import Tracker
+
+extension IMRF {
+    struct Status: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "status",
+            abstract: "For cron and monitoring: one line on the deliverables, Nagios plugin exit codes.",
+            discussion: """
+                Prints one line, IMRF OK|WARNING|CRITICAL|UNKNOWN - ..., then performance data after |. \
+                Exit 0 OK; 1 WARNING: a deliverable not done is due within --warn-days working days; \
+                2 CRITICAL: a deliverable is overdue; 3 UNKNOWN: anything went wrong, bad arguments included. \
+                Today is the forum's date (its time zone), whatever the machine's zone.
+                """
+        )
+
+        @Argument(help: "The workspace folder (default: the current folder).")
+        var workspace: String = "."
+
+        @Option(help: "Check as at this moment instead of now: a date (its start), a local time in the forum's zone (2026-05-20T16:30), or an instant (2026-05-20T20:30:00Z).")
+        var today: String?
+
+        @Option(help: "Warn when a deliverable not done is due within this many working days.")
+        var warnDays: Int = 3
+
+        @Flag(help: "Print one JSON object instead of the line.")
+        var json = false
+
+        @Flag(help: "Print nothing when the status is OK (cron then mails only when something is due).")
+        var quiet = false
+
+        func run() async throws {
+            let report: StatusReport
+            do {
+                report = try makeReport()
+            } catch {
+                throw Status.unknown(error, json: json)
+            }
+            if json {
+                print(StatusDocument(report).encoded())
+            } else if !(quiet && report.status == .ok) {
+                print(report.line)
+            }
+            if report.status != .ok { throw ExitCode(report.status.exitCode) }
+        }
+
+        private func makeReport() throws -> StatusReport {
+            guard warnDays >= 0 else {
+                throw DiagnosticFailure(.usage, .error("--warn-days must be 0 or more, not \(warnDays)"))
+            }
+            let tracker = try Tracker.load(workspace: workspace)
+            var now = Date()
+            if let today {
+                guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, option: "--today")) }
+                now = moment
+            }
+            let evidence = try Evidence.gather(workspace: workspace)
+            return try StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: warnDays)
+        }
+
+        /// Prints an UNKNOWN status for `error` (the first problem on the
+        /// line, every diagnostic on stderr) and returns the exit to throw.
+        static func unknown(_ error: any Error, json: Bool) -> ExitCode {
+            let message: String
+            if let error = error as? any DiagnosticError {
+                for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
+                message = error.diagnostics.first.map { diagnostic in
+                    (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
+                } ?? "unknown failure"
+            } else {
+                message = Status.message(for: error)
+                Reporting.printToStandardError(Diagnostic.error(message, hint: "see 'imrf status --help'"))
+            }
+            let oneLine = message.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/")
+            print(json ? StatusDocument(unknown: oneLine).encoded() : "IMRF UNKNOWN - \(oneLine)")
+            return ExitCode(MonitoringStatus.unknown.exitCode)
+        }
+
+        /// Runs `imrf status ARGUMENTS` with argument parsing inside: a
+        /// usage error is UNKNOWN (exit 3), never argument-parser's 64, since
+        /// monitoring systems read any code above 3 as a broken plugin.
+        /// Only `status`'s own options are parsed (not the tree of every
+        /// command: cron pays for that on each run); `--help` goes through
+        /// the whole tree for the full usage line, and exits 0.
+        static func pluginMain(_ arguments: [String]) async -> Never {
+            do {
+                let command = try Status.parse(Array(arguments.dropFirst()))
+                try await command.run()
+                IMRF.exit()
+            } catch let exit as ExitCode {
+                IMRF.exit(withError: exit)
+            } catch {
+                if Status.exitCode(for: error) == .success {
+                    await IMRF.main(arguments)
+                    IMRF.exit()
+                }
+                IMRF.exit(withError: unknown(error, json: arguments.contains("--json")))
+            }
+        }
+    }
+}
