@@ -1,10 +1,13 @@
 import Diagnostics
 import Forum
 import Foundation
+import WorkingDays
 import SummaryCompiler
+import Tracker
 
-/// The summary half of `imrf demo`: `init --example`, `check` and `compile`
-/// in a temporary folder, printing what each step did.
+/// The summary half of `imrf demo`: `init --example`, `check`, `compile`
+/// (Markdown, HTML and Word, recorded in the ledger) and `status` on the day
+/// after the forum ends, in a temporary folder, printing what each step did.
 enum WorkspaceDemo {
     static func run(edition: Edition = .second) async throws(DiagnosticFailure) {
         let folder = FileManager.default.temporaryDirectory
@@ -17,7 +20,22 @@ enum WorkspaceDemo {
         let summary = try Summary(workspace)
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
-        let outputs = try await summary.renderFiles(formats: Summary.Format.textFormats, templates: templates)
-        for path in try Summary.write(outputs, to: folder + "/build") { print("imrf compile: wrote \(path)") }
+        let outputs = try await summary.renderFiles(formats: [.md, .html, .docx], templates: templates)
+        let written = try Summary.write(outputs, to: folder + "/build")
+        for path in written { print("imrf compile: wrote \(path)") }
+        _ = try? Summary.recordCompile(outputs: written, workspace: folder, draft: false)
+        // The office's view the morning after the conclusion: summaries compiled, not yet distributed.
+        let tracker = try Tracker.load(workspace: folder)
+        let dayAfter = workspace.forum.end.adding(days: 1)
+        do {
+            let report = try StatusReport(
+                tracker: tracker, evidence: try Evidence.gather(workspace: folder),
+                now: tracker.clock.instant(dayAfter, TimeOfDay(hour: 9, minute: 0)!), warnDays: 3
+            )
+            print("imrf status --today \(dayAfter.iso)T09:00: \(report.line)")
+        } catch {
+            print("imrf status: \(error)")
+        }
+        print("Open \(folder)/build/summary.html in a browser, or summary.docx in Word or LibreOffice.")
     }
 }

@@ -236,9 +236,12 @@ struct DemoCommandTests {
         #expect(result.stdout.contains("Friday 22 May 2026: 10 working days after Friday 8 May 2026"))
         #expect(result.stdout.contains("imrf check: 7 notes"))
         let written = result.stdout.split(separator: "\n").filter { $0.hasPrefix("imrf compile: wrote ") }
-        #expect(written.count == 2)
+        #expect(written.map { $0.split(separator: ".").last } == ["md", "html", "docx"])
         for line in written {
             #expect(FileManager.default.fileExists(atPath: String(line.dropFirst("imrf compile: wrote ".count))))
         }
+        // The compile is in the ledger, so the summaries show as compiled, not yet due.
+        #expect(result.stdout.contains("imrf status --today 2026-05-09T09:00: IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026"))
+        #expect(result.stdout.contains(" compiled=1;"))
     }
 }
