@@ -51,6 +51,20 @@ extension Forum {
         return try parse(yaml: text, path: path, warnings: &warnings)
     }
 
+    /// The largest forum.yaml accepted, in bytes (1 MiB): the built-in one
+    /// is about 2 KB; a bigger file is a mistake, and YAML is expanded in
+    /// memory (aliases, long lists), so it is refused before parsing.
+    public static let maximumBytes = 1 << 20
+
+    /// The error for a forum file over `maximumBytes`, also raised by
+    /// callers that check a file's size before reading it.
+    public static func tooLarge(bytes: Int, path: String) -> DiagnosticFailure {
+        DiagnosticFailure(.badInput, .error(
+            "forum file is larger than 1 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
+            hint: "forum.yaml describes one forum in a few kilobytes: start again from 'imrf init'"
+        ))
+    }
+
     /// Keys forum.yaml knows, by the path of the mapping they are in
     /// (`*` stands for any list index).
     static let knownKeys: [String: Set<String>] = [
@@ -67,6 +81,7 @@ extension Forum {
     /// (unknown keys, an objective in no round table or in two) are added
     /// to `warnings`.
     public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+        guard text.utf8.count <= maximumBytes else { throw tooLarge(bytes: text.utf8.count, path: path) }
         let source = YAMLSource(text: text, path: path)
         let root = try source.compose()
         let file = try source.decode(ForumFile.self, from: root)

@@ -23,6 +23,12 @@ public enum NoteParser {
     /// before parsing rather than compiled for minutes.
     public static let maximumBytes = 4 << 20
 
+    /// The longest line accepted, in characters (Unicode scalars): a long
+    /// paragraph typed without line breaks is a few thousand; a line of a
+    /// hundred thousand is pasted material, and the Markdown parser's
+    /// inline pass is slowest on one huge line. Refused before parsing.
+    public static let maximumLineLength = 100_000
+
     /// The note, when its front matter could be read, and the diagnostics about it.
     public static func parse(bytes: [UInt8], path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
         guard bytes.count <= maximumBytes else {
@@ -42,6 +48,13 @@ public enum NoteParser {
     public static func parse(text: String, path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
             $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
+        }
+        if let long = lines.firstIndex(where: { $0.unicodeScalars.count > maximumLineLength }) {
+            return (nil, [.error(
+                "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
+                at: SourceLocation(path: path, line: long + 1, column: 1),
+                hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
+            )])
         }
         func isFence(_ line: String) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
         let start = SourceLocation(path: path, line: 1, column: 1)
@@ -111,7 +124,13 @@ public enum NoteParser {
         let body = lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
-        if let line = document.tooDeepAtLine {
+        if let line = document.tooManyFootnotesAtLine {
+            diagnostics.append(.error(
+                "more than 10,000 footnotes in one note",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "split the note, or cite one footnote several times"
+            ))
+        } else if let line = document.tooDeepAtLine {
             diagnostics.append(.error(
                 "nesting deeper than \(MarkdownParser.maximumDepth) levels (block quotes, lists or emphasis)",
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),

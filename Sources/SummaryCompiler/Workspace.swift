@@ -66,6 +66,10 @@ public struct Workspace: Sendable {
 
     /// Reads and parses forum.yaml, collecting its warnings.
     public static func loadForum(_ forumPath: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+        // A huge file is refused by its size, before it is read into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: forumPath))?[.size] as? Int, size > Forum.maximumBytes {
+            throw Forum.tooLarge(bytes: size, path: forumPath)
+        }
         guard let data = FileManager.default.contents(atPath: forumPath) else {
             throw DiagnosticFailure(.badInput, .error(
                 "cannot read forum file", at: SourceLocation(path: forumPath),
@@ -80,15 +84,28 @@ public struct Workspace: Sendable {
 
     /// Checks individual note files against a forum.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
+        var files: [(path: String, bytes: [UInt8])] = []
+        var unreadable: [Diagnostic] = []
+        for notePath in notePaths {
+            guard let data = FileManager.default.contents(atPath: notePath) else {
+                unreadable.append(.error("cannot read note", at: SourceLocation(path: notePath)))
+                continue
+            }
+            files.append((notePath, Array(data)))
+        }
+        var workspace = check(noteFiles: files, forum: forum, path: path)
+        workspace.diagnostics = (unreadable + workspace.diagnostics).sorted(by: order)
+        return workspace
+    }
+
+    /// Checks notes already in memory (path and content) against a forum;
+    /// nothing is read from disk, so the fuzzer compiles a workspace without files.
+    public static func check(noteFiles: [(path: String, bytes: [UInt8])], forum: Forum, path: String = ".") -> Workspace {
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
         var seen: [String: String] = [:]  // body -> first path
-        for notePath in notePaths {
-            guard let data = FileManager.default.contents(atPath: notePath) else {
-                diagnostics.append(.error("cannot read note", at: SourceLocation(path: notePath)))
-                continue
-            }
-            let (note, found) = NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
+        for (notePath, bytes) in noteFiles {
+            let (note, found) = NoteParser.parse(bytes: bytes, path: notePath, forum: forum)
             diagnostics += found
             guard let note else { continue }
             let key = note.body.trimmingCharacters(in: .whitespacesAndNewlines)
