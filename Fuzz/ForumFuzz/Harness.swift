@@ -12,7 +12,7 @@ import Forum
 enum ForumHarness {
     static func run(_ bytes: UnsafeRawBufferPointer) {
         let text = String(decoding: bytes, as: UTF8.self)
-        let lines = text.utf8.count { $0 == UInt8(ascii: "\n") } + 2
+        let lines = LineCount.of(Array(text.utf8)) + 1
         var warnings: [Diagnostic] = []
         let forum: Forum
         do {

@@ -16,7 +16,7 @@ enum NoteHarness {
         let bytes = Array(bytes)
         let (note, diagnostics) = NoteParser.parse(bytes: bytes, path: "fuzz.md", forum: forum)
         // Lines as an editor counts them; one more for a diagnostic at the end of the file.
-        let lines = bytes.count { $0 == UInt8(ascii: "\n") } + 2
+        let lines = LineCount.of(bytes) + 1
         for diagnostic in diagnostics {
             guard let location = diagnostic.location else { fatalError("diagnostic without a file: \(diagnostic)") }
             guard location.path == "fuzz.md" else { fatalError("diagnostic names another file: \(diagnostic)") }

@@ -7,19 +7,39 @@ public import Yams
 /// `lineOffset` is added to every line: a note's front matter starts after
 /// its opening `---`, and errors must point at lines of the file.
 public struct YAMLSource: Sendable {
-    public var text: String
+    public let text: String
     public var path: String
     public var lineOffset: Int
+    /// The libyaml lines that end in NEL, LS or PS, in order. YAML 1.1
+    /// counts these as line breaks, an editor (and CommonMark) does not;
+    /// `location` takes them out so a line is the one the user sees.
+    private let extraBreakLines: [Int]
 
     public init(text: String, path: String, lineOffset: Int = 0) {
         self.text = text
         self.path = path
         self.lineOffset = lineOffset
+        var extra: [Int] = []
+        var line = 1
+        var previous: Unicode.Scalar = "\0"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": if previous != "\r" { line += 1 }
+            case "\r": line += 1
+            case "\u{85}", "\u{2028}", "\u{2029}":
+                extra.append(line)
+                line += 1
+            default: break
+            }
+            previous = scalar
+        }
+        extraBreakLines = extra
     }
 
     public func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        let hidden = extraBreakLines.isEmpty ? 0 : extraBreakLines.prefix { $0 < mark.line }.count
+        return SourceLocation(path: path, line: mark.line - hidden + lineOffset, column: mark.column)
     }
 
     /// The document's root node; an empty document is an empty mapping.

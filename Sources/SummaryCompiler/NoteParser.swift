@@ -46,9 +46,10 @@ public enum NoteParser {
     }
 
     public static func parse(text: String, path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? String($0.dropLast()) : String($0)
-        }
+        // Lines end at LF, CR LF or a lone CR, as in CommonMark and YAML, so
+        // that line numbers match the parsers' and the user's editor. (CR LF
+        // is one Character in Swift: splitting at "\n" alone misses it.)
+        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
         if let long = lines.firstIndex(where: { $0.unicodeScalars.count > maximumLineLength }) {
             return (nil, [.error(
                 "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
