@@ -177,8 +177,24 @@ extension Forum {
 
     /// forum.yaml text for this forum, which `parse` reads back to an equal value.
     public var yaml: String {
+        // A YAML double-quoted string: line breaks would be folded into
+        // spaces and control characters are refused, so everything but
+        // printable text is written as an escape and reads back unchanged.
         func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\": result += "\\\\"
+                case "\"": result += "\\\""
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+                    result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16, uppercase: true)
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
         }
         var lines = [
             "# The International Migration Review Forum this workspace summarises.",
