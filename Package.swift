@@ -15,6 +15,12 @@ let swiftSettings: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
+/// For every target that loads GRDB (directly or through Ledger): extension
+/// members only from modules a file imports itself. Without it GRDB's
+/// `SQL` leaks in: string interpolations joined with `joined(separator:)` in
+/// the HTML renderer type-checked as `SQL` and printed its debug description.
+let grdbClientSettings = swiftSettings + [.enableUpcomingFeature("MemberImportVisibility")]
+
 let package = Package(
     name: "imrf",
     platforms: [.macOS(.v14)],
@@ -31,6 +37,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // MARK: Foundation layer
@@ -42,8 +49,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Ledger (event store of the workspace)
-        .target(name: "Ledger", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        // MARK: Ledger (event store of the workspace: SQLite through GRDB; SHA-256 from
+        // OpenSSL's libcrypto through COpenSSL, declared with Upload below)
+        .target(
+            name: "Ledger",
+            dependencies: ["Diagnostics", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: grdbClientSettings
+        ),
 
         // MARK: Summary
         .systemLibrary(
@@ -54,11 +66,11 @@ let package = Package(
         .target(
             name: "SummaryCompiler",
             dependencies: [
-                "Diagnostics", "WorkingDays", "Forum", "CCmarkGFM",
+                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
 
         // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
@@ -91,7 +103,7 @@ let package = Package(
                 "Upload",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
 
         // MARK: Benchmarks (Benchmarks/*.sh drive them side by side with the reference tools)
@@ -142,13 +154,18 @@ let package = Package(
         ),
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
+            name: "LedgerTests",
+            dependencies: ["Ledger", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: grdbClientSettings
+        ),
+        .testTarget(
             name: "SummaryCompilerTests",
             dependencies: [
                 "SummaryCompiler", "Forum", "Diagnostics", "WorkingDays",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"],
-            swiftSettings: swiftSettings
+            swiftSettings: grdbClientSettings
         ),
         .testTarget(
             name: "UploadTests",
@@ -158,8 +175,12 @@ let package = Package(
         ),
         .testTarget(
             name: "IMRFEndToEndTests",
-            dependencies: ["Diagnostics", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
-            swiftSettings: swiftSettings
+            dependencies: [
+                "Diagnostics",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: grdbClientSettings
         ),
     ]
 )

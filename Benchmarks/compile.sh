@@ -4,8 +4,12 @@
 # side by side, in one run, with pandoc converting the same notes concatenated
 # to HTML and with the cmark-gfm command (the parser imrf is built on, the
 # floor) rendering the same concatenated Markdown (Debian's cmark-gfm 0.29 has
-# no --footnotes option: it parses them as text). Prints the times and the
-# lines `pandoc/imrf time ratio: X` and `imrf/cmark-gfm time ratio: Y`.
+# no --footnotes option: it parses them as text). Then the same workspace to
+# .docx, side by side with pandoc writing .docx from the same concatenated
+# Markdown. Prints the times and the lines `pandoc/imrf time ratio: X`,
+# `imrf/cmark-gfm time ratio: Y` and `pandoc/imrf docx time ratio: Z`.
+# Each imrf and cmark-gfm time is the best of 3 runs, pandoc's of 1 (it takes
+# seconds; a second run would only make it look faster).
 #
 # usage: Benchmarks/compile.sh [NOTES]   (needs python3, pandoc and cmark-gfm: apt-get install pandoc cmark-gfm)
 set -euo pipefail
@@ -67,10 +71,17 @@ cmark = timed(["cmark-gfm", "-e", "table", "-e", "strikethrough", "-e", "autolin
                "-t", "html", concatenated], 3)
 pandoc = timed(["pandoc", "-f", "gfm+footnotes", "-t", "html5", "-s", "--metadata", "title=Summary",
                 concatenated, "-o", os.path.join(work, "pandoc.html")], 1)
-print(f"{count} notes, {size / 1e6:.2f} MB of Markdown (best of 3 for imrf and cmark-gfm)")
+imrf_docx = timed([binary, "compile", ws, "--format", "docx", "--out", os.path.join(work, "build-docx")], 3)
+assert os.path.getsize(os.path.join(work, "build-docx", "summary.docx")) > size // 20, "summary.docx"
+pandoc_docx = timed(["pandoc", "-f", "gfm+footnotes", "-t", "docx", "--metadata", "title=Summary",
+                     concatenated, "-o", os.path.join(work, "pandoc.docx")], 1)
+print(f"{count} notes, {size / 1e6:.2f} MB of Markdown (best of 3 for imrf and cmark-gfm, 1 run of pandoc)")
 print(f"imrf compile md+html: {imrf:.3f} s")
 print(f"cmark-gfm html:       {cmark:.3f} s")
 print(f"pandoc html:          {pandoc:.3f} s")
+print(f"imrf compile docx:    {imrf_docx:.3f} s")
+print(f"pandoc docx:          {pandoc_docx:.3f} s")
 print(f"pandoc/imrf time ratio: {pandoc / imrf:.1f}")
 print(f"imrf/cmark-gfm time ratio: {imrf / cmark:.1f}")
+print(f"pandoc/imrf docx time ratio: {pandoc_docx / imrf_docx:.1f}")
 PY

@@ -27,6 +27,9 @@ CURLcode imrf_curl_easy_setopt_seek_callback(CURL *handle, imrf_curl_seek_callba
 CURLcode imrf_curl_easy_setopt_debug_callback(CURL *handle, imrf_curl_debug_callback callback) {
     return curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, callback);
 }
+CURLcode imrf_curl_easy_setopt_xferinfo_callback(CURL *handle, imrf_curl_xferinfo_callback callback) {
+    return curl_easy_setopt(handle, CURLOPT_XFERINFOFUNCTION, callback);
+}
 CURLcode imrf_curl_easy_getinfo_long(CURL *handle, CURLINFO info, long *value) {
     return curl_easy_getinfo(handle, info, value);
 }

@@ -1,51 +1,187 @@
 public import Foundation
+import GRDB
 
 /// The workspace's record of submissions, compiles, uploads and
-/// distributions, at `.imrf/ledger.sqlite`.
+/// distributions: an SQLite file at `.imrf/ledger.sqlite`, through GRDB.
 ///
-/// PLACEHOLDER: this first version keeps JSON lines in `.imrf/ledger.jsonl`
-/// so that the tracker can be built against the interface; the SQLite store
-/// through GRDB replaces it behind the same API.
+/// What a caller may rely on:
+/// - Several processes may use the same ledger at once (cron, people
+///   submitting): SQLite's WAL mode lets readers proceed while one process
+///   writes, every write is an IMMEDIATE transaction, and a process that finds
+///   the ledger locked waits up to `busyTimeout` rather than failing, so no
+///   event is lost. An append either happens entirely or not at all.
+/// - A ledger written by a newer imrf (a schema this one does not know) is
+///   refused before anything is read or written (`LedgerError.newerSchema`).
+/// - A file that is not SQLite, or fails SQLite's `quick_check`, is reported
+///   as damaged, naming the file (`LedgerError.corrupt`).
 public struct Ledger: Sendable {
     /// The workspace folder the ledger belongs to.
     public let workspace: URL
 
-    /// Opens (creating if needed) the ledger of `workspace`.
-    public init(workspace: URL) throws {
-        self.workspace = workspace
-        try FileManager.default.createDirectory(
-            at: workspace.appending(path: ".imrf"), withIntermediateDirectories: true)
+    /// How long a process waits for another one's write to finish before
+    /// giving up with `LedgerError.busy`. Writes take milliseconds, so only a
+    /// stuck process makes anyone wait this long.
+    public static let busyTimeout: TimeInterval = 30
+
+    let queue: DatabaseQueue
+    /// The ledger file, as shown in messages.
+    let path: String
+
+    /// The ledger file of `workspace`.
+    public static func file(in workspace: URL) -> URL {
+        workspace.appending(path: ".imrf/ledger.sqlite")
     }
 
-    private var file: URL { workspace.appending(path: ".imrf/ledger.jsonl") }
+    /// Opens (creating if needed, and migrating to this imrf's schema) the
+    /// ledger of `workspace`.
+    public init(workspace: URL) throws {
+        self.workspace = workspace
+        let file = Self.file(in: workspace)
+        let path = Self.displayPath(file)
+        self.path = path
+        let folder = file.deletingLastPathComponent()
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        } catch {
+            throw LedgerError(.unwritable, path: path, detail: "cannot create the folder \(Self.displayPath(folder))")
+        }
+        do {
+            // Not GRDB's `journalMode = .wal`: it writes to the file at every
+            // open, even one about to be refused as newer. WAL mode is
+            // persistent, so it is switched on once, below, with the first migration.
+            queue = try DatabaseQueue(path: file.path, configuration: Self.configuration)
+            var state = try queue.read(LedgerSchema.state)
+            if state.isNewer {
+                throw LedgerError(.newerSchema, path: path, detail: "", foundSchema: state.version)
+            }
+            if !state.isCurrent || !state.isWAL {
+                let lock = MigrationLock(path: folder.appending(path: "ledger.lock").path)
+                state = try lock.withLock { [queue] in
+                    let current = try queue.read(LedgerSchema.state)
+                    if current.isNewer || (current.isCurrent && current.isWAL) { return current }
+                    if !current.isWAL {
+                        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                    }
+                    try LedgerSchema.migrator.migrate(queue)
+                    return try queue.read(LedgerSchema.state)
+                }
+                if state.isNewer {
+                    throw LedgerError(.newerSchema, path: path, detail: "", foundSchema: state.version)
+                }
+            }
+            try queue.read { db in try Self.checkIntegrity(db, path: path) }
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
+    }
 
     /// Appends one event and returns the entry as stored.
     @discardableResult
     public func append(_ event: LedgerEvent, at: Date = Date()) throws -> LedgerEntry {
-        let entry = LedgerEntry(id: Int64(try entries().count + 1), at: at, event: event)
-        var line = try JSONEncoder().encode(entry)
-        line.append(0x0A)
-        if let handle = try? FileHandle(forWritingTo: file) {
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
-        } else {
-            try line.write(to: file)
-        }
-        return entry
+        try transaction { try $0.append(event, at: at) }
     }
 
     /// Every entry, oldest first.
     public func entries() throws -> [LedgerEntry] {
-        guard let data = try? Data(contentsOf: file) else { return [] }
-        return try data.split(separator: 0x0A).map { try JSONDecoder().decode(LedgerEntry.self, from: Data($0)) }
+        do {
+            return try queue.read { db in try LedgerTransaction(db: db, path: path).entries() }
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
+    }
+
+    /// Runs `body` inside one IMMEDIATE write transaction: no other process
+    /// writes the ledger until it returns, so what `body` reads is still true
+    /// when it appends (`imrf submit` decides "already submitted" this way).
+    /// Throwing from `body` rolls back every append it made.
+    public func transaction<T>(_ body: (LedgerTransaction) throws -> T) throws -> T {
+        do {
+            return try queue.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(LedgerTransaction(db: db, path: path))
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Self.ledgerError(error, path: path)
+        }
     }
 
     /// The entries of `workspace`'s ledger, or none when it has no ledger
-    /// yet; never creates one (so `imrf status` stays read-only).
+    /// yet. Opens the file read-only and never creates it (so `imrf status`
+    /// and `imrf log` stay read-only); a ledger still being created by
+    /// another process reads as empty.
     public static func entriesIfPresent(workspace: URL) throws -> [LedgerEntry] {
-        let folder = workspace.appending(path: ".imrf")
-        guard FileManager.default.fileExists(atPath: folder.path) else { return [] }
-        return try Ledger(workspace: workspace).entries()
+        let file = file(in: workspace)
+        let path = displayPath(file)
+        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        var configuration = Self.configuration
+        configuration.readonly = true
+        do {
+            let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+            return try queue.read { db in
+                let state = try LedgerSchema.state(db)
+                if state.isNewer {
+                    throw LedgerError(.newerSchema, path: path, detail: "", foundSchema: state.version)
+                }
+                if state.applied.isEmpty && !state.hasEntryTable { return [] }
+                if !state.isCurrent {
+                    throw LedgerError(.olderSchema, path: path, detail: "", foundSchema: state.version)
+                }
+                try checkIntegrity(db, path: path)
+                return try LedgerTransaction(db: db, path: path).entries()
+            }
+        } catch {
+            throw ledgerError(error, path: path)
+        }
+    }
+
+    // MARK: - Opening and errors
+
+    private static var configuration: Configuration {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.label = "imrf ledger"
+        return configuration
+    }
+
+    /// SQLite's `quick_check`: the structure of every page, without the
+    /// slower index-content comparison of `integrity_check`. Milliseconds on
+    /// a ledger, so it runs at every open.
+    private static func checkIntegrity(_ db: Database, path: String) throws {
+        let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
+        guard problems != ["ok"] else { return }
+        throw LedgerError(.corrupt, path: path, detail: "integrity check: " + problems.prefix(3).joined(separator: "; "))
+    }
+
+    /// Turns whatever went wrong into a `LedgerError` naming the file.
+    static func ledgerError(_ error: any Error, path: String) -> LedgerError {
+        if let error = error as? LedgerError { return error }
+        if let error = error as? MigrationLock.LockFailure {
+            return LedgerError(.unwritable, path: path, detail: "cannot lock \(error.path): \(error.reason)")
+        }
+        guard let error = error as? DatabaseError else {
+            return LedgerError(.failed, path: path, detail: String(describing: error))
+        }
+        let detail = error.message ?? "SQLite error \(error.resultCode.rawValue)"
+        switch error.resultCode {
+        case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT:
+            return LedgerError(.corrupt, path: path, detail: detail)
+        case .SQLITE_CANTOPEN, .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_AUTH, .SQLITE_FULL, .SQLITE_IOERR:
+            return LedgerError(.unwritable, path: path, detail: detail)
+        case .SQLITE_BUSY, .SQLITE_LOCKED:
+            return LedgerError(.busy, path: path, detail: detail)
+        default:
+            return LedgerError(.failed, path: path, detail: detail)
+        }
+    }
+
+    /// The path relative to the current folder when the workspace was given
+    /// that way (`ws/.imrf/ledger.sqlite`), else absolute.
+    static func displayPath(_ url: URL) -> String {
+        let relative = url.relativePath
+        return relative.isEmpty ? url.path : relative
     }
 }

@@ -8,114 +8,217 @@ struct BodyRenderer {
     /// The document-wide number of a note-local footnote label.
     var footnoteNumber: (String) -> Int?
 
-    static func escapeHTML(_ text: String) -> String {
-        var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&#39;"
-            default: result.append(character)
-            }
-        }
-        return result
-    }
+    static let htmlEscaper = UTF8Escaper([
+        UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
+        UInt8(ascii: "\""): "&quot;", UInt8(ascii: "'"): "&#39;",
+    ])
+
+    /// The characters Markdown would read as markup.
+    static let markdownEscaper = UTF8Escaper(Dictionary(
+        uniqueKeysWithValues: "\\`*_[]<>#|~!&".utf8.map { ($0, "\\" + String(UnicodeScalar($0))) }
+    ))
+
+    static func escapeHTML(_ text: String) -> String { htmlEscaper.escape(text) }
 
     /// Backslash-escapes the characters Markdown would read as markup, so
     /// note text stays text (and raw HTML stays visible, not live).
-    static func escapeMarkdown(_ text: String) -> String {
-        var result = ""
-        for character in text {
-            if "\\`*_[]<>#|~!&".contains(character) { result.append("\\") }
-            result.append(character)
-        }
-        return result
-    }
+    static func escapeMarkdown(_ text: String) -> String { markdownEscaper.escape(text) }
+
+    // The renderers append to one output string: building each node's text
+    // and joining it into its parent's copied the summary once per level.
 
     func blocks(_ blocks: [Block]) -> String {
-        blocks.map(block).joined(separator: format == .html ? "\n" : "\n\n")
+        var output = ""
+        append(blocks, to: &output)
+        return output
     }
 
     func block(_ block: Block) -> String {
-        switch (format, block) {
-        case (.html, .paragraph(let content)): return "<p>\(inlines(content))</p>"
-        case (.markdown, .paragraph(let content)): return inlines(content)
-        case (.html, .heading(let level, let content)):
-            let shifted = min(level + 3, 6)  // notes sit under the document's h2/h3
-            return "<h\(shifted)>\(inlines(content))</h\(shifted)>"
-        case (.markdown, .heading(let level, let content)):
-            return String(repeating: "#", count: min(level + 3, 6)) + " " + inlines(content)
-        case (.html, .blockQuote(let children)): return "<blockquote>\n\(blocks(children))\n</blockquote>"
-        case (.markdown, .blockQuote(let children)):
-            return blocks(children).split(separator: "\n", omittingEmptySubsequences: false)
-                .map { $0.isEmpty ? ">" : "> " + $0 }.joined(separator: "\n")
-        case (.html, .list(let ordered, let start, let tight, let items)):
-            let tag = ordered ? "ol" : "ul"
-            let startAttribute = ordered && start != 1 ? " start=\"\(start)\"" : ""
-            let body = items.map { item in
-                let content = item.map { block in
-                    if tight, case .paragraph(let inlines) = block { return self.inlines(inlines) }
-                    return self.block(block)
-                }.joined(separator: "\n")
-                return "<li>\(content)</li>"
-            }.joined(separator: "\n")
-            return "<\(tag)\(startAttribute)>\n\(body)\n</\(tag)>"
-        case (.markdown, .list(let ordered, let start, let tight, let items)):
-            return items.enumerated().map { index, item in
-                let marker = ordered ? "\(start + index). " : "- "
-                let text = self.blocks(item).split(separator: "\n", omittingEmptySubsequences: false)
-                return marker + text.enumerated().map { $0 == 0 ? String($1) : (($1.isEmpty ? "" : String(repeating: " ", count: marker.count)) + $1) }
-                    .joined(separator: "\n")
-            }.joined(separator: tight ? "\n" : "\n\n")
-        case (.html, .code(let text)): return "<pre><code>\(Self.escapeHTML(text))</code></pre>"
-        case (.markdown, .code(let text)):
-            let fence = text.contains("```") ? "~~~~" : "```"
-            return fence + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
-        case (.html, .thematicBreak): return "<hr>"
-        case (.markdown, .thematicBreak): return "---"
-        case (.html, .table(let header, let rows)):
-            let head = "<thead><tr>" + header.map { "<th>\(inlines($0))</th>" }.joined() + "</tr></thead>"
-            let body = rows.map { "<tr>" + $0.map { "<td>\(inlines($0))</td>" }.joined() + "</tr>" }.joined(separator: "\n")
-            return "<table>\n\(head)\n<tbody>\n\(body)\n</tbody>\n</table>"
-        case (.markdown, .table(let header, let rows)):
-            func row(_ cells: [[Inline]]) -> String { "| " + cells.map(inlines).joined(separator: " | ") + " |" }
-            return ([row(header), "|" + String(repeating: "---|", count: max(header.count, 1))] + rows.map(row)).joined(separator: "\n")
+        var output = ""
+        append(block, to: &output)
+        return output
+    }
+
+    func inlines(_ inlines: [Inline]) -> String {
+        var output = ""
+        append(inlines, to: &output)
+        return output
+    }
+
+    func inline(_ inline: Inline) -> String {
+        var output = ""
+        append(inline, to: &output)
+        return output
+    }
+
+    func append(_ blocks: [Block], to output: inout String) {
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { output += format == .html ? "\n" : "\n\n" }
+            append(block, to: &output)
         }
     }
 
-    func inlines(_ inlines: [Inline]) -> String { inlines.map(inline).joined() }
+    /// Appends `text` with `prefix` before each line; `emptyPrefix` before
+    /// empty lines.
+    private static func appendLines(of text: String, prefix: String, emptyPrefix: String, firstPrefix: String? = nil, to output: inout String) {
+        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            if index > 0 { output += "\n" }
+            if index == 0, let firstPrefix {
+                output += firstPrefix
+            } else {
+                output += line.isEmpty ? emptyPrefix : prefix
+            }
+            output += Substring(line)
+        }
+    }
 
-    func inline(_ inline: Inline) -> String {
+    func append(_ block: Block, to output: inout String) {
+        switch (format, block) {
+        case (.html, .paragraph(let content)):
+            output += "<p>"
+            append(content, to: &output)
+            output += "</p>"
+        case (.markdown, .paragraph(let content)):
+            append(content, to: &output)
+        case (.html, .heading(let level, let content)):
+            let shifted = min(level + 3, 6)  // notes sit under the document's h2/h3
+            output += "<h\(shifted)>"
+            append(content, to: &output)
+            output += "</h\(shifted)>"
+        case (.markdown, .heading(let level, let content)):
+            output += String(repeating: "#", count: min(level + 3, 6)) + " "
+            append(content, to: &output)
+        case (.html, .blockQuote(let children)):
+            output += "<blockquote>\n"
+            append(children, to: &output)
+            output += "\n</blockquote>"
+        case (.markdown, .blockQuote(let children)):
+            Self.appendLines(of: blocks(children), prefix: "> ", emptyPrefix: ">", to: &output)
+        case (.html, .list(let ordered, let start, let tight, let items)):
+            let tag = ordered ? "ol" : "ul"
+            output += "<\(tag)"
+            if ordered && start != 1 { output += " start=\"\(start)\"" }
+            output += ">\n"
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += "\n" }
+                output += "<li>"
+                for (childIndex, child) in item.enumerated() {
+                    if childIndex > 0 { output += "\n" }
+                    if tight, case .paragraph(let inlines) = child {
+                        append(inlines, to: &output)
+                    } else {
+                        append(child, to: &output)
+                    }
+                }
+                output += "</li>"
+            }
+            output += "\n</\(tag)>"
+        case (.markdown, .list(let ordered, let start, let tight, let items)):
+            for (index, item) in items.enumerated() {
+                if index > 0 { output += tight ? "\n" : "\n\n" }
+                let marker = ordered ? "\(start + index). " : "- "
+                Self.appendLines(
+                    of: blocks(item), prefix: String(repeating: " ", count: marker.count), emptyPrefix: "",
+                    firstPrefix: marker, to: &output
+                )
+            }
+        case (.html, .code(let text)):
+            output += "<pre><code>"
+            Self.htmlEscaper.append(text, to: &output)
+            output += "</code></pre>"
+        case (.markdown, .code(let text)):
+            let fence = text.contains("```") ? "~~~~" : "```"
+            output += fence + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
+        case (.html, .thematicBreak): output += "<hr>"
+        case (.markdown, .thematicBreak): output += "---"
+        case (.html, .table(let header, let rows)):
+            output += "<table>\n<thead><tr>"
+            for cell in header {
+                output += "<th>"
+                append(cell, to: &output)
+                output += "</th>"
+            }
+            output += "</tr></thead>\n<tbody>\n"
+            for (index, row) in rows.enumerated() {
+                if index > 0 { output += "\n" }
+                output += "<tr>"
+                for cell in row {
+                    output += "<td>"
+                    append(cell, to: &output)
+                    output += "</td>"
+                }
+                output += "</tr>"
+            }
+            output += "\n</tbody>\n</table>"
+        case (.markdown, .table(let header, let rows)):
+            func row(_ cells: [[Inline]]) {
+                output += "| "
+                for (index, cell) in cells.enumerated() {
+                    if index > 0 { output += " | " }
+                    append(cell, to: &output)
+                }
+                output += " |"
+            }
+            row(header)
+            output += "\n|" + String(repeating: "---|", count: max(header.count, 1))
+            for cells in rows {
+                output += "\n"
+                row(cells)
+            }
+        }
+    }
+
+    func append(_ inlines: [Inline], to output: inout String) {
+        for inline in inlines { append(inline, to: &output) }
+    }
+
+    func append(_ inline: Inline, to output: inout String) {
         switch (format, inline) {
-        case (.html, .text(let text)): return Self.escapeHTML(text)
-        case (.markdown, .text(let text)): return Self.escapeMarkdown(text)
-        case (.html, .code(let text)): return "<code>\(Self.escapeHTML(text))</code>"
-        case (.markdown, .code(let text)): return text.contains("`") ? "`` \(text) ``" : "`\(text)`"
-        case (.html, .emphasis(let children)): return "<em>\(inlines(children))</em>"
-        case (.markdown, .emphasis(let children)): return "*\(inlines(children))*"
-        case (.html, .strong(let children)): return "<strong>\(inlines(children))</strong>"
-        case (.markdown, .strong(let children)): return "**\(inlines(children))**"
-        case (.html, .strikethrough(let children)): return "<del>\(inlines(children))</del>"
-        case (.markdown, .strikethrough(let children)): return "~~\(inlines(children))~~"
+        case (.html, .text(let text)): Self.htmlEscaper.append(text, to: &output)
+        case (.markdown, .text(let text)): Self.markdownEscaper.append(text, to: &output)
+        case (.html, .code(let text)):
+            output += "<code>"
+            Self.htmlEscaper.append(text, to: &output)
+            output += "</code>"
+        case (.markdown, .code(let text)): output += text.contains("`") ? "`` \(text) ``" : "`\(text)`"
+        case (.html, .emphasis(let children)): wrap(children, "<em>", "</em>", to: &output)
+        case (.markdown, .emphasis(let children)): wrap(children, "*", "*", to: &output)
+        case (.html, .strong(let children)): wrap(children, "<strong>", "</strong>", to: &output)
+        case (.markdown, .strong(let children)): wrap(children, "**", "**", to: &output)
+        case (.html, .strikethrough(let children)): wrap(children, "<del>", "</del>", to: &output)
+        case (.markdown, .strikethrough(let children)): wrap(children, "~~", "~~", to: &output)
         case (.html, .link(let destination, let children)):
-            return "<a href=\"\(Self.escapeHTML(destination))\">\(inlines(children))</a>"
+            output += "<a href=\""
+            Self.htmlEscaper.append(destination, to: &output)
+            output += "\">"
+            append(children, to: &output)
+            output += "</a>"
         case (.markdown, .link(let destination, let children)):
-            let safe = destination.replacingOccurrences(of: " ", with: "%20").replacingOccurrences(of: "(", with: "%28").replacingOccurrences(of: ")", with: "%29")
-            return "[\(inlines(children))](\(safe))"
-        case (.html, .softBreak): return "\n"
-        case (.markdown, .softBreak): return "\n"
-        case (.html, .lineBreak): return "<br>\n"
-        case (.markdown, .lineBreak): return "\\\n"
+            output += "["
+            append(children, to: &output)
+            output += "]("
+            Self.linkDestinationEscaper.append(destination, to: &output)
+            output += ")"
+        case (.html, .softBreak): output += "\n"
+        case (.markdown, .softBreak): output += "\n"
+        case (.html, .lineBreak): output += "<br>\n"
+        case (.markdown, .lineBreak): output += "\\\n"
         case (_, .footnote(let label)):
-            guard let number = footnoteNumber(label) else { return "" }
-            return format == .html
+            guard let number = footnoteNumber(label) else { return }
+            output += format == .html
                 ? "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"fnref\(number)\">\(number)</a></sup>"
                 : "[^\(number)]"
         }
     }
-}
 
-import Foundation
+    /// Spaces and parentheses would end a Markdown link destination.
+    static let linkDestinationEscaper = UTF8Escaper([
+        UInt8(ascii: " "): "%20", UInt8(ascii: "("): "%28", UInt8(ascii: ")"): "%29",
+    ])
+
+    private func wrap(_ children: [Inline], _ open: String, _ close: String, to output: inout String) {
+        output += open
+        append(children, to: &output)
+        output += close
+    }
+}

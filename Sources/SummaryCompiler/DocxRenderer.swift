@@ -20,15 +20,25 @@ struct DocxRenderer {
 
         var properties: String {
             var xml = ""
+            appendProperties(to: &xml)
+            return xml
+        }
+
+        func appendProperties(to xml: inout String) {
+            xml += "<w:rPr>"
             if hyperlink { xml += "<w:rStyle w:val=\"Hyperlink\"/>" }
             if code { xml += "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>" }
             if bold { xml += "<w:b/><w:bCs/>" }
             if italic { xml += "<w:i/><w:iCs/>" }
             if strike { xml += "<w:strike/>" }
             if rightToLeft { xml += "<w:rtl/>" }
-            let tag = WordXML.escape(language)
-            xml += rightToLeft ? "<w:lang w:val=\"\(tag)\" w:bidi=\"\(tag)\"/>" : "<w:lang w:val=\"\(tag)\"/>"
-            return "<w:rPr>\(xml)</w:rPr>"
+            xml += "<w:lang w:val=\""
+            WordXML.append(language, to: &xml)
+            if rightToLeft {
+                xml += "\" w:bidi=\""
+                WordXML.append(language, to: &xml)
+            }
+            xml += "\"/></w:rPr>"
         }
     }
 
@@ -200,7 +210,9 @@ struct DocxRenderer {
     // MARK: Blocks
 
     mutating func blocks(_ blocks: [Block], depth: Int, paragraphStyle: String? = nil) -> String {
-        blocks.map { block($0, depth: depth, paragraphStyle: paragraphStyle) }.joined()
+        var xml = ""
+        for block in blocks { xml += self.block(block, depth: depth, paragraphStyle: paragraphStyle) }
+        return xml
     }
 
     mutating func block(_ block: Block, depth: Int, paragraphStyle: String? = nil, numbering: String? = nil) -> String {
@@ -254,17 +266,18 @@ struct DocxRenderer {
         var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }
         xml += "</w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(9638 / columns)\"/>", count: columns) + "</w:tblGrid>"
-        func row(_ cells: [[Inline]], header: Bool, renderer: inout DocxRenderer) -> String {
-            var row = "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "")
+        let cellStart = "<w:tc><w:tcPr><w:tcW w:w=\"\(9638 / columns)\" w:type=\"dxa\"/></w:tcPr>"
+        func row(_ cells: [[Inline]], header: Bool, renderer: inout DocxRenderer) {
+            xml += header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
             for column in 0..<columns {
-                let content = column < cells.count ? cells[column] : []
-                row += "<w:tc><w:tcPr><w:tcW w:w=\"\(9638 / columns)\" w:type=\"dxa\"/></w:tcPr>"
-                    + renderer.paragraph(style: nil, inlines: content) + "</w:tc>"
+                xml += cellStart
+                xml += renderer.paragraph(style: nil, inlines: column < cells.count ? cells[column] : [])
+                xml += "</w:tc>"
             }
-            return row + "</w:tr>"
+            xml += "</w:tr>"
         }
-        xml += row(header, header: true, renderer: &self)
-        for cells in rows { xml += row(cells, header: false, renderer: &self) }
+        row(header, header: true, renderer: &self)
+        for cells in rows { row(cells, header: false, renderer: &self) }
         // Word needs a paragraph between a table and what follows it.
         return xml + "</w:tbl><w:p/>"
     }
@@ -290,33 +303,63 @@ struct DocxRenderer {
     }
 
     mutating func paragraph(style: String?, centered: Bool = false, inlines: [Inline], numbering: String? = nil, indent: Int = 0) -> String {
-        "<w:p>\(paragraphProperties(style: style, numbering: numbering, indent: indent, centered: centered))\(runs(inlines, format: runFormat))</w:p>"
+        var xml = "<w:p>"
+        xml += paragraphProperties(style: style, numbering: numbering, indent: indent, centered: centered)
+        appendRuns(inlines, format: runFormat, to: &xml)
+        xml += "</w:p>"
+        return xml
     }
 
     func run(_ text: String, format: RunFormat) -> String {
-        "<w:r>\(format.properties)<w:t xml:space=\"preserve\">\(WordXML.escape(text))</w:t></w:r>"
+        var xml = ""
+        appendRun(text, format: format, to: &xml)
+        return xml
+    }
+
+    // Runs are appended to their paragraph's text: they are most of the
+    // document, and building each as a string of its own to join later
+    // made the .docx slower to render than all the notes were to parse.
+
+    func appendRun(_ text: String, format: RunFormat, to xml: inout String) {
+        xml += "<w:r>"
+        format.appendProperties(to: &xml)
+        xml += "<w:t xml:space=\"preserve\">"
+        WordXML.append(text, to: &xml)
+        xml += "</w:t></w:r>"
     }
 
     mutating func runs(_ inlines: [Inline], format: RunFormat) -> String {
-        inlines.map { inline($0, format: format) }.joined()
+        var xml = ""
+        appendRuns(inlines, format: format, to: &xml)
+        return xml
+    }
+
+    mutating func appendRuns(_ inlines: [Inline], format: RunFormat, to xml: inout String) {
+        for inline in inlines { appendInline(inline, format: format, to: &xml) }
     }
 
     mutating func inline(_ inline: Inline, format: RunFormat) -> String {
+        var xml = ""
+        appendInline(inline, format: format, to: &xml)
+        return xml
+    }
+
+    mutating func appendInline(_ inline: Inline, format: RunFormat, to xml: inout String) {
         var format = format
         switch inline {
-        case .text(let text): return run(text, format: format)
+        case .text(let text): appendRun(text, format: format, to: &xml)
         case .code(let text):
             format.code = true
-            return run(text, format: format)
+            appendRun(text, format: format, to: &xml)
         case .emphasis(let children):
             format.italic = true
-            return runs(children, format: format)
+            appendRuns(children, format: format, to: &xml)
         case .strong(let children):
             format.bold = true
-            return runs(children, format: format)
+            appendRuns(children, format: format, to: &xml)
         case .strikethrough(let children):
             format.strike = true
-            return runs(children, format: format)
+            appendRuns(children, format: format, to: &xml)
         case .link(let destination, let children):
             format.hyperlink = true
             let id: Int
@@ -327,11 +370,13 @@ struct DocxRenderer {
                 hyperlinkIds[destination] = id
                 hyperlinks.append(destination)
             }
-            return "<w:hyperlink r:id=\"rId\(id)\">\(runs(children, format: format))</w:hyperlink>"
-        case .softBreak: return run(" ", format: format)
-        case .lineBreak: return "<w:r><w:br/></w:r>"
+            xml += "<w:hyperlink r:id=\"rId\(id)\">"
+            appendRuns(children, format: format, to: &xml)
+            xml += "</w:hyperlink>"
+        case .softBreak: appendRun(" ", format: format, to: &xml)
+        case .lineBreak: xml += "<w:r><w:br/></w:r>"
         case .footnote(let label):
-            guard definitions[label] != nil else { return "" }
+            guard definitions[label] != nil else { return }
             let id: Int
             if let existing = footnoteIds[label] {
                 id = existing
@@ -342,10 +387,11 @@ struct DocxRenderer {
             }
             // Word cannot place a footnote inside a footnote, nor two references to one footnote: those cite it by number.
             if insideFootnote || referencedLabels.contains(label) {
-                return "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>\(id)</w:t></w:r>"
+                xml += "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>\(id)</w:t></w:r>"
+                return
             }
             referencedLabels.insert(label)
-            return "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
+            xml += "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteReference w:id=\"\(id)\"/></w:r>"
         }
     }
 }

@@ -67,7 +67,7 @@ extension Inline {
     /// Whether a link destination may be rendered: no `javascript:`,
     /// `data:`, `vbscript:` or any other scheme than http(s) and mailto.
     public static func isSafe(destination: String) -> Bool {
-        let lowered = destination.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let lowered = Whitespace.trimming(destination, Whitespace.isWhitespaceOrNewline).lowercased()
         guard let colon = lowered.firstIndex(of: ":") else { return true }
         let scheme = lowered[..<colon]
         if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }

@@ -1,3 +1,4 @@
+import Foundation
 import CCmarkGFM
 
 /// Parses CommonMark with the GitHub extensions imrf accepts (tables,
@@ -8,6 +9,13 @@ public enum MarkdownParser {
         cmark_gfm_core_extensions_ensure_registered()
         return true
     }()
+
+    /// Held while cmark-gfm parses: its inline parser adds the extensions'
+    /// special characters to a process-wide table and removes them when a
+    /// document is finished (github/cmark-gfm#221), so two documents parsed
+    /// at once lose each other's strikethrough and autolinks. Notes are
+    /// parsed concurrently; only this step is one at a time.
+    private static let parsing = NSLock()
 
     /// The deepest nesting of the syntax tree accepted (block quotes, list
     /// items, emphasis, links...): the conversion and the renderers recurse,
@@ -30,13 +38,16 @@ public enum MarkdownParser {
             }
         }
         var bytes = Array(text.utf8)
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                cmark_parser_feed(parser, $0, buffer.count)
+        let finished: OpaquePointer? = parsing.withLock {
+            bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
+                    cmark_parser_feed(parser, $0, buffer.count)
+                }
             }
+            return cmark_parser_finish(parser)
         }
         if bytes.isEmpty { bytes = [] }
-        guard let root = cmark_parser_finish(parser) else { return MarkdownDocument(blocks: []) }
+        guard let root = finished else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
         if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
         var document = MarkdownDocument(blocks: [])

@@ -46,10 +46,14 @@ public enum NoteParser {
     }
 
     public static func parse(text: String, path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
-        // Lines end at LF, CR LF or a lone CR, as in CommonMark and YAML, so
-        // that line numbers match the parsers' and the user's editor. (CR LF
-        // is one Character in Swift: splitting at "\n" alone misses it.)
-        let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }.map(String.init)
+        parse(text: text, path: path, forum: forum, simpleFrontMatter: true)
+    }
+
+    /// - Parameter simpleFrontMatter: read the usual `key: value` front
+    ///   matter without Yams (`SimpleFrontMatter`); false forces Yams, for
+    ///   the tests that check both agree.
+    static func parse(text: String, path: String, forum: Forum?, simpleFrontMatter: Bool) -> (note: Note?, diagnostics: [Diagnostic]) {
+        let lines = lines(of: text)
         if let long = lines.firstIndex(where: { $0.unicodeScalars.count > maximumLineLength }) {
             return (nil, [.error(
                 "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
@@ -57,7 +61,7 @@ public enum NoteParser {
                 hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
             )])
         }
-        func isFence(_ line: String) -> Bool { line.trimmingCharacters(in: .whitespaces) == "---" }
+        func isFence(_ line: Substring) -> Bool { Whitespace.trimming(line, Whitespace.isWhitespace) == "---" }
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard let first = lines.first, isFence(first) else {
             return (nil, [.error(
@@ -68,27 +72,44 @@ public enum NoteParser {
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
             return (nil, [.error("front matter is not closed by a '---' line", at: start)])
         }
-        let yaml = lines[1..<close].joined(separator: "\n")
-        let source = YAMLSource(text: yaml, path: path, lineOffset: 1)
         var diagnostics: [Diagnostic] = []
-        let root: Node
         let front: FrontMatter
-        do {
-            root = try source.compose()
-            guard root.mapping != nil else {
-                return (nil, [.error("front matter must be a mapping of keys to values", at: source.location(root.mark))])
+        /// Where the value of a key, or an element of a list value, starts in the file.
+        let location: (_ key: String, _ element: Int?) -> SourceLocation
+        if simpleFrontMatter, let simple = SimpleFrontMatter.read(lines[1..<close]) {
+            front = simple.values
+            location = { key, element in
+                let position = element.flatMap { $0 < simple.objectivePositions.count ? simple.objectivePositions[$0] : nil }
+                    ?? simple.valuePositions[key]
+                guard let position else { return SourceLocation(path: path, line: 2, column: 1) }
+                return SourceLocation(path: path, line: position.line + 1, column: position.column)
             }
-            front = try source.decode(FrontMatter.self, from: root)
-        } catch {
-            return (nil, error.diagnostics)
-        }
-        let mapping = root.mapping!
-        for (key, _) in mapping {
-            if let name = key.string, !knownKeys.contains(name) {
-                diagnostics.append(.warning(
-                    "unknown front matter key '\(name)'", at: source.location(key.mark),
-                    hint: "known keys: session, title, author, role, objectives, language"
-                ))
+        } else {
+            let yaml = lines[1..<close].joined(separator: "\n")
+            let source = YAMLSource(text: yaml, path: path, lineOffset: 1)
+            let root: Node
+            do {
+                root = try source.compose()
+                guard root.mapping != nil else {
+                    return (nil, [.error("front matter must be a mapping of keys to values", at: source.location(root.mark))])
+                }
+                front = try source.decode(FrontMatter.self, from: root)
+            } catch {
+                return (nil, error.diagnostics)
+            }
+            let mapping = root.mapping!
+            for (key, _) in mapping {
+                if let name = key.string, !knownKeys.contains(name) {
+                    diagnostics.append(.warning(
+                        "unknown front matter key '\(name)'", at: source.location(key.mark),
+                        hint: "known keys: session, title, author, role, objectives, language"
+                    ))
+                }
+            }
+            let objectiveNodes = mapping["objectives"]?.sequence.map(Array.init) ?? []
+            location = { key, element in
+                if let element, element < objectiveNodes.count { return source.location(objectiveNodes[element].mark) }
+                return source.location(mapping[key]?.mark)
             }
         }
 
@@ -97,7 +118,7 @@ public enum NoteParser {
             session = Session(rawValue: name)
             if session == nil {
                 diagnostics.append(.error(
-                    "unknown session '\(name)'", at: source.location(mapping["session"]?.mark),
+                    "unknown session '\(name)'", at: location("session", nil),
                     hint: "use one of: " + Session.allCases.map(\.rawValue).joined(separator: ", ")
                 ))
             }
@@ -106,17 +127,15 @@ public enum NoteParser {
         }
 
         let objectives = front.objectives ?? []
-        let objectiveNodes = mapping["objectives"]?.sequence.map(Array.init) ?? []
         for (index, number) in objectives.enumerated() {
-            let mark = index < objectiveNodes.count ? objectiveNodes[index].mark : mapping["objectives"]?.mark
             if !Objective.numbers.contains(number) {
-                diagnostics.append(.error("objective \(number) is outside 1-23", at: source.location(mark)))
+                diagnostics.append(.error("objective \(number) is outside 1-23", at: location("objectives", index)))
             } else if let table = session?.roundTableNumber {
                 let covered = forum?.roundTable(table)?.objectives ?? RoundTable.indicativeClustering[table] ?? []
                 if !covered.contains(number) {
                     diagnostics.append(.warning(
                         "objective \(number) (\(Objective.numbered(number)!.shortTitle)) is not covered by round table \(table)",
-                        at: source.location(mark)
+                        at: location("objectives", index)
                     ))
                 }
             }
@@ -150,5 +169,34 @@ public enum NoteParser {
             objectives: objectives.filter { Objective.numbers.contains($0) }, language: front.language ?? "en", body: body, bodyLine: bodyLine, document: document
         )
         return (note, diagnostics)
+    }
+
+    /// The lines of `text`: a line ends at LF, CR LF or a lone CR, as in
+    /// CommonMark and YAML, so that line numbers match the parsers' and the
+    /// user's editor (a lone CR is a classic Mac line end; counted only by
+    /// the parsers, it shifted every later line). Works on UTF-8 bytes:
+    /// splitting at `Character`s was slow, and never split a CRLF file at
+    /// all (`"\r\n"` is one `Character`), so a note saved with Windows line
+    /// ends was reported as having no front matter.
+    static func lines(of text: String) -> [Substring] {
+        let utf8 = text.utf8
+        var lines: [Substring] = []
+        var lineStart = utf8.startIndex
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                index = utf8.index(after: index)
+                continue
+            }
+            lines.append(text[lineStart..<index])
+            index = utf8.index(after: index)
+            if byte == UInt8(ascii: "\r"), index < utf8.endIndex, utf8[index] == UInt8(ascii: "\n") {
+                index = utf8.index(after: index)
+            }
+            lineStart = index
+        }
+        lines.append(text[lineStart..<utf8.endIndex])
+        return lines
     }
 }

@@ -55,6 +55,10 @@ public struct Summary: Sendable {
     /// Renders every format, text or binary, in memory as the bytes of its file; nothing is written.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
+        // The Word document is rendered while the text formats are: they
+        // only read the same model.
+        async let docx: Result<Data, DiagnosticFailure>? = formats.contains(.docx)
+            ? Result { () throws(DiagnosticFailure) in try renderDocx() } : nil
         var result: [Format: Data] = [:]
         let textFormats = formats.filter(\.isText)
         if !textFormats.isEmpty {
@@ -62,7 +66,7 @@ public struct Summary: Sendable {
                 result[format] = Data(text.utf8)
             }
         }
-        if formats.contains(.docx) { result[.docx] = try renderDocx() }
+        if let docx = await docx { result[.docx] = try docx.get() }
         return result
     }
 
@@ -96,16 +100,24 @@ public struct Summary: Sendable {
         } catch {
             throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }
-        var result: [Format: String] = [:]
         for format in formats where format.isText {
             guard library.getTemplate(named: format.template) != nil else {
                 throw DiagnosticFailure(.badInput, .error(
                     "template '\(format.template).mustache' not found", at: SourceLocation(path: templates ?? "built-in templates")
                 ))
             }
-            result[format] = library.render(context(for: format), withTemplate: format.template) ?? ""
         }
-        return result
+        // Each format is rendered in a task of its own (one core each): the
+        // Mustache rendering of a large summary takes as long as parsing it.
+        let templateLibrary = library
+        return await withTaskGroup(of: (Format, String).self) { group in
+            for format in formats where format.isText {
+                group.addTask { (format, templateLibrary.render(context(for: format), withTemplate: format.template) ?? "") }
+            }
+            var result: [Format: String] = [:]
+            for await (format, text) in group { result[format] = text }
+            return result
+        }
     }
 
     /// Writes the rendered outputs into `directory`, each through a temporary
@@ -157,7 +169,7 @@ public struct Summary: Sendable {
                 while index < pending.count {  // footnotes may cite footnotes
                     let label = pending[index]
                     let text = renderer.blocks(definitions[label] ?? [])
-                    footnotes.append(["number": numbers[label]!, "body": text, "markdownBody": text.replacingOccurrences(of: "\n", with: "\n    ")])
+                    footnotes.append(["number": numbers[label]!, "body": text, "markdownBody": Self.indentingContinuationLines(text)])
                     index += 1
                 }
                 pending.removeAll()
@@ -216,6 +228,14 @@ public struct Summary: Sendable {
             "hasFootnotes": !footnotes.isEmpty,
         ]
     }
+
+    /// A footnote's Markdown with its continuation lines indented four
+    /// spaces, so that they stay inside the `[^n]:` definition.
+    static func indentingContinuationLines(_ text: String) -> String {
+        text.utf8.contains(UInt8(ascii: "\n")) ? continuationIndenter.escape(text) : text
+    }
+
+    private static let continuationIndenter = UTF8Escaper([UInt8(ascii: "\n"): "\n    "])
 
     static func objectiveContext(_ objective: Objective) -> [String: Any] {
         ["number": objective.number, "title": objective.title, "shortTitle": objective.shortTitle]

@@ -11,20 +11,32 @@ enum WordXML {
         }
     }
 
+    /// The five XML escapes, and the C0 controls XML cannot hold mapped to nothing.
+    static let escaper: UTF8Escaper = {
+        var table: [UInt8: String] = [
+            UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
+            UInt8(ascii: "\""): "&quot;", UInt8(ascii: "'"): "&apos;",
+        ]
+        for byte in UInt8(0)..<0x20 where !isAllowed(Unicode.Scalar(byte)) { table[byte] = "" }
+        return UTF8Escaper(table)
+    }()
+
     static func escape(_ text: String) -> String {
         var result = ""
-        result.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            guard isAllowed(scalar) else { continue }
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "'": result += "&apos;"
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
+        append(text, to: &result)
         return result
+    }
+
+    /// Appends `text` made safe for XML to `output`, escaping bytes rather
+    /// than walking scalars (the .docx holds every character of the summary).
+    static func append(_ text: String, to output: inout String) {
+        // U+FFFE and U+FFFF are encoded EF BF BE and EF BF BF; most texts have no 0xEF byte at all.
+        if text.utf8.contains(0xEF), text.unicodeScalars.contains(where: { $0.value >= 0xFFFE && $0.value <= 0xFFFF }) {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: text.unicodeScalars.filter { $0.value < 0xFFFE || $0.value > 0xFFFF })
+            escaper.append(String(kept), to: &output)
+        } else {
+            escaper.append(text, to: &output)
+        }
     }
 }

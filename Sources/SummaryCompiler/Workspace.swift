@@ -82,33 +82,46 @@ public struct Workspace: Sendable {
         return try Forum.parse(yaml: text, path: forumPath, warnings: &warnings)
     }
 
-    /// Checks individual note files against a forum.
+    /// Checks individual note files against a forum. The files are read and
+    /// parsed concurrently (each note is independent); the results are taken
+    /// in the given order, so the output does not depend on scheduling.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
-        var files: [(path: String, bytes: [UInt8])] = []
-        var unreadable: [Diagnostic] = []
-        for notePath in notePaths {
-            guard let data = FileManager.default.contents(atPath: notePath) else {
-                unreadable.append(.error("cannot read note", at: SourceLocation(path: notePath)))
-                continue
-            }
-            files.append((notePath, Array(data)))
+        let parsed = UnsafeMutableBufferPointer<(note: Note?, diagnostics: [Diagnostic])>.allocate(capacity: notePaths.count)
+        defer {
+            parsed.deinitialize()
+            parsed.deallocate()
         }
-        var workspace = check(noteFiles: files, forum: forum, path: path)
-        workspace.diagnostics = (unreadable + workspace.diagnostics).sorted(by: order)
-        return workspace
+        nonisolated(unsafe) let results = parsed  // each iteration writes its own element only
+        DispatchQueue.concurrentPerform(iterations: notePaths.count) { index in
+            let notePath = notePaths[index]
+            guard let data = FileManager.default.contents(atPath: notePath) else {
+                (results.baseAddress! + index).initialize(to: (nil, [.error("cannot read note", at: SourceLocation(path: notePath))]))
+                return
+            }
+            (results.baseAddress! + index).initialize(to: NoteParser.parse(bytes: Array(data), path: notePath, forum: forum))
+        }
+        return assemble(zip(notePaths, parsed), forum: forum, path: path)
     }
 
     /// Checks notes already in memory (path and content) against a forum;
     /// nothing is read from disk, so the fuzzer compiles a workspace without files.
     public static func check(noteFiles: [(path: String, bytes: [UInt8])], forum: Forum, path: String = ".") -> Workspace {
+        let parsed = noteFiles.map { NoteParser.parse(bytes: $0.bytes, path: $0.path, forum: forum) }
+        return assemble(zip(noteFiles.map(\.path), parsed), forum: forum, path: path)
+    }
+
+    /// The workspace of parsed notes, in the given order: a note whose body
+    /// duplicates an earlier one is refused, diagnostics sorted by file and line.
+    private static func assemble(
+        _ parsed: some Sequence<(String, (note: Note?, diagnostics: [Diagnostic]))>, forum: Forum, path: String
+    ) -> Workspace {
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
-        var seen: [String: String] = [:]  // body -> first path
-        for (notePath, bytes) in noteFiles {
-            let (note, found) = NoteParser.parse(bytes: bytes, path: notePath, forum: forum)
+        var seen: [Substring: String] = [:]  // body -> first path
+        for (notePath, (note, found)) in parsed {
             diagnostics += found
             guard let note else { continue }
-            let key = note.body.trimmingCharacters(in: .whitespacesAndNewlines)
+            let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)
             if let first = seen[key] {
                 diagnostics.append(.error(
                     "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),

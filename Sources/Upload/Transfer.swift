@@ -13,10 +13,19 @@ final class TransferContext {
     var retryAfter: Double?
     var responseBody: [UInt8] = []
     let trace: (@Sendable (String) -> Void)?
+    let progress: (@Sendable (Int64, Int64) -> Void)?
+    /// When progress was last reported (nanoseconds of the monotonic clock), to report at most ten times a second.
+    var lastProgress: UInt64 = 0
+    var reportedAllSent = false
 
-    init(file: UnsafeMutablePointer<FILE>, trace: (@Sendable (String) -> Void)?) {
+    init(
+        file: UnsafeMutablePointer<FILE>,
+        trace: (@Sendable (String) -> Void)?,
+        progress: (@Sendable (Int64, Int64) -> Void)? = nil
+    ) {
         self.file = file
         self.trace = trace
+        self.progress = progress
     }
 
     deinit { fclose(file) }
@@ -54,6 +63,8 @@ struct Transfer: ~Copyable {
         errorBuffer.initialize(repeating: 0, count: Int(CURL_ERROR_SIZE) + 1)
         let opaque = Unmanaged.passUnretained(context).toOpaque()
         imrf_curl_easy_setopt_long(handle, CURLOPT_NOSIGNAL, 1)
+        // Larger reads per callback than the 64 KiB default: fewer calls for big documents.
+        imrf_curl_easy_setopt_long(handle, CURLOPT_UPLOAD_BUFFERSIZE, 1 << 20)
         imrf_curl_easy_setopt_pointer(handle, CURLOPT_ERRORBUFFER, errorBuffer)
         imrf_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYPEER, 1)
         imrf_curl_easy_setopt_long(handle, CURLOPT_SSL_VERIFYHOST, 2)
@@ -66,6 +77,11 @@ struct Transfer: ~Copyable {
         imrf_curl_easy_setopt_seek_callback(handle, Transfer.seek)
         imrf_curl_easy_setopt_data_callback(handle, CURLOPT_WRITEFUNCTION, Transfer.write)
         imrf_curl_easy_setopt_data_callback(handle, CURLOPT_HEADERFUNCTION, Transfer.header)
+        if context.progress != nil {
+            imrf_curl_easy_setopt_pointer(handle, CURLOPT_XFERINFODATA, opaque)
+            imrf_curl_easy_setopt_xferinfo_callback(handle, Transfer.xferInfo)
+            imrf_curl_easy_setopt_long(handle, CURLOPT_NOPROGRESS, 0)
+        }
         if context.trace != nil {
             imrf_curl_easy_setopt_pointer(handle, CURLOPT_DEBUGDATA, opaque)
             imrf_curl_easy_setopt_debug_callback(handle, Transfer.debug)
@@ -137,6 +153,22 @@ struct Transfer: ~Copyable {
     private static let seek: imrf_curl_seek_callback = { pointer, offset, origin in
         let context = TransferContext.from(pointer)
         return fseeko(context.file, off_t(offset), origin) == 0 ? imrf_curl_seekfunc_ok() : imrf_curl_seekfunc_fail()
+    }
+
+    /// Passes upload progress on, at most every 100 ms and once at the end.
+    private static let xferInfo: imrf_curl_xferinfo_callback = { pointer, _, _, total, sent in
+        let context = TransferContext.from(pointer)
+        guard let progress = context.progress, total > 0 else { return 0 }
+        let now = DispatchTime.now().uptimeNanoseconds
+        if sent == total {
+            guard !context.reportedAllSent else { return 0 }  // libcurl goes on calling while the response comes
+            context.reportedAllSent = true
+            progress(Int64(sent), Int64(total))
+        } else if now &- context.lastProgress >= 100_000_000 {
+            context.lastProgress = now
+            progress(Int64(sent), Int64(total))
+        }
+        return 0
     }
 
     /// Keeps the first few KiB of the response (for error messages), drops the rest.

@@ -26,6 +26,10 @@ public struct UploadRequest: Sendable {
     public var maximumBackoff: Double
     /// Receives libcurl's trace with the Authorization header redacted; nil for none.
     public var trace: (@Sendable (String) -> Void)?
+    /// Receives (bytes sent, bytes to send) as the body goes out, about ten
+    /// times a second at most; nil for none. The command shows a progress bar
+    /// with it on a terminal.
+    public var progress: (@Sendable (Int64, Int64) -> Void)?
 
     public init(
         file: String,
@@ -39,7 +43,8 @@ public struct UploadRequest: Sendable {
         timeout: Double? = nil,
         initialBackoff: Double = 0.5,
         maximumBackoff: Double = 30,
-        trace: (@Sendable (String) -> Void)? = nil
+        trace: (@Sendable (String) -> Void)? = nil,
+        progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) {
         self.file = file
         self.endpoint = endpoint
@@ -53,6 +58,7 @@ public struct UploadRequest: Sendable {
         self.initialBackoff = initialBackoff
         self.maximumBackoff = maximumBackoff
         self.trace = trace
+        self.progress = progress
     }
 }
 

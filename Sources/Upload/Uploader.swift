@@ -88,7 +88,7 @@ public struct Uploader: Sendable {
         guard let file = fopen(request.file, "rb") else {
             throw UploadError(.unreadableFile, "\(request.file): cannot read the file")
         }
-        let context = TransferContext(file: file, trace: request.trace)
+        let context = TransferContext(file: file, trace: request.trace, progress: request.progress)
         guard var transfer = Transfer(context: context) else {
             throw UploadError(.transfer, "libcurl could not create a handle")
         }

@@ -2,11 +2,17 @@ import ArgumentParser
 import Diagnostics
 import Foundation
 import SummaryCompiler
+import Upload
 
 extension IMRF {
     struct Compile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compile the PGA summary from the workspace's notes."
+            abstract: "Compile the PGA summary from the workspace's notes.",
+            discussion: """
+                With --upload URL the outputs are then uploaded as `imrf upload` would: \
+                a URL ending in / receives each output under its file name (URL/summary.docx); \
+                any other URL takes exactly one output, so give one --format.
+                """
         )
 
         @Argument(help: "The workspace folder (default: the current folder).")
@@ -24,8 +30,19 @@ extension IMRF {
         @Option(help: "A folder of Mustache templates (default: the Templates folder shipped with imrf).")
         var templates: String?
 
+        @Option(help: "After compiling, upload the outputs to this http(s) URL; one ending in / receives each output under its file name.")
+        var upload: String?
+
+        @OptionGroup(title: "Upload options (with --upload)")
+        var uploadOptions: UploadOptions
+
         func validate() throws {
-            _ = try formats()
+            let formats = try formats()
+            if let upload, !upload.hasSuffix("/"), Set(formats).count != 1 {
+                throw ValidationError(
+                    "--upload \(upload) takes one file, but --format asks for \(formats.count): give one --format, or end the URL with / to upload each output under its file name"
+                )
+            }
         }
 
         func formats() throws -> [Summary.Format] {
@@ -54,6 +71,40 @@ extension IMRF {
                 return try Summary.write(outputs, to: out ?? (workspace == "." ? "build" : workspace + "/build"))
             }
             for path in written { print("wrote \(path)") }
+            recordInLedger(written)
+            guard let upload else { return }
+            try await Reporting.run {
+                for path in written {
+                    let name = (path as NSString).lastPathComponent
+                    let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
+                    let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
+                    print(receipt.summaryLine(file: path))
+                    UploadRecording.record(receipt, file: path, endpoint: endpoint, workspace: workspace)
+                }
+            }
+        }
+
+        /// A file name as one URL path segment.
+        static func percentEncoded(_ name: String) -> String {
+            var allowed = CharacterSet.urlPathAllowed
+            allowed.remove("/")
+            return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
+        }
+
+        /// The summary is what matters: when the ledger cannot be written the
+        /// compile still succeeds, and says on stderr that it was not recorded.
+        private func recordInLedger(_ written: [String]) {
+            do {
+                try Summary.recordCompile(outputs: written, workspace: workspace, draft: draft)
+            } catch {
+                let problems = (error as? any DiagnosticError)?.diagnostics ?? [.error(String(describing: error))]
+                for problem in problems {
+                    Reporting.printToStandardError(Diagnostic.warning(
+                        "the summary was written but not recorded in the ledger: " + problem.message,
+                        at: problem.location, hint: problem.hint
+                    ))
+                }
+            }
         }
     }
 }

@@ -15,6 +15,8 @@ struct IMRF: AsyncParsableCommand {
             Check.self,
             Compile.self,
             Upload.self,
+            Submit.self,
+            Log.self,
         ]
     )
 }

@@ -31,17 +31,18 @@ struct IMRFProcess {
             .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Runs `imrf arguments...`, feeding `input` on stdin, in `directory`,
-    /// with `environment` added to (or, with a nil value, removed from) the
-    /// current one.
+    /// Runs `imrf arguments...` (or another `executable`), feeding `input`
+    /// on stdin, in `directory`, with `environment` added to (or, with a nil
+    /// value, removed from) the current one.
     static func run(
         _ arguments: [String],
+        executable: URL = binary,
         input: String? = nil,
         directory: URL? = nil,
         environment: [String: String?] = [:]
     ) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
         var env = ProcessInfo.processInfo.environment

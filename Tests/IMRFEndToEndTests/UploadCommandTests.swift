@@ -61,7 +61,7 @@ struct UploadCommandTests {
         let loose = try scratch.text("loose-token", "secret\n", mode: 0o644)
         let cases: [(arguments: [String], status: Int32)] = [
             ([file.path, "--endpoint", server.url("/auth401")], 77),
-            ([file.path, "--endpoint", server.url("/slow?delay=30"), "--timeout", "0.5", "--retries", "1"], 75),
+            ([file.path, "--endpoint", server.url("/slow?delay=600"), "--timeout", "0.5", "--retries", "1"], 75),
             ([file.path, "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69),
             ([scratch.directory.appendingPathComponent("missing.pdf").path, "--endpoint", server.url("/ok")], 65),
             ([file.path, "--endpoint", "not a url"], 65),
@@ -76,5 +76,82 @@ struct UploadCommandTests {
         }
         #expect(try server.state().requests["/auth401"] == 1)
         #expect(try server.state().documents.isEmpty)
+    }
+}
+
+@Suite("imrf compile --upload, and the progress bar")
+struct CompileUploadTests {
+    @Test("compile --upload URL/ sends every output under its own name, after writing it")
+    func compileAndUploadEachOutput() throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let workspace = scratch.directory.appendingPathComponent("ws").path
+        #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
+        let result = try IMRFProcess.run(
+            ["compile", workspace, "--format", "md,docx", "--upload", server.url("/folder/")],
+            environment: ["IMRF_TOKEN": nil]
+        )
+        #expect(result.status == 0, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 4)
+        #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("wrote ") })
+        #expect(lines.suffix(2).allSatisfy { $0.hasPrefix("uploaded ") && $0.contains("HTTP 201") })
+        let documents = try server.state().documents
+        #expect(documents.compactMap(\.path).sorted() == ["/folder/summary.docx", "/folder/summary.md"])
+        let markdown = try Data(contentsOf: URL(fileURLWithPath: workspace + "/build/summary.md"))
+        #expect(documents.first { $0.path == "/folder/summary.md" }?.bytes == Int64(markdown.count))
+        // The compile and both uploads are in the workspace's ledger.
+        let log = try IMRFProcess.run(["log", workspace, "--json"])
+        struct Entry: Decodable { var kind: String }
+        let kinds = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).map(\.kind)
+        #expect(kinds == ["compile", "upload", "upload"], "\(log.stdout)")
+    }
+
+    @Test("a URL not ending in / takes exactly one output: usage error before anything is compiled")
+    func oneURLNeedsOneFormat() throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let workspace = scratch.directory.appendingPathComponent("ws").path
+        #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
+        let refused = try IMRFProcess.run(["compile", workspace, "--format", "md,html", "--upload", server.url("/ok")])
+        #expect(refused.status == 64)
+        #expect(refused.stderr.contains("give one --format"))
+        #expect(!FileManager.default.fileExists(atPath: workspace + "/build"))
+        let single = try IMRFProcess.run(["compile", workspace, "--format", "docx", "--upload", server.url("/ok")])
+        #expect(single.status == 0, "\(single.stderr)")
+        #expect(try server.state().documents.count == 1)
+    }
+
+    @Test("an upload that fails after compiling keeps the outputs and exits with the upload's code")
+    func uploadFailureKeepsOutputs() throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let workspace = scratch.directory.appendingPathComponent("ws").path
+        #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
+        let result = try IMRFProcess.run(["compile", workspace, "--format", "html", "--upload", server.url("/auth401")])
+        #expect(result.status == 77)
+        #expect(result.stdout.contains("wrote "))
+        #expect(result.stderr.contains("refused the credentials"))
+        #expect(FileManager.default.fileExists(atPath: workspace + "/build/summary.html"))
+    }
+
+    @Test("a progress bar on a terminal, none on a pipe")
+    func progressOnlyOnATerminal() throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("big.bin", size: 8 << 20)
+        // script(1) gives imrf a pseudo-terminal for stdin, stdout and stderr.
+        let command = [IMRFProcess.binary.path, "upload", file.path, "--endpoint", server.url("/slow?delay=0.3")]
+            .map { "'" + $0 + "'" }.joined(separator: " ")
+        let terminal = try IMRFProcess.run(["-qefc", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+        #expect(terminal.status == 0, "\(terminal.stdout)")
+        #expect(terminal.stdout.contains("\r["))
+        #expect(terminal.stdout.contains("/ 8.0 MiB"))
+        #expect(terminal.stdout.contains("\r\u{1B}[K"))  // the bar is cleared before the receipt
+        #expect(terminal.stdout.contains("uploaded "))
+        let piped = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")])
+        #expect(piped.status == 0)
+        #expect(piped.stderr.isEmpty)
+        #expect(!piped.stdout.contains("\r"))
     }
 }

@@ -9,6 +9,8 @@ final class UploadServer: @unchecked Sendable {
         var sha256: String
         var bytes: Int64
         var method: String
+        /// The URL path the document was sent to.
+        var path: String?
         var authorization: String?
         var contentDigest: String?
         var contentType: String?

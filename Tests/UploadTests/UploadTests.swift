@@ -144,7 +144,7 @@ struct UploadTests {
         let file = try scratch.file("a.bin", size: 100)
         let error = await #expect(throws: UploadError.self) {
             try await Uploader().upload(UploadRequest(
-                file: file.path, endpoint: server.url("/slow?delay=30"), retries: 1, timeout: 0.5, initialBackoff: 0.01
+                file: file.path, endpoint: server.url("/slow?delay=600"), retries: 1, timeout: 0.5, initialBackoff: 0.01
             ))
         }
         #expect(error?.code == .retriesExhausted)

@@ -14,6 +14,7 @@ Modes by path (query string parameters in brackets):
   /slow[?delay=10]        read the body, wait, then store
   /sink                   read the body and drop it (benchmark), 201
   /drop                   first request: read half the body, close the connection; then store
+  /folder/NAME            store the document (its path is kept), 201 + Location
 Documents are keyed by Idempotency-Key: a repeated key never stores twice.
 """
 import argparse, base64, hashlib, json, os, signal, socket, ssl, sys, threading, time
@@ -86,6 +87,7 @@ class Handler(BaseHTTPRequestHandler):
             "sha256": sha,
             "bytes": size,
             "method": self.command,
+            "path": urlsplit(self.path).path,
             "authorization": self.headers.get("Authorization"),
             "contentDigest": self.headers.get("Content-Digest"),
             "contentType": self.headers.get("Content-Type"),
@@ -126,7 +128,7 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(503, {"Retry-After": "0"})
         if path == "/slow":
             time.sleep(float(query.get("delay", "10")))
-        if path in ("/ok", "/flaky503", "/slow", "/drop"):
+        if path in ("/ok", "/flaky503", "/slow", "/drop") or path.startswith("/folder/"):
             with lock:
                 doc, code = self.store(sha, size, body)
                 write_state()

@@ -1,0 +1,29 @@
+public import Foundation
+
+/// What `imrf submit` did with a note: the proof a rapporteur keeps.
+public struct SubmissionReceipt: Sendable, Hashable, Codable {
+    public enum Outcome: String, Sendable, Hashable, Codable {
+        /// A new note, stored and recorded.
+        case stored
+        /// A changed version of the author's note for the session; the
+        /// earlier version is kept in `previous`.
+        case replaced
+        /// The same bytes were already stored: nothing changed.
+        case alreadySubmitted
+    }
+
+    public var outcome: Outcome
+    public var session: String
+    public var author: String
+    /// The stored note, relative to the workspace (`notes/...`).
+    public var path: String
+    /// SHA-256 of the stored bytes, lowercase hex.
+    public var sha256: String
+    /// Where the replaced version now is (`notes/.history/...`), relative to the workspace.
+    public var previous: String?
+    /// The ledger entry that records the submission (for `alreadySubmitted`,
+    /// the earlier one; nil only when an earlier imrf stored the note without a ledger).
+    public var ledgerEntry: Int64?
+    /// When the recorded submission happened.
+    public var at: Date?
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import Diagnostics
+import Forum
+import Foundation
+import Ledger
+import SummaryCompiler
+
+extension IMRF {
+    struct Log: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show the workspace's ledger: submissions, compiles, uploads and distributions, oldest first."
+        )
+
+        @Argument(help: "The workspace folder (default: the current folder).")
+        var workspace: String = "."
+
+        @Flag(help: "Print the entries as one JSON array.")
+        var json = false
+
+        func run() async throws {
+            try await Reporting.run {
+                let folder = URL(fileURLWithPath: workspace)
+                let entries = try Ledger.entriesIfPresent(workspace: folder)
+                if json {
+                    let encoder = JSONEncoder()
+                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                    encoder.dateEncodingStrategy = .iso8601
+                    print(String(decoding: try encoder.encode(entries.map(LogEntryJSON.init)), as: UTF8.self))
+                    return
+                }
+                let timeZone = try forumTimeZone(ledgerExists: !entries.isEmpty)
+                if entries.isEmpty {
+                    print("the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet")
+                    return
+                }
+                let text = LogLine(timeZone: timeZone)
+                for entry in entries { print(text.line(entry)) }
+            }
+        }
+
+        /// Times are shown in the forum's time zone (forum.yaml); when the
+        /// forum file cannot be read the entries are still shown, in UTC.
+        private func forumTimeZone(ledgerExists: Bool) throws -> TimeZone {
+            let path = workspace == "." ? "forum.yaml" : (workspace.hasSuffix("/") ? workspace : workspace + "/") + "forum.yaml"
+            do {
+                let forum = try Workspace.loadForum(path)
+                return TimeZone(identifier: forum.timeZone) ?? TimeZone(identifier: "UTC")!
+            } catch {
+                guard ledgerExists else { throw error }
+                for problem in error.diagnostics where problem.severity == .error {
+                    Reporting.printToStandardError(Diagnostic.warning(problem.message + "; times are shown in UTC", at: problem.location))
+                }
+                return TimeZone(identifier: "UTC")!
+            }
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+import Ledger
+
+/// One ledger entry as `imrf log` prints it:
+/// `2026-05-12 14:03:07 -04:00  #3  submission  round-table-2 by Jane Doe: notes/... (sha256 1a2b3c4d5e6f)`.
+/// The zone is shown as an offset: Linux has no reliable abbreviations
+/// ("GMT-4" rather than "EDT").
+struct LogLine {
+    let timeZone: TimeZone
+    private let formatter: DateFormatter
+
+    init(timeZone: TimeZone) {
+        self.timeZone = timeZone
+        formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.timeZone = timeZone
+        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
+    }
+
+    func line(_ entry: LedgerEntry) -> String {
+        let kind = entry.event.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
+        return "\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event))"
+    }
+
+    /// The first 12 hex digits: enough to tell versions apart at a glance
+    /// (`imrf log --json` has the whole digest).
+    private func short(_ sha256: String) -> String { String(sha256.prefix(12)) }
+
+    private func details(_ event: LedgerEvent) -> String {
+        switch event {
+        case .submission(let record):
+            return "\(record.session) by \(record.author): \(record.path) (sha256 \(short(record.sha256)))"
+        case .compile(let record):
+            let files = record.outputs.map { "\($0.path) (sha256 \(short($0.sha256)))" }.joined(separator: ", ")
+            return (record.draft ? "draft: " : "") + (files.isEmpty ? "no files" : files)
+        case .upload(let record):
+            var text = "\(record.file) to \(record.endpoint)"
+            if let location = record.location { text += " -> \(location)" }
+            text += " (HTTP \(record.httpStatus), \(record.bytes) bytes, sha256 \(short(record.sha256)), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
+            return text
+        case .distribution(let record):
+            return record.deliverable + (record.reference.map { " (\($0))" } ?? "")
+        }
+    }
+}

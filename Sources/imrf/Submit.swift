@@ -1,0 +1,75 @@
+import ArgumentParser
+import Diagnostics
+import Foundation
+import SummaryCompiler
+
+extension IMRF {
+    struct Submit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Submit a rapporteur's note: checked, stored in the workspace's notes, recorded in the ledger.",
+            discussion: """
+                The note is checked as 'imrf check' checks it (and needs an 'author'); a note with an error \
+                is refused and nothing is stored. It is stored as notes/<session>--<author>.md and the \
+                receipt gives its SHA-256. Submitting the same text again changes nothing; a changed \
+                version replaces the stored one and the earlier version is kept in notes/.history/.
+                """
+        )
+
+        @Argument(help: "The note file (Markdown with YAML front matter).")
+        var note: String
+
+        @Option(help: "The workspace folder (default: the current folder).")
+        var workspace: String = "."
+
+        @Flag(help: "Print the receipt as one JSON object.")
+        var json = false
+
+        /// Test-only: seconds to wait at the commit point (temporary file
+        /// written, ledger locked, rename next), announced on stderr, so the
+        /// end-to-end tests can kill imrf at that moment.
+        static let pauseVariable = "IMRF_TEST_PAUSE_BEFORE_RENAME"
+
+        func run() async throws {
+            let submission: Submission
+            do {
+                submission = try Submission(notePath: note, workspace: workspace)
+            } catch {
+                for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
+                Reporting.printToStandardError(Workspace.summaryLine(error.diagnostics) + "; nothing submitted")
+                throw ExitCode(Reporting.exitCode(for: error.kind))
+            }
+            for warning in submission.warnings { Reporting.printToStandardError(warning) }
+            var pause: (() -> Void)?
+            if let seconds = ProcessInfo.processInfo.environment[Self.pauseVariable].flatMap(TimeInterval.init), seconds > 0 {
+                pause = {
+                    Reporting.printToStandardError("imrf: test pause before rename (\(Self.pauseVariable)=\(seconds))")
+                    Thread.sleep(forTimeInterval: seconds)
+                }
+            }
+            let receipt = try await Reporting.run { [pause] in try submission.store(beforeRename: pause) }
+            if json {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                encoder.dateEncodingStrategy = .iso8601
+                print(String(decoding: try encoder.encode(receipt), as: UTF8.self))
+                return
+            }
+            let stored = shown(receipt.path)
+            let entry = receipt.ledgerEntry.map { "ledger entry \($0)" } ?? "not in the ledger"
+            switch receipt.outcome {
+            case .alreadySubmitted:
+                print("already submitted: \(stored) has the same text (sha256 \(receipt.sha256), \(entry)); nothing changed")
+            case .stored, .replaced:
+                print("submitted \(stored) (\(receipt.session), \(receipt.author))")
+                print("sha256: \(receipt.sha256)")
+                print(entry)
+                if let previous = receipt.previous { print("earlier version kept as \(shown(previous))") }
+            }
+        }
+
+        /// A workspace-relative path as the user can open it from here.
+        private func shown(_ path: String) -> String {
+            workspace == "." ? path : (workspace.hasSuffix("/") ? workspace + path : workspace + "/" + path)
+        }
+    }
+}
