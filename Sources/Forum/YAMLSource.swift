@@ -62,6 +62,12 @@ public struct YAMLSource: Sendable {
     /// Decodes `node` as `T`; a type mismatch or missing key is reported at
     /// the node it concerns, naming the key path.
     public func decode<T: Decodable>(_ type: T.Type, from node: Node) throws(DiagnosticFailure) -> T {
+        if let huge = YAMLSource.overflowingBaseSixty(in: node) {
+            throw DiagnosticFailure(.badInput, .error(
+                "number '\(huge.string)' is too large", at: location(huge.mark),
+                hint: "YAML reads digits separated by ':' as a base-60 number; quote the value if it is text"
+            ))
+        }
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let error as DecodingError {
@@ -93,6 +99,44 @@ public struct YAMLSource: Sendable {
             return .error("invalid value for '\(key)': \(expected)", at: location(node.mark))
         @unknown default:
             return .error("cannot decode: \(error)", at: location(root.mark))
+        }
+    }
+
+    /// The first scalar that Yams would read as a base-60 integer (YAML 1.1
+    /// `1:30:00`) too large for an `Int`. Yams computes it without overflow
+    /// checks and crashes, so such a scalar is refused before decoding.
+    /// The check mirrors Yams: each part times a power of 60, the power
+    /// multiplied once more after the last part.
+    static func overflowingBaseSixty(in node: Node) -> Node.Scalar? {
+        switch node {
+        case .scalar(let scalar):
+            var text = Substring(scalar.string)
+            if text.hasPrefix("-") || text.hasPrefix("+") { text = text.dropFirst() }
+            guard text.contains(":"), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "_") }) else { return nil }
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.filter { $0 != "_" }) }
+            guard parts.allSatisfy({ $0 != nil }) else { return nil }  // Yams does not read it as a number
+            var base = 1
+            var value = 0
+            for part in parts.reversed() {
+                let (product, productOverflow) = part!.multipliedReportingOverflow(by: base)
+                let (sum, sumOverflow) = value.addingReportingOverflow(product)
+                let (next, baseOverflow) = base.multipliedReportingOverflow(by: 60)
+                if productOverflow || sumOverflow || baseOverflow { return scalar }
+                (value, base) = (sum, next)
+            }
+            return nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = overflowingBaseSixty(in: key) ?? overflowingBaseSixty(in: value) { return found }
+            }
+            return nil
+        case .sequence(let sequence):
+            for element in sequence {
+                if let found = overflowingBaseSixty(in: element) { return found }
+            }
+            return nil
+        case .alias:
+            return nil
         }
     }
 

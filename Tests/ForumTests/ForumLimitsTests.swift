@@ -28,3 +28,15 @@ extension Diagnostic {
     /// `path:line:col: error: message`, without the hint line.
     var firstLine: String { String(description.prefix { $0 != "\n" }) }
 }
+
+/// Yams overflows (and crashes) on a base-60 number too large for an `Int`;
+/// forum.yaml refuses it at its line instead. Found by fuzzing.
+@Suite struct ForumSexagesimalTests {
+    @Test func aHugeBaseSixtyNumberIsAnError() {
+        let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "workingDays: 10", with: "workingDays: 322222222222222222:2222")
+        let error = #expect(throws: DiagnosticFailure.self) { try Forum.parse(yaml: yaml, path: "forum.yaml") }
+        let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("workingDays: 3") }! + 1
+        #expect(error?.diagnostics.map(\.message) == ["number '322222222222222222:2222' is too large"])
+        #expect(error?.diagnostics.first?.location?.line == line)
+    }
+}
