@@ -129,6 +129,27 @@ let package = Package(
             path: "Fuzz/ICalendarFuzz",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "note-fuzz",
+            dependencies: ["Diagnostics", "Forum", "SummaryCompiler"],
+            path: "Fuzz/NoteFuzz",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "forum-fuzz",
+            dependencies: ["Diagnostics", "Forum"],
+            path: "Fuzz/ForumFuzz",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "compile-fuzz",
+            dependencies: [
+                "Diagnostics", "Forum", "SummaryCompiler",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Fuzz/CompileFuzz",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(

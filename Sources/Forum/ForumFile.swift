@@ -100,6 +100,20 @@ extension Forum {
         return try parse(yaml: text, path: path, warnings: &warnings)
     }
 
+    /// The largest forum.yaml accepted, in bytes (1 MiB): the built-in one
+    /// is about 2 KB; a bigger file is a mistake, and YAML is expanded in
+    /// memory (aliases, long lists), so it is refused before parsing.
+    public static let maximumBytes = 1 << 20
+
+    /// The error for a forum file over `maximumBytes`, also raised by
+    /// callers that check a file's size before reading it.
+    public static func tooLarge(bytes: Int, path: String) -> DiagnosticFailure {
+        DiagnosticFailure(.badInput, .error(
+            "forum file is larger than 1 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
+            hint: "forum.yaml describes one forum in a few kilobytes: start again from 'imrf init'"
+        ))
+    }
+
     /// Keys forum.yaml knows, by the path of the mapping they are in
     /// (`*` stands for any list index).
     static let knownKeys: [String: Set<String>] = [
@@ -116,6 +130,7 @@ extension Forum {
     /// (unknown keys, an objective in no round table or in two) are added
     /// to `warnings`.
     public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+        guard text.utf8.count <= maximumBytes else { throw tooLarge(bytes: text.utf8.count, path: path) }
         let source = YAMLSource(text: text, path: path)
         // Every value is read as text (YAMLTree), so no implicit tags are needed.
         let root = try source.compose(resolver: .basic)
@@ -224,8 +239,24 @@ extension Forum {
 
     /// forum.yaml text for this forum, which `parse` reads back to an equal value.
     public var yaml: String {
+        // A YAML double-quoted string: line breaks would be folded into
+        // spaces and control characters are refused, so everything but
+        // printable text is written as an escape and reads back unchanged.
         func quoted(_ text: String) -> String {
-            "\"" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+            var result = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\\": result += "\\\\"
+                case "\"": result += "\\\""
+                case "\n": result += "\\n"
+                case "\r": result += "\\r"
+                case "\t": result += "\\t"
+                case "\u{0}"..."\u{1F}", "\u{7F}"..."\u{9F}", "\u{2028}", "\u{2029}", "\u{FEFF}", "\u{FFFE}", "\u{FFFF}":
+                    result += "\\u" + String(repeating: "0", count: 4 - String(scalar.value, radix: 16).count) + String(scalar.value, radix: 16, uppercase: true)
+                default: result.unicodeScalars.append(scalar)
+                }
+            }
+            return result + "\""
         }
         var lines = [
             "# The International Migration Review Forum this workspace summarises.",

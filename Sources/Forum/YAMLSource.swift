@@ -7,19 +7,39 @@ public import Yams
 /// `lineOffset` is added to every line: a note's front matter starts after
 /// its opening `---`, and errors must point at lines of the file.
 public struct YAMLSource: Sendable {
-    public var text: String
+    public let text: String
     public var path: String
     public var lineOffset: Int
+    /// The libyaml lines that end in NEL, LS or PS, in order. YAML 1.1
+    /// counts these as line breaks, an editor (and CommonMark) does not;
+    /// `location` takes them out so a line is the one the user sees.
+    private let extraBreakLines: [Int]
 
     public init(text: String, path: String, lineOffset: Int = 0) {
         self.text = text
         self.path = path
         self.lineOffset = lineOffset
+        var extra: [Int] = []
+        var line = 1
+        var previous: Unicode.Scalar = "\0"
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": if previous != "\r" { line += 1 }
+            case "\r": line += 1
+            case "\u{85}", "\u{2028}", "\u{2029}":
+                extra.append(line)
+                line += 1
+            default: break
+            }
+            previous = scalar
+        }
+        extraBreakLines = extra
     }
 
     public func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-        return SourceLocation(path: path, line: mark.line + lineOffset, column: mark.column)
+        let hidden = extraBreakLines.isEmpty ? 0 : extraBreakLines.prefix { $0 < mark.line }.count
+        return SourceLocation(path: path, line: mark.line - hidden + lineOffset, column: mark.column)
     }
 
     /// The document's root node; an empty document is an empty mapping.
@@ -47,6 +67,12 @@ public struct YAMLSource: Sendable {
     /// Decodes `node` as `T`; a type mismatch or missing key is reported at
     /// the node it concerns, naming the key path.
     public func decode<T: Decodable>(_ type: T.Type, from node: Node) throws(DiagnosticFailure) -> T {
+        if let huge = YAMLSource.overflowingBaseSixty(in: node) {
+            throw DiagnosticFailure(.badInput, .error(
+                "number '\(huge.string)' is too large", at: location(huge.mark),
+                hint: "YAML reads digits separated by ':' as a base-60 number; quote the value if it is text"
+            ))
+        }
         do {
             return try YAMLDecoder().decode(T.self, from: node)
         } catch let error as DecodingError {
@@ -78,6 +104,44 @@ public struct YAMLSource: Sendable {
             return .error("invalid value for '\(key)': \(expected)", at: location(node.mark))
         @unknown default:
             return .error("cannot decode: \(error)", at: location(root.mark))
+        }
+    }
+
+    /// The first scalar that Yams would read as a base-60 integer (YAML 1.1
+    /// `1:30:00`) too large for an `Int`. Yams computes it without overflow
+    /// checks and crashes, so such a scalar is refused before decoding.
+    /// The check mirrors Yams: each part times a power of 60, the power
+    /// multiplied once more after the last part.
+    static func overflowingBaseSixty(in node: Node) -> Node.Scalar? {
+        switch node {
+        case .scalar(let scalar):
+            var text = Substring(scalar.string)
+            if text.hasPrefix("-") || text.hasPrefix("+") { text = text.dropFirst() }
+            guard text.contains(":"), text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ":" || $0 == "_") }) else { return nil }
+            let parts = text.split(separator: ":", omittingEmptySubsequences: false).map { Int($0.filter { $0 != "_" }) }
+            guard parts.allSatisfy({ $0 != nil }) else { return nil }  // Yams does not read it as a number
+            var base = 1
+            var value = 0
+            for part in parts.reversed() {
+                let (product, productOverflow) = part!.multipliedReportingOverflow(by: base)
+                let (sum, sumOverflow) = value.addingReportingOverflow(product)
+                let (next, baseOverflow) = base.multipliedReportingOverflow(by: 60)
+                if productOverflow || sumOverflow || baseOverflow { return scalar }
+                (value, base) = (sum, next)
+            }
+            return nil
+        case .mapping(let mapping):
+            for (key, value) in mapping {
+                if let found = overflowingBaseSixty(in: key) ?? overflowingBaseSixty(in: value) { return found }
+            }
+            return nil
+        case .sequence(let sequence):
+            for element in sequence {
+                if let found = overflowingBaseSixty(in: element) { return found }
+            }
+            return nil
+        case .alias:
+            return nil
         }
     }
 

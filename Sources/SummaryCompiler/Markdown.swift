@@ -42,6 +42,9 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The body line (1-based) where the Markdown nests deeper than
     /// `MarkdownParser.maximumDepth`; the document is then left empty.
     public var tooDeepAtLine: Int?
+    /// The body line (1-based) of the first footnote past
+    /// `MarkdownParser.maximumFootnotes`; the document is then left empty.
+    public var tooManyFootnotesAtLine: Int?
 
     public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {
         self.blocks = blocks

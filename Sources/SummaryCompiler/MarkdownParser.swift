@@ -22,6 +22,11 @@ public enum MarkdownParser {
     /// so a hostile note must not reach them with thousands of levels.
     public static let maximumDepth = 100
 
+    /// The most footnotes one note may cite: a long summary note has a few
+    /// dozen; ten thousand leaves room for a note that is mostly references
+    /// while keeping the Word footnotes part and the numbering bounded.
+    public static let maximumFootnotes = 10_000
+
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = registered
         let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
@@ -48,6 +53,12 @@ public enum MarkdownParser {
         var document = MarkdownDocument(blocks: [])
         for child in children(of: root) {
             if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                guard document.footnotes.count < maximumFootnotes else {
+                    let line = max(Int(cmark_node_get_start_line(child)), 1)
+                    var refused = MarkdownDocument(blocks: [])
+                    refused.tooManyFootnotesAtLine = line
+                    return refused
+                }
                 // cmark-gfm numbers references in order of first use (their
                 // literal is that number) and moves the definitions that are
                 // used to the end of the document in the same order.

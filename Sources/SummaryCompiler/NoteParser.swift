@@ -23,6 +23,12 @@ public enum NoteParser {
     /// before parsing rather than compiled for minutes.
     public static let maximumBytes = 4 << 20
 
+    /// The longest line accepted, in characters (Unicode scalars): a long
+    /// paragraph typed without line breaks is a few thousand; a line of a
+    /// hundred thousand is pasted material, and the Markdown parser's
+    /// inline pass is slowest on one huge line. Refused before parsing.
+    public static let maximumLineLength = 100_000
+
     /// The note, when its front matter could be read, and the diagnostics about it.
     public static func parse(bytes: [UInt8], path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
         guard bytes.count <= maximumBytes else {
@@ -48,6 +54,13 @@ public enum NoteParser {
     ///   the tests that check both agree.
     static func parse(text: String, path: String, forum: Forum?, simpleFrontMatter: Bool) -> (note: Note?, diagnostics: [Diagnostic]) {
         let lines = lines(of: text)
+        if let long = lines.firstIndex(where: { $0.unicodeScalars.count > maximumLineLength }) {
+            return (nil, [.error(
+                "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
+                at: SourceLocation(path: path, line: long + 1, column: 1),
+                hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
+            )])
+        }
         func isFence(_ line: Substring) -> Bool { Whitespace.trimming(line, Whitespace.isWhitespace) == "---" }
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard let first = lines.first, isFence(first) else {
@@ -131,7 +144,13 @@ public enum NoteParser {
         let body = lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
-        if let line = document.tooDeepAtLine {
+        if let line = document.tooManyFootnotesAtLine {
+            diagnostics.append(.error(
+                "more than 10,000 footnotes in one note",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "split the note, or cite one footnote several times"
+            ))
+        } else if let line = document.tooDeepAtLine {
             diagnostics.append(.error(
                 "nesting deeper than \(MarkdownParser.maximumDepth) levels (block quotes, lists or emphasis)",
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
@@ -152,31 +171,32 @@ public enum NoteParser {
         return (note, diagnostics)
     }
 
-    /// The lines of `text`, split at line feeds, without the carriage
-    /// return of a CRLF line end. Works on UTF-8 bytes: splitting at
-    /// `Character`s was slow, and never split a CRLF file at all (`"\r\n"`
-    /// is one `Character`), so a note saved with Windows line ends was
-    /// reported as having no front matter.
+    /// The lines of `text`: a line ends at LF, CR LF or a lone CR, as in
+    /// CommonMark and YAML, so that line numbers match the parsers' and the
+    /// user's editor (a lone CR is a classic Mac line end; counted only by
+    /// the parsers, it shifted every later line). Works on UTF-8 bytes:
+    /// splitting at `Character`s was slow, and never split a CRLF file at
+    /// all (`"\r\n"` is one `Character`), so a note saved with Windows line
+    /// ends was reported as having no front matter.
     static func lines(of text: String) -> [Substring] {
         let utf8 = text.utf8
         var lines: [Substring] = []
         var lineStart = utf8.startIndex
         var index = utf8.startIndex
-        func addLine(upTo end: String.Index) {
-            var lineEnd = end
-            if lineEnd > lineStart, utf8[utf8.index(before: lineEnd)] == UInt8(ascii: "\r") {
-                lineEnd = utf8.index(before: lineEnd)
-            }
-            lines.append(text[lineStart..<lineEnd])
-        }
         while index < utf8.endIndex {
-            if utf8[index] == UInt8(ascii: "\n") {
-                addLine(upTo: index)
-                lineStart = utf8.index(after: index)
+            let byte = utf8[index]
+            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                index = utf8.index(after: index)
+                continue
             }
+            lines.append(text[lineStart..<index])
             index = utf8.index(after: index)
+            if byte == UInt8(ascii: "\r"), index < utf8.endIndex, utf8[index] == UInt8(ascii: "\n") {
+                index = utf8.index(after: index)
+            }
+            lineStart = index
         }
-        addLine(upTo: utf8.endIndex)
+        lines.append(text[lineStart..<utf8.endIndex])
         return lines
     }
 }

@@ -95,7 +95,9 @@ struct SimpleFrontMatter {
         while true {
             let numberStart = index
             var number = 0
-            while index < end, ("0"..."9").contains(value[index]) {
+            // At most three digits are read (two are allowed): a longer
+            // number must not overflow `number`; Yams then reports it.
+            while index < end, index - numberStart < 3, ("0"..."9").contains(value[index]) {
                 number = number * 10 + Int(value[index].value - 48)
                 index += 1
             }

@@ -69,6 +69,10 @@ public struct Workspace: Sendable {
 
     /// Reads and parses forum.yaml, collecting its warnings.
     public static func loadForum(_ forumPath: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+        // A huge file is refused by its size, before it is read into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: forumPath))?[.size] as? Int, size > Forum.maximumBytes {
+            throw Forum.tooLarge(bytes: size, path: forumPath)
+        }
         guard let data = FileManager.default.contents(atPath: forumPath) else {
             throw DiagnosticFailure(.badInput, .error(
                 "cannot read forum file", at: SourceLocation(path: forumPath),
@@ -100,13 +104,27 @@ public struct Workspace: Sendable {
             }
             (results.baseAddress! + index).initialize(to: NoteParser.parse(bytes: Array(data), path: notePath, forum: forum))
         }
+        return assemble(zip(notePaths, parsed), forum: forum, path: path)
+    }
 
+    /// Checks notes already in memory (path and content) against a forum;
+    /// nothing is read from disk, so the fuzzer compiles a workspace without files.
+    public static func check(noteFiles: [(path: String, bytes: [UInt8])], forum: Forum, path: String = ".") -> Workspace {
+        let parsed = noteFiles.map { NoteParser.parse(bytes: $0.bytes, path: $0.path, forum: forum) }
+        return assemble(zip(noteFiles.map(\.path), parsed), forum: forum, path: path)
+    }
+
+    /// The workspace of parsed notes, in the given order: a note whose body
+    /// duplicates an earlier one is refused, diagnostics sorted by file and line.
+    private static func assemble(
+        _ parsed: some Sequence<(String, (note: Note?, diagnostics: [Diagnostic]))>, forum: Forum, path: String
+    ) -> Workspace {
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
         var seen: [Substring: String] = [:]  // body -> first path
         var images: [String: ImageAsset] = [:]
         let resolver = ImageResolver(workspace: path)
-        for (notePath, (note, found)) in zip(notePaths, parsed) {
+        for (notePath, (note, found)) in parsed {
             diagnostics += found
             guard let note else { continue }
             let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)

@@ -1,0 +1,101 @@
+import Diagnostics
+import Dispatch
+import Forum
+import Foundation
+import FoundationXML
+import Synchronization
+import SummaryCompiler
+import ZIPFoundation
+
+/// One fuzz input as the only note of an in-memory workspace of the 2026
+/// forum, compiled to every format (Markdown, HTML, Word) with the built-in
+/// templates, as `imrf compile` does, without touching the disk.
+///
+/// A note may be refused with diagnostics; a note that is accepted must
+/// compile, and its outputs must be well-formed as far as is cheap to see:
+/// the HTML carries no script, frame or `javascript:` link from the note, and the
+/// .docx is a zip whose XML parts all parse. A broken invariant calls
+/// `fatalError`, which libFuzzer records as a crash with its input.
+enum CompileHarness {
+    static let forum = Edition.second.forum
+
+    static func run(_ bytes: UnsafeRawBufferPointer) {
+        let workspace = Workspace.check(noteFiles: [("notes/fuzz.md", Array(bytes))], forum: forum)
+        guard workspace.errorCount == 0, !workspace.notes.isEmpty else { return }
+        let summary: Summary
+        do {
+            summary = try Summary(workspace)
+        } catch {
+            fatalError("a workspace without errors is refused: \(error)")
+        }
+        let outputs = render(summary)
+        guard let markdown = outputs[.md], let html = outputs[.html], let docx = outputs[.docx] else {
+            fatalError("a format is missing: \(outputs.keys)")
+        }
+        guard !markdown.isEmpty else { fatalError("empty Markdown summary") }
+        checkHTML(String(decoding: html, as: UTF8.self))
+        checkDocx(docx)
+    }
+
+    /// `renderFiles` is async (templates may be read from a folder); the
+    /// fuzzer's callback is not, so it waits for the task on a semaphore.
+    private static func render(_ summary: Summary) -> [Summary.Format: Data] {
+        let result = Mutex<Result<[Summary.Format: Data], DiagnosticFailure>?>(nil)
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            let outcome: Result<[Summary.Format: Data], DiagnosticFailure>
+            do throws(DiagnosticFailure) {
+                outcome = .success(try await summary.renderFiles(formats: Summary.Format.allCases, templates: nil))
+            } catch {
+                outcome = .failure(error)
+            }
+            result.withLock { $0 = outcome }
+            done.signal()
+        }
+        done.wait()
+        switch result.withLock({ $0 }) {
+        case .success(let outputs): return outputs
+        case .failure(let error): fatalError("rendering an accepted note failed: \(error)")
+        case nil: fatalError("rendering did not finish")
+        }
+    }
+
+    private static func checkHTML(_ html: String) {
+        let lowered = html.lowercased()
+        let forbidden = ["<script", "<iframe", "<object", "<embed", "=\"javascript:", "=\"vbscript:", "=\"data:"]
+        for forbidden in forbidden where lowered.contains(forbidden) {
+            // The built-in template has none of these: any one came from the note unescaped.
+            fatalError("the HTML summary contains '\(forbidden)'")
+        }
+        guard lowered.components(separatedBy: "<body").count == 2, lowered.components(separatedBy: "</html>").count == 2 else {
+            fatalError("the HTML summary is not one document")
+        }
+    }
+
+    private static func checkDocx(_ data: Data) {
+        let archive: Archive
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            fatalError("the .docx is not a zip: \(error)")
+        }
+        var names: Set<String> = []
+        for entry in archive {
+            names.insert(entry.path)
+            guard entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") else { continue }
+            var bytes = Data()
+            do {
+                _ = try archive.extract(entry) { bytes.append($0) }
+            } catch {
+                fatalError("cannot extract \(entry.path) from the .docx: \(error)")
+            }
+            let parser = XMLParser(data: bytes)
+            guard parser.parse() else {
+                fatalError("\(entry.path) in the .docx is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?")")
+            }
+        }
+        for required in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] where !names.contains(required) {
+            fatalError("the .docx has no \(required)")
+        }
+    }
+}
