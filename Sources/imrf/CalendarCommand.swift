@@ -17,7 +17,7 @@ extension IMRF.CalendarCommand {
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "show", abstract: "List a calendar's holidays with their status and source.")
 
-        @Argument(help: "A calendar name or .ics path. Default: un-new-york.")
+        @Argument(help: "A calendar name or .ics path.")
         var calendar: String = CalendarCatalog.defaultName
 
         @Option(help: "Only this year.")
@@ -64,7 +64,7 @@ extension IMRF.CalendarCommand {
             commandName: "check",
             abstract: "Check a calendar file: syntax, coverage, tentative dates, duplicates, holidays on weekends.")
 
-        @Argument(help: "A calendar name or .ics path. Default: un-new-york.")
+        @Argument(help: "A calendar name or .ics path.")
         var calendar: String = CalendarCatalog.defaultName
 
         func run() async throws {

@@ -9,7 +9,7 @@ struct CalendarOptions: ParsableArguments {
     var calendars: [String] = []
 
     @Option(name: .customLong("week-mask"),
-            help: "The working days of the week, e.g. Mon-Fri (default), Sun-Thu, or 1111100.")
+            help: "The working days of the week, e.g. Mon-Fri, Sun-Thu, or 1111100.")
     var weekMask: String = "Mon-Fri"
 
     /// The working-day calendar these options describe.

@@ -20,7 +20,7 @@ extension IMRF {
 
         // Unconditional parsing so that `-n -10` reads -10 as the value.
         @Option(name: [.customShort("n"), .customLong("working-days")], parsing: .unconditional,
-                help: "How many working days after the date (negative: before). Default 10.")
+                help: "How many working days after the date (negative: before).")
         var workingDays: Int = 10
 
         @Option(help: "When the result must fall on the date itself (-n 0) and it is not a working day: following, preceding or modified-following.")

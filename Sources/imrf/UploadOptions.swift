@@ -5,7 +5,7 @@ import Upload
 /// How to upload, shared by `imrf upload` and `imrf compile --upload`, so both
 /// take the same flags and build the same request.
 struct UploadOptions: ParsableArguments {
-    @Option(help: "PUT (default) or POST.")
+    @Option(help: "PUT or POST.")
     var method: String = "PUT"
 
     @Option(name: .customLong("form-field"), help: "Send multipart/form-data with the file in this field (POST).")
