@@ -123,28 +123,30 @@ let package = Package(
         ),
 
         // MARK: Fuzzing (Fuzz/run.sh builds these with -sanitize=fuzzer,address)
+        // FuzzSupport: the libFuzzer hand-over and reproducer every target shares.
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: swiftSettings),
         .executableTarget(
             name: "icalendar-fuzz",
-            dependencies: ["WorkingDays"],
+            dependencies: ["FuzzSupport", "WorkingDays"],
             path: "Fuzz/ICalendarFuzz",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "note-fuzz",
-            dependencies: ["Diagnostics", "Forum", "SummaryCompiler"],
+            dependencies: ["FuzzSupport", "Diagnostics", "Forum", "SummaryCompiler"],
             path: "Fuzz/NoteFuzz",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "forum-fuzz",
-            dependencies: ["Diagnostics", "Forum"],
+            dependencies: ["FuzzSupport", "Diagnostics", "Forum"],
             path: "Fuzz/ForumFuzz",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "compile-fuzz",
             dependencies: [
-                "Diagnostics", "Forum", "SummaryCompiler",
+                "FuzzSupport", "Diagnostics", "Forum", "SummaryCompiler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Fuzz/CompileFuzz",
