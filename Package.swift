@@ -70,6 +70,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            // Templates/ compiled in as bytes (BuiltInTemplates), so a binary
+            // copied anywhere still renders; list a new template here too.
+            resources: [
+                .embedInCode("../../Templates/summary.html.mustache"),
+                .embedInCode("../../Templates/summary.md.mustache"),
+            ],
             swiftSettings: grdbClientSettings
         ),
 
@@ -180,6 +186,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"],
+            // Embedded as the templates are: EmbeddedTemplateTests.
+            resources: [.embedInCode("Fixtures/swift-delimiters.mustache")],
             swiftSettings: grdbClientSettings
         ),
         // The loopback document endpoint both upload test targets start.
