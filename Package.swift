@@ -70,6 +70,12 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
+            // Templates/ compiled in as bytes (BuiltInTemplates), so a binary
+            // copied anywhere still renders; list a new template here too.
+            resources: [
+                .embedInCode("../../Templates/summary.html.mustache"),
+                .embedInCode("../../Templates/summary.md.mustache"),
+            ],
             swiftSettings: grdbClientSettings
         ),
 
@@ -123,28 +129,30 @@ let package = Package(
         ),
 
         // MARK: Fuzzing (Fuzz/run.sh builds these with -sanitize=fuzzer,address)
+        // FuzzSupport: the libFuzzer hand-over and reproducer every target shares.
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: swiftSettings),
         .executableTarget(
             name: "icalendar-fuzz",
-            dependencies: ["WorkingDays"],
+            dependencies: ["FuzzSupport", "WorkingDays"],
             path: "Fuzz/ICalendarFuzz",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "note-fuzz",
-            dependencies: ["Diagnostics", "Forum", "SummaryCompiler"],
+            dependencies: ["FuzzSupport", "Diagnostics", "Forum", "SummaryCompiler"],
             path: "Fuzz/NoteFuzz",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "forum-fuzz",
-            dependencies: ["Diagnostics", "Forum"],
+            dependencies: ["FuzzSupport", "Diagnostics", "Forum"],
             path: "Fuzz/ForumFuzz",
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "compile-fuzz",
             dependencies: [
-                "Diagnostics", "Forum", "SummaryCompiler",
+                "FuzzSupport", "Diagnostics", "Forum", "SummaryCompiler",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             path: "Fuzz/CompileFuzz",
@@ -178,6 +186,8 @@ let package = Package(
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"],
+            // Embedded as the templates are: EmbeddedTemplateTests.
+            resources: [.embedInCode("Fixtures/swift-delimiters.mustache")],
             swiftSettings: grdbClientSettings
         ),
         // The loopback document endpoint both upload test targets start.

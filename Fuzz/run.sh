@@ -9,7 +9,8 @@
 #   forum      forum.yaml: parse, write back, parse again
 #   compile    one note compiled to md, html and docx in an in-memory workspace
 #
-# Builds Fuzz/<Target>Fuzz with -sanitize=fuzzer,address into .build-fuzz
+# Builds Fuzz/<Target>Fuzz (its harness, with the driver in Fuzz/FuzzSupport)
+# with -sanitize=fuzzer,address -DFUZZING into .build-fuzz
 # (the normal .build is untouched; the targets share it, so only the first
 # build compiles the libraries), fuzzes a temporary copy of
 # Fuzz/corpus/TARGET (the seeds in git stay small), and fails on any crash,

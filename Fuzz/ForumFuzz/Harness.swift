@@ -1,5 +1,6 @@
 import Diagnostics
 import Forum
+import FuzzSupport
 
 /// One fuzz input as forum.yaml: YAML (Yams), the typed decoding and the
 /// checks of `Forum.parse`, then the writer `Forum.yaml` and a second parse.

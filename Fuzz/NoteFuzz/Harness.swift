@@ -1,5 +1,6 @@
 import Diagnostics
 import Forum
+import FuzzSupport
 import SummaryCompiler
 
 /// One fuzz input as a note file: the encoding check, the front matter
