@@ -66,10 +66,22 @@ struct DocxRenderer {
         self.summary = summary
     }
 
-    /// The package's parts in archive order.
-    mutating func parts() -> [(path: String, content: String)] {
-        let body = documentBody()
+    /// Adds the package's parts to `archive` in archive order (the
+    /// pictures excepted: they follow). `word/document.xml`, most of the
+    /// package, is deflated on another thread while its body is rendered.
+    mutating func write(to archive: inout DocxArchive) {
         let forum = summary.workspace.forum
+        archive.add("[Content_Types].xml", text: DocxParts.contentTypes)
+        archive.add("_rels/.rels", text: DocxParts.packageRelationships)
+        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
+        let document = StreamedPart()
+        document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
+        let rest = documentBody(flush: document.write)
+        document.write(rest
+            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+            + "</w:sectPr></w:body></w:document>")
+        archive.add("word/document.xml", deflated: document.finish())
         let relationships = DocxParts.declaration
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + DocxParts.fixedDocumentRelationships
@@ -80,25 +92,14 @@ struct DocxRenderer {
                 "<Relationship Id=\"rIdImage\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"\(Self.mediaPath(index + 1, image))\"/>"
             }.joined()
             + "</Relationships>"
-        let document = DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>" + body
-            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-            + "</w:sectPr></w:body></w:document>"
-        let footnotes = DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
+        archive.add("word/_rels/document.xml.rels", text: relationships)
+        archive.add("word/styles.xml", text: DocxParts.styles)
+        archive.add("word/numbering.xml", text: DocxParts.numbering(orderedLists: orderedLists))
+        archive.add("word/footnotes.xml", text: DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
             + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
             + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
-            + footnoteBodies.joined() + "</w:footnotes>"
-        return [
-            ("[Content_Types].xml", DocxParts.contentTypes),
-            ("_rels/.rels", DocxParts.packageRelationships),
-            ("docProps/core.xml", DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start))),
-            ("word/document.xml", document),
-            ("word/_rels/document.xml.rels", relationships),
-            ("word/styles.xml", DocxParts.styles),
-            ("word/numbering.xml", DocxParts.numbering(orderedLists: orderedLists)),
-            ("word/footnotes.xml", footnotes),
-            ("word/footer1.xml", DocxParts.footer),
-        ]
+            + footnoteBodies.joined() + "</w:footnotes>")
+        archive.add("word/footer1.xml", text: DocxParts.footer)
     }
 
     static func w3cDate(_ date: CivilDate) -> String {
@@ -107,7 +108,9 @@ struct DocxRenderer {
 
     // MARK: Document
 
-    mutating func documentBody() -> String {
+    /// The document's body, handed to `flush` in pieces of about 64 KiB as
+    /// the notes are rendered; returns the last piece.
+    mutating func documentBody(flush: (String) -> Void) -> String {
         let forum = summary.workspace.forum
         var xml = paragraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)")
         xml += paragraph(style: "Title", text: forum.title)
@@ -143,7 +146,13 @@ struct DocxRenderer {
             if notes.isEmpty {
                 xml += paragraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])])
             }
-            for note in notes { xml += self.note(note) }
+            for note in notes {
+                xml += self.note(note)
+                if xml.utf8.count >= 1 << 16 {
+                    flush(xml)
+                    xml = ""
+                }
+            }
         }
 
         xml += paragraph(style: "Heading1", text: Self.annexHeading)
@@ -203,7 +212,7 @@ struct DocxRenderer {
             var content = blocks(definitions[label] ?? [], depth: 0, paragraphStyle: "FootnoteText")
             insideFootnote = false
             let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
-            if let end = content.range(of: "</w:pPr>") {
+            if let end = content.utf8.firstRange(of: "</w:pPr>".utf8) {
                 content.insert(contentsOf: reference, at: end.upperBound)
             } else {
                 content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content

@@ -74,16 +74,13 @@ public struct Summary: Sendable {
     /// (every archive entry is dated the forum's first day).
     public func renderDocx() throws(DiagnosticFailure) -> Data {
         var renderer = DocxRenderer(summary: self)
-        let parts = renderer.parts()
-        let start = workspace.forum.start
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        var archive = DocxArchive(date: workspace.forum.start)
+        renderer.write(to: &archive)
+        for (index, image) in renderer.media.enumerated() {
+            archive.add("word/" + DocxRenderer.mediaPath(index + 1, image), bytes: [UInt8](image.data))
+        }
         do {
-            let media = renderer.media.enumerated().map { index, image in
-                (path: "word/" + DocxRenderer.mediaPath(index + 1, image), data: image.data)
-            }
-            return try DocxArchive.zip(parts.map { ($0.path, Data($0.content.utf8)) } + media, date: date)
+            return try Data(archive.finish())
         } catch {
             throw DiagnosticFailure(.cannotCreate, .error(error.description, at: SourceLocation(path: workspace.path)))
         }
