@@ -142,11 +142,10 @@ struct DocxRenderer {
                     }), depth: 0)
                 }
             }
-            let notes = summary.workspace.notes.filter { $0.session == session }
-            if notes.isEmpty {
+            if !summary.workspace.notes.contains(where: { $0.session == session }) {
                 xml += paragraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])])
             }
-            for note in notes {
+            for note in summary.workspace.notes where note.session == session {
                 xml += self.note(note)
                 if xml.utf8.count >= 1 << 16 {
                     flush(xml)

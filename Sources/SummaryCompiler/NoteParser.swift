@@ -54,7 +54,8 @@ public enum NoteParser {
     ///   the tests that check both agree.
     static func parse(text: String, path: String, forum: Forum?, simpleFrontMatter: Bool) -> (note: Note?, diagnostics: [Diagnostic]) {
         let lines = lines(of: text)
-        if let long = lines.firstIndex(where: { $0.unicodeScalars.count > maximumLineLength }) {
+        // A line has no more scalars than UTF-8 bytes: only a long one is counted.
+        if let long = lines.firstIndex(where: { $0.utf8.count > maximumLineLength && $0.unicodeScalars.count > maximumLineLength }) {
             return (nil, [.error(
                 "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
                 at: SourceLocation(path: path, line: long + 1, column: 1),
