@@ -118,6 +118,7 @@ struct DocxRenderer {
         xml += paragraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])])
         xml += tableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading])
 
+        let notesBySession = summary.workspace.noteIndicesBySession
         for session in Session.allCases {
             xml += paragraph(style: "Heading1", text: session.displayName)
             var meta = session == .plenary
@@ -137,16 +138,17 @@ struct DocxRenderer {
                 let objectives = table.objectives.compactMap(Objective.numbered)
                 if !objectives.isEmpty {
                     xml += paragraph(style: nil, text: "Objectives of the Global Compact discussed:")
-                    xml += block(.list(ordered: false, start: 1, tight: true, items: objectives.map {
+                    appendBlock(.list(ordered: false, start: 1, tight: true, items: objectives.map {
                         [.paragraph([.text("Objective \($0.number): \($0.title)")])]
-                    }), depth: 0)
+                    }), depth: 0, to: &xml)
                 }
             }
-            if !summary.workspace.notes.contains(where: { $0.session == session }) {
+            let notes = notesBySession[session] ?? []
+            if notes.isEmpty {
                 xml += paragraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])])
             }
-            for note in summary.workspace.notes where note.session == session {
-                xml += self.note(note)
+            for index in notes {
+                appendNote(summary.workspace.notes[index], to: &xml)
                 if xml.utf8.count >= 1 << 16 {
                     flush(xml)
                     xml = ""
@@ -155,14 +157,15 @@ struct DocxRenderer {
         }
 
         xml += paragraph(style: "Heading1", text: Self.annexHeading)
-        xml += table(
+        appendTable(
             header: ["No.", "Objective", "Short title", "Round table"].map { [.strong([.text($0)])] },
             rows: Objective.all.map { objective in
                 [
                     "\(objective.number)", objective.title, objective.shortTitle,
                     forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
                 ].map { [Inline.text($0)] }
-            }
+            },
+            to: &xml
         )
         return xml
     }
@@ -190,19 +193,22 @@ struct DocxRenderer {
         return xml
     }
 
-    mutating func note(_ note: Note) -> String {
+    // The note's paragraphs are appended to the document's text: each
+    // paragraph, block and note built as a string of its own and then
+    // joined to its parent's copied the whole document three times over.
+
+    mutating func appendNote(_ note: Note, to xml: inout String) {
         language = note.language
         rightToLeft = note.isRightToLeft
         defer { language = "en"; rightToLeft = false }
         footnoteIds = [:]
         referencedLabels = []
         definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
-        var xml = ""
-        if let title = note.title { xml += paragraph(style: "Heading2", text: title) }
+        if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
         if let author = note.author {
-            xml += paragraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])])
+            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
         }
-        xml += blocks(note.document.blocks, depth: 0)
+        appendBlocks(note.document.blocks, depth: 0, to: &xml)
         var index = 0
         while index < pendingFootnotes.count {  // footnotes may cite footnotes
             let label = pendingFootnotes[index]
@@ -220,25 +226,28 @@ struct DocxRenderer {
             index += 1
         }
         pendingFootnotes.removeAll()
-        return xml
     }
 
     // MARK: Blocks
 
     mutating func blocks(_ blocks: [Block], depth: Int, paragraphStyle: String? = nil) -> String {
         var xml = ""
-        for block in blocks { xml += self.block(block, depth: depth, paragraphStyle: paragraphStyle) }
+        appendBlocks(blocks, depth: depth, paragraphStyle: paragraphStyle, to: &xml)
         return xml
     }
 
-    mutating func block(_ block: Block, depth: Int, paragraphStyle: String? = nil, numbering: String? = nil) -> String {
+    mutating func appendBlocks(_ blocks: [Block], depth: Int, paragraphStyle: String? = nil, to xml: inout String) {
+        for block in blocks { appendBlock(block, depth: depth, paragraphStyle: paragraphStyle, to: &xml) }
+    }
+
+    mutating func appendBlock(_ block: Block, depth: Int, paragraphStyle: String? = nil, numbering: String? = nil, to xml: inout String) {
         switch block {
         case .paragraph(let content):
-            return paragraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0)
+            appendParagraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0, to: &xml)
         case .heading(_, let content):
-            return paragraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content)
+            appendParagraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content, to: &xml)
         case .blockQuote(let children):
-            return blocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote")
+            appendBlocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote", to: &xml)
         case .list(let ordered, let start, _, let items):
             let numId: Int
             if ordered {
@@ -248,20 +257,16 @@ struct DocxRenderer {
                 numId = 1
             }
             let style = ordered ? "ListNumber" : "ListBullet"
-            var xml = ""
             for item in items {
                 for (index, child) in item.enumerated() {
                     if index == 0, case .paragraph = child {
                         let numPr = "<w:numPr><w:ilvl w:val=\"\(depth)\"/><w:numId w:val=\"\(numId)\"/></w:numPr>"
-                        xml += self.block(child, depth: depth, paragraphStyle: paragraphStyle ?? style, numbering: numPr)
-                    } else if case .list = child {
-                        xml += self.block(child, depth: depth + 1, paragraphStyle: paragraphStyle)
+                        appendBlock(child, depth: depth, paragraphStyle: paragraphStyle ?? style, numbering: numPr, to: &xml)
                     } else {
-                        xml += self.block(child, depth: depth + 1, paragraphStyle: paragraphStyle)
+                        appendBlock(child, depth: depth + 1, paragraphStyle: paragraphStyle, to: &xml)
                     }
                 }
             }
-            return xml
         case .code(let text):
             var format = runFormat
             format.code = true
@@ -269,33 +274,31 @@ struct DocxRenderer {
             let runs = lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
                 (index > 0 ? "<w:r><w:br/></w:r>" : "") + run(String(line), format: format)
             }.joined()
-            return "<w:p>\(paragraphProperties(style: paragraphStyle, indent: depth))\(runs)</w:p>"
+            xml += "<w:p>\(paragraphProperties(style: paragraphStyle, indent: depth))\(runs)</w:p>"
         case .thematicBreak:
-            return "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>"
+            xml += "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>"
         case .table(let header, let rows):
-            return table(header: header.map { [.strong($0)] }, rows: rows)
+            appendTable(header: header.map { [.strong($0)] }, rows: rows, to: &xml)
         }
     }
 
-    mutating func table(header: [[Inline]], rows: [[[Inline]]]) -> String {
+    mutating func appendTable(header: [[Inline]], rows: [[[Inline]]], to xml: inout String) {
         let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
-        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }
         xml += "</w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(9638 / columns)\"/>", count: columns) + "</w:tblGrid>"
         let cellStart = "<w:tc><w:tcPr><w:tcW w:w=\"\(9638 / columns)\" w:type=\"dxa\"/></w:tcPr>"
-        func row(_ cells: [[Inline]], header: Bool, renderer: inout DocxRenderer) {
-            xml += header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
+        for (index, cells) in ([header] + rows).enumerated() {
+            xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
             for column in 0..<columns {
                 xml += cellStart
-                xml += renderer.paragraph(style: nil, inlines: column < cells.count ? cells[column] : [])
+                appendParagraph(style: nil, inlines: column < cells.count ? cells[column] : [], to: &xml)
                 xml += "</w:tc>"
             }
             xml += "</w:tr>"
         }
-        row(header, header: true, renderer: &self)
-        for cells in rows { row(cells, header: false, renderer: &self) }
         // Word needs a paragraph between a table and what follows it.
-        return xml + "</w:tbl><w:p/>"
+        xml += "</w:tbl><w:p/>"
     }
 
     // MARK: Paragraphs and runs
@@ -319,11 +322,18 @@ struct DocxRenderer {
     }
 
     mutating func paragraph(style: String?, centered: Bool = false, inlines: [Inline], numbering: String? = nil, indent: Int = 0) -> String {
-        var xml = "<w:p>"
+        var xml = ""
+        appendParagraph(style: style, centered: centered, inlines: inlines, numbering: numbering, indent: indent, to: &xml)
+        return xml
+    }
+
+    mutating func appendParagraph(
+        style: String?, centered: Bool = false, inlines: [Inline], numbering: String? = nil, indent: Int = 0, to xml: inout String
+    ) {
+        xml += "<w:p>"
         xml += paragraphProperties(style: style, numbering: numbering, indent: indent, centered: centered)
         appendRuns(inlines, format: runFormat, to: &xml)
         xml += "</w:p>"
-        return xml
     }
 
     func run(_ text: String, format: RunFormat) -> String {

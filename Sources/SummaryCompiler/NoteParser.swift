@@ -142,7 +142,11 @@ public enum NoteParser {
             }
         }
 
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        // Without a CR the body is the rest of the text as it is; joining its
+        // lines again (which turns CR LF and CR into LF) cost as much as splitting them.
+        let body = close + 1 < lines.count && !text.utf8.contains(UInt8(ascii: "\r"))
+            ? String(text[lines[close + 1].startIndex...])
+            : lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
         if let line = document.tooManyFootnotesAtLine {

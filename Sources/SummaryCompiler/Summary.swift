@@ -149,9 +149,11 @@ public struct Summary: Sendable {
         var sections: [SectionContext] = []
         let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
 
+        let notesBySession = workspace.noteIndicesBySession
         for session in Session.allCases {
             var noteContexts: [NoteContext] = []
-            for note in workspace.notes where note.session == session {
+            for index in notesBySession[session] ?? [] {
+                let note = workspace.notes[index]
                 var numbers: [String: Int] = [:]
                 let definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
                 var pending: [String] = []
