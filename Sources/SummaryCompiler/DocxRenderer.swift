@@ -217,8 +217,8 @@ struct DocxRenderer {
             var content = blocks(definitions[label] ?? [], depth: 0, paragraphStyle: "FootnoteText")
             insideFootnote = false
             let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
-            if let end = content.utf8.firstRange(of: "</w:pPr>".utf8) {
-                content.insert(contentsOf: reference, at: end.upperBound)
+            if let end = Self.endOfFirstParagraphProperties(in: content) {
+                content.insert(contentsOf: reference, at: end)
             } else {
                 content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
             }
@@ -226,6 +226,22 @@ struct DocxRenderer {
             index += 1
         }
         pendingFootnotes.removeAll()
+    }
+
+    /// Where the first `</w:pPr>` in `xml` ends, searched from the start
+    /// (it closes the first paragraph's properties, a few dozen bytes in;
+    /// the library's searchers scanned the whole footnote first).
+    static func endOfFirstParagraphProperties(in xml: String) -> String.Index? {
+        let target = Array("</w:pPr>".utf8)
+        let utf8 = xml.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == target[0], utf8[index...].starts(with: target) {
+                return utf8.index(index, offsetBy: target.count)
+            }
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     // MARK: Blocks
