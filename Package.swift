@@ -63,12 +63,16 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        .systemLibrary(
+            name: "CDeflate",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
         .target(
             name: "SummaryCompiler",
             dependencies: [
-                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM",
+                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM", "CDeflate",
                 .product(name: "Mustache", package: "swift-mustache"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             // Templates/ compiled in as bytes (BuiltInTemplates), so a binary
             // copied anywhere still renders; list a new template here too.

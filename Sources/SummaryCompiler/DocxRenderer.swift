@@ -66,10 +66,22 @@ struct DocxRenderer {
         self.summary = summary
     }
 
-    /// The package's parts in archive order.
-    mutating func parts() -> [(path: String, content: String)] {
-        let body = documentBody()
+    /// Adds the package's parts to `archive` in archive order (the
+    /// pictures excepted: they follow). `word/document.xml`, most of the
+    /// package, is deflated on another thread while its body is rendered.
+    mutating func write(to archive: inout DocxArchive) {
         let forum = summary.workspace.forum
+        archive.add("[Content_Types].xml", text: DocxParts.contentTypes)
+        archive.add("_rels/.rels", text: DocxParts.packageRelationships)
+        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
+        let document = StreamedPart()
+        document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
+        let rest = documentBody(flush: document.write)
+        document.write(rest
+            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+            + "</w:sectPr></w:body></w:document>")
+        archive.add("word/document.xml", deflated: document.finish())
         let relationships = DocxParts.declaration
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + DocxParts.fixedDocumentRelationships
@@ -80,25 +92,14 @@ struct DocxRenderer {
                 "<Relationship Id=\"rIdImage\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"\(Self.mediaPath(index + 1, image))\"/>"
             }.joined()
             + "</Relationships>"
-        let document = DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>" + body
-            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-            + "</w:sectPr></w:body></w:document>"
-        let footnotes = DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
+        archive.add("word/_rels/document.xml.rels", text: relationships)
+        archive.add("word/styles.xml", text: DocxParts.styles)
+        archive.add("word/numbering.xml", text: DocxParts.numbering(orderedLists: orderedLists))
+        archive.add("word/footnotes.xml", text: DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
             + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
             + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
-            + footnoteBodies.joined() + "</w:footnotes>"
-        return [
-            ("[Content_Types].xml", DocxParts.contentTypes),
-            ("_rels/.rels", DocxParts.packageRelationships),
-            ("docProps/core.xml", DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start))),
-            ("word/document.xml", document),
-            ("word/_rels/document.xml.rels", relationships),
-            ("word/styles.xml", DocxParts.styles),
-            ("word/numbering.xml", DocxParts.numbering(orderedLists: orderedLists)),
-            ("word/footnotes.xml", footnotes),
-            ("word/footer1.xml", DocxParts.footer),
-        ]
+            + footnoteBodies.joined() + "</w:footnotes>")
+        archive.add("word/footer1.xml", text: DocxParts.footer)
     }
 
     static func w3cDate(_ date: CivilDate) -> String {
@@ -107,7 +108,9 @@ struct DocxRenderer {
 
     // MARK: Document
 
-    mutating func documentBody() -> String {
+    /// The document's body, handed to `flush` in pieces of about 64 KiB as
+    /// the notes are rendered; returns the last piece.
+    mutating func documentBody(flush: (String) -> Void) -> String {
         let forum = summary.workspace.forum
         var xml = paragraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)")
         xml += paragraph(style: "Title", text: forum.title)
@@ -115,6 +118,7 @@ struct DocxRenderer {
         xml += paragraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])])
         xml += tableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading])
 
+        let notesBySession = summary.workspace.noteIndicesBySession
         for session in Session.allCases {
             xml += paragraph(style: "Heading1", text: session.displayName)
             var meta = session == .plenary
@@ -134,27 +138,34 @@ struct DocxRenderer {
                 let objectives = table.objectives.compactMap(Objective.numbered)
                 if !objectives.isEmpty {
                     xml += paragraph(style: nil, text: "Objectives of the Global Compact discussed:")
-                    xml += block(.list(ordered: false, start: 1, tight: true, items: objectives.map {
+                    appendBlock(.list(ordered: false, start: 1, tight: true, items: objectives.map {
                         [.paragraph([.text("Objective \($0.number): \($0.title)")])]
-                    }), depth: 0)
+                    }), depth: 0, to: &xml)
                 }
             }
-            let notes = summary.workspace.notes.filter { $0.session == session }
+            let notes = notesBySession[session] ?? []
             if notes.isEmpty {
                 xml += paragraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])])
             }
-            for note in notes { xml += self.note(note) }
+            for index in notes {
+                appendNote(summary.workspace.notes[index], to: &xml)
+                if xml.utf8.count >= 1 << 16 {
+                    flush(xml)
+                    xml = ""
+                }
+            }
         }
 
         xml += paragraph(style: "Heading1", text: Self.annexHeading)
-        xml += table(
+        appendTable(
             header: ["No.", "Objective", "Short title", "Round table"].map { [.strong([.text($0)])] },
             rows: Objective.all.map { objective in
                 [
                     "\(objective.number)", objective.title, objective.shortTitle,
                     forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
                 ].map { [Inline.text($0)] }
-            }
+            },
+            to: &xml
         )
         return xml
     }
@@ -182,19 +193,22 @@ struct DocxRenderer {
         return xml
     }
 
-    mutating func note(_ note: Note) -> String {
+    // The note's paragraphs are appended to the document's text: each
+    // paragraph, block and note built as a string of its own and then
+    // joined to its parent's copied the whole document three times over.
+
+    mutating func appendNote(_ note: Note, to xml: inout String) {
         language = note.language
         rightToLeft = note.isRightToLeft
         defer { language = "en"; rightToLeft = false }
         footnoteIds = [:]
         referencedLabels = []
         definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
-        var xml = ""
-        if let title = note.title { xml += paragraph(style: "Heading2", text: title) }
+        if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
         if let author = note.author {
-            xml += paragraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])])
+            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
         }
-        xml += blocks(note.document.blocks, depth: 0)
+        appendBlocks(note.document.blocks, depth: 0, to: &xml)
         var index = 0
         while index < pendingFootnotes.count {  // footnotes may cite footnotes
             let label = pendingFootnotes[index]
@@ -203,8 +217,8 @@ struct DocxRenderer {
             var content = blocks(definitions[label] ?? [], depth: 0, paragraphStyle: "FootnoteText")
             insideFootnote = false
             let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
-            if let end = content.range(of: "</w:pPr>") {
-                content.insert(contentsOf: reference, at: end.upperBound)
+            if let end = Self.endOfFirstParagraphProperties(in: content) {
+                content.insert(contentsOf: reference, at: end)
             } else {
                 content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
             }
@@ -212,25 +226,44 @@ struct DocxRenderer {
             index += 1
         }
         pendingFootnotes.removeAll()
-        return xml
+    }
+
+    /// Where the first `</w:pPr>` in `xml` ends, searched from the start
+    /// (it closes the first paragraph's properties, a few dozen bytes in;
+    /// the library's searchers scanned the whole footnote first).
+    static func endOfFirstParagraphProperties(in xml: String) -> String.Index? {
+        let target = Array("</w:pPr>".utf8)
+        let utf8 = xml.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == target[0], utf8[index...].starts(with: target) {
+                return utf8.index(index, offsetBy: target.count)
+            }
+            index = utf8.index(after: index)
+        }
+        return nil
     }
 
     // MARK: Blocks
 
     mutating func blocks(_ blocks: [Block], depth: Int, paragraphStyle: String? = nil) -> String {
         var xml = ""
-        for block in blocks { xml += self.block(block, depth: depth, paragraphStyle: paragraphStyle) }
+        appendBlocks(blocks, depth: depth, paragraphStyle: paragraphStyle, to: &xml)
         return xml
     }
 
-    mutating func block(_ block: Block, depth: Int, paragraphStyle: String? = nil, numbering: String? = nil) -> String {
+    mutating func appendBlocks(_ blocks: [Block], depth: Int, paragraphStyle: String? = nil, to xml: inout String) {
+        for block in blocks { appendBlock(block, depth: depth, paragraphStyle: paragraphStyle, to: &xml) }
+    }
+
+    mutating func appendBlock(_ block: Block, depth: Int, paragraphStyle: String? = nil, numbering: String? = nil, to xml: inout String) {
         switch block {
         case .paragraph(let content):
-            return paragraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0)
+            appendParagraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0, to: &xml)
         case .heading(_, let content):
-            return paragraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content)
+            appendParagraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content, to: &xml)
         case .blockQuote(let children):
-            return blocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote")
+            appendBlocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote", to: &xml)
         case .list(let ordered, let start, _, let items):
             let numId: Int
             if ordered {
@@ -240,20 +273,16 @@ struct DocxRenderer {
                 numId = 1
             }
             let style = ordered ? "ListNumber" : "ListBullet"
-            var xml = ""
             for item in items {
                 for (index, child) in item.enumerated() {
                     if index == 0, case .paragraph = child {
                         let numPr = "<w:numPr><w:ilvl w:val=\"\(depth)\"/><w:numId w:val=\"\(numId)\"/></w:numPr>"
-                        xml += self.block(child, depth: depth, paragraphStyle: paragraphStyle ?? style, numbering: numPr)
-                    } else if case .list = child {
-                        xml += self.block(child, depth: depth + 1, paragraphStyle: paragraphStyle)
+                        appendBlock(child, depth: depth, paragraphStyle: paragraphStyle ?? style, numbering: numPr, to: &xml)
                     } else {
-                        xml += self.block(child, depth: depth + 1, paragraphStyle: paragraphStyle)
+                        appendBlock(child, depth: depth + 1, paragraphStyle: paragraphStyle, to: &xml)
                     }
                 }
             }
-            return xml
         case .code(let text):
             var format = runFormat
             format.code = true
@@ -261,33 +290,31 @@ struct DocxRenderer {
             let runs = lines.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { index, line in
                 (index > 0 ? "<w:r><w:br/></w:r>" : "") + run(String(line), format: format)
             }.joined()
-            return "<w:p>\(paragraphProperties(style: paragraphStyle, indent: depth))\(runs)</w:p>"
+            xml += "<w:p>\(paragraphProperties(style: paragraphStyle, indent: depth))\(runs)</w:p>"
         case .thematicBreak:
-            return "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>"
+            xml += "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>"
         case .table(let header, let rows):
-            return table(header: header.map { [.strong($0)] }, rows: rows)
+            appendTable(header: header.map { [.strong($0)] }, rows: rows, to: &xml)
         }
     }
 
-    mutating func table(header: [[Inline]], rows: [[[Inline]]]) -> String {
+    mutating func appendTable(header: [[Inline]], rows: [[[Inline]]], to xml: inout String) {
         let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
-        var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+        xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }
         xml += "</w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(9638 / columns)\"/>", count: columns) + "</w:tblGrid>"
         let cellStart = "<w:tc><w:tcPr><w:tcW w:w=\"\(9638 / columns)\" w:type=\"dxa\"/></w:tcPr>"
-        func row(_ cells: [[Inline]], header: Bool, renderer: inout DocxRenderer) {
-            xml += header ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
+        for (index, cells) in ([header] + rows).enumerated() {
+            xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
             for column in 0..<columns {
                 xml += cellStart
-                xml += renderer.paragraph(style: nil, inlines: column < cells.count ? cells[column] : [])
+                appendParagraph(style: nil, inlines: column < cells.count ? cells[column] : [], to: &xml)
                 xml += "</w:tc>"
             }
             xml += "</w:tr>"
         }
-        row(header, header: true, renderer: &self)
-        for cells in rows { row(cells, header: false, renderer: &self) }
         // Word needs a paragraph between a table and what follows it.
-        return xml + "</w:tbl><w:p/>"
+        xml += "</w:tbl><w:p/>"
     }
 
     // MARK: Paragraphs and runs
@@ -311,11 +338,18 @@ struct DocxRenderer {
     }
 
     mutating func paragraph(style: String?, centered: Bool = false, inlines: [Inline], numbering: String? = nil, indent: Int = 0) -> String {
-        var xml = "<w:p>"
+        var xml = ""
+        appendParagraph(style: style, centered: centered, inlines: inlines, numbering: numbering, indent: indent, to: &xml)
+        return xml
+    }
+
+    mutating func appendParagraph(
+        style: String?, centered: Bool = false, inlines: [Inline], numbering: String? = nil, indent: Int = 0, to xml: inout String
+    ) {
+        xml += "<w:p>"
         xml += paragraphProperties(style: style, numbering: numbering, indent: indent, centered: centered)
         appendRuns(inlines, format: runFormat, to: &xml)
         xml += "</w:p>"
-        return xml
     }
 
     func run(_ text: String, format: RunFormat) -> String {

@@ -152,31 +152,51 @@ public enum MarkdownParser {
     }
 
     private static func inlines(of node: OpaquePointer) -> [Inline] {
-        children(of: node).flatMap(inline)
+        var result: [Inline] = []
+        appendInlines(of: node, to: &result)
+        return result
     }
 
-    private static func inline(_ node: OpaquePointer) -> [Inline] {
+    // The inlines are appended to their parent's array as they are
+    // converted: returning an array for every node and flattening them
+    // allocated once per word of text.
+
+    private static func appendInlines(of node: OpaquePointer, to result: inout [Inline]) {
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            appendInline(current, to: &result)
+            child = cmark_node_next(current)
+        }
+    }
+
+    private static func appendInline(_ node: OpaquePointer, to result: inout [Inline]) {
         switch cmark_node_get_type(node) {
-        case CMARK_NODE_TEXT: return [.text(literal(node))]
-        case CMARK_NODE_CODE: return [.code(literal(node))]
-        case CMARK_NODE_SOFTBREAK: return [.softBreak]
-        case CMARK_NODE_LINEBREAK: return [.lineBreak]
-        case CMARK_NODE_EMPH: return [.emphasis(inlines(of: node))]
-        case CMARK_NODE_STRONG: return [.strong(inlines(of: node))]
+        case CMARK_NODE_TEXT: result.append(.text(literal(node)))
+        case CMARK_NODE_CODE: result.append(.code(literal(node)))
+        case CMARK_NODE_SOFTBREAK: result.append(.softBreak)
+        case CMARK_NODE_LINEBREAK: result.append(.lineBreak)
+        case CMARK_NODE_EMPH: result.append(.emphasis(inlines(of: node)))
+        case CMARK_NODE_STRONG: result.append(.strong(inlines(of: node)))
         case CMARK_NODE_LINK:
             let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let content = inlines(of: node)
-            return Inline.isSafe(destination: destination) ? [.link(destination: destination, content)] : content
+            if Inline.isSafe(destination: destination) {
+                result.append(.link(destination: destination, inlines(of: node)))
+            } else {
+                appendInlines(of: node, to: &result)
+            }
         case CMARK_NODE_IMAGE:
             let source = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            return [.image(source: source, alt: inlines(of: node), line: Int(cmark_node_get_start_line(node)))]
+            result.append(.image(source: source, alt: inlines(of: node), line: Int(cmark_node_get_start_line(node))))
         case CMARK_NODE_FOOTNOTE_REFERENCE:
-            return [.footnote(label: literal(node))]
+            result.append(.footnote(label: literal(node)))
         case CMARK_NODE_HTML_INLINE:
-            return []
+            break
         default:
-            if typeName(node) == "strikethrough" { return [.strikethrough(inlines(of: node))] }
-            return inlines(of: node)
+            if typeName(node) == "strikethrough" {
+                result.append(.strikethrough(inlines(of: node)))
+            } else {
+                appendInlines(of: node, to: &result)
+            }
         }
     }
 }

@@ -54,7 +54,8 @@ public enum NoteParser {
     ///   the tests that check both agree.
     static func parse(text: String, path: String, forum: Forum?, simpleFrontMatter: Bool) -> (note: Note?, diagnostics: [Diagnostic]) {
         let lines = lines(of: text)
-        if let long = lines.firstIndex(where: { $0.unicodeScalars.count > maximumLineLength }) {
+        // A line has no more scalars than UTF-8 bytes: only a long one is counted.
+        if let long = lines.firstIndex(where: { $0.utf8.count > maximumLineLength && $0.unicodeScalars.count > maximumLineLength }) {
             return (nil, [.error(
                 "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
                 at: SourceLocation(path: path, line: long + 1, column: 1),
@@ -141,7 +142,11 @@ public enum NoteParser {
             }
         }
 
-        let body = lines[(close + 1)...].joined(separator: "\n")
+        // Without a CR the body is the rest of the text as it is; joining its
+        // lines again (which turns CR LF and CR into LF) cost as much as splitting them.
+        let body = close + 1 < lines.count && !containsCarriageReturn(text)
+            ? String(text[lines[close + 1].startIndex...])
+            : lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
         if let line = document.tooManyFootnotesAtLine {
@@ -171,6 +176,15 @@ public enum NoteParser {
         return (note, diagnostics)
     }
 
+    /// Whether `text` has a CR byte, found with `memchr`.
+    static func containsCarriageReturn(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
+        }
+    }
+
     /// The lines of `text`: a line ends at LF, CR LF or a lone CR, as in
     /// CommonMark and YAML, so that line numbers match the parsers' and the
     /// user's editor (a lone CR is a classic Mac line end; counted only by
@@ -179,22 +193,33 @@ public enum NoteParser {
     /// all (`"\r\n"` is one `Character`), so a note saved with Windows line
     /// ends was reported as having no front matter.
     static func lines(of text: String) -> [Substring] {
+        // The line ends are found in the UTF-8 buffer, then the lines are cut
+        // at the same offsets: walking `String.UTF8View` indices byte by byte
+        // was slower than the rest of reading a note's front matter.
+        var copy = text
+        let ends: [(end: Int, next: Int)] = copy.withUTF8 { bytes in
+            var ends: [(end: Int, next: Int)] = []
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
+                    index += 1
+                    continue
+                }
+                let end = index
+                index += 1
+                if byte == UInt8(ascii: "\r"), index < bytes.count, bytes[index] == UInt8(ascii: "\n") { index += 1 }
+                ends.append((end, index))
+            }
+            return ends
+        }
         let utf8 = text.utf8
         var lines: [Substring] = []
+        lines.reserveCapacity(ends.count + 1)
         var lineStart = utf8.startIndex
-        var index = utf8.startIndex
-        while index < utf8.endIndex {
-            let byte = utf8[index]
-            guard byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") else {
-                index = utf8.index(after: index)
-                continue
-            }
-            lines.append(text[lineStart..<index])
-            index = utf8.index(after: index)
-            if byte == UInt8(ascii: "\r"), index < utf8.endIndex, utf8[index] == UInt8(ascii: "\n") {
-                index = utf8.index(after: index)
-            }
-            lineStart = index
+        for (end, next) in ends {
+            lines.append(text[lineStart..<utf8.index(utf8.startIndex, offsetBy: end)])
+            lineStart = utf8.index(utf8.startIndex, offsetBy: next)
         }
         lines.append(text[lineStart..<utf8.endIndex])
         return lines

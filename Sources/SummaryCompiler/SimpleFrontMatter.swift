@@ -29,7 +29,7 @@ struct SimpleFrontMatter {
             let lineNumber = offset + 1
             let scalars = Array(line.unicodeScalars)
             guard let colon = scalars.firstIndex(of: ":"), colon > 0 else { return nil }
-            let key = String(String.UnicodeScalarView(scalars[..<colon]))
+            let key = slice(line, 0..<colon)
             guard NoteParser.knownKeys.contains(key), result.valuePositions[key] == nil else { return nil }
             var start = colon + 1
             guard start < scalars.count, scalars[start] == " " else { return nil }
@@ -44,7 +44,7 @@ struct SimpleFrontMatter {
                 continue
             }
             guard isPlainText(value) else { return nil }
-            let text = String(String.UnicodeScalarView(value))
+            let text = slice(line, start..<scalars.count)
             switch key {
             case "session": result.values.session = text
             case "title": result.values.title = text
@@ -55,6 +55,16 @@ struct SimpleFrontMatter {
             }
         }
         return result
+    }
+
+    /// The scalars at `offsets` of `line` as a string, copied from the
+    /// line's UTF-8 (building it scalar by scalar was most of the time spent
+    /// reading a front matter).
+    private static func slice(_ line: Substring, _ offsets: Range<Int>) -> String {
+        let scalars = line.unicodeScalars
+        let start = scalars.index(scalars.startIndex, offsetBy: offsets.lowerBound)
+        let end = scalars.index(start, offsetBy: offsets.count)
+        return String(Substring(scalars[start..<end]))
     }
 
     /// Whether YAML reads these scalars, as a plain scalar on one line, as

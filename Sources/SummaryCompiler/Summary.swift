@@ -74,16 +74,13 @@ public struct Summary: Sendable {
     /// (every archive entry is dated the forum's first day).
     public func renderDocx() throws(DiagnosticFailure) -> Data {
         var renderer = DocxRenderer(summary: self)
-        let parts = renderer.parts()
-        let start = workspace.forum.start
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        let date = calendar.date(from: DateComponents(year: start.year, month: start.month, day: start.day, hour: 12)) ?? Date(timeIntervalSince1970: 0)
+        var archive = DocxArchive(date: workspace.forum.start)
+        renderer.write(to: &archive)
+        for (index, image) in renderer.media.enumerated() {
+            archive.add("word/" + DocxRenderer.mediaPath(index + 1, image), bytes: [UInt8](image.data))
+        }
         do {
-            let media = renderer.media.enumerated().map { index, image in
-                (path: "word/" + DocxRenderer.mediaPath(index + 1, image), data: image.data)
-            }
-            return try DocxArchive.zip(parts.map { ($0.path, Data($0.content.utf8)) } + media, date: date)
+            return try Data(archive.finish())
         } catch {
             throw DiagnosticFailure(.cannotCreate, .error(error.description, at: SourceLocation(path: workspace.path)))
         }
@@ -146,16 +143,17 @@ public struct Summary: Sendable {
         return written
     }
 
-    func context(for format: Format) -> [String: Any] {
+    func context(for format: Format) -> SummaryContext {
         let forum = workspace.forum
-        var footnotes: [[String: Any]] = []
-        var sections: [[String: Any]] = []
+        var footnotes: [FootnoteContext] = []
+        var sections: [SectionContext] = []
         let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
 
+        let notesBySession = workspace.noteIndicesBySession
         for session in Session.allCases {
-            let notes = workspace.notes.filter { $0.session == session }
-            var noteContexts: [[String: Any]] = []
-            for note in notes {
+            var noteContexts: [NoteContext] = []
+            for index in notesBySession[session] ?? [] {
+                let note = workspace.notes[index]
                 var numbers: [String: Int] = [:]
                 let definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
                 var pending: [String] = []
@@ -172,64 +170,67 @@ public struct Summary: Sendable {
                 while index < pending.count {  // footnotes may cite footnotes
                     let label = pending[index]
                     let text = renderer.blocks(definitions[label] ?? [])
-                    footnotes.append(["number": numbers[label]!, "body": text, "markdownBody": Self.indentingContinuationLines(text)])
+                    footnotes.append(FootnoteContext(
+                        number: numbers[label]!, body: TemplateText(text),
+                        markdownBody: TemplateText(Self.indentingContinuationLines(text))
+                    ))
                     index += 1
                 }
                 pending.removeAll()
                 // HTML templates escape these; Markdown output must not let them become markup.
-                func text(_ value: String?) -> String {
-                    format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? ""
+                func text(_ value: String?) -> TemplateText {
+                    TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
                 }
-                noteContexts.append([
-                    "title": text(note.title),
-                    "author": text(note.author),
-                    "role": text(note.role),
-                    "language": note.language,
-                    "dir": note.isRightToLeft ? "rtl" : "ltr",
-                    "body": body,
-                ])
+                noteContexts.append(NoteContext(
+                    title: text(note.title),
+                    author: text(note.author),
+                    role: text(note.role),
+                    language: TemplateText(note.language),
+                    dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),
+                    body: TemplateText(body)
+                ))
             }
-            var section: [String: Any] = [
-                "id": session.rawValue,
-                "heading": session.displayName,
-                "date": session == .plenary
-                    ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
-                    : forum.date(of: session).unStyle,
-                "notes": noteContexts,
-                "hasNotes": !noteContexts.isEmpty,
-            ]
+            var roundTable: SectionContext.RoundTablePart?
             if let number = session.roundTableNumber, let table = forum.roundTable(number) {
-                section["coChairs"] = table.coChairs.joined(separator: " and ")
-                section["hasCoChairs"] = !table.coChairs.isEmpty
-                section["keynote"] = table.keynote ?? ""
-                section["hasKeynote"] = !(table.keynote ?? "").isEmpty
-                section["hasObjectives"] = !table.objectives.isEmpty
-                section["objectives"] = table.objectives.compactMap(Objective.numbered).map(Self.objectiveContext)
+                roundTable = SectionContext.RoundTablePart(
+                    coChairs: TemplateText(table.coChairs.joined(separator: " and ")),
+                    hasCoChairs: !table.coChairs.isEmpty,
+                    keynote: TemplateText(table.keynote ?? ""),
+                    hasKeynote: !(table.keynote ?? "").isEmpty,
+                    hasObjectives: !table.objectives.isEmpty,
+                    objectives: table.objectives.compactMap(Objective.numbered).map { ObjectiveContext($0) }
+                )
             }
-            if session == .policyDebate {
-                section["facilitator"] = forum.policyDebate.facilitator
-                section["hasFacilitator"] = !forum.policyDebate.facilitator.isEmpty
-            }
+            let section = SectionContext(
+                id: TemplateText(session.rawValue),
+                heading: TemplateText(session.displayName),
+                date: TemplateText(session == .plenary
+                    ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+                    : forum.date(of: session).unStyle),
+                notes: noteContexts,
+                roundTable: roundTable,
+                policyDebate: session == .policyDebate
+                    ? SectionContext.PolicyDebatePart(
+                        facilitator: TemplateText(forum.policyDebate.facilitator),
+                        hasFacilitator: !forum.policyDebate.facilitator.isEmpty
+                    )
+                    : nil
+            )
             sections.append(section)
         }
 
-        return [
-            "title": forum.title,
-            "edition": forum.edition,
-            "place": forum.place,
-            "dates": Self.dateRange(forum.start, forum.end),
-            "hearingDate": forum.hearing.unStyle,
-            "language": "en",
-            "dir": "ltr",
-            "sections": sections,
-            "annex": Objective.all.map { objective -> [String: Any] in
-                var context = Self.objectiveContext(objective)
-                context["roundTable"] = forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-"
-                return context
+        return SummaryContext(
+            title: TemplateText(forum.title),
+            edition: TemplateText(forum.edition),
+            place: TemplateText(forum.place),
+            dates: TemplateText(Self.dateRange(forum.start, forum.end)),
+            hearingDate: TemplateText(forum.hearing.unStyle),
+            sections: sections,
+            annex: Objective.all.map { objective in
+                ObjectiveContext(objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-")
             },
-            "footnotes": footnotes,
-            "hasFootnotes": !footnotes.isEmpty,
-        ]
+            footnotes: footnotes
+        )
     }
 
     /// A footnote's Markdown with its continuation lines indented four
@@ -239,10 +240,6 @@ public struct Summary: Sendable {
     }
 
     private static let continuationIndenter = UTF8Escaper([UInt8(ascii: "\n"): "\n    "])
-
-    static func objectiveContext(_ objective: Objective) -> [String: Any] {
-        ["number": objective.number, "title": objective.title, "shortTitle": objective.shortTitle]
-    }
 
     /// "17 to 20 May 2022", or with both months/years when they differ.
     static func dateRange(_ start: CivilDate, _ end: CivilDate) -> String {

@@ -15,6 +15,14 @@ public struct Workspace: Sendable {
     /// their `Inline.image` nodes carry once loaded).
     public var images: [String: ImageAsset] = [:]
 
+    /// The indices in `notes` of each session's notes, in order (walking
+    /// `notes` once per session copied every note seven times).
+    var noteIndicesBySession: [Session: [Int]] {
+        var result: [Session: [Int]] = [:]
+        for (index, note) in notes.enumerated() { result[note.session, default: []].append(index) }
+        return result
+    }
+
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
@@ -119,24 +127,42 @@ public struct Workspace: Sendable {
     private static func assemble(
         _ parsed: some Sequence<(String, (note: Note?, diagnostics: [Diagnostic]))>, forum: Forum, path: String
     ) -> Workspace {
+        let parsed = Array(parsed)
+        // Each body's duplicate-check hash and picture check are computed on
+        // every core first: hashing (with Unicode normalisation) and scanning
+        // every body one after the other was a pass over the whole workspace
+        // on one core. Equal bodies have equal hashes; only bodies whose
+        // hashes are equal are compared.
+        let facts = UnsafeMutableBufferPointer<(hash: Int, mayShowPicture: Bool)>.allocate(capacity: parsed.count)
+        defer { facts.deallocate() }
+        nonisolated(unsafe) let results = facts  // each iteration writes its own element only
+        DispatchQueue.concurrentPerform(iterations: parsed.count) { index in
+            guard let note = parsed[index].1.note else {
+                (results.baseAddress! + index).initialize(to: (0, false))
+                return
+            }
+            let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)
+            (results.baseAddress! + index).initialize(to: (key.hashValue, mayShowPicture(note.body)))
+        }
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
-        var seen: [Substring: String] = [:]  // body -> first path
+        var seen: [Int: [(body: Substring, path: String)]] = [:]  // hash of body -> bodies and their first paths
         var images: [String: ImageAsset] = [:]
         let resolver = ImageResolver(workspace: path)
-        for (notePath, (note, found)) in parsed {
+        for (index, (notePath, (note, found))) in parsed.enumerated() {
             diagnostics += found
             guard let note else { continue }
             let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)
-            if let first = seen[key] {
+            let hash = facts[index].hash
+            if let first = seen[hash]?.first(where: { $0.body == key }) {
                 diagnostics.append(.error(
-                    "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
+                    "note duplicates \(first.path)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
                     hint: "remove one of the two copies"
                 ))
                 continue
             }
-            seen[key] = notePath
-            guard note.body.contains("![") else {  // no picture: nothing to resolve
+            seen[hash, default: []].append((key, notePath))
+            guard facts[index].mayShowPicture else {  // no picture: nothing to resolve
                 notes.append(note)
                 continue
             }
@@ -147,6 +173,20 @@ public struct Workspace: Sendable {
         }
         diagnostics.sort(by: order)
         return Workspace(path: path, forum: forum, notes: notes, diagnostics: diagnostics, images: images)
+    }
+
+    /// Whether `body` holds `![`, which every Markdown picture starts with;
+    /// searched in its UTF-8 bytes (Foundation's `contains` bridged each note
+    /// to `NSString`, a noticeable part of compiling a large workspace).
+    static func mayShowPicture(_ body: String) -> Bool {
+        var body = body
+        return body.withUTF8 { bytes in
+            guard bytes.count > 1 else { return false }
+            for index in 1..<bytes.count where bytes[index] == UInt8(ascii: "[") && bytes[index - 1] == UInt8(ascii: "!") {
+                return true
+            }
+            return false
+        }
     }
 
     static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {

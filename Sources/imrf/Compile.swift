@@ -60,6 +60,7 @@ extension IMRF {
             let formats = try formats()
             let written = try await Reporting.run {
                 let loaded = try Workspace.load(workspace, draft: draft)
+                KeptUntilExit.keep(loaded)
                 for diagnostic in loaded.diagnostics { Reporting.printToStandardError(diagnostic) }
                 if loaded.errorCount > 0 {
                     Reporting.printToStandardError(Workspace.summaryLine(loaded.diagnostics) + "; nothing written")

@@ -1,0 +1,20 @@
+import Mustache
+
+/// A piece of text handed to the Mustache templates. It renders, escapes
+/// and transforms (`uppercased(title)`) exactly as the `String` it holds,
+/// but a template that opens a section on it (`{{#title}}…{{title}}…{{/title}}`)
+/// finds no names in it at once: swift-mustache looks a name up in a plain
+/// `String` through `Mirror`, and those reflections were the largest cost of
+/// rendering a summary of a thousand notes. A `String` has no children to
+/// find, so the names resolve further up the context as before.
+struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
+    var text: String
+
+    init(_ text: String) { self.text = text }
+
+    func child(named: String) -> Any? { nil }
+    var renderText: String { text }
+    var isNull: Bool { false }
+    func transform(_ name: String) -> Any? { text.transform(name) }
+    var description: String { text }
+}
