@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Benchmark: a generated workspace of 1,000 notes (about 2 MB of Markdown with
-# tables and footnotes) compiled to Markdown and HTML by imrf (release build),
+# tables and footnotes) compiled to Markdown and HTML by imrf (the release
+# build with the Swift runtime linked statically, as `make build` makes it and
+# as it is installed; the same flags and scratch path as Benchmarks/status.sh),
 # side by side, in one run, with pandoc converting the same notes concatenated
 # to HTML and with the cmark-gfm command (the parser imrf is built on, the
 # floor) rendering the same concatenated Markdown (Debian's cmark-gfm 0.29 has
@@ -18,8 +20,9 @@ notes=${1:-1000}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-swift build -c release --product imrf >&2
-bin=$(swift build -c release --show-bin-path)/imrf
+static_flags=(-c release --static-swift-stdlib --scratch-path .build/static)
+swift build "${static_flags[@]}" --product imrf >&2
+bin=$(swift build "${static_flags[@]}" --show-bin-path)/imrf
 "$bin" init "$work/ws" --edition 2026 >/dev/null
 
 python3 - "$bin" "$work" "$notes" <<'PY'

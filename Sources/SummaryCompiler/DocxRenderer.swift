@@ -68,20 +68,32 @@ struct DocxRenderer {
 
     /// Adds the package's parts to `archive` in archive order (the
     /// pictures excepted: they follow). `word/document.xml`, most of the
-    /// package, is deflated on another thread while its body is rendered.
+    /// package, is deflated on another thread while its body is rendered,
+    /// and so are the footnotes on a third; the parts after the document
+    /// are deflated on threads of their own while the document's last
+    /// pieces are. Deflating the document takes longer than rendering it:
+    /// it is what the .docx waits for, and whatever is deflated after it
+    /// adds to the time.
     mutating func write(to archive: inout DocxArchive) {
         let forum = summary.workspace.forum
         archive.add("[Content_Types].xml", text: DocxParts.contentTypes)
         archive.add("_rels/.rels", text: DocxParts.packageRelationships)
         archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
         let document = StreamedPart()
+        let footnotes = StreamedPart()
         document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
-        let rest = documentBody(flush: document.write)
+        footnotes.write(DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
+            + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+            + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>")
+        let (rest, restOfFootnotes) = documentBody { piece, newFootnotes in
+            document.write(piece)
+            footnotes.write(newFootnotes)
+        }
         document.write(rest
             + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
             + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/><w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
             + "</w:sectPr></w:body></w:document>")
-        archive.add("word/document.xml", deflated: document.finish())
+        footnotes.write(restOfFootnotes + "</w:footnotes>")
         let relationships = DocxParts.declaration
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + DocxParts.fixedDocumentRelationships
@@ -92,13 +104,15 @@ struct DocxRenderer {
                 "<Relationship Id=\"rIdImage\(index + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"\(Self.mediaPath(index + 1, image))\"/>"
             }.joined()
             + "</Relationships>"
-        archive.add("word/_rels/document.xml.rels", text: relationships)
+        let relationshipsPart = StreamedPart()
+        relationshipsPart.write(relationships)
+        let numbering = StreamedPart()
+        numbering.write(DocxParts.numbering(orderedLists: orderedLists))
+        archive.add("word/document.xml", deflated: document.finish())
+        archive.add("word/_rels/document.xml.rels", deflated: relationshipsPart.finish())
         archive.add("word/styles.xml", text: DocxParts.styles)
-        archive.add("word/numbering.xml", text: DocxParts.numbering(orderedLists: orderedLists))
-        archive.add("word/footnotes.xml", text: DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
-            + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
-            + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
-            + footnoteBodies.joined() + "</w:footnotes>")
+        archive.add("word/numbering.xml", deflated: numbering.finish())
+        archive.add("word/footnotes.xml", deflated: footnotes.finish())
         archive.add("word/footer1.xml", text: DocxParts.footer)
     }
 
@@ -109,8 +123,9 @@ struct DocxRenderer {
     // MARK: Document
 
     /// The document's body, handed to `flush` in pieces of about 64 KiB as
-    /// the notes are rendered; returns the last piece.
-    mutating func documentBody(flush: (String) -> Void) -> String {
+    /// the notes are rendered, each with the footnotes rendered since the
+    /// last piece; returns the last piece and the footnotes not yet handed on.
+    mutating func documentBody(flush: (_ piece: String, _ footnotes: String) -> Void) -> (String, String) {
         let forum = summary.workspace.forum
         var xml = paragraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)")
         xml += paragraph(style: "Title", text: forum.title)
@@ -119,6 +134,7 @@ struct DocxRenderer {
         xml += tableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading])
 
         let notesBySession = summary.workspace.noteIndicesBySession
+        var footnotesFlushed = footnoteBodies.count
         for session in Session.allCases {
             xml += paragraph(style: "Heading1", text: session.displayName)
             var meta = session == .plenary
@@ -150,7 +166,8 @@ struct DocxRenderer {
             for index in notes {
                 appendNote(summary.workspace.notes[index], to: &xml)
                 if xml.utf8.count >= 1 << 16 {
-                    flush(xml)
+                    flush(xml, footnoteBodies[footnotesFlushed...].joined())
+                    footnotesFlushed = footnoteBodies.count
                     xml = ""
                 }
             }
@@ -167,7 +184,7 @@ struct DocxRenderer {
             },
             to: &xml
         )
-        return xml
+        return (xml, footnoteBodies[footnotesFlushed...].joined())
     }
 
     static let annexHeading = "Annex: objectives of the Global Compact"
