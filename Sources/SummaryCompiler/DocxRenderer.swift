@@ -56,6 +56,10 @@ struct DocxRenderer {
     private var footnoteIds: [String: Int] = [:]
     private var definitions: [String: [Block]] = [:]
     private var pendingFootnotes: [String] = []
+    /// The id the note being rendered gives its first footnote: counted from
+    /// the footnotes before it, as `footnoteBodies` grows while the note's
+    /// own are written (a footnote citing a footnote must not count twice).
+    private var firstFootnoteId = 1
     /// Labels of the note being rendered already cited by a footnote reference mark.
     private var referencedLabels: Set<String> = []
     private var insideFootnote = false
@@ -221,6 +225,7 @@ struct DocxRenderer {
         footnoteIds = [:]
         referencedLabels = []
         definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
+        firstFootnoteId = footnoteBodies.count + 1
         if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
         if let author = note.author {
             appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
@@ -482,7 +487,7 @@ struct DocxRenderer {
             if let existing = footnoteIds[label] {
                 id = existing
             } else {
-                id = footnoteBodies.count + pendingFootnotes.count + 1
+                id = firstFootnoteId + pendingFootnotes.count
                 footnoteIds[label] = id
                 pendingFootnotes.append(label)
             }

@@ -157,10 +157,14 @@ public struct Summary: Sendable {
                 var numbers: [String: Int] = [:]
                 let definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
                 var pending: [String] = []
+                // Counted from the footnotes before this note: `footnotes` grows while
+                // the note's own are rendered, and a footnote citing a footnote
+                // must not count those twice.
+                let firstNumber = footnotes.count + 1
                 let renderer = BodyRenderer(format: renderFormat, images: workspace.images) { label in
                     guard definitions[label] != nil else { return nil }
                     if let number = numbers[label] { return number }
-                    let number = footnotes.count + pending.count + 1
+                    let number = firstNumber + pending.count
                     numbers[label] = number
                     pending.append(label)
                     return number
