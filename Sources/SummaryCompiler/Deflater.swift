@@ -1,8 +1,10 @@
 import CDeflate
 
-/// One archive entry's raw deflate stream (zlib, default level, 32 KiB
-/// window, memory level 9: the settings ZIPFoundation used, so the bytes
-/// are the ones imrf has always written), fed in pieces. The compressed
+/// One archive entry's raw deflate stream (zlib level 3, 32 KiB window,
+/// memory level 9), fed in pieces. Level 3 rather than zlib's default 6:
+/// deflating word/document.xml on its own core set the .docx compile time
+/// (a thousand notes: 0.19 s instead of 0.22 s), for a package about 15%
+/// larger (the example's summary.docx: about 9 KB). The compressed
 /// bytes do not depend on how the input is cut: zlib waits for more input
 /// rather than end a block early unless it is told to flush.
 ///
@@ -20,7 +22,7 @@ final class Deflater {
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
         let status = deflateInit2_(
-            stream, Z_DEFAULT_COMPRESSION, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            stream, 3 /* level */, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
             Int32(MemoryLayout<z_stream>.size)
         )
         precondition(status == Z_OK, "zlib refused to start a deflate stream (\(status))")

@@ -2,12 +2,13 @@ import WorkingDays
 
 /// Builds a .docx package (a ZIP archive) in memory: parts deflated, in
 /// the order added, every entry dated `date` at noon. The layout is the one
-/// ZIPFoundation wrote before imrf wrote its own archives (UTF-8 names, made
-/// by Unix, version 2.0 to extract, permissions 0644, sizes in the local
-/// headers, no data descriptors, no extra fields), so the same parts give
-/// the same bytes as they always have; ZIPFoundation, which compressed on
-/// one thread only after the whole document was rendered, still reads them
-/// in the tests.
+/// ZIPFoundation wrote when imrf used it (UTF-8 names, made by Unix,
+/// version 2.0 to extract, permissions 0644, sizes in the local headers, no
+/// data descriptors, no extra fields). imrf writes its own archive because
+/// ZIPFoundation needs a part's size before it compresses it, so it could
+/// only deflate the document on one core after the whole of it was
+/// rendered; here `StreamedPart` deflates it on another core while it is
+/// rendered. ZIPFoundation still reads every package in the tests.
 struct DocxArchive {
     struct Failure: Error, Sendable, CustomStringConvertible {
         var reason: String
