@@ -70,6 +70,27 @@ enum CompileHarness {
         guard lowered.components(separatedBy: "<body").count == 2, lowered.components(separatedBy: "</html>").count == 2 else {
             fatalError("the HTML summary is not one document")
         }
+        // Footnote and heading anchors: a note's own text cannot write `id="`
+        // (its quotes are escaped), so a repeated id is a numbering bug.
+        let ids = values(after: " id=\"", in: html)
+        if let repeated = firstRepeated(ids) {
+            fatalError("the HTML summary has two elements with id \"\(repeated)\"")
+        }
+        // Footnotes are numbered 1, 2, 3... across the document, in order.
+        let footnotes = ids.compactMap { $0.hasPrefix("fn") ? Int($0.dropFirst(2)) : nil }
+        guard footnotes == Array(1..<footnotes.count + 1) else {
+            fatalError("the HTML footnotes are numbered \(footnotes), not 1 to \(footnotes.count)")
+        }
+    }
+
+    /// The attribute values that follow each `prefix` up to the next quote.
+    private static func values(after prefix: String, in text: String) -> [Substring] {
+        text.components(separatedBy: prefix).dropFirst().map { $0.prefix { $0 != "\"" } }
+    }
+
+    private static func firstRepeated(_ values: [Substring]) -> Substring? {
+        var seen: Set<Substring> = []
+        return values.first { !seen.insert($0).inserted }
     }
 
     private static func checkDocx(_ data: Data) {
@@ -92,6 +113,14 @@ enum CompileHarness {
             let parser = XMLParser(data: bytes)
             guard parser.parse() else {
                 fatalError("\(entry.path) in the .docx is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?")")
+            }
+            if entry.path == "word/footnotes.xml" {
+                // Numbered 1, 2, 3... in order (Word's separators, -1 and 0, come first).
+                let ids = values(after: "<w:footnote w:id=\"", in: String(decoding: bytes, as: UTF8.self)).compactMap { Int($0) }
+                let numbered = ids.filter { $0 > 0 }
+                guard numbered == Array(1..<numbered.count + 1) else {
+                    fatalError("the .docx footnotes have the ids \(ids), not 1 to \(numbered.count)")
+                }
             }
         }
         for required in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] where !names.contains(required) {

@@ -12,6 +12,14 @@ struct BodyRenderer {
     var images: [String: ImageAsset] = [:]
     /// The document-wide number of a note-local footnote label.
     var footnoteNumber: (String) -> Int?
+    /// The footnotes whose first reference has been written: only that one
+    /// carries the `fnref` anchor the footnote's back-link points to, as an
+    /// id names one element (a footnote cited twice, or by another footnote).
+    private let anchoredFootnotes = AnchoredFootnotes()
+
+    private final class AnchoredFootnotes {
+        var numbers: Set<Int> = []
+    }
 
     static let htmlEscaper = UTF8Escaper([
         UInt8(ascii: "&"): "&amp;", UInt8(ascii: "<"): "&lt;", UInt8(ascii: ">"): "&gt;",
@@ -225,9 +233,12 @@ struct BodyRenderer {
             }
         case (_, .footnote(let label)):
             guard let number = footnoteNumber(label) else { return }
-            output += format == .html
-                ? "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\" id=\"fnref\(number)\">\(number)</a></sup>"
-                : "[^\(number)]"
+            guard format == .html else {
+                output += "[^\(number)]"
+                return
+            }
+            let anchor = anchoredFootnotes.numbers.insert(number).inserted ? " id=\"fnref\(number)\"" : ""
+            output += "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\"\(anchor)>\(number)</a></sup>"
         }
     }
 

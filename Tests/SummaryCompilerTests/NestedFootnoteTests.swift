@@ -56,4 +56,19 @@ import Testing
         }
         #expect(Self.count("<w:footnote w:id=\"9\">", in: footnotes) == 0)
     }
+
+    /// The back-link of a footnote goes to its first reference; a second
+    /// reference links to the footnote but carries no id of its own.
+    @Test func aFootnoteCitedTwiceAnchorsItsFirstReferenceOnly() async throws {
+        let forum = Edition.second.forum
+        let text = "---\nsession: plenary\n---\nOne[^a], again[^a], and[^b].\n\n[^a]: Alpha, citing[^b].\n\n[^b]: Beta.\n"
+        let note = try #require(NoteParser.parse(text: text, path: "notes/twice.md", forum: forum).note)
+        let workspace = Workspace(path: ".", forum: forum, notes: [note], diagnostics: [])
+        let html = try #require(try await Summary(workspace).render(formats: [.html], templates: nil)[.html])
+        #expect(Self.count("id=\"fnref1\"", in: html) == 1)
+        #expect(Self.count("id=\"fnref2\"", in: html) == 1)
+        #expect(Self.count("href=\"#fn1\"", in: html) == 2)
+        #expect(Self.count("href=\"#fn2\"", in: html) == 2)
+        #expect(Self.count("href=\"#fnref1\"", in: html) == 1)
+    }
 }
