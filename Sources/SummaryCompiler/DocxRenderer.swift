@@ -52,14 +52,8 @@ struct DocxRenderer {
     private var drawingCount = 0
     private(set) var orderedLists: [(start: Int, level: Int)] = []
     private(set) var footnoteBodies: [String] = []
-    /// Labels of the note being rendered mapped to their document-wide footnote ids.
-    private var footnoteIds: [String: Int] = [:]
-    private var definitions: [String: [Block]] = [:]
-    private var pendingFootnotes: [String] = []
-    /// The id the note being rendered gives its first footnote: counted from
-    /// the footnotes before it, as `footnoteBodies` grows while the note's
-    /// own are written (a footnote citing a footnote must not count twice).
-    private var firstFootnoteId = 1
+    /// The footnotes of the note being rendered, numbered as in the other formats.
+    private var footnoteNumbering = FootnoteNumbering()
     /// Labels of the note being rendered already cited by a footnote reference mark.
     private var referencedLabels: Set<String> = []
     private var insideFootnote = false
@@ -222,21 +216,16 @@ struct DocxRenderer {
         language = note.language
         rightToLeft = note.isRightToLeft
         defer { language = "en"; rightToLeft = false }
-        footnoteIds = [:]
         referencedLabels = []
-        definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
-        firstFootnoteId = footnoteBodies.count + 1
+        footnoteNumbering = FootnoteNumbering(note.document, firstNumber: footnoteBodies.count + 1)
         if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
         if let author = note.author {
             appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
         }
         appendBlocks(note.document.blocks, depth: 0, to: &xml)
-        var index = 0
-        while index < pendingFootnotes.count {  // footnotes may cite footnotes
-            let label = pendingFootnotes[index]
-            let id = footnoteIds[label]!
+        while let (id, definition) = footnoteNumbering.nextToRender() {
             insideFootnote = true
-            var content = blocks(definitions[label] ?? [], depth: 0, paragraphStyle: "FootnoteText")
+            var content = blocks(definition, depth: 0, paragraphStyle: "FootnoteText")
             insideFootnote = false
             let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r><w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
             if let end = Self.endOfFirstParagraphProperties(in: content) {
@@ -245,9 +234,7 @@ struct DocxRenderer {
                 content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
             }
             footnoteBodies.append("<w:footnote w:id=\"\(id)\">\(content)</w:footnote>")
-            index += 1
         }
-        pendingFootnotes.removeAll()
     }
 
     /// Where the first `</w:pPr>` in `xml` ends, searched from the start
@@ -482,15 +469,7 @@ struct DocxRenderer {
         case .softBreak: appendRun(" ", format: format, to: &xml)
         case .lineBreak: xml += "<w:r><w:br/></w:r>"
         case .footnote(let label):
-            guard definitions[label] != nil else { return }
-            let id: Int
-            if let existing = footnoteIds[label] {
-                id = existing
-            } else {
-                id = firstFootnoteId + pendingFootnotes.count
-                footnoteIds[label] = id
-                pendingFootnotes.append(label)
-            }
+            guard let id = footnoteNumbering.number(of: label) else { return }
             // Word cannot place a footnote inside a footnote, nor two references to one footnote: those cite it by number.
             if insideFootnote || referencedLabels.contains(label) {
                 xml += "<w:r><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr><w:t>\(id)</w:t></w:r>"

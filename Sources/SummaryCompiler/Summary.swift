@@ -154,33 +154,16 @@ public struct Summary: Sendable {
             var noteContexts: [NoteContext] = []
             for index in notesBySession[session] ?? [] {
                 let note = workspace.notes[index]
-                var numbers: [String: Int] = [:]
-                let definitions = Dictionary(note.document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
-                var pending: [String] = []
-                // Counted from the footnotes before this note: `footnotes` grows while
-                // the note's own are rendered, and a footnote citing a footnote
-                // must not count those twice.
-                let firstNumber = footnotes.count + 1
-                let renderer = BodyRenderer(format: renderFormat, images: workspace.images) { label in
-                    guard definitions[label] != nil else { return nil }
-                    if let number = numbers[label] { return number }
-                    let number = firstNumber + pending.count
-                    numbers[label] = number
-                    pending.append(label)
-                    return number
-                }
+                var numbering = FootnoteNumbering(note.document, firstNumber: footnotes.count + 1)
+                let renderer = BodyRenderer(format: renderFormat, images: workspace.images) { numbering.number(of: $0) }
                 let body = renderer.blocks(note.document.blocks)
-                var index = 0
-                while index < pending.count {  // footnotes may cite footnotes
-                    let label = pending[index]
-                    let text = renderer.blocks(definitions[label] ?? [])
+                while let (number, blocks) = numbering.nextToRender() {
+                    let text = renderer.blocks(blocks)
                     footnotes.append(FootnoteContext(
-                        number: numbers[label]!, body: TemplateText(text),
+                        number: number, body: TemplateText(text),
                         markdownBody: TemplateText(Self.indentingContinuationLines(text))
                     ))
-                    index += 1
                 }
-                pending.removeAll()
                 // HTML templates escape these; Markdown output must not let them become markup.
                 func text(_ value: String?) -> TemplateText {
                     TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
