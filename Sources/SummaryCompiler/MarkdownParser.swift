@@ -10,12 +10,22 @@ public enum MarkdownParser {
         return true
     }()
 
-    /// Held while cmark-gfm parses: its inline parser adds the extensions'
-    /// special characters to a process-wide table and removes them when a
-    /// document is finished (github/cmark-gfm#221), so two documents parsed
-    /// at once lose each other's strikethrough and autolinks. Notes are
-    /// parsed concurrently; only this step is one at a time.
+    /// Held while cmark-gfm parses inlines: its inline parser adds the
+    /// extensions' special characters (`~`, `:`, `w`) to a process-wide
+    /// table and removes them when a document is finished
+    /// (github/cmark-gfm#221), so two documents finished at once lose each
+    /// other's strikethrough and autolinks. Notes are parsed concurrently;
+    /// only this step is one at a time.
     private static let parsing = NSLock()
+
+    /// Whether feeding text to a parser leaves that table alone, so that
+    /// only `cmark_parser_finish` needs the lock. True of 0.29.0.gfm.6
+    /// (Debian's, which imrf is built and tested with): there the table is
+    /// changed only by `cmark_parser_finish`, as its disassembly shows. Later
+    /// releases' table extension also parses each row's inlines while the
+    /// text is fed, changing the table then; with any other version the
+    /// whole parse is locked.
+    static let feedingLeavesTheTableAlone = String(cString: cmark_version_string()) == "0.29.0.gfm.6"
 
     /// The deepest nesting of the syntax tree accepted (block quotes, list
     /// items, emphasis, links...): the conversion and the renderers recurse,
@@ -37,16 +47,23 @@ public enum MarkdownParser {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        var bytes = Array(text.utf8)
-        let finished: OpaquePointer? = parsing.withLock {
-            bytes.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(buffer.count, 1)) {
-                    cmark_parser_feed(parser, $0, buffer.count)
-                }
+        var text = text
+        func feed() {
+            text.withUTF8 { buffer in
+                guard let start = buffer.baseAddress, !buffer.isEmpty else { return }
+                start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
-            return cmark_parser_finish(parser)
         }
-        if bytes.isEmpty { bytes = [] }
+        let finished: OpaquePointer?
+        if feedingLeavesTheTableAlone {
+            feed()
+            finished = parsing.withLock { cmark_parser_finish(parser) }
+        } else {
+            finished = parsing.withLock {
+                feed()
+                return cmark_parser_finish(parser)
+            }
+        }
         guard let root = finished else { return MarkdownDocument(blocks: []) }
         defer { cmark_node_free(root) }
         if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }

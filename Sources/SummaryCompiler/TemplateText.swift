@@ -7,6 +7,10 @@ import Mustache
 /// `String` through `Mirror`, and those reflections were the largest cost of
 /// rendering a summary of a thousand notes. A `String` has no children to
 /// find, so the names resolve further up the context as before.
+///
+/// An empty text is Mustache's "null": `{{#role}} ({{role}}){{/role}}`
+/// prints nothing for a note without a role (a `String`, even empty, opens
+/// its section in swift-mustache), and `{{^role}}` prints its content.
 struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransformable, CustomStringConvertible {
     var text: String
 
@@ -14,7 +18,7 @@ struct TemplateText: MustacheParent, MustacheCustomRenderable, MustacheTransform
 
     func child(named: String) -> Any? { nil }
     var renderText: String { text }
-    var isNull: Bool { false }
+    var isNull: Bool { text.isEmpty }
     func transform(_ name: String) -> Any? { text.transform(name) }
     var description: String { text }
 }

@@ -91,6 +91,28 @@ import Testing
         #expect(markdown.contains("17 to 20 May 2022"))
     }
 
+    /// A note's front matter may leave out its title or its author's role:
+    /// the templates' `{{#role}} ({{role}}){{/role}}` must then print
+    /// nothing, not "Rapporteur ()" (an absent value used to reach the
+    /// templates as an empty text, which opens a section).
+    @Test func absentTitleAndRoleLeaveNoEmptyMarkup() async throws {
+        let forum = Edition.second.forum
+        var workspace = Self.exampleWorkspace(forum)
+        let (note, found) = NoteParser.parse(
+            text: "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n",
+            path: "notes/untitled.md", forum: forum
+        )
+        #expect(found.isEmpty)
+        workspace.notes.append(try #require(note))
+        let outputs = try await Summary(workspace).render(formats: [.html, .md], templates: Self.templates)
+        let html = try #require(outputs[.html])
+        let markdown = try #require(outputs[.md])
+        #expect(html.contains("<p class=\"meta\">Delegation of Atlantis</p>\n<p>A statement without title or role.</p>"))
+        #expect(markdown.contains("\n*Delegation of Atlantis*\n\nA statement without title or role.\n"))
+        #expect(!html.contains("()") && !markdown.contains("()"))
+        #expect(!html.contains("<h3></h3>") && !markdown.contains("### \n"))
+    }
+
     @Test func summaryRefusesAWorkspaceWithErrors() {
         var workspace = Self.exampleWorkspace()
         workspace.diagnostics = [.error("broken", at: SourceLocation(path: "notes/x.md", line: 2, column: 1))]
