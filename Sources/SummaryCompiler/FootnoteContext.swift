@@ -3,12 +3,12 @@
 final class FootnoteContext: TemplateContext {
     static let names = ["number", "body", "markdownBody"]
 
-    let number: Int
+    let number: TemplateNumber
     let body: TemplateText
     let markdownBody: TemplateText
 
     init(number: Int, body: TemplateText, markdownBody: TemplateText) {
-        self.number = number
+        self.number = TemplateNumber(number)
         self.body = body
         self.markdownBody = markdownBody
     }

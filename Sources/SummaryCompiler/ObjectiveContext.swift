@@ -5,13 +5,13 @@ import Forum
 final class ObjectiveContext: TemplateContext {
     static let names = ["number", "title", "shortTitle", "roundTable"]
 
-    let number: Int
+    let number: TemplateNumber
     let title: TemplateText
     let shortTitle: TemplateText
     let roundTable: TemplateText?
 
     init(_ objective: Objective, roundTable: String? = nil) {
-        number = objective.number
+        number = TemplateNumber(objective.number)
         title = TemplateText(objective.title)
         shortTitle = TemplateText(objective.shortTitle)
         self.roundTable = roundTable.map(TemplateText.init)

@@ -52,22 +52,30 @@ public struct Summary: Sendable {
         return nil
     }
 
-    /// Renders every format, text or binary, in memory as the bytes of its file; nothing is written.
+    /// Renders every format, text or binary, in memory as the bytes of its
+    /// file, each in a task of its own; nothing is written.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
-        // The Word document is rendered while the text formats are: they
-        // only read the same model.
-        async let docx: Result<Data, DiagnosticFailure>? = formats.contains(.docx)
-            ? Result { () throws(DiagnosticFailure) in try renderDocx() } : nil
-        var result: [Format: Data] = [:]
-        let textFormats = formats.filter(\.isText)
-        if !textFormats.isEmpty {
-            for (format, text) in try await render(formats: textFormats, templates: templates) {
-                result[format] = Data(text.utf8)
+        let wanted = Format.allCases.filter(formats.contains)
+        let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
+        let rendered = await withTaskGroup(of: (Format, Result<Data, DiagnosticFailure>).self) { group in
+            for format in wanted.reversed() {
+                group.addTask { (format, Result { () throws(DiagnosticFailure) in try renderBytes(format, library: library) }) }
             }
+            var rendered: [(Format, Result<Data, DiagnosticFailure>)] = []
+            for await result in group { rendered.append(result) }
+            return rendered
         }
-        if let docx = await docx { result[.docx] = try docx.get() }
+        var result: [Format: Data] = [:]
+        for (format, bytes) in rendered { result[format] = try bytes.get() }
         return result
+    }
+
+    /// One format as the bytes of its file: a text format through its
+    /// template in `library`, the Word document by `DocxRenderer`.
+    func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
+        if format.isText, let library { return Data(render(format, library: library).utf8) }
+        return try renderDocx()
     }
 
     /// The summary as a .docx package: the same bytes for the same workspace
@@ -90,6 +98,28 @@ public struct Summary: Sendable {
     /// formats (`docx`) are left out: `renderFiles` renders them.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
+        let library = try await Self.library(templates: templates, formats: formats)
+        // Each format is rendered in a task of its own (one core each): the
+        // Mustache rendering of a large summary takes as long as parsing it.
+        return await withTaskGroup(of: (Format, String).self) { group in
+            for format in formats where format.isText {
+                group.addTask { (format, render(format, library: library)) }
+            }
+            var result: [Format: String] = [:]
+            for await (format, text) in group { result[format] = text }
+            return result
+        }
+    }
+
+    /// One text format rendered through its template in `library`.
+    func render(_ format: Format, library: MustacheLibrary) -> String {
+        library.render(context(for: format), withTemplate: format.template) ?? ""
+    }
+
+    /// The templates `formats` need: from the folder `templates`, or the
+    /// built-in ones when nil; an error names the folder when one is missing
+    /// or does not parse.
+    static func library(templates: String?, formats: [Format]) async throws(DiagnosticFailure) -> MustacheLibrary {
         var library = MustacheLibrary()
         do {
             if let templates {
@@ -107,40 +137,7 @@ public struct Summary: Sendable {
                 ))
             }
         }
-        // Each format is rendered in a task of its own (one core each): the
-        // Mustache rendering of a large summary takes as long as parsing it.
-        let templateLibrary = library
-        return await withTaskGroup(of: (Format, String).self) { group in
-            for format in formats where format.isText {
-                group.addTask { (format, templateLibrary.render(context(for: format), withTemplate: format.template) ?? "") }
-            }
-            var result: [Format: String] = [:]
-            for await (format, text) in group { result[format] = text }
-            return result
-        }
-    }
-
-    /// Writes the rendered outputs into `directory`, each through a temporary
-    /// file renamed into place, so a reader never sees half a file.
-    public static func write(_ outputs: [Format: Data], to directory: String) throws(DiagnosticFailure) -> [String] {
-        var written: [String] = []
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for format in Format.allCases {
-                guard let data = outputs[format] else { continue }
-                let path = Workspace.join(directory, format.fileName)
-                let temporary = Workspace.join(directory, ".\(format.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
-                try data.write(to: URL(fileURLWithPath: temporary))
-                guard rename(temporary, path) == 0 else {
-                    try? FileManager.default.removeItem(atPath: temporary)
-                    throw CocoaError(.fileWriteUnknown)
-                }
-                written.append(path)
-            }
-        } catch {
-            throw DiagnosticFailure(.cannotCreate, .error("cannot write output: \(error.localizedDescription)", at: SourceLocation(path: directory)))
-        }
-        return written
+        return library
     }
 
     func context(for format: Format) -> SummaryContext {

@@ -69,14 +69,15 @@ extension IMRF {
                 let summary = try Summary(loaded)
                 let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
                 let directory = Summary.templatesDirectory(explicit: templates, executable: executable)
-                let outputs = try await summary.renderFiles(formats: formats, templates: directory)
-                return try Summary.write(outputs, to: out ?? (workspace == "." ? "build" : workspace + "/build"))
+                return try await summary.compile(
+                    formats: formats, templates: directory, into: out ?? (workspace == "." ? "build" : workspace + "/build")
+                )
             }
-            for path in written { print("wrote \(path)") }
+            for output in written { print("wrote \(output.path)") }
             recordInLedger(written)
             guard let upload else { return }
             try await Reporting.run {
-                for path in written {
+                for path in written.map(\.path) {
                     let name = (path as NSString).lastPathComponent
                     let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
                     let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
@@ -95,7 +96,7 @@ extension IMRF {
 
         /// The summary is what matters: when the ledger cannot be written the
         /// compile still succeeds, and says on stderr that it was not recorded.
-        private func recordInLedger(_ written: [String]) {
+        private func recordInLedger(_ written: [WrittenOutput]) {
             do {
                 try Summary.recordCompile(outputs: written, workspace: workspace, draft: draft)
             } catch {

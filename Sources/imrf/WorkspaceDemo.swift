@@ -20,9 +20,8 @@ enum WorkspaceDemo {
         let summary = try Summary(workspace)
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
-        let outputs = try await summary.renderFiles(formats: [.md, .html, .docx], templates: templates)
-        let written = try Summary.write(outputs, to: folder + "/build")
-        for path in written { print("imrf compile: wrote \(path)") }
+        let written = try await summary.compile(formats: [.md, .html, .docx], templates: templates, into: folder + "/build")
+        for output in written { print("imrf compile: wrote \(output.path)") }
         _ = try? Summary.recordCompile(outputs: written, workspace: folder, draft: false)
         // The office's view the morning after the conclusion: summaries compiled, not yet distributed.
         let tracker = try Tracker.load(workspace: folder)

@@ -1,0 +1,91 @@
+public import Diagnostics
+import Foundation
+import Ledger
+import Mustache
+
+extension Summary {
+    /// Renders every format and writes it into `directory`.
+    ///
+    /// Each format is rendered, written to a temporary file beside its
+    /// output and hashed in a task of its own, as soon as it is ready (the
+    /// Markdown is on disk while the HTML is still being rendered); once
+    /// every format is, the temporary files are renamed into place in one
+    /// quick pass. A format that fails leaves every previous output as it
+    /// was and no temporary file behind, and a reader never sees half a file.
+    /// - Parameter templates: a folder of templates; nil for the built-in ones.
+    /// - Returns: the files written, in `Format` order.
+    public func compile(formats: [Format], templates: String?, into directory: String) async throws(DiagnosticFailure) -> [WrittenOutput] {
+        let wanted = Format.allCases.filter(formats.contains)
+        let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw Self.cannotWrite(error, in: directory)
+        }
+        let staged = await withTaskGroup(of: Result<Staged, DiagnosticFailure>.self) { group in
+            // The Word document first, then the HTML: the longest first.
+            for format in wanted.reversed() {
+                group.addTask { Result { () throws(DiagnosticFailure) in try stage(format, library: library, in: directory) } }
+            }
+            var staged: [Result<Staged, DiagnosticFailure>] = []
+            for await result in group { staged.append(result) }
+            return staged
+        }
+        let ready = staged.compactMap { try? $0.get() }.sorted { $0.output.format.order < $1.output.format.order }
+        if ready.count < staged.count {
+            for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
+            let failures = staged.compactMap { result -> DiagnosticFailure? in
+                if case .failure(let failure) = result { failure } else { nil }
+            }
+            throw failures.sorted { $0.diagnostics.first?.message ?? "" < $1.diagnostics.first?.message ?? "" }[0]
+        }
+        // A folder where an output goes would stop its rename after the
+        // others had replaced theirs: refused before any is.
+        if let blocked = ready.first(where: { Self.isDirectory($0.output.path) }) {
+            for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
+            throw DiagnosticFailure(.cannotCreate, .error(
+                "cannot write output: a folder is in the way", at: SourceLocation(path: blocked.output.path),
+                hint: "move or rename that folder, then compile again"
+            ))
+        }
+        for (index, file) in ready.enumerated() where rename(file.temporary, file.output.path) != 0 {
+            let error = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: file.output.path])
+            for later in ready[index...] { try? FileManager.default.removeItem(atPath: later.temporary) }
+            throw Self.cannotWrite(error, in: directory)
+        }
+        return ready.map(\.output)
+    }
+
+    /// A rendered format in its temporary file, not yet renamed into place.
+    private struct Staged: Sendable {
+        var output: WrittenOutput
+        var temporary: String
+    }
+
+    private func stage(_ format: Format, library: MustacheLibrary?, in directory: String) throws(DiagnosticFailure) -> Staged {
+        let data = try renderBytes(format, library: library)
+        let path = Workspace.join(directory, format.fileName)
+        let temporary = Workspace.join(directory, ".\(format.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        do {
+            try data.write(to: URL(fileURLWithPath: temporary))
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw Self.cannotWrite(error, in: directory)
+        }
+        return Staged(output: WrittenOutput(format: format, path: path, sha256: SHA256.hex(of: data)), temporary: temporary)
+    }
+
+    private static func isDirectory(_ path: String) -> Bool {
+        var isDirectory: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
+    }
+
+    private static func cannotWrite(_ error: any Error, in directory: String) -> DiagnosticFailure {
+        DiagnosticFailure(.cannotCreate, .error("cannot write output: \(error.localizedDescription)", at: SourceLocation(path: directory)))
+    }
+}
+
+extension Summary.Format {
+    /// The order outputs are written and listed in: md, html, docx.
+    var order: Int { Self.allCases.firstIndex(of: self)! }
+}
