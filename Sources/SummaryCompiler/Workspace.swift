@@ -98,19 +98,11 @@ public struct Workspace: Sendable {
     /// parsed concurrently (each note is independent); the results are taken
     /// in the given order, so the output does not depend on scheduling.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
-        let parsed = UnsafeMutableBufferPointer<(note: Note?, diagnostics: [Diagnostic])>.allocate(capacity: notePaths.count)
-        defer {
-            parsed.deinitialize()
-            parsed.deallocate()
-        }
-        nonisolated(unsafe) let results = parsed  // each iteration writes its own element only
-        DispatchQueue.concurrentPerform(iterations: notePaths.count) { index in
-            let notePath = notePaths[index]
+        let parsed = notePaths.concurrentMap { notePath -> (note: Note?, diagnostics: [Diagnostic]) in
             guard let data = FileManager.default.contents(atPath: notePath) else {
-                (results.baseAddress! + index).initialize(to: (nil, [.error("cannot read note", at: SourceLocation(path: notePath))]))
-                return
+                return (nil, [.error("cannot read note", at: SourceLocation(path: notePath))])
             }
-            (results.baseAddress! + index).initialize(to: NoteParser.parse(bytes: Array(data), path: notePath, forum: forum))
+            return NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
         }
         return assemble(zip(notePaths, parsed), forum: forum, path: path)
     }
@@ -128,21 +120,15 @@ public struct Workspace: Sendable {
         _ parsed: some Sequence<(String, (note: Note?, diagnostics: [Diagnostic]))>, forum: Forum, path: String
     ) -> Workspace {
         let parsed = Array(parsed)
-        // Each body's duplicate-check hash and picture check are computed on
-        // every core first: hashing (with Unicode normalisation) and scanning
-        // every body one after the other was a pass over the whole workspace
-        // on one core. Equal bodies have equal hashes; only bodies whose
-        // hashes are equal are compared.
-        let facts = UnsafeMutableBufferPointer<(hash: Int, mayShowPicture: Bool)>.allocate(capacity: parsed.count)
-        defer { facts.deallocate() }
-        nonisolated(unsafe) let results = facts  // each iteration writes its own element only
-        DispatchQueue.concurrentPerform(iterations: parsed.count) { index in
-            guard let note = parsed[index].1.note else {
-                (results.baseAddress! + index).initialize(to: (0, false))
-                return
-            }
+        // Each body's duplicate-check key, its hash and the picture check are
+        // computed on every core first: hashing (with Unicode normalisation)
+        // and scanning every body one after the other was a pass over the
+        // whole workspace on one core. Equal bodies have equal hashes; only
+        // bodies whose hashes are equal are compared.
+        let facts = parsed.concurrentMap { _, result -> (key: Substring, hash: Int, mayShowPicture: Bool) in
+            guard let note = result.note else { return ("", 0, false) }
             let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)
-            (results.baseAddress! + index).initialize(to: (key.hashValue, mayShowPicture(note.body)))
+            return (key, key.hashValue, mayShowPicture(note.body))
         }
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
@@ -152,8 +138,7 @@ public struct Workspace: Sendable {
         for (index, (notePath, (note, found))) in parsed.enumerated() {
             diagnostics += found
             guard let note else { continue }
-            let key = Whitespace.trimming(note.body, Whitespace.isWhitespaceOrNewline)
-            let hash = facts[index].hash
+            let (key, hash, mayShowPicture) = facts[index]
             if let first = seen[hash]?.first(where: { $0.body == key }) {
                 diagnostics.append(.error(
                     "note duplicates \(first.path)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
@@ -162,7 +147,7 @@ public struct Workspace: Sendable {
                 continue
             }
             seen[hash, default: []].append((key, notePath))
-            guard facts[index].mayShowPicture else {  // no picture: nothing to resolve
+            guard mayShowPicture else {  // no picture: nothing to resolve
                 notes.append(note)
                 continue
             }
