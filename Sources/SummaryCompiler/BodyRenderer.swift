@@ -185,41 +185,46 @@ struct BodyRenderer {
         for inline in inlines { append(inline, to: &output) }
     }
 
+    // The switches below are over the node alone, the format tested inside:
+    // a switch over `(format, node)` copied every node into a tuple, a
+    // retain and a release per node of every note.
+
     func append(_ inline: Inline, to output: inout String) {
-        switch (format, inline) {
-        case (.html, .text(let text)): Self.htmlEscaper.append(text, to: &output)
-        case (.markdown, .text(let text)): Self.markdownEscaper.append(text, to: &output)
-        case (.html, .code(let text)):
-            output += "<code>"
-            Self.htmlEscaper.append(text, to: &output)
-            output += "</code>"
-        case (.markdown, .code(let text)): output += text.contains("`") ? "`` \(text) ``" : "`\(text)`"
-        case (.html, .emphasis(let children)): wrap(children, "<em>", "</em>", to: &output)
-        case (.markdown, .emphasis(let children)): wrap(children, "*", "*", to: &output)
-        case (.html, .strong(let children)): wrap(children, "<strong>", "</strong>", to: &output)
-        case (.markdown, .strong(let children)): wrap(children, "**", "**", to: &output)
-        case (.html, .strikethrough(let children)): wrap(children, "<del>", "</del>", to: &output)
-        case (.markdown, .strikethrough(let children)): wrap(children, "~~", "~~", to: &output)
-        case (.html, .link(let destination, let children)):
-            output += "<a href=\""
-            Self.htmlEscaper.append(destination, to: &output)
-            output += "\">"
-            append(children, to: &output)
-            output += "</a>"
-        case (.markdown, .link(let destination, let children)):
-            output += "["
-            append(children, to: &output)
-            output += "]("
-            Self.linkDestinationEscaper.append(destination, to: &output)
-            output += ")"
-        case (.html, .softBreak): output += "\n"
-        case (.markdown, .softBreak): output += "\n"
-        case (.html, .lineBreak): output += "<br>\n"
-        case (.markdown, .lineBreak): output += "\\\n"
-        case (_, .image(let source, let alt, _)):
+        let html = format == .html
+        switch inline {
+        case .text(let text):
+            (html ? Self.htmlEscaper : Self.markdownEscaper).append(text, to: &output)
+        case .code(let text):
+            if html {
+                output += "<code>"
+                Self.htmlEscaper.append(text, to: &output)
+                output += "</code>"
+            } else {
+                output += text.contains("`") ? "`` \(text) ``" : "`\(text)`"
+            }
+        case .emphasis(let children): wrap(children, html ? "<em>" : "*", html ? "</em>" : "*", to: &output)
+        case .strong(let children): wrap(children, html ? "<strong>" : "**", html ? "</strong>" : "**", to: &output)
+        case .strikethrough(let children): wrap(children, html ? "<del>" : "~~", html ? "</del>" : "~~", to: &output)
+        case .link(let destination, let children):
+            if html {
+                output += "<a href=\""
+                Self.htmlEscaper.append(destination, to: &output)
+                output += "\">"
+                append(children, to: &output)
+                output += "</a>"
+            } else {
+                output += "["
+                append(children, to: &output)
+                output += "]("
+                Self.linkDestinationEscaper.append(destination, to: &output)
+                output += ")"
+            }
+        case .softBreak: output += "\n"
+        case .lineBreak: output += html ? "<br>\n" : "\\\n"
+        case .image(let source, let alt, _):
             guard let image = images[source] else { return append(alt, to: &output) }
             let altText = alt.map(\.plainText).joined()
-            if format == .html {
+            if html {
                 // Embedded, so the HTML stays one standalone file with no remote resource.
                 output += "<img src=\"data:\(image.format.mediaType);base64,\(image.data.base64EncodedString())\" alt=\""
                 Self.htmlEscaper.append(altText, to: &output)
@@ -231,9 +236,9 @@ struct BodyRenderer {
                 Self.linkDestinationEscaper.append(image.path, to: &output)
                 output += ")"
             }
-        case (_, .footnote(let label)):
+        case .footnote(let label):
             guard let number = footnoteNumber(label) else { return }
-            guard format == .html else {
+            guard html else {
                 output += "[^\(number)]"
                 return
             }
