@@ -8,7 +8,9 @@ import WorkingDays
 /// Heading 2, headings inside notes Heading 3. Footnotes are real Word
 /// footnotes numbered across the document in order of first reference.
 struct DocxRenderer {
-    /// Character formatting inherited down the inline tree.
+    /// Character formatting inherited down the inline tree. A field added
+    /// here must be added to `RunStarts`' key too (it keeps each run's
+    /// opening by the language, the direction and the five flags).
     struct RunFormat {
         var bold = false
         var italic = false
@@ -372,11 +374,39 @@ struct DocxRenderer {
     // made the .docx slower to render than all the notes were to parse.
 
     func appendRun(_ text: String, format: RunFormat, to xml: inout String) {
-        xml += "<w:r>"
-        format.appendProperties(to: &xml)
-        xml += "<w:t xml:space=\"preserve\">"
+        xml += runStarts.start(of: format)
         WordXML.append(text, to: &xml)
         xml += "</w:t></w:r>"
+    }
+
+    /// The opening of a run up to its text (`<w:r>`, its properties,
+    /// `<w:t>`), made once per format: a run is opened for every piece of
+    /// text in the summary, and building its properties each time was a
+    /// good part of rendering the document.
+    private let runStarts = RunStarts()
+
+    private final class RunStarts {
+        /// The language and direction of the starts kept (those of the note being rendered).
+        private var language = ""
+        private var rightToLeft = false
+        /// By the format's five flags.
+        private var starts = [String?](repeating: nil, count: 32)
+
+        func start(of format: RunFormat) -> String {
+            if format.language != language || format.rightToLeft != rightToLeft {
+                language = format.language
+                rightToLeft = format.rightToLeft
+                starts = [String?](repeating: nil, count: 32)
+            }
+            let flags = (format.bold ? 1 : 0) | (format.italic ? 2 : 0) | (format.strike ? 4 : 0)
+                | (format.code ? 8 : 0) | (format.hyperlink ? 16 : 0)
+            if let start = starts[flags] { return start }
+            var start = "<w:r>"
+            format.appendProperties(to: &start)
+            start += "<w:t xml:space=\"preserve\">"
+            starts[flags] = start
+            return start
+        }
     }
 
     mutating func runs(_ inlines: [Inline], format: RunFormat) -> String {
