@@ -22,22 +22,19 @@ extension Summary {
         } catch {
             throw Self.cannotWrite(error, in: directory)
         }
-        let staged = await withTaskGroup(of: Result<Staged, DiagnosticFailure>.self) { group in
+        let staged = await withTaskGroup(of: (Format, Result<Staged, DiagnosticFailure>).self) { group in
             // The Word document first, then the HTML: the longest first.
             for format in wanted.reversed() {
-                group.addTask { Result { () throws(DiagnosticFailure) in try stage(format, library: library, in: directory) } }
+                group.addTask { (format, Result { () throws(DiagnosticFailure) in try stage(format, library: library, in: directory) }) }
             }
-            var staged: [Result<Staged, DiagnosticFailure>] = []
+            var staged: [(Format, Result<Staged, DiagnosticFailure>)] = []
             for await result in group { staged.append(result) }
-            return staged
+            return staged.sorted { $0.0.order < $1.0.order }
         }
-        let ready = staged.compactMap { try? $0.get() }.sorted { $0.output.format.order < $1.output.format.order }
-        if ready.count < staged.count {
+        let ready = staged.compactMap { try? $0.1.get() }
+        for case (_, .failure(let failure)) in staged {  // the first in format order
             for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
-            let failures = staged.compactMap { result -> DiagnosticFailure? in
-                if case .failure(let failure) = result { failure } else { nil }
-            }
-            throw failures.sorted { $0.diagnostics.first?.message ?? "" < $1.diagnostics.first?.message ?? "" }[0]
+            throw failure
         }
         // A folder where an output goes would stop its rename after the
         // others had replaced theirs: refused before any is.

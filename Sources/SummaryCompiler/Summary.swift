@@ -73,9 +73,15 @@ public struct Summary: Sendable {
 
     /// One format as the bytes of its file: a text format through its
     /// template in `library`, the Word document by `DocxRenderer`.
+    /// - Parameter library: the templates; nil only when `format` is docx.
     func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
-        if format.isText, let library { return Data(render(format, library: library).utf8) }
-        return try renderDocx()
+        switch format {
+        case .docx:
+            return try renderDocx()
+        case .md, .html:
+            guard let library else { preconditionFailure("the text formats are rendered through templates") }
+            return Data(render(format, library: library).utf8)
+        }
     }
 
     /// The summary as a .docx package: the same bytes for the same workspace
