@@ -34,6 +34,12 @@ public enum Session: String, Sendable, Hashable, Codable, CaseIterable, Comparab
         }
     }
 
+    /// The session in a few words, where the summary names it in passing
+    /// (the annex's "Addressed in" column).
+    public var shortName: String {
+        self == .hearing ? "Hearing" : displayName
+    }
+
     public static func < (lhs: Session, rhs: Session) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }

@@ -174,12 +174,14 @@ struct DocxRenderer {
         }
 
         xml += paragraph(style: "Heading1", text: Self.annexHeading)
+        let addressing = summary.notesAddressing
         appendTable(
-            header: ["No.", "Objective", "Short title", "Round table"].map { [.strong([.text($0)])] },
+            header: ["No.", "Objective", "Short title", "Round table", "Addressed in"].map { [.strong([.text($0)])] },
             rows: Objective.all.map { objective in
                 [
                     "\(objective.number)", objective.title, objective.shortTitle,
                     forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
+                    Summary.addressedBy(addressing[objective.number]),
                 ].map { [Inline.text($0)] }
             },
             to: &xml

@@ -209,6 +209,7 @@ public struct Summary: Sendable {
             sections.append(section)
         }
 
+        let addressing = notesAddressing
         return SummaryContext(
             title: TemplateText(forum.title),
             edition: TemplateText(forum.edition),
@@ -217,10 +218,41 @@ public struct Summary: Sendable {
             hearingDate: TemplateText(forum.hearing.unStyle),
             sections: sections,
             annex: Objective.all.map { objective in
-                ObjectiveContext(objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-")
+                let addressedBy = Self.addressedBy(addressing[objective.number])
+                return ObjectiveContext(
+                    objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
+                    addressedBy: format == .md ? BodyRenderer.escapeMarkdown(addressedBy) : addressedBy
+                )
             },
             footnotes: footnotes
         )
+    }
+
+    /// For each objective the notes that address it (list it under
+    /// `objectives:`), in document order, each named by its session and
+    /// title (`Round table 1: Technical summary`, `Hearing: ...`), or its session alone when
+    /// it has no title; an objective no note addresses is absent. The
+    /// annex's "Addressed in" column, the same in every format.
+    var notesAddressing: [Int: [String]] {
+        var addressing: [Int: [String]] = [:]
+        let notesBySession = workspace.noteIndicesBySession
+        for session in Session.allCases {
+            for index in notesBySession[session] ?? [] {
+                let note = workspace.notes[index]
+                let name = note.title.map { "\(session.shortName): \($0)" } ?? session.shortName
+                for number in note.objectives where addressing[number]?.contains(name) != true {
+                    addressing[number, default: []].append(name)
+                }
+            }
+        }
+        return addressing
+    }
+
+    /// The annex's "Addressed in" text of an objective: its notes joined
+    /// with semicolons, or "-".
+    static func addressedBy(_ names: [String]?) -> String {
+        guard let names, !names.isEmpty else { return "-" }
+        return names.joined(separator: "; ")
     }
 
     /// A footnote's Markdown with its continuation lines indented four

@@ -94,6 +94,19 @@ import ZIPFoundation
         #expect(Self.paragraphs(styled: "Title", in: document) == [WordXML.escape(Edition.second.forum.title)])
     }
 
+    /// The annex is a five-column table whose last column names the notes
+    /// addressing each objective, as in the Markdown and HTML.
+    @Test func annexTableNamesTheNotesAddressingEachObjective() throws {
+        let document = try #require(try Self.example()["word/document.xml"])
+        let annex = try #require(document.components(separatedBy: "Annex: objectives of the Global Compact").last)
+        #expect(annex.components(separatedBy: "<w:gridCol ").count == 6)
+        let summary = try Summary(SummaryTests.exampleWorkspace())
+        let cell = WordXML.escape(Summary.addressedBy(summary.notesAddressing[7]))
+        #expect(cell.hasPrefix("Hearing: Summary of the multistakeholder hearing; Round table 4: "))
+        #expect(annex.contains(">\(cell)</w:t>"))
+        #expect(annex.contains(">Addressed in</w:t>"))
+    }
+
     /// The contents are a Word TOC field over the Heading 1 paragraphs whose
     /// cached entries are exactly those headings, so they read right before
     /// anyone updates the field.
@@ -129,7 +142,10 @@ import ZIPFoundation
 
     @Test func arabicNoteIsRightToLeft() throws {
         let document = try #require(try Self.example()["word/document.xml"])
-        let arabic = document.components(separatedBy: "<w:p>").filter { $0.contains("تقرير تقني عن المائدة المستديرة 4") }
+        // The note's title (the annex also names the note, in English cells).
+        let arabic = document.components(separatedBy: "<w:p>").filter {
+            $0.contains("تقرير تقني عن المائدة المستديرة 4") && $0.contains("<w:pStyle w:val=\"Heading2\"/>")
+        }
         #expect(arabic.count == 1)
         let paragraph = try #require(arabic.first)
         #expect(paragraph.contains("<w:bidi/>"))

@@ -113,6 +113,38 @@ import Testing
         #expect(!html.contains("<h3></h3>") && !markdown.contains("### \n"))
     }
 
+    /// The annex names, for each objective, the notes that list it, in
+    /// document order; a note's title is escaped like any text (a `|` would
+    /// split the Markdown table's cell).
+    @Test func annexNamesTheNotesAddressingEachObjective() async throws {
+        let forum = Edition.second.forum
+        var workspace = Self.exampleWorkspace(forum)
+        let (note, found) = NoteParser.parse(
+            text: "---\nsession: plenary\ntitle: Remittances | costs <2%>\nobjectives: [20]\n---\nA statement.\n",
+            path: "notes/zz-remittances.md", forum: forum
+        )
+        #expect(found.isEmpty)
+        workspace.notes.append(try #require(note))
+        let summary = try Summary(workspace)
+        #expect(summary.notesAddressing[7] == ["Hearing: Summary of the multistakeholder hearing", "Round table 4: تقرير تقني عن المائدة المستديرة 4"])
+        #expect(summary.notesAddressing[20] == ["Round table 3: Technical summary of round table 3", "Plenary: Remittances | costs <2%>"])
+        let outputs = try await summary.render(formats: [.html, .md], templates: Self.templates)
+        let html = try #require(outputs[.html])
+        let markdown = try #require(outputs[.md])
+        #expect(html.contains("<th>Round table</th><th>Addressed in</th>"))
+        #expect(html.contains("<td>3</td><td>Round table 3: Technical summary of round table 3; Plenary: Remittances | costs &lt;2%&gt;</td></tr>"))
+        #expect(markdown.contains("| Round table | Addressed in |\n|---|---|---|---|---|\n"))
+        #expect(markdown.contains("| Remittances | 3 | Round table 3: Technical summary of round table 3; Plenary: Remittances \\| costs \\<2%\\> |\n"))
+    }
+
+    @Test func anObjectiveNoNoteAddressesShowsADash() throws {
+        var workspace = Self.exampleWorkspace()
+        workspace.notes = workspace.notes.map { var note = $0; note.objectives = []; return note }
+        let summary = try Summary(workspace)
+        #expect(summary.notesAddressing.isEmpty)
+        #expect(Summary.addressedBy(summary.notesAddressing[1]) == "-")
+    }
+
     @Test func summaryRefusesAWorkspaceWithErrors() {
         var workspace = Self.exampleWorkspace()
         workspace.diagnostics = [.error("broken", at: SourceLocation(path: "notes/x.md", line: 2, column: 1))]
