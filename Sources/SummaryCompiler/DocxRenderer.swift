@@ -223,6 +223,9 @@ struct DocxRenderer {
         referencedLabels = []
         footnoteNumbering = FootnoteNumbering(note.document, firstNumber: footnoteBodies.count + 1)
         if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
+        if let segment = note.segment {
+            appendParagraph(style: nil, inlines: [.emphasis([.text(segment.displayName)])], to: &xml)
+        }
         if let author = note.author {
             appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
         }

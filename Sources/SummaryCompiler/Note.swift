@@ -9,6 +9,8 @@ public struct Note: Sendable, Hashable {
     public var title: String?
     public var author: String?
     public var role: String?
+    /// The part of the plenary the note summarises (plenary notes only).
+    public var segment: PlenarySegment? = nil
     public var objectives: [Int]
     /// BCP 47 language tag; `en` when not given.
     public var language: String

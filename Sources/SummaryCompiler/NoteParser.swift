@@ -12,11 +12,12 @@ public enum NoteParser {
         var title: String?
         var author: String?
         var role: String?
+        var segment: String?
         var objectives: [Int]?
         var language: String?
     }
 
-    static let knownKeys: Set<String> = ["session", "title", "author", "role", "objectives", "language"]
+    static let knownKeys: Set<String> = ["session", "title", "author", "role", "segment", "objectives", "language"]
 
     /// The largest note accepted, in bytes (4 MiB): a summary note is a few
     /// pages; anything bigger is a mistake (or an attack) and is refused
@@ -103,7 +104,7 @@ public enum NoteParser {
                 if let name = key.string, !knownKeys.contains(name) {
                     diagnostics.append(.warning(
                         "unknown front matter key '\(name)'", at: source.location(key.mark),
-                        hint: "known keys: session, title, author, role, objectives, language"
+                        hint: "known keys: session, title, author, role, segment, objectives, language"
                     ))
                 }
             }
@@ -125,6 +126,25 @@ public enum NoteParser {
             }
         } else {
             diagnostics.append(.error("missing key 'session'", at: start, hint: "add e.g. 'session: round-table-1' to the front matter"))
+        }
+
+        var segment: PlenarySegment?
+        if let name = front.segment {
+            if let known = PlenarySegment(rawValue: name) {
+                if session == nil || session == .plenary {
+                    segment = known
+                } else {
+                    diagnostics.append(.error(
+                        "'segment' is only for plenary notes", at: location("segment", nil),
+                        hint: "remove it, or make the note's session 'plenary'"
+                    ))
+                }
+            } else {
+                diagnostics.append(.error(
+                    "unknown plenary segment '\(name)'", at: location("segment", nil),
+                    hint: "use one of: " + PlenarySegment.allCases.map(\.rawValue).joined(separator: ", ")
+                ))
+            }
         }
 
         let objectives = front.objectives ?? []
@@ -170,7 +190,7 @@ public enum NoteParser {
         // callers compile nothing while there are errors.
         guard let session else { return (nil, diagnostics) }
         let note = Note(
-            path: path, session: session, title: front.title, author: front.author, role: front.role,
+            path: path, session: session, title: front.title, author: front.author, role: front.role, segment: segment,
             objectives: objectives.filter { Objective.numbers.contains($0) }, language: front.language ?? "en", body: body, bodyLine: bodyLine, document: document
         )
         return (note, diagnostics)

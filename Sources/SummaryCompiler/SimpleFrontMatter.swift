@@ -50,6 +50,7 @@ struct SimpleFrontMatter {
             case "title": result.values.title = text
             case "author": result.values.author = text
             case "role": result.values.role = text
+            case "segment": result.values.segment = text
             case "language": result.values.language = text
             default: return nil
             }

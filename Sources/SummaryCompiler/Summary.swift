@@ -175,6 +175,7 @@ public struct Summary: Sendable {
                     title: text(note.title),
                     author: text(note.author),
                     role: text(note.role),
+                    segment: text(note.segment?.displayName),
                     language: TemplateText(note.language),
                     dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),
                     body: TemplateText(body)

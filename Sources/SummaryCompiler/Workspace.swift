@@ -15,11 +15,21 @@ public struct Workspace: Sendable {
     /// their `Inline.image` nodes carry once loaded).
     public var images: [String: ImageAsset] = [:]
 
-    /// The indices in `notes` of each session's notes, in order (walking
-    /// `notes` once per session copied every note seven times).
+    /// The indices in `notes` of each session's notes, in the summary's
+    /// order: file-name order, except that the plenary's notes follow its
+    /// segments (notes naming none first, then the opening segment, the
+    /// general debate and the closing segment). Walking `notes` once per
+    /// session copied every note seven times.
     var noteIndicesBySession: [Session: [Int]] {
         var result: [Session: [Int]] = [:]
         for (index, note) in notes.enumerated() { result[note.session, default: []].append(index) }
+        if let plenary = result[.plenary] {
+            func rank(_ index: Int) -> Int {
+                notes[index].segment.map { PlenarySegment.allCases.firstIndex(of: $0)! + 1 } ?? 0
+            }
+            // Stable: sorted by segment, then by position in `notes`.
+            result[.plenary] = plenary.sorted { (rank($0), $0) < (rank($1), $1) }
+        }
         return result
     }
 

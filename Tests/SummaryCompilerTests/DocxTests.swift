@@ -94,6 +94,22 @@ import ZIPFoundation
         #expect(Self.paragraphs(styled: "Title", in: document) == [WordXML.escape(Edition.second.forum.title)])
     }
 
+    /// A plenary note's segment is an italic line under its title.
+    @Test func plenarySegmentFollowsTheNoteTitle() throws {
+        let forum = Edition.second.forum
+        var workspace = SummaryTests.exampleWorkspace(forum)
+        let (note, _) = NoteParser.parse(
+            text: "---\nsession: plenary\ntitle: Closing\nsegment: closing\n---\nAdopted.\n", path: "notes/z.md", forum: forum
+        )
+        workspace.notes.append(try #require(note))
+        let document = try #require(try Self.unzip(Summary(workspace).renderDocx())["word/document.xml"])
+        let title = try #require(document.range(of: ">Closing</w:t>"))
+        let rest = document[title.upperBound...]
+        let segment = try #require(rest.range(of: "<w:i/><w:iCs/><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">Closing segment</w:t>"))
+        let text = try #require(rest.range(of: ">Adopted.</w:t>"))
+        #expect(segment.upperBound < text.lowerBound)
+    }
+
     /// The annex is a five-column table whose last column names the notes
     /// addressing each objective, as in the Markdown and HTML.
     @Test func annexTableNamesTheNotesAddressingEachObjective() throws {

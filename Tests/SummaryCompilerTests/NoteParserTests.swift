@@ -59,6 +59,29 @@ import Testing
         #expect(parse("---\ntitle: x\n---\nText.\n").diagnostics.first?.message == "missing key 'session'")
     }
 
+    /// `segment:` names the part of the plenary a note summarises; a wrong
+    /// value, or a segment on another session's note, is an error at the
+    /// value, read without Yams and with it alike.
+    @Test(arguments: [true, false]) func plenarySegment(simpleFrontMatter: Bool) throws {
+        func parse(_ text: String) -> (note: Note?, diagnostics: [Diagnostic]) {
+            NoteParser.parse(text: text, path: "n.md", forum: Edition.second.forum, simpleFrontMatter: simpleFrontMatter)
+        }
+        let closing = parse("---\nsession: plenary\nsegment: closing\n---\nText.\n")
+        #expect(closing.diagnostics.isEmpty)
+        #expect(try #require(closing.note).segment == .closing)
+        #expect(parse("---\nsession: plenary\n---\nText.\n").note?.segment == nil)
+
+        let unknown = parse("---\nsession: plenary\nsegment: lunch\n---\nText.\n").diagnostics
+        #expect(unknown.map(\.message) == ["unknown plenary segment 'lunch'"])
+        #expect(unknown.first?.location == SourceLocation(path: "n.md", line: 3, column: 10))
+        #expect(unknown.first?.hint == "use one of: opening, general-debate, closing")
+
+        let misplaced = parse("---\nsession: round-table-1\nsegment: opening\n---\nText.\n")
+        #expect(misplaced.diagnostics.map(\.message) == ["'segment' is only for plenary notes"])
+        #expect(misplaced.diagnostics.first?.location == SourceLocation(path: "n.md", line: 3, column: 10))
+        #expect(misplaced.note?.segment == nil)
+    }
+
     @Test func emptyBodyIsAnError() {
         let diagnostics = parse("---\nsession: plenary\n---\n\n   \n").diagnostics
         #expect(diagnostics.map(\.description) == ["n.md:4:1: error: note has no text after its front matter"])

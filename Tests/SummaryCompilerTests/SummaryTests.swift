@@ -145,6 +145,32 @@ import Testing
         #expect(Summary.addressedBy(summary.notesAddressing[1]) == "-")
     }
 
+    /// The plenary's notes follow its segments (a note naming none first),
+    /// each showing its segment under its title; the other sessions keep
+    /// file order.
+    @Test func plenaryNotesFollowTheirSegments() async throws {
+        let forum = Edition.second.forum
+        var workspace = Self.exampleWorkspace(forum)
+        for (name, segment) in [("a-closing", "closing"), ("b-debate", "general-debate"), ("c-opening", "opening")] {
+            let (note, found) = NoteParser.parse(
+                text: "---\nsession: plenary\ntitle: Note \(name)\nsegment: \(segment)\n---\nOn the \(segment).\n",
+                path: "notes/\(name).md", forum: forum
+            )
+            #expect(found.isEmpty)
+            workspace.notes.append(try #require(note))
+        }
+        let plenary = try #require(workspace.noteIndicesBySession[.plenary]).map { workspace.notes[$0].title }
+        #expect(plenary == ["Notes on the plenary", "Note c-opening", "Note b-debate", "Note a-closing"])
+        let outputs = try await Summary(workspace).render(formats: [.html, .md], templates: Self.templates)
+        let html = try #require(outputs[.html])
+        let markdown = try #require(outputs[.md])
+        #expect(html.contains("<h3>Note c-opening</h3>\n<p class=\"meta\">Opening segment</p>\n"))
+        #expect(markdown.contains("### Note b-debate\n\n*General debate*\n\nOn the general-debate.\n"))
+        let order = ["Note c-opening", "Note b-debate", "Note a-closing"].map { try? #require(html.range(of: $0)).lowerBound }
+        #expect(order == order.sorted { ($0 ?? html.startIndex) < ($1 ?? html.startIndex) })
+        #expect(!html.contains("<p class=\"meta\"></p>"))
+    }
+
     @Test func summaryRefusesAWorkspaceWithErrors() {
         var workspace = Self.exampleWorkspace()
         workspace.diagnostics = [.error("broken", at: SourceLocation(path: "notes/x.md", line: 2, column: 1))]
