@@ -133,6 +133,14 @@ public struct Summary: Sendable {
             } else {
                 for (name, text) in BuiltInTemplates.all { try library.register(text, named: name) }
             }
+        } catch let error as MustacheLibrary.ParserError {
+            throw DiagnosticFailure(.badInput, TemplateDiagnostic.make(
+                file: error.filename, folder: templates ?? "built-in templates", context: error.context, error: error.error
+            ))
+        } catch let error as MustacheTemplate.ParserError {
+            throw DiagnosticFailure(.badInput, TemplateDiagnostic.make(
+                file: "template", folder: templates ?? "built-in templates", context: error.context, error: error.error
+            ))
         } catch {
             throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }

@@ -195,6 +195,28 @@ struct WorkspaceCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
     }
 
+    /// An office's template that does not parse: the template file, line
+    /// and column, what is wrong in words, a hint, exit 65, nothing written.
+    @Test func brokenTemplateIsReportedAtItsLine() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        try FileManager.default.copyItem(atPath: templates, toPath: folder.appendingPathComponent("office").path)
+        try write("# {{title}}\n{{#sections}}\n## {{heading}\n{{/sections}}\n", to: "office/summary.md.mustache", in: folder)
+        let result = try IMRFProcess.run(["compile", "ws", "--templates", "office"], directory: folder)
+        #expect(result.status == 65)
+        #expect(result.stdout == "")
+        #expect(result.stderr == "office/summary.md.mustache:3:13: error: tag is not finished: ## {{heading}\n  hint: end each tag with }} (or }}} after {{{)\n")
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
+
+        try write("{{#sections}}\n{{#notes}}\n{{/sections}}\n", to: "office/summary.md.mustache", in: folder)
+        let mismatched = try IMRFProcess.run(["compile", "ws", "--templates", "office"], directory: folder)
+        #expect(mismatched.status == 65)
+        #expect(mismatched.stderr.hasPrefix("office/summary.md.mustache:3:"))
+        #expect(mismatched.stderr.contains(": error: closing tag does not match the section it closes: {{/sections}}\n"))
+    }
+
     @Test func draftCompileMarksTheMissingSession() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
