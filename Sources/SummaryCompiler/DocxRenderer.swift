@@ -184,6 +184,7 @@ struct DocxRenderer {
                     Summary.addressedBy(addressing[objective.number]),
                 ].map { [Inline.text($0)] }
             },
+            shares: [6, 38, 20, 10, 26],
             to: &xml
         )
         return (xml, footnoteBodies[footnotesFlushed...].joined())
@@ -314,16 +315,29 @@ struct DocxRenderer {
         }
     }
 
-    mutating func appendTable(header: [[Inline]], rows: [[[Inline]]], to xml: inout String) {
+    /// The width of the text between the margins, in twips: A4 less two
+    /// 1134-twip margins.
+    static let textWidthTwips = 11906 - 2 * 1134
+
+    /// - Parameter shares: each column's share of the text width (the
+    ///   annex's); nil for columns of equal width (a note's tables).
+    mutating func appendTable(header: [[Inline]], rows: [[[Inline]]], shares: [Int]? = nil, to xml: inout String) {
         let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
+        let widths: [Int]
+        if let shares, shares.count == columns, shares.allSatisfy({ $0 > 0 }) {
+            let total = shares.reduce(0, +)
+            widths = shares.map { Self.textWidthTwips * $0 / total }
+        } else {
+            widths = Array(repeating: Self.textWidthTwips / columns, count: columns)
+        }
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }
-        xml += "</w:tblPr><w:tblGrid>" + String(repeating: "<w:gridCol w:w=\"\(9638 / columns)\"/>", count: columns) + "</w:tblGrid>"
-        let cellStart = "<w:tc><w:tcPr><w:tcW w:w=\"\(9638 / columns)\" w:type=\"dxa\"/></w:tcPr>"
+        xml += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        let cellStarts = widths.map { "<w:tc><w:tcPr><w:tcW w:w=\"\($0)\" w:type=\"dxa\"/></w:tcPr>" }
         for (index, cells) in ([header] + rows).enumerated() {
             xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
             for column in 0..<columns {
-                xml += cellStart
+                xml += cellStarts[column]
                 appendParagraph(style: nil, inlines: column < cells.count ? cells[column] : [], to: &xml)
                 xml += "</w:tc>"
             }

@@ -116,6 +116,8 @@ import ZIPFoundation
         let document = try #require(try Self.example()["word/document.xml"])
         let annex = try #require(document.components(separatedBy: "Annex: objectives of the Global Compact").last)
         #expect(annex.components(separatedBy: "<w:gridCol ").count == 6)
+        // Columns sized to their content (equal ones made the table two pages longer).
+        #expect(annex.contains("<w:tblGrid><w:gridCol w:w=\"578\"/><w:gridCol w:w=\"3662\"/><w:gridCol w:w=\"1927\"/><w:gridCol w:w=\"963\"/><w:gridCol w:w=\"2505\"/></w:tblGrid>"))
         let summary = try Summary(SummaryTests.exampleWorkspace())
         let cell = WordXML.escape(Summary.addressedBy(summary.notesAddressing[7]))
         #expect(cell.hasPrefix("Hearing: Summary of the multistakeholder hearing; Round table 4: "))
