@@ -164,7 +164,7 @@ public enum NoteParser {
 
         // Without a CR the body is the rest of the text as it is; joining its
         // lines again (which turns CR LF and CR into LF) cost as much as splitting them.
-        let body = close + 1 < lines.count && !containsCarriageReturn(text)
+        let body = close + 1 < lines.count && !text.utf8Contains(UInt8(ascii: "\r"))
             ? String(text[lines[close + 1].startIndex...])
             : lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
@@ -194,15 +194,6 @@ public enum NoteParser {
             objectives: objectives.filter { Objective.numbers.contains($0) }, language: front.language ?? "en", body: body, bodyLine: bodyLine, document: document
         )
         return (note, diagnostics)
-    }
-
-    /// Whether `text` has a CR byte, found with `memchr`.
-    static func containsCarriageReturn(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, Int32(UInt8(ascii: "\r")), bytes.count) != nil
-        }
     }
 
     /// The lines of `text`: a line ends at LF, CR LF or a lone CR, as in

@@ -22,16 +22,8 @@ extension Summary {
         } catch {
             throw Self.cannotWrite(error, in: directory)
         }
-        let staged = await withTaskGroup(of: (Format, Result<Staged, DiagnosticFailure>).self) { group in
-            // The Word document first, then the HTML: the longest first.
-            for format in wanted.reversed() {
-                group.addTask { (format, Result { () throws(DiagnosticFailure) in try stage(format, library: library, in: directory) }) }
-            }
-            var staged: [(Format, Result<Staged, DiagnosticFailure>)] = []
-            for await result in group { staged.append(result) }
-            return staged.sorted { $0.0.order < $1.0.order }
-        }
-        let ready = staged.compactMap { try? $0.1.get() }
+        let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in try stage(format, library: library, in: directory) }
+        let ready = staged.compactMap { try? $0.result.get() }
         for case (_, .failure(let failure)) in staged {  // the first in format order
             for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
             throw failure
@@ -80,9 +72,4 @@ extension Summary {
     private static func cannotWrite(_ error: any Error, in directory: String) -> DiagnosticFailure {
         DiagnosticFailure(.cannotCreate, .error("cannot write output: \(error.localizedDescription)", at: SourceLocation(path: directory)))
     }
-}
-
-extension Summary.Format {
-    /// The order outputs are written and listed in: md, html, docx.
-    var order: Int { Self.allCases.firstIndex(of: self)! }
 }

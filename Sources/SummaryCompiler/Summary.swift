@@ -15,6 +15,8 @@ public struct Summary: Sendable {
         public static let textFormats: [Format] = [.md, .html]
 
         public var isText: Bool { self != .docx }
+        /// The order outputs are written and listed in: md, html, docx.
+        var order: Int { Self.allCases.firstIndex(of: self)! }
         var template: String { "summary.\(rawValue)" }
         var fileName: String { "summary.\(rawValue)" }
     }
@@ -58,17 +60,29 @@ public struct Summary: Sendable {
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
-        let rendered = await withTaskGroup(of: (Format, Result<Data, DiagnosticFailure>).self) { group in
-            for format in wanted.reversed() {
-                group.addTask { (format, Result { () throws(DiagnosticFailure) in try renderBytes(format, library: library) }) }
-            }
-            var rendered: [(Format, Result<Data, DiagnosticFailure>)] = []
-            for await result in group { rendered.append(result) }
-            return rendered
-        }
         var result: [Format: Data] = [:]
-        for (format, bytes) in rendered { result[format] = try bytes.get() }
+        for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in try renderBytes(format, library: library) }) {
+            result[format] = try bytes.get()
+        }
         return result
+    }
+
+    /// Runs `work` for each of `formats` in a task of its own, one core
+    /// each (the Mustache rendering of a large summary takes as long as
+    /// parsing it), the longest started first (the Word document, then the
+    /// HTML); returns the outcomes in format order, so the first failure
+    /// reported does not depend on scheduling.
+    static func inTasks<Outcome: Sendable>(
+        _ formats: [Format], _ work: @escaping @Sendable (Format) throws(DiagnosticFailure) -> Outcome
+    ) async -> [(format: Format, result: Result<Outcome, DiagnosticFailure>)] {
+        await withTaskGroup(of: (format: Format, result: Result<Outcome, DiagnosticFailure>).self) { group in
+            for format in formats.sorted(by: { $0.order > $1.order }) {
+                group.addTask { (format, Result { () throws(DiagnosticFailure) in try work(format) }) }
+            }
+            var outcomes: [(format: Format, result: Result<Outcome, DiagnosticFailure>)] = []
+            for await outcome in group { outcomes.append(outcome) }
+            return outcomes.sorted { $0.format.order < $1.format.order }
+        }
     }
 
     /// One format as the bytes of its file: a text format through its
@@ -105,16 +119,11 @@ public struct Summary: Sendable {
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
         let library = try await Self.library(templates: templates, formats: formats)
-        // Each format is rendered in a task of its own (one core each): the
-        // Mustache rendering of a large summary takes as long as parsing it.
-        return await withTaskGroup(of: (Format, String).self) { group in
-            for format in formats where format.isText {
-                group.addTask { (format, render(format, library: library)) }
-            }
-            var result: [Format: String] = [:]
-            for await (format, text) in group { result[format] = text }
-            return result
+        var result: [Format: String] = [:]
+        for (format, text) in await Self.inTasks(formats.filter(\.isText), { render($0, library: library) }) {
+            result[format] = try text.get()
         }
+        return result
     }
 
     /// One text format rendered through its template in `library`.

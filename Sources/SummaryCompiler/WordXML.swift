@@ -29,21 +29,11 @@ enum WordXML {
         return result
     }
 
-    /// Whether `text` has a 0xEF byte, found with `memchr` (the generic
-    /// `contains` walked every byte of every run of the document).
-    private static func mayHoldNoncharacter(_ text: String) -> Bool {
-        var text = text
-        return text.withUTF8 { bytes in
-            guard let base = bytes.baseAddress else { return false }
-            return memchr(base, 0xEF, bytes.count) != nil
-        }
-    }
-
     /// Appends `text` made safe for XML to `output`, escaping bytes rather
     /// than walking scalars (the .docx holds every character of the summary).
     static func append(_ text: String, to output: inout String) {
         // U+FFFE and U+FFFF are encoded EF BF BE and EF BF BF; most texts have no 0xEF byte at all.
-        if mayHoldNoncharacter(text), text.unicodeScalars.contains(where: { $0.value >= 0xFFFE && $0.value <= 0xFFFF }) {
+        if text.utf8Contains(0xEF), text.unicodeScalars.contains(where: { $0.value >= 0xFFFE && $0.value <= 0xFFFF }) {
             var kept = String.UnicodeScalarView()
             kept.append(contentsOf: text.unicodeScalars.filter { $0.value < 0xFFFE || $0.value > 0xFFFF })
             escaper.append(String(kept), to: &output)
