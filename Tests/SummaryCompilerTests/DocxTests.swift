@@ -96,12 +96,9 @@ import ZIPFoundation
 
     /// A plenary note's segment is an italic line under its title.
     @Test func plenarySegmentFollowsTheNoteTitle() throws {
-        let forum = Edition.second.forum
-        var workspace = SummaryTests.exampleWorkspace(forum)
-        let (note, _) = NoteParser.parse(
-            text: "---\nsession: plenary\ntitle: Closing\nsegment: closing\n---\nAdopted.\n", path: "notes/z.md", forum: forum
-        )
-        workspace.notes.append(try #require(note))
+        let workspace = try SummaryTests.exampleWorkspace(adding: [
+            ("notes/z.md", "---\nsession: plenary\ntitle: Closing\nsegment: closing\n---\nAdopted.\n"),
+        ])
         let document = try #require(try Self.unzip(Summary(workspace).renderDocx())["word/document.xml"])
         let title = try #require(document.range(of: ">Closing</w:t>"))
         let rest = document[title.upperBound...]

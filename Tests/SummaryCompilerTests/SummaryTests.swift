@@ -21,6 +21,19 @@ import Testing
         return Workspace(path: ".", forum: forum, notes: notes, diagnostics: diagnostics)
     }
 
+    /// The example workspace with `notes` (path and text) added, each
+    /// expected to parse without a diagnostic.
+    static func exampleWorkspace(adding notes: [(path: String, text: String)]) throws -> Workspace {
+        let forum = Edition.second.forum
+        var workspace = exampleWorkspace(forum)
+        for (path, text) in notes {
+            let (note, found) = NoteParser.parse(text: text, path: path, forum: forum)
+            #expect(found.isEmpty, "\(path)")
+            workspace.notes.append(try #require(note))
+        }
+        return workspace
+    }
+
     @Test func sampleNotesAreClean() {
         let workspace = Self.exampleWorkspace()
         #expect(workspace.diagnostics.isEmpty)
@@ -96,14 +109,9 @@ import Testing
     /// nothing, not "Rapporteur ()" (an absent value used to reach the
     /// templates as an empty text, which opens a section).
     @Test func absentTitleAndRoleLeaveNoEmptyMarkup() async throws {
-        let forum = Edition.second.forum
-        var workspace = Self.exampleWorkspace(forum)
-        let (note, found) = NoteParser.parse(
-            text: "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n",
-            path: "notes/untitled.md", forum: forum
-        )
-        #expect(found.isEmpty)
-        workspace.notes.append(try #require(note))
+        let workspace = try Self.exampleWorkspace(adding: [
+            ("notes/untitled.md", "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n"),
+        ])
         let outputs = try await Summary(workspace).render(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
@@ -117,14 +125,9 @@ import Testing
     /// document order; a note's title is escaped like any text (a `|` would
     /// split the Markdown table's cell).
     @Test func annexNamesTheNotesAddressingEachObjective() async throws {
-        let forum = Edition.second.forum
-        var workspace = Self.exampleWorkspace(forum)
-        let (note, found) = NoteParser.parse(
-            text: "---\nsession: plenary\ntitle: Remittances | costs <2%>\nobjectives: [20]\n---\nA statement.\n",
-            path: "notes/zz-remittances.md", forum: forum
-        )
-        #expect(found.isEmpty)
-        workspace.notes.append(try #require(note))
+        let workspace = try Self.exampleWorkspace(adding: [
+            ("notes/zz-remittances.md", "---\nsession: plenary\ntitle: Remittances | costs <2%>\nobjectives: [20]\n---\nA statement.\n"),
+        ])
         let summary = try Summary(workspace)
         #expect(summary.notesAddressing[7] == ["Hearing: Summary of the multistakeholder hearing", "Round table 4: تقرير تقني عن المائدة المستديرة 4"])
         #expect(summary.notesAddressing[20] == ["Round table 3: Technical summary of round table 3", "Plenary: Remittances | costs <2%>"])
@@ -149,16 +152,9 @@ import Testing
     /// each showing its segment under its title; the other sessions keep
     /// file order.
     @Test func plenaryNotesFollowTheirSegments() async throws {
-        let forum = Edition.second.forum
-        var workspace = Self.exampleWorkspace(forum)
-        for (name, segment) in [("a-closing", "closing"), ("b-debate", "general-debate"), ("c-opening", "opening")] {
-            let (note, found) = NoteParser.parse(
-                text: "---\nsession: plenary\ntitle: Note \(name)\nsegment: \(segment)\n---\nOn the \(segment).\n",
-                path: "notes/\(name).md", forum: forum
-            )
-            #expect(found.isEmpty)
-            workspace.notes.append(try #require(note))
-        }
+        let workspace = try Self.exampleWorkspace(adding: [("a-closing", "closing"), ("b-debate", "general-debate"), ("c-opening", "opening")].map {
+            (name, segment) in ("notes/\(name).md", "---\nsession: plenary\ntitle: Note \(name)\nsegment: \(segment)\n---\nOn the \(segment).\n")
+        })
         let plenary = try #require(workspace.noteIndicesBySession[.plenary]).map { workspace.notes[$0].title }
         #expect(plenary == ["Notes on the plenary", "Note c-opening", "Note b-debate", "Note a-closing"])
         let outputs = try await Summary(workspace).render(formats: [.html, .md], templates: Self.templates)
