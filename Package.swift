@@ -63,6 +63,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // A per-thread arena for cmark-gfm's allocations while a note is parsed.
+        .target(name: "CCmarkArena", dependencies: ["CCmarkGFM"]),
         .systemLibrary(
             name: "CDeflate",
             pkgConfig: "zlib",
@@ -71,7 +73,7 @@ let package = Package(
         .target(
             name: "SummaryCompiler",
             dependencies: [
-                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM", "CDeflate",
+                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM", "CCmarkArena", "CDeflate",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Templates/ compiled in as bytes (BuiltInTemplates), so a binary
@@ -186,7 +188,7 @@ let package = Package(
         .testTarget(
             name: "SummaryCompilerTests",
             dependencies: [
-                "SummaryCompiler", "Forum", "Diagnostics", "WorkingDays",
+                "SummaryCompiler", "Forum", "Diagnostics", "WorkingDays", "CCmarkArena",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"],

@@ -1,4 +1,5 @@
 import Foundation
+import CCmarkArena
 import CCmarkGFM
 
 /// Parses CommonMark with the GitHub extensions imrf accepts (tables,
@@ -40,8 +41,12 @@ public enum MarkdownParser {
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = registered
         let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new(footnotes) else { return MarkdownDocument(blocks: []) }
-        defer { cmark_parser_free(parser) }
+        // Everything cmark-gfm allocates for this note, parser and tree, comes
+        // from the thread's arena and goes with it once the tree is converted
+        // (no cmark_parser_free or cmark_node_free: the arena frees it all).
+        let memory = imrf_cmark_arena_begin()
+        defer { imrf_cmark_arena_end() }
+        guard let parser = cmark_parser_new_with_mem(footnotes, memory) else { return MarkdownDocument(blocks: []) }
         for name in ["table", "strikethrough", "autolink"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -65,7 +70,6 @@ public enum MarkdownParser {
             }
         }
         guard let root = finished else { return MarkdownDocument(blocks: []) }
-        defer { cmark_node_free(root) }
         if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
         var document = MarkdownDocument(blocks: [])
         for child in children(of: root) {

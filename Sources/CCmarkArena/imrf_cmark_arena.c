@@ -1,0 +1,119 @@
+#include "imrf_cmark_arena.h"
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+// Each allocation is preceded by a header holding its size, so that realloc
+// can copy it; blocks are 16-byte aligned, as malloc's are on x86-64 and arm64.
+typedef struct chunk {
+    struct chunk *previous;
+    size_t capacity;  // usable bytes after this header
+    size_t used;
+    size_t unused;  // the header is 32 bytes: blocks after it stay 16-byte aligned
+} chunk;
+
+typedef struct {
+    size_t size;
+    size_t unused;  // keeps the block 16-byte aligned
+} block_header;
+
+enum { smallest_chunk = 64 * 1024, alignment = 16 };
+
+static _Thread_local chunk *current;
+static _Thread_local size_t handed_out;
+
+static void *fail(size_t size) {
+    // cmark-gfm's default allocator aborts when memory runs out too.
+    fprintf(stderr, "imrf: out of memory while parsing Markdown (%zu bytes)\n", size);
+    abort();
+}
+
+static size_t rounded(size_t size) { return (size + alignment - 1) & ~(size_t)(alignment - 1); }
+
+static unsigned char *start(chunk *c) { return (unsigned char *)(c + 1); }
+
+static void *allocate(size_t size) {
+    if (size > SIZE_MAX / 2) return fail(size);
+    size_t needed = sizeof(block_header) + rounded(size);
+    if (current == NULL || current->capacity - current->used < needed) {
+        size_t capacity = needed > smallest_chunk ? needed : smallest_chunk;
+        chunk *fresh = malloc(sizeof(chunk) + capacity);
+        if (fresh == NULL) return fail(size);
+        fresh->capacity = capacity;
+        fresh->used = 0;
+        // A chunk made for one large block goes behind the current one, which
+        // keeps serving the small blocks around it.
+        if (current != NULL && capacity > smallest_chunk) {
+            fresh->previous = current->previous;
+            current->previous = fresh;
+            fresh->used = needed;
+            block_header *header = (block_header *)start(fresh);
+            header->size = size;
+            handed_out += size;
+            return header + 1;
+        }
+        fresh->previous = current;
+        current = fresh;
+    }
+    block_header *header = (block_header *)(start(current) + current->used);
+    current->used += needed;
+    header->size = size;
+    handed_out += size;
+    return header + 1;
+}
+
+static void *arena_calloc(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) return fail(SIZE_MAX);
+    void *block = allocate(count * size);
+    memset(block, 0, count * size);
+    return block;
+}
+
+static void *arena_realloc(void *pointer, size_t size) {
+    if (pointer == NULL) return allocate(size);
+    block_header *header = (block_header *)pointer - 1;
+    // The last block of the current chunk grows in place: cmark-gfm's
+    // buffers grow while a line or a paragraph is read.
+    unsigned char *end = start(current) + current->used;
+    if ((unsigned char *)pointer + rounded(header->size) == end) {
+        size_t extra = rounded(size) - rounded(header->size);
+        if (rounded(size) <= rounded(header->size) || current->capacity - current->used >= extra) {
+            if (rounded(size) > rounded(header->size)) current->used += extra;
+            else current->used -= rounded(header->size) - rounded(size);
+            handed_out = handed_out - header->size + size;
+            header->size = size;
+            return pointer;
+        }
+    }
+    if (size <= header->size) {
+        handed_out = handed_out - header->size + size;
+        header->size = size;
+        return pointer;
+    }
+    void *moved = allocate(size);
+    memcpy(moved, pointer, header->size);
+    return moved;
+}
+
+static void arena_free(void *pointer) { (void)pointer; }
+
+static cmark_mem arena = {arena_calloc, arena_realloc, arena_free};
+
+cmark_mem *imrf_cmark_arena_begin(void) {
+    handed_out = 0;
+    return &arena;
+}
+
+void imrf_cmark_arena_end(void) {
+    while (current != NULL) {
+        chunk *previous = current->previous;
+        free(current);
+        current = previous;
+    }
+    handed_out = 0;
+}
+
+size_t imrf_cmark_arena_allocated(void) { return handed_out; }
