@@ -72,122 +72,146 @@ struct BodyRenderer {
     }
 
     /// Appends `text` with `prefix` before each line; `emptyPrefix` before
-    /// empty lines.
+    /// empty lines. The lines are found in place, not split into an array.
     private static func appendLines(of text: String, prefix: String, emptyPrefix: String, firstPrefix: String? = nil, to output: inout String) {
-        for (index, line) in text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            if index > 0 { output += "\n" }
-            if index == 0, let firstPrefix {
+        let bytes = text.utf8
+        var lineStart = bytes.startIndex
+        var first = true
+        while true {
+            let lineEnd = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.endIndex
+            if !first { output += "\n" }
+            if first, let firstPrefix {
                 output += firstPrefix
             } else {
-                output += line.isEmpty ? emptyPrefix : prefix
+                output += lineStart == lineEnd ? emptyPrefix : prefix
             }
-            output += Substring(line)
+            output += text[lineStart..<lineEnd]
+            first = false
+            guard lineEnd != bytes.endIndex else { return }
+            lineStart = bytes.index(after: lineEnd)
         }
     }
 
+    // One switch over the block alone, the format tested inside each case:
+    // a switch over `(format, block)` copied every block into a tuple, a
+    // retain and a release per block of every note.
+
     func append(_ block: Block, to output: inout String) {
-        switch (format, block) {
-        case (.html, .paragraph(let content)):
-            output += "<p>"
+        let html = format == .html
+        switch block {
+        case .paragraph(let content):
+            if html { output += "<p>" }
             append(content, to: &output)
-            output += "</p>"
-        case (.markdown, .paragraph(let content)):
-            append(content, to: &output)
-        case (.html, .heading(let level, let content)):
+            if html { output += "</p>" }
+        case .heading(let level, let content):
             let shifted = min(level + 3, 6)  // notes sit under the document's h2/h3
-            output += "<h\(shifted)>"
-            append(content, to: &output)
-            output += "</h\(shifted)>"
-        case (.markdown, .heading(let level, let content)):
-            output += String(repeating: "#", count: min(level + 3, 6)) + " "
-            append(content, to: &output)
-        case (.html, .blockQuote(let children)):
-            output += "<blockquote>\n"
-            append(children, to: &output)
-            output += "\n</blockquote>"
-        case (.markdown, .blockQuote(let children)):
-            Self.appendLines(of: blocks(children), prefix: "> ", emptyPrefix: ">", to: &output)
-        case (.html, .list(let ordered, let start, let tight, let items)):
-            let tag = ordered ? "ol" : "ul"
-            output += "<\(tag)"
-            if ordered && start != 1 { output += " start=\"\(start)\"" }
-            output += ">\n"
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += "\n" }
-                output += "<li>"
-                for (childIndex, child) in item.enumerated() {
-                    if childIndex > 0 { output += "\n" }
-                    if tight, case .paragraph(let inlines) = child {
-                        append(inlines, to: &output)
-                    } else {
-                        append(child, to: &output)
+            if html {
+                output += "<h\(shifted)>"
+                append(content, to: &output)
+                output += "</h\(shifted)>"
+            } else {
+                output += String(repeating: "#", count: shifted) + " "
+                append(content, to: &output)
+            }
+        case .blockQuote(let children):
+            if html {
+                output += "<blockquote>\n"
+                append(children, to: &output)
+                output += "\n</blockquote>"
+            } else {
+                Self.appendLines(of: blocks(children), prefix: "> ", emptyPrefix: ">", to: &output)
+            }
+        case .list(let ordered, let start, let tight, let items):
+            if html {
+                appendHTMLList(ordered: ordered, start: start, tight: tight, items: items, to: &output)
+            } else {
+                for (index, item) in items.enumerated() {
+                    if index > 0 { output += tight ? "\n" : "\n\n" }
+                    let marker = ordered ? "\(start + index). " : "- "
+                    Self.appendLines(
+                        of: blocks(item), prefix: String(repeating: " ", count: marker.count), emptyPrefix: "",
+                        firstPrefix: marker, to: &output
+                    )
+                }
+            }
+        case .code(let text):
+            if html {
+                output += "<pre><code>"
+                Self.htmlEscaper.append(text, to: &output)
+                output += "</code></pre>"
+            } else {
+                let fence = text.contains("```") ? "~~~~" : "```"
+                output += fence + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
+            }
+        case .thematicBreak:
+            output += html ? "<hr>" : "---"
+        case .table(let header, let rows):
+            if html {
+                appendHTMLTable(header: header, rows: rows, to: &output)
+            } else {
+                func row(_ cells: [[Inline]]) {
+                    output += "| "
+                    for (index, cell) in cells.enumerated() {
+                        if index > 0 { output += " | " }
+                        append(cell, to: &output)
                     }
+                    output += " |"
                 }
-                output += "</li>"
-            }
-            output += "\n</\(tag)>"
-        case (.markdown, .list(let ordered, let start, let tight, let items)):
-            for (index, item) in items.enumerated() {
-                if index > 0 { output += tight ? "\n" : "\n\n" }
-                let marker = ordered ? "\(start + index). " : "- "
-                Self.appendLines(
-                    of: blocks(item), prefix: String(repeating: " ", count: marker.count), emptyPrefix: "",
-                    firstPrefix: marker, to: &output
-                )
-            }
-        case (.html, .code(let text)):
-            output += "<pre><code>"
-            Self.htmlEscaper.append(text, to: &output)
-            output += "</code></pre>"
-        case (.markdown, .code(let text)):
-            let fence = text.contains("```") ? "~~~~" : "```"
-            output += fence + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
-        case (.html, .thematicBreak): output += "<hr>"
-        case (.markdown, .thematicBreak): output += "---"
-        case (.html, .table(let header, let rows)):
-            output += "<table>\n<thead><tr>"
-            for cell in header {
-                output += "<th>"
-                append(cell, to: &output)
-                output += "</th>"
-            }
-            output += "</tr></thead>\n<tbody>\n"
-            for (index, row) in rows.enumerated() {
-                if index > 0 { output += "\n" }
-                output += "<tr>"
-                for cell in row {
-                    output += "<td>"
-                    append(cell, to: &output)
-                    output += "</td>"
+                row(header)
+                output += "\n|" + String(repeating: "---|", count: max(header.count, 1))
+                for cells in rows {
+                    output += "\n"
+                    row(cells)
                 }
-                output += "</tr>"
-            }
-            output += "\n</tbody>\n</table>"
-        case (.markdown, .table(let header, let rows)):
-            func row(_ cells: [[Inline]]) {
-                output += "| "
-                for (index, cell) in cells.enumerated() {
-                    if index > 0 { output += " | " }
-                    append(cell, to: &output)
-                }
-                output += " |"
-            }
-            row(header)
-            output += "\n|" + String(repeating: "---|", count: max(header.count, 1))
-            for cells in rows {
-                output += "\n"
-                row(cells)
             }
         }
+    }
+
+    private func appendHTMLList(ordered: Bool, start: Int, tight: Bool, items: [[Block]], to output: inout String) {
+        let tag = ordered ? "ol" : "ul"
+        output += "<\(tag)"
+        if ordered && start != 1 { output += " start=\"\(start)\"" }
+        output += ">\n"
+        for (index, item) in items.enumerated() {
+            if index > 0 { output += "\n" }
+            output += "<li>"
+            for (childIndex, child) in item.enumerated() {
+                if childIndex > 0 { output += "\n" }
+                if tight, case .paragraph(let inlines) = child {
+                    append(inlines, to: &output)
+                } else {
+                    append(child, to: &output)
+                }
+            }
+            output += "</li>"
+        }
+        output += "\n</\(tag)>"
+    }
+
+    private func appendHTMLTable(header: [[Inline]], rows: [[[Inline]]], to output: inout String) {
+        output += "<table>\n<thead><tr>"
+        for cell in header {
+            output += "<th>"
+            append(cell, to: &output)
+            output += "</th>"
+        }
+        output += "</tr></thead>\n<tbody>\n"
+        for (index, row) in rows.enumerated() {
+            if index > 0 { output += "\n" }
+            output += "<tr>"
+            for cell in row {
+                output += "<td>"
+                append(cell, to: &output)
+                output += "</td>"
+            }
+            output += "</tr>"
+        }
+        output += "\n</tbody>\n</table>"
     }
 
     func append(_ inlines: [Inline], to output: inout String) {
         for inline in inlines { append(inline, to: &output) }
     }
-
-    // The switches below are over the node alone, the format tested inside:
-    // a switch over `(format, node)` copied every node into a tuple, a
-    // retain and a release per node of every note.
 
     func append(_ inline: Inline, to output: inout String) {
         let html = format == .html
