@@ -147,6 +147,13 @@ public enum NoteParser {
             }
         }
 
+        if let language = front.language, !Self.isLanguageTag(language) {
+            diagnostics.append(.error(
+                "'\(language)' is not a language tag", at: location("language", nil),
+                hint: "use a language tag such as en, fr, es, ar or pt-BR"
+            ))
+        }
+
         let objectives = front.objectives ?? []
         for (index, number) in objectives.enumerated() {
             if !Objective.numbers.contains(number) {
@@ -194,6 +201,21 @@ public enum NoteParser {
             objectives: objectives.filter { Objective.numbers.contains($0) }, language: front.language ?? "en", body: body, bodyLine: bodyLine, document: document
         )
         return (note, diagnostics)
+    }
+
+    /// Whether `text` is a well-formed language tag (RFC 5646's shape:
+    /// subtags of ASCII letters and digits, one to eight each, joined by
+    /// hyphens, the first a language of letters), as the HTML `lang`
+    /// attribute and Word's `w:lang` take it: `en`, `es-419`, `zh-Hant-TW`.
+    static func isLanguageTag(_ text: String) -> Bool {
+        func isLetter(_ byte: UInt8) -> Bool { (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte | 0x20) }
+        func isDigit(_ byte: UInt8) -> Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) }
+        let subtags = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+        let first = subtags[0]
+        // A language (two to eight letters), or x- for a private-use tag.
+        let privateUse = first.count == 1 && first.first! | 0x20 == UInt8(ascii: "x") && subtags.count > 1
+        guard privateUse || (2...8).contains(first.count) && first.allSatisfy(isLetter) else { return false }
+        return subtags.dropFirst().allSatisfy { (1...8).contains($0.count) && $0.allSatisfy { isLetter($0) || isDigit($0) } }
     }
 
     /// The lines of `text`: a line ends at LF, CR LF or a lone CR, as in

@@ -82,6 +82,28 @@ import Testing
         #expect(misplaced.note?.segment == nil)
     }
 
+    /// The language goes into the HTML's `lang` attribute and Word's
+    /// `w:lang`: only a language tag is accepted. A quote followed by a
+    /// combining accent once ended the attribute, as swift-mustache escapes
+    /// whole characters and `"\u{301}` is one character.
+    @Test(arguments: [true, false]) func languageMustBeALanguageTag(simpleFrontMatter: Bool) throws {
+        func parse(_ text: String) -> (note: Note?, diagnostics: [Diagnostic]) {
+            NoteParser.parse(text: text, path: "n.md", forum: Edition.second.forum, simpleFrontMatter: simpleFrontMatter)
+        }
+        for tag in ["en", "fr", "ar", "es-419", "pt-BR", "zh-Hant-TW", "x-klingon"] {
+            let parsed = parse("---\nsession: plenary\nlanguage: \(tag)\n---\nText.\n")
+            #expect(parsed.diagnostics.isEmpty, "\(tag)")
+            #expect(parsed.note?.language == tag)
+        }
+        for bad in ["\"en\\\"\u{301} onmouseover=alert(1)\"", "english please", "e", "en_GB", "fr-", "-fr", "toolongtag", "\"\"", "\"ar\u{301}\""] {
+            let diagnostics = parse("---\nsession: plenary\nlanguage: \(bad)\n---\nText.\n").diagnostics
+            #expect(diagnostics.count == 1, "\(bad)")
+            #expect(diagnostics.first?.message.hasSuffix("is not a language tag") == true, "\(bad)")
+            #expect(diagnostics.first?.location == SourceLocation(path: "n.md", line: 3, column: 11), "\(bad)")
+            #expect(diagnostics.first?.hint == "use a language tag such as en, fr, es, ar or pt-BR")
+        }
+    }
+
     @Test func emptyBodyIsAnError() {
         let diagnostics = parse("---\nsession: plenary\n---\n\n   \n").diagnostics
         #expect(diagnostics.map(\.description) == ["n.md:4:1: error: note has no text after its front matter"])
