@@ -135,6 +135,7 @@ public struct Summary: Sendable {
     /// built-in ones when nil; an error names the folder when one is missing
     /// or does not parse.
     static func library(templates: String?, formats: [Format]) async throws(DiagnosticFailure) -> MustacheLibrary {
+        _ = HTMLContentType.registered
         var library = MustacheLibrary()
         do {
             if let templates {

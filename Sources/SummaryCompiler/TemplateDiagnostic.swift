@@ -34,7 +34,7 @@ enum TemplateDiagnostic {
         case .transformAppliedToInheritanceSection, .illegalTokenInsideInheritSection, .textInsideInheritSection:
             return ("template inheritance block is badly formed", "a {{<parent}} block holds only {{$name}} blocks")
         case .invalidConfigVariableSyntax, .unrecognisedConfigVariable:
-            return ("configuration tag is not understood", "the one known is {{% CONTENT_TYPE: TEXT}}")
+            return ("configuration tag is not understood", "the known ones are {{% CONTENT_TYPE: HTML}} and {{% CONTENT_TYPE: TEXT}}")
         }
     }
 }

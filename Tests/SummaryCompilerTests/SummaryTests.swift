@@ -121,6 +121,18 @@ import Testing
         #expect(!html.contains("<h3></h3>") && !markdown.contains("### \n"))
     }
 
+    /// The HTML template's values are escaped on their bytes: a quote or an
+    /// angle bracket followed by a combining accent (one `Character` with it)
+    /// is escaped like any other; swift-mustache's own escaping let it through.
+    @Test func markupFollowedByACombiningAccentIsEscapedInHTML() async throws {
+        let workspace = try Self.exampleWorkspace(adding: [
+            ("notes/zz-accent.md", "---\nsession: plenary\ntitle: \"Quote \\\"\u{301} and <\u{301}b>\"\nauthor: \"A&\u{301}B\"\n---\nA statement.\n"),
+        ])
+        let html = try #require(try await Summary(workspace).render(formats: [.html], templates: Self.templates)[.html])
+        #expect(html.contains("<h3>Quote &quot;\u{301} and &lt;\u{301}b&gt;</h3>"))
+        #expect(html.contains("<p class=\"meta\">A&amp;\u{301}B</p>"))
+    }
+
     /// The annex names, for each objective, the notes that list it, in
     /// document order; a note's title is escaped like any text (a `|` would
     /// split the Markdown table's cell).
