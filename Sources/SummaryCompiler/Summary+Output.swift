@@ -22,7 +22,10 @@ extension Summary {
         } catch {
             throw Self.cannotWrite(error, in: directory)
         }
-        let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in try stage(format, library: library, in: directory) }
+        let ahead = htmlNotesRenderedAhead(wanted)
+        let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in
+            try stage(format, library: library, notes: format == .html ? ahead : nil, in: directory)
+        }
         let ready = staged.compactMap { try? $0.result.get() }
         for case (_, .failure(let failure)) in staged {  // the first in format order
             for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
@@ -51,8 +54,8 @@ extension Summary {
         var temporary: String
     }
 
-    private func stage(_ format: Format, library: MustacheLibrary?, in directory: String) throws(DiagnosticFailure) -> Staged {
-        let data = try renderBytes(format, library: library)
+    private func stage(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]?, in directory: String) throws(DiagnosticFailure) -> Staged {
+        let data = try renderBytes(format, library: library, notes: notes)
         let path = Workspace.join(directory, format.fileName)
         let temporary = Workspace.join(directory, ".\(format.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
         do {

@@ -60,8 +60,11 @@ public struct Summary: Sendable {
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
+        let ahead = htmlNotesRenderedAhead(wanted)
         var result: [Format: Data] = [:]
-        for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in try renderBytes(format, library: library) }) {
+        for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in
+            try renderBytes(format, library: library, notes: format == .html ? ahead : nil)
+        }) {
             result[format] = try bytes.get()
         }
         return result
@@ -85,16 +88,27 @@ public struct Summary: Sendable {
         }
     }
 
+    /// The HTML's notes rendered on every core before the formats' tasks
+    /// start, when HTML is wanted and Word is not: the HTML template takes
+    /// longest of the text formats, so it starts sooner, and the Markdown's
+    /// notes are rendered while it runs. With Word, whose document takes
+    /// longer than any, nothing is rendered ahead of it (nil).
+    func htmlNotesRenderedAhead(_ formats: [Format]) -> [RenderedNote]? {
+        formats.contains(.html) && !formats.contains(.docx) ? renderedNotes(.html) : nil
+    }
+
     /// One format as the bytes of its file: a text format through its
     /// template in `library`, the Word document by `DocxRenderer`.
-    /// - Parameter library: the templates; nil only when `format` is docx.
-    func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
+    /// - Parameters:
+    ///   - library: the templates; nil only when `format` is docx.
+    ///   - notes: the notes already rendered for `format`; nil to render them.
+    func renderBytes(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]? = nil) throws(DiagnosticFailure) -> Data {
         switch format {
         case .docx:
             return try renderDocx()
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }
-            return Data(render(format, library: library).utf8)
+            return Data(render(format, library: library, notes: notes).utf8)
         }
     }
 
@@ -119,16 +133,19 @@ public struct Summary: Sendable {
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
         let library = try await Self.library(templates: templates, formats: formats)
+        let textFormats = formats.filter(\.isText)
+        let ahead = htmlNotesRenderedAhead(textFormats)
         var result: [Format: String] = [:]
-        for (format, text) in await Self.inTasks(formats.filter(\.isText), { render($0, library: library) }) {
+        for (format, text) in await Self.inTasks(textFormats, { render($0, library: library, notes: $0 == .html ? ahead : nil) }) {
             result[format] = try text.get()
         }
         return result
     }
 
-    /// One text format rendered through its template in `library`.
-    func render(_ format: Format, library: MustacheLibrary) -> String {
-        library.render(context(for: format), withTemplate: format.template) ?? ""
+    /// One text format rendered through its template in `library`; `notes`
+    /// as `context(for:notes:)` takes them.
+    func render(_ format: Format, library: MustacheLibrary, notes: [RenderedNote]? = nil) -> String {
+        library.render(context(for: format, notes: notes), withTemplate: format.template) ?? ""
     }
 
     /// The templates `formats` need: from the folder `templates`, or the
@@ -164,22 +181,22 @@ public struct Summary: Sendable {
         return library
     }
 
-    func context(for format: Format) -> SummaryContext {
+    /// The Mustache context of a text format; `notes` are the workspace's
+    /// notes rendered for it (`renderedNotes`), rendered here when nil.
+    func context(for format: Format, notes: [RenderedNote]? = nil) -> SummaryContext {
         let forum = workspace.forum
         var footnotes: [FootnoteContext] = []
         var sections: [SectionContext] = []
         let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
+        var rendered = (notes ?? renderedNotes(renderFormat)).makeIterator()
 
         let notesBySession = workspace.noteIndicesBySession
         for session in Session.allCases {
             var noteContexts: [NoteContext] = []
             for index in notesBySession[session] ?? [] {
                 let note = workspace.notes[index]
-                var numbering = FootnoteNumbering(note.document, firstNumber: footnotes.count + 1)
-                let renderer = BodyRenderer(format: renderFormat, images: workspace.images) { numbering.number(of: $0) }
-                let body = renderer.blocks(note.document.blocks)
-                while let (number, blocks) = numbering.nextToRender() {
-                    let text = renderer.blocks(blocks)
+                guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
+                for (number, text) in renderedNote.footnotes {
                     footnotes.append(FootnoteContext(
                         number: number, body: TemplateText(text),
                         markdownBody: TemplateText(Self.indentingContinuationLines(text))
@@ -196,7 +213,7 @@ public struct Summary: Sendable {
                     segment: text(note.segment?.displayName),
                     language: TemplateText(note.language),
                     dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),
-                    body: TemplateText(body)
+                    body: TemplateText(renderedNote.body)
                 ))
             }
             var roundTable: SectionContext.RoundTablePart?

@@ -1,0 +1,46 @@
+import Foundation
+import Testing
+@testable import SummaryCompiler
+
+/// The notes are rendered on every core with each note's first footnote
+/// number planned beforehand; they must come out exactly as rendered one
+/// after the other, each numbering after the last.
+@Suite struct RenderedNotesTests {
+    /// Footnotes cited twice, cited by other footnotes, cited only inside a
+    /// picture's alt text (shown as a picture when it resolves, so not
+    /// numbered there, and as its alt text when it does not), and cited but
+    /// never defined.
+    static func trickyWorkspace() throws -> Workspace {
+        var workspace = try SummaryTests.exampleWorkspace(adding: [
+            ("notes/zz-1.md", "---\nsession: hearing\n---\nA[^a] and again[^a], then b[^b].\n\n[^a]: Cites c[^c].\n\n[^b]: Plain.\n\n[^c]: Cites a[^a] back.\n"),
+            ("notes/zz-2.md", "---\nsession: round-table-2\n---\n![A chart[^x]](chart.png) and ![Missing[^y]](missing.png), z[^z].\n\n[^x]: Only in an alt text.\n\n[^y]: In a missing picture's alt text.\n\n[^z]: Cited.\n"),
+            ("notes/zz-3.md", "---\nsession: plenary\n---\nUndefined[^nope] and defined[^d].\n\n[^d]: Last.\n"),
+        ])
+        workspace.images["chart.png"] = ImageAsset(path: "chart.png", data: Data([0x89, 0x50]), format: .png, pixelWidth: 1, pixelHeight: 1)
+        return workspace
+    }
+
+    @Test(arguments: [BodyRenderer.Format.html, .markdown])
+    func plannedNumberingMatchesRenderingInTurn(format: BodyRenderer.Format) throws {
+        let summary = try Summary(Self.trickyWorkspace())
+        let atOnce = summary.renderedNotes(format)
+        let inTurn = summary.renderedNotesInTurn(format)
+        #expect(atOnce.map(\.body) == inTurn.map(\.body))
+        #expect(atOnce.map { $0.footnotes.map(\.number) } == inTurn.map { $0.footnotes.map(\.number) })
+        #expect(atOnce.map { $0.footnotes.map(\.text) } == inTurn.map { $0.footnotes.map(\.text) })
+        // Numbered across the document without a gap or a repeat.
+        let numbers = atOnce.flatMap { $0.footnotes.map(\.number) }
+        #expect(numbers == Array(1...numbers.count))
+    }
+
+    @Test func citedCountFollowsWhatTheRendererShows() throws {
+        let workspace = try Self.trickyWorkspace()
+        func count(_ name: String) throws -> Int {
+            let note = try #require(workspace.notes.first { $0.path.hasSuffix(name) })
+            return FootnoteNumbering.citedCount(note.document, images: workspace.images)
+        }
+        #expect(try count("zz-1.md") == 3)  // a, b and c (through a)
+        #expect(try count("zz-2.md") == 2)  // y (alt text shown) and z; not x
+        #expect(try count("zz-3.md") == 1)  // d; nope is not defined
+    }
+}
