@@ -72,11 +72,25 @@ extension Inline {
     /// Whether a link destination may be rendered: no `javascript:`,
     /// `data:`, `vbscript:` or any other scheme than http(s) and mailto.
     public static func isSafe(destination: String) -> Bool {
-        let lowered = Whitespace.trimming(destination, Whitespace.isWhitespaceOrNewline).lowercased()
-        guard let colon = lowered.firstIndex(of: ":") else { return true }
-        let scheme = lowered[..<colon]
-        if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return true }
-        return ["http", "https", "mailto"].contains(String(scheme))
+        // Read on the UTF-8 bytes: every link of every note comes here, and
+        // Foundation's `contains` on the scheme bridged it to NSString. The
+        // scheme is what precedes the first colon, unless a slash, question
+        // mark or hash comes first (a relative path, query or fragment);
+        // only an ASCII scheme can be one of the three allowed.
+        var scheme: [UInt8] = []
+        for byte in Whitespace.trimming(destination, Whitespace.isWhitespaceOrNewline).utf8 {
+            switch byte {
+            case UInt8(ascii: ":"):
+                return ["http", "https", "mailto"].contains { scheme.elementsEqual($0.utf8) }
+            case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"):
+                return true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                scheme.append(byte | 0x20)
+            default:
+                scheme.append(byte)
+            }
+        }
+        return true
     }
 }
 

@@ -22,9 +22,16 @@ enum Whitespace {
         }
     }
 
-    /// `text` without the leading and trailing scalars for which `isTrimmed` holds.
+    /// `text` without the leading and trailing scalars for which `isTrimmed`
+    /// (one of the two above, false for every visible ASCII character) holds.
     static func trimming<Text: StringProtocol>(_ text: Text, _ isTrimmed: (Unicode.Scalar) -> Bool) -> Substring {
-        let scalars = Substring(text).unicodeScalars
+        // Most texts begin and end with a visible ASCII character: nothing to trim.
+        let text = Substring(text)
+        if let first = text.utf8.first, let last = text.utf8.last,
+           (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            return text
+        }
+        let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
               let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
         return Substring(scalars[first...last])

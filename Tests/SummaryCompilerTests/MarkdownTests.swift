@@ -39,12 +39,12 @@ import Testing
         #expect(document.blocks == [.paragraph([.text("Click "), .text("me"), .text(" "), .text("now"), .text(".")])])
     }
 
-    @Test(arguments: ["javascript:alert(1)", " JavaScript:x", "data:text/html,x", "vbscript:x"])
+    @Test(arguments: ["javascript:alert(1)", " JavaScript:x", "data:text/html,x", "vbscript:x", "java\u{301}script:x", "ＨＴＴＰＳ://x", "https\u{301}://x", "file:///etc/passwd"])
     func unsafeDestinations(destination: String) {
         #expect(!Inline.isSafe(destination: destination))
     }
 
-    @Test(arguments: ["https://un.org", "http://x", "mailto:a@b", "notes/a.md", "#top", "a/b:c"])
+    @Test(arguments: ["https://un.org", "http://x", "mailto:a@b", "notes/a.md", "#top", "a/b:c", " HTTPS://UN.ORG ", "MailTo:a@b", "?q=a:b", "plain", ""])
     func safeDestinations(destination: String) {
         #expect(Inline.isSafe(destination: destination))
     }
