@@ -86,9 +86,11 @@ let package = Package(
         ),
 
         // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
+        // libcurl's headers only: the library is opened when an upload needs
+        // it (CCurlShim's imrf_curl_load), not linked; no pkg-config, whose
+        // flags would link it.
         .systemLibrary(
             name: "CCurl",
-            pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
         .systemLibrary(

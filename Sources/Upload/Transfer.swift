@@ -3,7 +3,7 @@ import CCurlShim
 import Foundation
 
 /// `curl_global_init`, run once, lazily, before the first handle exists.
-private let curlGlobalInit: CURLcode = curl_global_init(Int(CURL_GLOBAL_DEFAULT))
+private let curlGlobalInit: CURLcode = imrf_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
 
 /// State the C callbacks reach through `Unmanaged`: the open file, what the
 /// response said, and the trace sink. Lives exactly as long as one transfer.
@@ -56,7 +56,7 @@ struct Transfer: ~Copyable {
 
     init?(context: TransferContext) {
         _ = curlGlobalInit
-        guard let handle = curl_easy_init() else { return nil }
+        guard let handle = imrf_curl_easy_init() else { return nil }
         self.handle = handle
         self.context = context
         errorBuffer = .allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
@@ -90,9 +90,9 @@ struct Transfer: ~Copyable {
     }
 
     deinit {
-        curl_easy_cleanup(handle)
-        if let mime { curl_mime_free(mime) }
-        curl_slist_free_all(headerList)
+        imrf_curl_easy_cleanup(handle)
+        if let mime { imrf_curl_mime_free(mime) }
+        imrf_curl_slist_free_all(headerList)
         errorBuffer.deallocate()
     }
 
@@ -101,18 +101,18 @@ struct Transfer: ~Copyable {
     func set(_ option: CURLoption, offset value: Int64) { imrf_curl_easy_setopt_off_t(handle, option, curl_off_t(value)) }
 
     mutating func setHeaders(_ headers: [String]) {
-        for header in headers { headerList = curl_slist_append(headerList, header) }
+        for header in headers { headerList = imrf_curl_slist_append(headerList, header) }
         imrf_curl_easy_setopt_slist(handle, CURLOPT_HTTPHEADER, headerList)
     }
 
     /// A multipart body whose one part is the file, streamed through the read callback.
     mutating func setMultipart(field: String, filename: String, size: Int64) {
-        let mime = curl_mime_init(handle)
-        let part = curl_mime_addpart(mime)
-        curl_mime_name(part, field)
-        curl_mime_filename(part, filename)
-        curl_mime_type(part, "application/octet-stream")
-        curl_mime_data_cb(
+        let mime = imrf_curl_mime_init(handle)
+        let part = imrf_curl_mime_addpart(mime)
+        imrf_curl_mime_name(part, field)
+        imrf_curl_mime_filename(part, filename)
+        imrf_curl_mime_type(part, "application/octet-stream")
+        imrf_curl_mime_data_cb(
             part, curl_off_t(size),
             { buffer, size, items, pointer in Transfer.read(buffer, size, items, pointer) },
             { pointer, offset, origin in Transfer.seek(pointer, offset, origin) },
@@ -124,13 +124,13 @@ struct Transfer: ~Copyable {
     }
 
     func perform() -> AttemptResult {
-        let code = curl_easy_perform(handle)
+        let code = imrf_curl_easy_perform(handle)
         var status = 0
         imrf_curl_easy_getinfo_long(handle, CURLINFO_RESPONSE_CODE, &status)
         var url: UnsafePointer<CChar>?
         imrf_curl_easy_getinfo_string(handle, CURLINFO_EFFECTIVE_URL, &url)
         var text = String(cString: errorBuffer)
-        if text.isEmpty { text = String(cString: curl_easy_strerror(code)) }
+        if text.isEmpty { text = String(cString: imrf_curl_easy_strerror(code)) }
         return AttemptResult(
             code: code,
             errorText: text,

@@ -27,6 +27,8 @@ public struct UploadError: DiagnosticError, Hashable {
         case tls
         /// libcurl failed in a way not listed above.
         case transfer
+        /// libcurl, which imrf loads only to upload, cannot be loaded.
+        case libcurlMissing
     }
 
     public var code: Code
@@ -44,7 +46,7 @@ public struct UploadError: DiagnosticError, Hashable {
         case .badURL, .badHeader, .unreadableFile, .badTokenFile: .badInput
         case .authenticationRefused: .permission
         case .retriesExhausted: .temporary
-        case .unreachable, .tls: .unavailable
+        case .unreachable, .tls, .libcurlMissing: .unavailable
         case .rejected, .transfer: .software
         }
     }

@@ -1,4 +1,5 @@
 import CCurl
+import CCurlShim
 import Foundation
 
 /// Uploads one file to a document endpoint over libcurl.
@@ -18,6 +19,12 @@ public struct Uploader: Sendable {
         let headers = try Self.validated(headers: request.headers)
         if request.formField != nil, request.method != .post {
             throw UploadError(.badHeader, "--form-field needs --method POST")
+        }
+        if let reason = imrf_curl_load() {
+            throw UploadError(
+                .libcurlMissing, "libcurl, which uploading needs, cannot be loaded: \(String(cString: reason))",
+                hint: "install libcurl 4 (Debian and Ubuntu: apt-get install libcurl4), or set IMRF_LIBCURL to the path of libcurl.so.4"
+            )
         }
         guard let (digest, size) = SHA256Digest.ofFile(atPath: request.file) else {
             let reason = FileManager.default.fileExists(atPath: request.file) ? "cannot read the file" : "no such file"

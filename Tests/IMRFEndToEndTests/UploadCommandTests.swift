@@ -54,6 +54,37 @@ struct UploadCommandTests {
         #expect(try server.state().documents.first?.authorization == "Bearer ENV-TOKEN-1a2b3c")
     }
 
+    /// libcurl and the thirty libraries it needs cost every command 4 ms at
+    /// start: imrf opens it only when it uploads.
+    @Test("libcurl is loaded by an upload, not by the other commands")
+    func libcurlLoadedOnlyToUpload() throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("a.bin", size: 1000)
+        // glibc's loader names each library it opens on stderr with LD_DEBUG=libs.
+        let deadline = try IMRFProcess.run(["deadline", "2026-05-20"], environment: ["LD_DEBUG": "libs"])
+        #expect(deadline.status == 0, "\(deadline.stderr)")
+        #expect(deadline.stderr.contains("libc.so.6"), "LD_DEBUG=libs printed nothing: \(deadline.stderr)")
+        #expect(!deadline.stderr.contains("libcurl"))
+        let upload = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["LD_DEBUG": "libs"])
+        #expect(upload.status == 0, "\(upload.stderr)")
+        #expect(upload.stderr.contains("libcurl.so.4"))
+    }
+
+    @Test("without libcurl an upload fails with exit 69 and says how to install it; nothing is sent")
+    func libcurlMissing() throws {
+        let server = try UploadServer(), scratch = try Scratch()
+        defer { server.stop(); scratch.remove() }
+        let file = try scratch.file("a.bin", size: 1000)
+        let missing = scratch.directory.appendingPathComponent("no-libcurl.so.4").path
+        let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["IMRF_LIBCURL": missing])
+        #expect(result.status == 69)
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.contains("error: libcurl, which uploading needs, cannot be loaded: \(missing)"), "\(result.stderr)")
+        #expect(result.stderr.contains("apt-get install libcurl4"))
+        #expect(try server.state().requests.isEmpty)
+    }
+
     @Test("exit codes: 77 refused, 75 timed out, 69 unreachable, 65 bad input")
     func exitCodes() throws {
         let server = try UploadServer(), scratch = try Scratch()
