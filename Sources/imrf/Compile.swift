@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Ledger
 import SummaryCompiler
 import Upload
 
@@ -58,7 +59,32 @@ extension IMRF {
 
         func run() async throws {
             let formats = try formats()
-            let written = try await Reporting.run {
+            let ledger = Summary.openLedgerAhead(workspace: workspace)
+            // The ledger is not left half-opened by a process that exits.
+            let written: [WrittenOutput]
+            do {
+                written = try await compile(formats)
+            } catch {
+                _ = await ledger?.result
+                throw error
+            }
+            for output in written { print("wrote \(output.path)") }
+            await recordInLedger(written, opening: ledger)
+            guard let upload else { return }
+            try await Reporting.run {
+                for path in written.map(\.path) {
+                    let name = (path as NSString).lastPathComponent
+                    let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
+                    let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
+                    print(receipt.summaryLine(file: path))
+                    UploadRecording.record(receipt, file: path, endpoint: endpoint, workspace: workspace)
+                }
+            }
+        }
+
+        /// Loads, checks and compiles the workspace; the outputs written.
+        private func compile(_ formats: [Summary.Format]) async throws -> [WrittenOutput] {
+            try await Reporting.run {
                 let loaded = try Workspace.load(workspace, draft: draft)
                 KeptUntilExit.keep(loaded)
                 for diagnostic in loaded.diagnostics { Reporting.printToStandardError(diagnostic) }
@@ -73,18 +99,6 @@ extension IMRF {
                     formats: formats, templates: directory, into: out ?? (workspace == "." ? "build" : workspace + "/build")
                 )
             }
-            for output in written { print("wrote \(output.path)") }
-            recordInLedger(written)
-            guard let upload else { return }
-            try await Reporting.run {
-                for path in written.map(\.path) {
-                    let name = (path as NSString).lastPathComponent
-                    let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
-                    let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
-                    print(receipt.summaryLine(file: path))
-                    UploadRecording.record(receipt, file: path, endpoint: endpoint, workspace: workspace)
-                }
-            }
         }
 
         /// A file name as one URL path segment.
@@ -96,9 +110,9 @@ extension IMRF {
 
         /// The summary is what matters: when the ledger cannot be written the
         /// compile still succeeds, and says on stderr that it was not recorded.
-        private func recordInLedger(_ written: [WrittenOutput]) {
+        private func recordInLedger(_ written: [WrittenOutput], opening: Task<Ledger, any Error>?) async {
             do {
-                try Summary.recordCompile(outputs: written, workspace: workspace, draft: draft)
+                try await Summary.recordCompile(outputs: written, workspace: workspace, draft: draft, opening: opening)
             } catch {
                 let problems = (error as? any DiagnosticError)?.diagnostics ?? [.error(String(describing: error))]
                 for problem in problems {

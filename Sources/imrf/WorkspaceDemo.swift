@@ -22,7 +22,7 @@ enum WorkspaceDemo {
         let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
         let written = try await summary.compile(formats: [.md, .html, .docx], templates: templates, into: folder + "/build")
         for output in written { print("imrf compile: wrote \(output.path)") }
-        _ = try? Summary.recordCompile(outputs: written, workspace: folder, draft: false)
+        _ = try? await Summary.recordCompile(outputs: written, workspace: folder, draft: false)
         // The office's view the morning after the conclusion: summaries compiled, not yet distributed.
         let tracker = try Tracker.load(workspace: folder)
         let dayAfter = workspace.forum.end.adding(days: 1)

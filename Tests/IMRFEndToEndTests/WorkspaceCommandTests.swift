@@ -195,6 +195,27 @@ struct WorkspaceCommandTests {
         #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("ws/build").path))
     }
 
+    /// With a ledger in the workspace, compile opens it while the notes are
+    /// read; a compile that then fails waits for it and exits cleanly (a
+    /// process leaving while a library is still opening a file crashed), and
+    /// records nothing.
+    @Test func failedCompileWithALedgerExitsCleanlyAndRecordsNothing() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
+        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
+        #expect(try IMRFProcess.run(["compile", "ws"], directory: folder).status == 0)
+        try write("---\nsession: plenary\nobjectives: [99]\n---\nText.\n", to: "ws/notes/bad.md", in: folder)
+        for _ in 0..<5 {
+            let result = try IMRFProcess.run(["compile", "ws"], directory: folder)
+            #expect(result.status == 65)
+            #expect(result.stderr == "ws/notes/bad.md:3:14: error: objective 99 is outside 1-23\n1 error, 0 warnings; nothing written\n")
+        }
+        let log = try IMRFProcess.run(["log", "ws"], directory: folder)
+        #expect(log.status == 0)
+        #expect(log.stdout.components(separatedBy: "compile").count - 1 == 1, "\(log.stdout)")
+    }
+
     /// An office's template that does not parse: the template file, line
     /// and column, what is wrong in words, a hint, exit 65, nothing written.
     @Test func brokenTemplateIsReportedAtItsLine() throws {
