@@ -5,13 +5,15 @@ final class FootnoteContext: TemplateContext {
 
     let number: TemplateNumber
     let body: TemplateText
-    let markdownBody: TemplateText
 
-    init(number: Int, body: TemplateText, markdownBody: TemplateText) {
+    init(number: Int, body: TemplateText) {
         self.number = TemplateNumber(number)
         self.body = body
-        self.markdownBody = markdownBody
     }
+
+    /// Made when a template asks for it (the Markdown one does, once per
+    /// footnote), not for every footnote of every format.
+    var markdownBody: TemplateText { TemplateText(Summary.indentingContinuationLines(body.text)) }
 
     func child(named name: String) -> Any? {
         switch name {

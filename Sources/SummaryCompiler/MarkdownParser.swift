@@ -135,8 +135,12 @@ public enum MarkdownParser {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
-    private static func typeName(_ node: OpaquePointer) -> String {
-        cmark_node_get_type_string(node).map { String(cString: $0) } ?? ""
+    /// Whether the node is of the extension type named `name` ("table",
+    /// "strikethrough"): compared as C strings, as a Swift `String` made for
+    /// each table, row and struck text cost an allocation each.
+    private static func isType(_ node: OpaquePointer, _ name: StaticString) -> Bool {
+        guard let type = cmark_node_get_type_string(node) else { return false }
+        return strcmp(type, UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
     private static func blocks(_ nodes: [OpaquePointer]) -> [Block] { nodes.compactMap(block) }
@@ -161,12 +165,12 @@ public enum MarkdownParser {
         case CMARK_NODE_HTML_BLOCK, CMARK_NODE_FOOTNOTE_DEFINITION:
             return nil
         default:
-            guard typeName(node) == "table" else { return nil }
+            guard isType(node, "table") else { return nil }
             var header: [[Inline]] = []
             var rows: [[[Inline]]] = []
             for row in children(of: node) {
                 let cells = children(of: row).map { inlines(of: $0) }
-                if typeName(row) == "table_header" { header = cells } else { rows.append(cells) }
+                if isType(row, "table_header") { header = cells } else { rows.append(cells) }
             }
             return .table(header: header, rows: rows)
         }
@@ -213,7 +217,7 @@ public enum MarkdownParser {
         case CMARK_NODE_HTML_INLINE:
             break
         default:
-            if typeName(node) == "strikethrough" {
+            if isType(node, "strikethrough") {
                 result.append(.strikethrough(inlines(of: node)))
             } else {
                 appendInlines(of: node, to: &result)

@@ -197,10 +197,7 @@ public struct Summary: Sendable {
                 let note = workspace.notes[index]
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
                 for (number, text) in renderedNote.footnotes {
-                    footnotes.append(FootnoteContext(
-                        number: number, body: TemplateText(text),
-                        markdownBody: TemplateText(Self.indentingContinuationLines(text))
-                    ))
+                    footnotes.append(FootnoteContext(number: number, body: TemplateText(text)))
                 }
                 // HTML templates escape these; Markdown output must not let them become markup.
                 func text(_ value: String?) -> TemplateText {
