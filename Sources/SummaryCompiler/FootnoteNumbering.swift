@@ -4,33 +4,52 @@
 /// this one type, so Markdown, HTML and Word agree and a footnote citing a
 /// footnote is counted once.
 struct FootnoteNumbering {
-    private let definitions: [String: [Block]]
+    /// The note's footnote definitions, in the order of their labels.
+    private let footnotes: [MarkdownDocument.Footnote]
+    /// The position of each label; nil when the labels are "1", "2"... in
+    /// order, as MarkdownParser makes them, and a label is its position.
+    /// (A dictionary built for every note was a noticeable part of a compile.)
+    private let positions: [String: Int]?
     private let firstNumber: Int
-    private var numbers: [String: Int] = [:]
-    /// The labels in the order of their first citation; their numbers follow from it.
-    private var cited: [String] = []
+    /// Each footnote's number by position, 0 until it is cited.
+    private var numbers: [Int]
+    /// The positions in the order of their first citation; their numbers follow from it.
+    private var cited: [Int] = []
     private var rendered = 0
 
     /// The note's numbering; its first footnote gets `firstNumber`.
     init(_ document: MarkdownDocument, firstNumber: Int) {
-        definitions = Dictionary(document.footnotes.map { ($0.label, $0.blocks) }, uniquingKeysWith: { first, _ in first })
+        let footnotes = document.footnotes
+        let sequential = footnotes.indices.allSatisfy { Int(footnotes[$0].label) == $0 + 1 }
+        positions = sequential
+            ? nil : Dictionary(footnotes.indices.map { (footnotes[$0].label, $0) }, uniquingKeysWith: { first, _ in first })
+        numbers = [Int](repeating: 0, count: footnotes.count)
+        self.footnotes = footnotes
         self.firstNumber = firstNumber
     }
 
     /// An empty numbering, for a renderer before its first note.
     init() {
-        definitions = [:]
+        footnotes = []
+        positions = nil
+        numbers = []
         firstNumber = 1
+    }
+
+    private func position(of label: String) -> Int? {
+        if let positions { return positions[label] }
+        guard let number = Int(label), number >= 1, number <= footnotes.count, footnotes[number - 1].label == label else { return nil }
+        return number - 1
     }
 
     /// The number of the footnote `label`, given on its first citation;
     /// nil when the note defines no such footnote.
     mutating func number(of label: String) -> Int? {
-        guard definitions[label] != nil else { return nil }
-        if let number = numbers[label] { return number }
+        guard let position = position(of: label) else { return nil }
+        if numbers[position] > 0 { return numbers[position] }
         let number = firstNumber + cited.count
-        numbers[label] = number
-        cited.append(label)
+        numbers[position] = number
+        cited.append(position)
         return number
     }
 
@@ -43,8 +62,33 @@ struct FootnoteNumbering {
     /// this many after the note's. Lets the notes be rendered at once, each
     /// knowing its first number beforehand.
     static func citedCount(_ document: MarkdownDocument, images: [String: ImageAsset]) -> Int {
-        var numbering = FootnoteNumbering(document, firstNumber: 1)
-        func visit(_ inlines: [Inline]) {
+        guard !document.footnotes.isEmpty else { return 0 }
+        var walk = CitationWalk(numbering: FootnoteNumbering(document, firstNumber: 1), images: images)
+        walk.visit(document.blocks)
+        while let (_, blocks) = walk.numbering.nextToRender() { walk.visit(blocks) }
+        return walk.numbering.count
+    }
+
+    /// Cites the footnotes a note's blocks cite, in the renderer's order.
+    private struct CitationWalk {
+        var numbering: FootnoteNumbering
+        let images: [String: ImageAsset]
+
+        mutating func visit(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .paragraph(let inlines), .heading(_, let inlines): visit(inlines)
+                case .blockQuote(let children): visit(children)
+                case .list(_, _, _, let items): for item in items { visit(item) }
+                case .table(let header, let rows):
+                    for cell in header { visit(cell) }
+                    for row in rows { for cell in row { visit(cell) } }
+                case .code, .thematicBreak: break
+                }
+            }
+        }
+
+        mutating func visit(_ inlines: [Inline]) {
             for inline in inlines {
                 switch inline {
                 case .footnote(let label): _ = numbering.number(of: label)
@@ -55,30 +99,14 @@ struct FootnoteNumbering {
                 }
             }
         }
-        func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .paragraph(let inlines), .heading(_, let inlines): visit(inlines)
-                case .blockQuote(let children): visit(children)
-                case .list(_, _, _, let items): items.forEach(visit)
-                case .table(let header, let rows):
-                    header.forEach(visit)
-                    rows.forEach { $0.forEach(visit) }
-                case .code, .thematicBreak: break
-                }
-            }
-        }
-        visit(document.blocks)
-        while let (_, blocks) = numbering.nextToRender() { visit(blocks) }
-        return numbering.count
     }
 
     /// The next cited footnote whose text is still to be rendered, in
     /// number order; rendering it may cite further footnotes, which follow.
     mutating func nextToRender() -> (number: Int, blocks: [Block])? {
         guard rendered < cited.count else { return nil }
-        let label = cited[rendered]
+        let position = cited[rendered]
         rendered += 1
-        return (numbers[label]!, definitions[label]!)
+        return (numbers[position], footnotes[position].blocks)
     }
 }

@@ -44,3 +44,38 @@ import Testing
         #expect(try count("zz-3.md") == 1)  // d; nope is not defined
     }
 }
+
+/// `FootnoteNumbering` finds a label by its position when the labels are
+/// "1", "2"... (MarkdownParser's), through a dictionary otherwise; both give
+/// the same numbers, and a label no footnote has gets none.
+@Suite struct FootnoteNumberingTests {
+    static func document(labels: [String]) -> MarkdownDocument {
+        MarkdownDocument(
+            blocks: [],
+            footnotes: labels.map { MarkdownDocument.Footnote(label: $0, blocks: [.paragraph([.text("Note \($0).")])]) }
+        )
+    }
+
+    @Test(arguments: [["1", "2", "3"], ["a", "b", "c"], ["1", "b", "3"]])
+    func numbersInOrderOfFirstCitation(labels: [String]) {
+        var numbering = FootnoteNumbering(Self.document(labels: labels), firstNumber: 7)
+        #expect(numbering.number(of: labels[2]) == 7)
+        #expect(numbering.number(of: labels[0]) == 8)
+        #expect(numbering.number(of: labels[2]) == 7)
+        #expect(numbering.count == 2)
+        #expect(numbering.nextToRender()?.number == 7)
+        #expect(numbering.nextToRender()?.blocks == [.paragraph([.text("Note \(labels[0]).")])])
+        #expect(numbering.nextToRender() == nil)
+        #expect(numbering.number(of: labels[1]) == 9)
+    }
+
+    @Test func labelsNoFootnoteHasGetNoNumber() {
+        var numbering = FootnoteNumbering(Self.document(labels: ["1", "2"]), firstNumber: 1)
+        for label in ["0", "3", "-1", "+1", "01", " 1", "", "x"] {
+            #expect(numbering.number(of: label) == nil, "\(label)")
+        }
+        #expect(numbering.count == 0)
+        var empty = FootnoteNumbering(Self.document(labels: []), firstNumber: 1)
+        #expect(empty.number(of: "1") == nil)
+    }
+}
