@@ -75,27 +75,20 @@ static void *arena_calloc(size_t count, size_t size) {
 static void *arena_realloc(void *pointer, size_t size) {
     if (pointer == NULL) return allocate(size);
     block_header *header = (block_header *)pointer - 1;
-    // The last block of the current chunk grows in place: cmark-gfm's
-    // buffers grow while a line or a paragraph is read.
-    unsigned char *end = start(current) + current->used;
-    if ((unsigned char *)pointer + rounded(header->size) == end) {
-        size_t extra = rounded(size) - rounded(header->size);
-        if (rounded(size) <= rounded(header->size) || current->capacity - current->used >= extra) {
-            if (rounded(size) > rounded(header->size)) current->used += extra;
-            else current->used -= rounded(header->size) - rounded(size);
-            handed_out = handed_out - header->size + size;
-            header->size = size;
-            return pointer;
-        }
+    size_t had = rounded(header->size), wants = rounded(size);
+    // The last block of the current chunk grows (or shrinks) in place:
+    // cmark-gfm's buffers grow while a line or a paragraph is read.
+    int last = (unsigned char *)pointer + had == start(current) + current->used;
+    if (last && (wants <= had || current->capacity - current->used >= wants - had)) {
+        current->used = current->used - had + wants;
+    } else if (size > header->size) {
+        void *moved = allocate(size);
+        memcpy(moved, pointer, header->size);
+        return moved;
     }
-    if (size <= header->size) {
-        handed_out = handed_out - header->size + size;
-        header->size = size;
-        return pointer;
-    }
-    void *moved = allocate(size);
-    memcpy(moved, pointer, header->size);
-    return moved;
+    handed_out = handed_out - header->size + size;
+    header->size = size;
+    return pointer;
 }
 
 static void arena_free(void *pointer) { (void)pointer; }
