@@ -11,14 +11,20 @@ struct UTF8Escaper {
     /// Only ASCII bytes (< 0x80) may be replaced, so multi-byte scalars are
     /// never split.
     private let replacements: [String?]
+    /// Whether each of the 256 byte values is replaced: the test made for
+    /// every byte of every note, cheaper than reading an optional string.
+    private let escaped: [Bool]
 
     init(_ table: [UInt8: String]) {
         var replacements = [String?](repeating: nil, count: 128)
+        var escaped = [Bool](repeating: false, count: 256)
         for (byte, replacement) in table {
             precondition(byte < 0x80, "only ASCII bytes can be escaped")
             replacements[Int(byte)] = replacement
+            escaped[Int(byte)] = true
         }
         self.replacements = replacements
+        self.escaped = escaped
     }
 
     func escape(_ text: String) -> String {
@@ -28,27 +34,32 @@ struct UTF8Escaper {
     }
 
     /// Appends `text` escaped to `output`, copying the runs between escaped
-    /// bytes in one piece.
+    /// bytes in one piece, as slices of `text` (a `String` made for each run
+    /// cost an allocation for every run longer than fifteen bytes).
     func append(_ text: String, to output: inout String) {
-        var text = text
-        let unchanged = text.withUTF8 { bytes in
-            var runStart = 0
-            var escaped = false
-            for index in bytes.indices {
-                let byte = bytes[index]
-                guard byte < 0x80, let replacement = replacements[Int(byte)] else { continue }
-                if runStart < index {
-                    output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self))
+        let utf8 = text.utf8
+        let handled: Bool? = utf8.withContiguousStorageIfAvailable { bytes in
+            escaped.withUnsafeBufferPointer { escaped in
+                var runStart = 0
+                for index in bytes.indices where escaped[Int(bytes[index])] {
+                    if runStart < index {
+                        output += text[utf8.index(utf8.startIndex, offsetBy: runStart)..<utf8.index(utf8.startIndex, offsetBy: index)]
+                    }
+                    output += replacements[Int(bytes[index])]!
+                    runStart = index + 1
                 }
-                output.append(replacement)
-                runStart = index + 1
-                escaped = true
+                if runStart == 0 {
+                    output += text
+                } else if runStart < bytes.count {
+                    output += text[utf8.index(utf8.startIndex, offsetBy: runStart)...]
+                }
+                return true
             }
-            if escaped, runStart < bytes.count {
-                output.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart...]), as: UTF8.self))
-            }
-            return !escaped
         }
-        if unchanged { output.append(text) }
+        if handled == nil {  // a bridged, non-contiguous string: made native first
+            var native = text
+            native.makeContiguousUTF8()
+            append(native, to: &output)
+        }
     }
 }
