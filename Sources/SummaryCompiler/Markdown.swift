@@ -1,7 +1,11 @@
 /// A note's Markdown as imrf's own values, so that rendering never depends
 /// on the parser: raw HTML is not represented at all, and links keep only
 /// destinations that are safe to render.
-public indirect enum Block: Sendable, Hashable {
+///
+/// Neither enum is `indirect`: their recursion goes through arrays, which are
+/// references already, and boxing every case cost an allocation per node
+/// when a note was parsed and a retain per node each time it was rendered.
+public enum Block: Sendable, Hashable {
     case paragraph([Inline])
     case heading(level: Int, [Inline])
     case blockQuote([Block])
@@ -12,7 +16,7 @@ public indirect enum Block: Sendable, Hashable {
     case table(header: [[Inline]], rows: [[[Inline]]])
 }
 
-public indirect enum Inline: Sendable, Hashable {
+public enum Inline: Sendable, Hashable {
     case text(String)
     case code(String)
     case emphasis([Inline])
