@@ -84,7 +84,7 @@ public enum MarkdownParser {
                 // literal is that number) and moves the definitions that are
                 // used to the end of the document in the same order.
                 let label = String(document.footnotes.count + 1)
-                document.footnotes.append(.init(label: label, blocks: blocks(children(of: child))))
+                document.footnotes.append(.init(label: label, blocks: blocks(in: child)))
             } else if let block = block(child) {
                 document.blocks.append(block)
             }
@@ -143,7 +143,27 @@ public enum MarkdownParser {
         return strcmp(type, UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
-    private static func blocks(_ nodes: [OpaquePointer]) -> [Block] { nodes.compactMap(block) }
+    /// The blocks of a node's children, converted as they are walked (an
+    /// array of the children first cost an allocation per container).
+    private static func blocks(in node: OpaquePointer) -> [Block] {
+        var result: [Block] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            if let block = block(current) { result.append(block) }
+            child = cmark_node_next(current)
+        }
+        return result
+    }
+
+    private static func mapChildren<T>(of node: OpaquePointer, _ transform: (OpaquePointer) -> T) -> [T] {
+        var result: [T] = []
+        var child = cmark_node_first_child(node)
+        while let current = child {
+            result.append(transform(current))
+            child = cmark_node_next(current)
+        }
+        return result
+    }
 
     private static func block(_ node: OpaquePointer) -> Block? {
         switch cmark_node_get_type(node) {
@@ -152,9 +172,9 @@ public enum MarkdownParser {
         case CMARK_NODE_HEADING:
             return .heading(level: Int(cmark_node_get_heading_level(node)), inlines(of: node))
         case CMARK_NODE_BLOCK_QUOTE:
-            return .blockQuote(blocks(children(of: node)))
+            return .blockQuote(blocks(in: node))
         case CMARK_NODE_LIST:
-            let items = children(of: node).map { blocks(children(of: $0)) }
+            let items = mapChildren(of: node) { blocks(in: $0) }
             let ordered = cmark_node_get_list_type(node) == CMARK_ORDERED_LIST
             let tight = cmark_node_get_list_tight(node) != 0
             return .list(ordered: ordered, start: Int(cmark_node_get_list_start(node)), tight: tight, items: items)
@@ -169,7 +189,7 @@ public enum MarkdownParser {
             var header: [[Inline]] = []
             var rows: [[[Inline]]] = []
             for row in children(of: node) {
-                let cells = children(of: row).map { inlines(of: $0) }
+                let cells = mapChildren(of: row) { inlines(of: $0) }
                 if isType(row, "table_header") { header = cells } else { rows.append(cells) }
             }
             return .table(header: header, rows: rows)
