@@ -56,51 +56,6 @@ struct FootnoteNumbering {
     /// How many footnotes have been cited so far.
     var count: Int { cited.count }
 
-    /// How many footnotes a note cites, as rendering it through
-    /// `BodyRenderer` numbers them (a picture in `images` shows no alt text,
-    /// so a footnote cited there is not); the next note's first number is
-    /// this many after the note's. Lets the notes be rendered at once, each
-    /// knowing its first number beforehand.
-    static func citedCount(_ document: MarkdownDocument, images: [String: ImageAsset]) -> Int {
-        guard !document.footnotes.isEmpty else { return 0 }
-        var walk = CitationWalk(numbering: FootnoteNumbering(document, firstNumber: 1), images: images)
-        walk.visit(document.blocks)
-        while let (_, blocks) = walk.numbering.nextToRender() { walk.visit(blocks) }
-        return walk.numbering.count
-    }
-
-    /// Cites the footnotes a note's blocks cite, in the renderer's order.
-    private struct CitationWalk {
-        var numbering: FootnoteNumbering
-        let images: [String: ImageAsset]
-
-        mutating func visit(_ blocks: [Block]) {
-            for block in blocks {
-                switch block {
-                case .paragraph(let inlines), .heading(_, let inlines): visit(inlines)
-                case .blockQuote(let children): visit(children)
-                case .list(_, _, _, let items): for item in items { visit(item) }
-                case .table(let header, let rows):
-                    for cell in header { visit(cell) }
-                    for row in rows { for cell in row { visit(cell) } }
-                case .code, .thematicBreak: break
-                }
-            }
-        }
-
-        mutating func visit(_ inlines: [Inline]) {
-            for inline in inlines {
-                switch inline {
-                case .footnote(let label): _ = numbering.number(of: label)
-                case .emphasis(let children), .strong(let children), .strikethrough(let children), .link(_, let children):
-                    visit(children)
-                case .image(let source, let alt, _): if images[source] == nil { visit(alt) }
-                case .text, .code, .softBreak, .lineBreak: break
-                }
-            }
-        }
-    }
-
     /// The next cited footnote whose text is still to be rendered, in
     /// number order; rendering it may cite further footnotes, which follow.
     mutating func nextToRender() -> (number: Int, blocks: [Block])? {

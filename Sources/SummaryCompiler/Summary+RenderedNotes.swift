@@ -11,15 +11,17 @@ extension Summary {
     /// Every note rendered for `format`, in document order, on every core.
     ///
     /// Footnotes are numbered across the document, so a note's numbers
-    /// depend on the notes before it: each note's first number is planned
-    /// from how many footnotes those cite (`FootnoteNumbering.citedCount`),
-    /// and the notes are rendered at once. A note that numbered otherwise
-    /// than planned would shift every number after it; then all are rendered
-    /// again one after the other, which is always right.
+    /// depend on the notes before it. Each note's first number is planned
+    /// from how many footnotes the notes before it define: cmark-gfm keeps
+    /// only the definitions something cites, so that is how many the
+    /// renderer numbers, and the notes are rendered at once. A note can
+    /// number fewer (a footnote cited only in a picture's alt text, which a
+    /// picture shown does not render, or only by a footnote nobody cites);
+    /// from the first such note on, the notes are rendered again one after
+    /// the other, which is always right.
     func renderedNotes(_ format: BodyRenderer.Format) -> [RenderedNote] {
         let order = noteIndicesInOrder
-        let images = workspace.images
-        let counts = order.concurrentMap { FootnoteNumbering.citedCount(workspace.notes[$0].document, images: images) }
+        let counts = order.map { workspace.notes[$0].document.footnotes.count }
         var planned: [(index: Int, firstNumber: Int)] = []
         var next = 1
         for (index, count) in zip(order, counts) {
@@ -27,15 +29,19 @@ extension Summary {
             next += count
         }
         let rendered = planned.concurrentMap { renderNote($0.index, format, firstNumber: $0.firstNumber) }
-        if zip(rendered, counts).allSatisfy({ $0.footnotes.count == $1 }) { return rendered }
-        return renderedNotesInTurn(format)
+        guard let first = rendered.indices.first(where: { rendered[$0].footnotes.count != counts[$0] }) else { return rendered }
+        return Array(rendered[..<first]) + renderedInTurn(planned[first...].map(\.index), format, firstNumber: planned[first].firstNumber)
     }
 
     /// Every note rendered for `format`, in document order, one after the
     /// other, each numbering its footnotes after the last note's.
     func renderedNotesInTurn(_ format: BodyRenderer.Format) -> [RenderedNote] {
-        var next = 1
-        return noteIndicesInOrder.map { index in
+        renderedInTurn(noteIndicesInOrder, format, firstNumber: 1)
+    }
+
+    private func renderedInTurn(_ indices: [Int], _ format: BodyRenderer.Format, firstNumber: Int) -> [RenderedNote] {
+        var next = firstNumber
+        return indices.map { index in
             let note = renderNote(index, format, firstNumber: next)
             next += note.footnotes.count
             return note
