@@ -190,20 +190,12 @@ struct BodyRenderer {
 
     private func appendHTMLTable(header: [[Inline]], rows: [[[Inline]]], to output: inout String) {
         output += "<table>\n<thead><tr>"
-        for cell in header {
-            output += "<th>"
-            append(cell, to: &output)
-            output += "</th>"
-        }
+        for cell in header { wrap(cell, "<th>", "</th>", to: &output) }
         output += "</tr></thead>\n<tbody>\n"
         for (index, row) in rows.enumerated() {
             if index > 0 { output += "\n" }
             output += "<tr>"
-            for cell in row {
-                output += "<td>"
-                append(cell, to: &output)
-                output += "</td>"
-            }
+            for cell in row { wrap(cell, "<td>", "</td>", to: &output) }
             output += "</tr>"
         }
         output += "\n</tbody>\n</table>"

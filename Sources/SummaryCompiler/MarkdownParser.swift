@@ -121,15 +121,7 @@ public enum MarkdownParser {
         }
     }
 
-    private static func children(of node: OpaquePointer) -> [OpaquePointer] {
-        var result: [OpaquePointer] = []
-        var child = cmark_node_first_child(node)
-        while let current = child {
-            result.append(current)
-            child = cmark_node_next(current)
-        }
-        return result
-    }
+    private static func children(of node: OpaquePointer) -> [OpaquePointer] { mapChildren(of: node) { $0 } }
 
     private static func literal(_ node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
