@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Runs the built `imrf` binary as a user would, and captures what it says.
 ///
@@ -39,7 +40,9 @@ struct IMRFProcess {
         executable: URL = binary,
         input: String? = nil,
         directory: URL? = nil,
-        environment: [String: String?] = [:]
+        environment: [String: String?] = [:],
+        keepStdinOpen: Bool = false,
+        launched: (pid_t) -> Void = { _ in }
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
@@ -54,8 +57,9 @@ struct IMRFProcess {
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
+        launched(process.processIdentifier)
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
-        try stdin.fileHandleForWriting.close()
+        if !keepStdinOpen { try stdin.fileHandleForWriting.close() }
         // Read both pipes concurrently so a chatty process cannot fill one and block.
         nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
@@ -67,10 +71,53 @@ struct IMRFProcess {
         let outData = stdout.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
+        if keepStdinOpen { try stdin.fileHandleForWriting.close() }
         return Result(
-            status: process.terminationStatus,
+            status: process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus,
             stdout: String(decoding: outData, as: UTF8.self),
             stderr: String(decoding: errData, as: UTF8.self)
         )
     }
+
+    /// A hostile input's ceiling: address space and CPU time set with
+    /// util-linux's `prlimit` (so the kernel enforces them), and a wall-clock
+    /// limit after which the process is killed.
+    struct ResourceCap: Sendable {
+        var memoryMiB = 1024
+        var cpuSeconds = 10
+        var wallSeconds = 20.0
+    }
+
+    /// Runs `imrf arguments...` under `cap`; `Result.status` is the exit
+    /// status, or 128 + the signal when the kernel or the watchdog killed it
+    /// (a test requiring a clear refusal then fails on the status).
+    static func run(
+        _ arguments: [String],
+        cap: ResourceCap,
+        input: String? = nil,
+        directory: URL? = nil,
+        environment: [String: String?] = [:],
+        keepStdinOpen: Bool = false
+    ) throws -> Result {
+        let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let prlimit else { throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: "prlimit (util-linux)"]) }
+        let limited = [
+            "--as=\(cap.memoryMiB << 20)", "--cpu=\(cap.cpuSeconds)", "--", binary.path,
+        ] + arguments
+        // The child's pid once launched; the watchdog kills only a launched child.
+        let child = Mutex<pid_t>(0)
+        let watchdog = DispatchSource.makeTimerSource()
+        watchdog.schedule(deadline: .now() + cap.wallSeconds)
+        watchdog.setEventHandler {
+            child.withLock { pid in if pid > 0 { kill(pid, SIGKILL) } }
+        }
+        watchdog.resume()
+        defer { watchdog.cancel() }
+        let result = try run(
+            limited, executable: URL(fileURLWithPath: prlimit), input: input, directory: directory,
+            environment: environment, keepStdinOpen: keepStdinOpen, launched: { pid in child.withLock { $0 = pid } })
+        return result
+    }
 }
+

@@ -38,3 +38,20 @@ struct LimitsCommandTests {
         #expect(!FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("out").path))
     }
 }
+
+/// The capped runner itself: a test that relies on it to catch a runaway
+/// input must see the kill.
+@Suite("resource caps")
+struct ResourceCapTests {
+    @Test func aProcessPastItsWallClockLimitIsKilled() throws {
+        let result = try IMRFProcess.run(
+            ["deadline", "-"], cap: .init(memoryMiB: 1024, cpuSeconds: 10, wallSeconds: 1),
+            keepStdinOpen: true)
+        #expect(result.status == 128 + SIGKILL)
+    }
+
+    @Test func aProcessWithinItsCapsExitsNormally() throws {
+        let result = try IMRFProcess.run(["--version"], cap: .init())
+        #expect(result.status == 0)
+    }
+}
