@@ -110,32 +110,86 @@ public struct Ledger: Sendable {
     }
 
     /// The entries of `workspace`'s ledger, or none when it has no ledger
-    /// yet. Opens the file read-only and never creates it (so `imrf status`
-    /// and `imrf log` stay read-only); a ledger still being created by
-    /// another process reads as empty.
+    /// yet, read as `readIfPresent` reads.
     public static func entriesIfPresent(workspace: URL) throws -> [LedgerEntry] {
+        try readIfPresent(workspace: workspace, absent: []) { try $0.entries() }
+    }
+
+    /// What the deadline tracker needs of `workspace`'s ledger (empty when
+    /// it has none), by queries rather than by reading every entry.
+    public static func factsIfPresent(workspace: URL) throws -> LedgerFacts {
+        try readIfPresent(workspace: workspace, absent: LedgerFacts()) { try $0.facts() }
+    }
+
+    /// Runs `body` on `workspace`'s ledger opened read-only, creating and
+    /// changing nothing (so `imrf status` and `imrf log` work for an account
+    /// that may only read the workspace); `absent` when there is no ledger or
+    /// it is still being created by another process.
+    ///
+    /// SQLite reads a WAL ledger only where it can create the `-shm` index
+    /// beside it. Where it cannot (a read-only folder or mount) and no
+    /// `-wal` holds unmerged writes, the file alone is the whole ledger, and
+    /// it is read as `immutable`; with unmerged writes it is refused, plainly.
+    static func readIfPresent<T>(workspace: URL, absent: T, _ body: (LedgerTransaction) throws -> T) throws -> T {
         let file = file(in: workspace)
         let path = displayPath(file)
-        guard FileManager.default.fileExists(atPath: file.path) else { return [] }
+        guard FileManager.default.fileExists(atPath: file.path) else { return absent }
         var configuration = Self.configuration
         configuration.readonly = true
-        do {
-            let queue = try DatabaseQueue(path: file.path, configuration: configuration)
+        func read(_ location: String) throws -> T {
+            let queue = try DatabaseQueue(path: location, configuration: configuration)
             return try queue.read { db in
                 let state = try LedgerSchema.state(db)
                 if state.isNewer {
                     throw LedgerError(.newerSchema, path: path, detail: "", foundSchema: state.version)
                 }
-                if state.applied.isEmpty && !state.hasEntryTable { return [] }
+                if state.applied.isEmpty && !state.hasEntryTable { return absent }
                 if !state.isCurrent {
                     throw LedgerError(.olderSchema, path: path, detail: "", foundSchema: state.version)
                 }
                 try checkIntegrity(db, path: path)
-                return try LedgerTransaction(db: db, path: path).entries()
+                return try body(LedgerTransaction(db: db, path: path))
+            }
+        }
+        do {
+            return try read(file.path)
+        } catch let error as DatabaseError where Self.cannotShareIndex(error) {
+            let wal = (try? FileManager.default.attributesOfItem(atPath: file.path + "-wal")[.size] as? Int) ?? 0
+            guard wal == 0 else {
+                throw LedgerError(
+                    .readOnlyBusy, path: path,
+                    detail: error.message ?? "SQLite error \(error.extendedResultCode.rawValue)")
+            }
+            do {
+                return try read(Self.immutableURI(file))
+            } catch {
+                throw ledgerError(error, path: path)
             }
         } catch {
             throw ledgerError(error, path: path)
         }
+    }
+
+    /// Whether SQLite refused a read-only open because it cannot create or
+    /// lock the WAL index (`-shm`) beside the ledger.
+    private static func cannotShareIndex(_ error: DatabaseError) -> Bool {
+        switch error.resultCode {
+        case .SQLITE_READONLY, .SQLITE_CANTOPEN, .SQLITE_PERM: true
+        default: false
+        }
+    }
+
+    /// An SQLite URI naming `file` read-only and immutable (SQLite takes no
+    /// lock and opens no `-shm`); Debian's SQLite accepts URI file names.
+    private static func immutableURI(_ file: URL) -> String {
+        var escaped = ""
+        for character in file.path.unicodeScalars {
+            switch character {
+            case "%", "?", "#": escaped += String(format: "%%%02X", character.value)
+            default: escaped.unicodeScalars.append(character)
+            }
+        }
+        return "file:\(escaped)?mode=ro&immutable=1"
     }
 
     // MARK: - Opening and errors

@@ -15,6 +15,9 @@ public struct LedgerError: DiagnosticError, Hashable {
         case olderSchema
         /// The folder or file cannot be created or written.
         case unwritable
+        /// Readable, but another process is writing it and this account cannot
+        /// share its lock (the folder is read-only for it).
+        case readOnlyBusy
         /// Another process kept the ledger locked for longer than the busy timeout.
         case busy
         /// A row this imrf cannot read (an unknown kind, a record that does not decode).
@@ -43,7 +46,7 @@ public struct LedgerError: DiagnosticError, Hashable {
         case .corrupt, .unreadableEntry: .badInput
         case .newerSchema, .olderSchema: .configuration
         case .unwritable: .cannotCreate
-        case .busy: .temporary
+        case .busy, .readOnlyBusy: .temporary
         case .failed: .software
         }
     }
@@ -76,6 +79,12 @@ public struct LedgerError: DiagnosticError, Hashable {
             return [.error(
                 "the ledger stayed locked by another imrf process for \(Int(Ledger.busyTimeout)) seconds (\(detail))",
                 at: location, hint: "try again in a minute; nothing was recorded"
+            )]
+        case .readOnlyBusy:
+            return [.error(
+                "cannot read the ledger now: another imrf is writing it, and this account may only read the workspace, so it cannot share the lock (\(detail))",
+                at: location,
+                hint: "try again in a minute (a write takes moments); to read it at any time, give this account write access to the workspace's .imrf folder"
             )]
         case .unreadableEntry:
             return [.error(

@@ -20,6 +20,48 @@ public struct LedgerTransaction {
         try entries(sql: "SELECT id, at, kind, record FROM entry WHERE kind = ? ORDER BY id", arguments: [kind])
     }
 
+    /// The tracker's facts (`LedgerFacts`), each one query over the `kind`
+    /// index: only the entries that decide a state are decoded.
+    public func facts() throws -> LedgerFacts {
+        var facts = LedgerFacts()
+        let sessions = try String?.fetchAll(
+            db, sql: "SELECT DISTINCT json_extract(record, '$.session') FROM entry WHERE kind = 'submission'")
+        facts.submittedSessions = Set(sessions.compactMap { $0 })
+        let distributions = try entries(
+            sql: """
+                SELECT id, at, kind, record FROM entry WHERE id IN (
+                    SELECT max(id) FROM entry WHERE kind = 'distribution'
+                    GROUP BY json_extract(record, '$.deliverable'))
+                ORDER BY id
+                """,
+            arguments: [])
+        for entry in distributions {
+            if case .distribution(let record) = entry.event { facts.latestDistributions[record.deliverable] = entry }
+        }
+        let lastSubmission = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission'") ?? 0
+        facts.currentCompile = try entries(
+            sql: """
+                SELECT id, at, kind, record FROM entry
+                WHERE kind = 'compile' AND id > ? AND json_extract(record, '$.draft') = 0
+                ORDER BY id DESC LIMIT 1
+                """,
+            arguments: [lastSubmission]
+        ).first
+        if let compile = facts.currentCompile, case .compile(let record) = compile.event {
+            let hashes = String(decoding: try JSONEncoder().encode(record.outputs.map(\.sha256)), as: UTF8.self)
+            facts.currentUpload = try entries(
+                sql: """
+                    SELECT id, at, kind, record FROM entry
+                    WHERE kind = 'upload' AND id > ?
+                      AND json_extract(record, '$.sha256') IN (SELECT value FROM json_each(?))
+                    ORDER BY id LIMIT 1
+                    """,
+                arguments: [compile.id, hashes]
+            ).first
+        }
+        return facts
+    }
+
     /// Appends one event and returns the entry as stored.
     @discardableResult
     public func append(_ event: LedgerEvent, at: Date = Date()) throws -> LedgerEntry {

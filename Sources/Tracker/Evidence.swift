@@ -18,12 +18,17 @@ public import Ledger
 public struct Evidence: Sendable {
     /// Sessions named by at least one note file in `notes/`.
     public var noteSessions: Set<Session>
-    /// The ledger, oldest first.
-    public var ledger: [LedgerEntry]
+    /// What the ledger says of submissions, compiles, uploads and distributions.
+    public var ledger: LedgerFacts
 
-    public init(noteSessions: Set<Session> = [], ledger: [LedgerEntry] = []) {
+    public init(noteSessions: Set<Session> = [], ledger: LedgerFacts = LedgerFacts()) {
         self.noteSessions = noteSessions
         self.ledger = ledger
+    }
+
+    /// The evidence of `ledger`'s entries, given oldest first.
+    public init(noteSessions: Set<Session> = [], ledger entries: [LedgerEntry]) {
+        self.init(noteSessions: noteSessions, ledger: LedgerFacts(entries: entries))
     }
 
     /// Reads the notes and the ledger of the workspace at `path`, creating
@@ -38,9 +43,11 @@ public struct Evidence: Sendable {
                   let session = session(inFrontMatterOf: data) else { continue }
             sessions.insert(session)
         }
-        let ledger: [LedgerEntry]
+        let ledger: LedgerFacts
         do {
-            ledger = try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: path, isDirectory: true))
+            ledger = try Ledger.factsIfPresent(workspace: URL(fileURLWithPath: path, isDirectory: true))
+        } catch let error as LedgerError {
+            throw TrackerError(.ledger(error))
         } catch {
             let ledgerPath = path == "." ? ".imrf" : (path as NSString).appendingPathComponent(".imrf")
             throw TrackerError(.ledgerUnreadable(path: ledgerPath, reason: String(describing: error)))
@@ -72,42 +79,25 @@ public struct Evidence: Sendable {
 
     /// Sessions with a note in the folder or submitted through the ledger.
     public var receivedSessions: Set<Session> {
-        var sessions = noteSessions
-        for entry in ledger {
-            if case .submission(let submission) = entry.event, let session = Session(rawValue: submission.session) {
-                sessions.insert(session)
-            }
-        }
-        return sessions
+        noteSessions.union(ledger.submittedSessions.compactMap(Session.init(rawValue:)))
     }
 
     /// The latest distribution of `id`, if any.
     public func distribution(of id: String) -> (entry: LedgerEntry, record: DistributionRecord)? {
-        for entry in ledger.reversed() {
-            if case .distribution(let record) = entry.event, record.deliverable == id { return (entry, record) }
-        }
-        return nil
+        guard let entry = ledger.latestDistributions[id], case .distribution(let record) = entry.event else { return nil }
+        return (entry, record)
     }
 
     /// The last compile that is not a draft and no submission came after,
     /// with its outputs.
     public var currentCompile: (entry: LedgerEntry, record: CompileRecord)? {
-        for entry in ledger.reversed() {
-            switch entry.event {
-            case .submission: return nil
-            case .compile(let record) where !record.draft: return (entry, record)
-            default: continue
-            }
-        }
-        return nil
+        guard let entry = ledger.currentCompile, case .compile(let record) = entry.event else { return nil }
+        return (entry, record)
     }
 
-    /// The first upload of an output of `compile`, if any.
-    public func upload(of compile: CompileRecord, after entry: LedgerEntry) -> (entry: LedgerEntry, record: UploadRecord)? {
-        let hashes = Set(compile.outputs.map(\.sha256))
-        for candidate in ledger.drop(while: { $0 != entry }).dropFirst() {
-            if case .upload(let record) = candidate.event, hashes.contains(record.sha256) { return (candidate, record) }
-        }
-        return nil
+    /// The first upload of an output of the current compile, if any.
+    public var currentUpload: (entry: LedgerEntry, record: UploadRecord)? {
+        guard let entry = ledger.currentUpload, case .upload(let record) = entry.event else { return nil }
+        return (entry, record)
     }
 }

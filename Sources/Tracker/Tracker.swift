@@ -116,8 +116,8 @@ public struct Tracker: Sendable {
             if missing.isEmpty { return (.received, nil) }
             return (.pending, "no note yet for " + missing.map(\.rawValue).joined(separator: ", "))
         case .summary:
-            if let (compileEntry, compile) = evidence.currentCompile {
-                if let (uploadEntry, upload) = evidence.upload(of: compile, after: compileEntry) {
+            if let (compileEntry, _) = evidence.currentCompile {
+                if let (uploadEntry, upload) = evidence.currentUpload {
                     return (.uploaded, "uploaded \(clock.short(uploadEntry.at)) to \(upload.location ?? upload.endpoint)")
                 }
                 return (.compiled, "compiled \(clock.short(compileEntry.at))")

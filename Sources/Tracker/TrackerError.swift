@@ -1,4 +1,5 @@
 public import Diagnostics
+public import Ledger
 
 /// Why the tracker cannot answer, as data; `diagnostics` says it to people.
 public struct TrackerError: DiagnosticError, Equatable {
@@ -10,6 +11,8 @@ public struct TrackerError: DiagnosticError, Equatable {
         /// The workspace's ledger exists but cannot be read (damaged, or
         /// written by a newer imrf).
         case ledgerUnreadable(path: String, reason: String)
+        /// The ledger cannot be opened or read; its own error says why.
+        case ledger(LedgerError)
         /// The ledger could not record an event.
         case ledgerUnwritable(path: String, reason: String)
         /// A moment given on the command line is none of the accepted forms.
@@ -24,6 +27,7 @@ public struct TrackerError: DiagnosticError, Equatable {
         switch code {
         case .unknownDeliverable, .unknownTimeZone, .badMoment: .badInput
         case .ledgerUnreadable: .software
+        case .ledger(let error): error.kind
         case .ledgerUnwritable: .cannotCreate
         }
     }
@@ -39,6 +43,8 @@ public struct TrackerError: DiagnosticError, Equatable {
         case let .ledgerUnreadable(path, reason):
             [.error("cannot read the ledger: \(reason)", at: SourceLocation(path: path),
                     hint: "the ledger may be damaged or written by a newer imrf; keep a copy of .imrf/ and ask the office's imrf maintainer")]
+        case let .ledger(error):
+            error.diagnostics
         case let .ledgerUnwritable(path, reason):
             [.error("cannot record in the ledger: \(reason)", at: SourceLocation(path: path),
                     hint: "check that the workspace folder is writable; nothing was recorded")]

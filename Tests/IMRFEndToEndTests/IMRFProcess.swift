@@ -102,13 +102,16 @@ struct IMRFProcess {
     ) throws -> Result {
         let prlimit = ["/usr/bin/prlimit", "/bin/prlimit"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let prlimit else { throw CocoaError(.executableNotLoadable, userInfo: [NSFilePathErrorKey: "prlimit (util-linux)"]) }
-        let limited = [
-            "--as=\(cap.memoryMiB << 20)", "--cpu=\(cap.cpuSeconds)", "--", binary.path,
-        ] + arguments
+        // A sanitizer's shadow memory reserves terabytes of address space, and
+        // it runs several times slower: there only time is capped, loosely.
+        let sanitized = Self.isSanitized
+        let slowdown = sanitized ? 5 : 1
+        let limited = (sanitized ? [] : ["--as=\(cap.memoryMiB << 20)"])
+            + ["--cpu=\(cap.cpuSeconds * slowdown)", "--", binary.path] + arguments
         // The child's pid once launched; the watchdog kills only a launched child.
         let child = Mutex<pid_t>(0)
         let watchdog = DispatchSource.makeTimerSource()
-        watchdog.schedule(deadline: .now() + cap.wallSeconds)
+        watchdog.schedule(deadline: .now() + cap.wallSeconds * Double(slowdown))
         watchdog.setEventHandler {
             child.withLock { pid in if pid > 0 { kill(pid, SIGKILL) } }
         }
@@ -119,5 +122,12 @@ struct IMRFProcess {
             environment: environment, keepStdinOpen: keepStdinOpen, launched: { pid in child.withLock { $0 = pid } })
         return result
     }
-}
 
+    /// Whether this test process, and so the `imrf` built with it, runs
+    /// under AddressSanitizer or ThreadSanitizer (`swift test --sanitize`).
+    static let isSanitized: Bool = {
+        guard let handle = dlopen(nil, RTLD_NOW) else { return false }
+        defer { dlclose(handle) }
+        return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil
+    }()
+}

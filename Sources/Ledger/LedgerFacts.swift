@@ -1,0 +1,62 @@
+/// What the deadline tracker needs from the ledger, without the ledger:
+/// found by SQL queries over the indexed `kind` column, so `imrf status`
+/// costs the same on a ledger of ten entries and of half a million.
+///
+/// `init(entries:)` derives the same facts from a list of entries; it is the
+/// definition the queries (`Ledger.factsIfPresent`) are tested against.
+public struct LedgerFacts: Sendable, Hashable {
+    /// The `session` of every submission.
+    public var submittedSessions: Set<String>
+    /// The latest distribution of each deliverable, by deliverable id.
+    public var latestDistributions: [String: LedgerEntry]
+    /// The last compile that is not a draft, when no submission came after it.
+    public var currentCompile: LedgerEntry?
+    /// The first upload after `currentCompile` of a file with the SHA-256 of
+    /// one of its outputs.
+    public var currentUpload: LedgerEntry?
+
+    public init(
+        submittedSessions: Set<String> = [], latestDistributions: [String: LedgerEntry] = [:],
+        currentCompile: LedgerEntry? = nil, currentUpload: LedgerEntry? = nil
+    ) {
+        self.submittedSessions = submittedSessions
+        self.latestDistributions = latestDistributions
+        self.currentCompile = currentCompile
+        self.currentUpload = currentUpload
+    }
+
+    /// The facts of `entries`, given oldest first (ids ascending).
+    public init(entries: [LedgerEntry]) {
+        self.init()
+        var lastSubmission: Int64 = 0
+        for entry in entries {
+            switch entry.event {
+            case .submission(let record):
+                submittedSessions.insert(record.session)
+                lastSubmission = entry.id
+            case .distribution(let record):
+                latestDistributions[record.deliverable] = entry
+            case .compile(let record) where !record.draft:
+                currentCompile = entry
+            case .compile, .upload:
+                break
+            }
+        }
+        guard let compile = currentCompile, compile.id > lastSubmission,
+              case .compile(let record) = compile.event
+        else {
+            currentCompile = nil
+            return
+        }
+        let hashes = Set(record.outputs.map(\.sha256))
+        currentUpload = entries.first { entry in
+            guard entry.id > compile.id, case .upload(let upload) = entry.event else { return false }
+            return hashes.contains(upload.sha256)
+        }
+    }
+
+    /// True for a ledger with nothing the tracker reads.
+    public var isEmpty: Bool {
+        submittedSessions.isEmpty && latestDistributions.isEmpty && currentCompile == nil
+    }
+}

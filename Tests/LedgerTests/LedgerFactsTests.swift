@@ -1,0 +1,84 @@
+import Foundation
+import GRDB
+import Ledger
+import Testing
+
+/// The tracker's facts found by SQL (`Ledger.factsIfPresent`) are the facts
+/// `LedgerFacts(entries:)` defines, on ledgers that exercise every rule.
+@Suite("Ledger facts")
+struct LedgerFactsTests {
+    /// A small deterministic generator (SplitMix64), so a failure replays.
+    struct SplitMix: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static func randomEvent(_ random: inout SplitMix) -> LedgerEvent {
+        let hash = { (n: Int) in String(repeating: String(n % 4), count: 64) }
+        switch Int.random(in: 0..<4, using: &random) {
+        case 0:
+            let session = ["hearing", "round-table-1", "plenary", "not-a-session"].randomElement(using: &random)!
+            return .submission(NoteSubmission(session: session, author: "A", path: "notes/x.md", sha256: hash(0)))
+        case 1:
+            let outputs = (0..<Int.random(in: 1...3, using: &random)).map { _ in
+                CompiledOutput(path: "build/summary.md", sha256: hash(Int.random(in: 0..<4, using: &random)))
+            }
+            return .compile(CompileRecord(outputs: outputs, draft: Bool.random(using: &random)))
+        case 2:
+            return .upload(UploadRecord(
+                file: "build/summary.md", endpoint: "https://example.org/", location: nil, httpStatus: 201, bytes: 1,
+                sha256: hash(Int.random(in: 0..<4, using: &random)), attempts: 1))
+        default:
+            let deliverable = ["pga-summaries", "hearing-summary"].randomElement(using: &random)!
+            return .distribution(DistributionRecord(deliverable: deliverable, reference: "R\(Int.random(in: 0..<9, using: &random))"))
+        }
+    }
+
+    @Test(arguments: 0..<40)
+    func queriesAgreeWithTheDefinition(seed: UInt64) throws {
+        let workspace = try ScratchWorkspace()
+        defer { workspace.remove() }
+        let ledger = try Ledger(workspace: workspace.url)
+        var random = SplitMix(state: seed)
+        for index in 0..<Int.random(in: 0..<30, using: &random) {
+            try ledger.append(Self.randomEvent(&random), at: Date(timeIntervalSince1970: 1_778_000_000 + Double(index)))
+        }
+        let entries = try ledger.entries()
+        let facts = try Ledger.factsIfPresent(workspace: workspace.url)
+        #expect(facts == LedgerFacts(entries: entries), "seed \(seed)")
+    }
+
+    @Test func theRulesOnAHandWrittenLedger() throws {
+        let md = CompiledOutput(path: "build/summary.md", sha256: String(repeating: "1", count: 64))
+        let upload = { (hash: String) in
+            LedgerEvent.upload(UploadRecord(
+                file: "f", endpoint: "https://e/", location: nil, httpStatus: 201, bytes: 1, sha256: hash, attempts: 1))
+        }
+        let events: [LedgerEvent] = [
+            .submission(NoteSubmission(session: "hearing", author: "A", path: "notes/a.md", sha256: md.sha256)),
+            upload(md.sha256),  // before the compile: not its upload
+            .compile(CompileRecord(outputs: [md], draft: false)),
+            .compile(CompileRecord(outputs: [md], draft: true)),  // a draft after it changes nothing
+            upload(String(repeating: "9", count: 64)),  // another file
+            upload(md.sha256),  // the upload
+            .distribution(DistributionRecord(deliverable: "pga-summaries", reference: "first")),
+            .distribution(DistributionRecord(deliverable: "pga-summaries", reference: "second")),
+        ]
+        let entries = events.enumerated().map { LedgerEntry(id: Int64($0 + 1), at: Date(timeIntervalSince1970: Double($0)), event: $1) }
+        let facts = LedgerFacts(entries: entries)
+        #expect(facts.submittedSessions == ["hearing"])
+        #expect(facts.currentCompile?.id == 3)
+        #expect(facts.currentUpload?.id == 6)
+        #expect(facts.latestDistributions["pga-summaries"]?.id == 8)
+        // A submission after the compile makes it stale.
+        let later = entries + [LedgerEntry(id: 9, at: Date(), event: events[0])]
+        #expect(LedgerFacts(entries: later).currentCompile == nil)
+        #expect(LedgerFacts(entries: later).currentUpload == nil)
+    }
+}
