@@ -237,7 +237,9 @@ extension Forum {
         )
     }
 
-    /// forum.yaml text for this forum, which `parse` reads back to an equal value.
+    /// forum.yaml text for this forum, which `parse` reads back to an equal
+    /// value when its text has no character `parse` refuses
+    /// (`UntrustedText.isUnsafe`); those are written as escapes.
     public var yaml: String {
         // A YAML double-quoted string: line breaks would be folded into
         // spaces and control characters are refused, so everything but
