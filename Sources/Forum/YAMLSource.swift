@@ -60,6 +60,7 @@ public struct YAMLSource: Sendable {
     /// with regular expressions; a reader that only takes scalars as text
     /// can pass `.basic` and skip compiling them (forum.yaml does, for the
     /// start-up time of `imrf status`).
+    ///
     /// Anchors, aliases, more than `maximumNodes` nodes and unsafe
     /// characters are refused first (`YAMLScreen`), before Yams composes
     /// anything.
