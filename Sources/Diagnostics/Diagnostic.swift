@@ -47,11 +47,14 @@ public struct Diagnostic: Sendable, Hashable, Codable {
 
 extension Diagnostic: CustomStringConvertible {
     /// `path:line:col: error: message`, then `  hint: ...` when there is one.
+    /// Paths and messages quote what users wrote: each part is shown with
+    /// its unsafe characters escaped (`UntrustedText`), so a diagnostic is
+    /// one or two lines of inert text.
     public var description: String {
         var text = ""
-        if let location { text += "\(location): " }
-        text += "\(severity.rawValue): \(message)"
-        if let hint { text += "\n  hint: \(hint)" }
+        if let location { text += "\(UntrustedText.escaped(location.description)): " }
+        text += "\(severity.rawValue): \(UntrustedText.escaped(message))"
+        if let hint { text += "\n  hint: \(UntrustedText.escaped(hint))" }
         return text
     }
 }

@@ -1,6 +1,7 @@
 public import Diagnostics
+import Foundation
 import Yams
-import WorkingDays
+public import WorkingDays
 
 /// forum.yaml as written: typed fields, dates as strings (a YAML date would
 /// become midnight UTC, the day before in New York).
@@ -95,9 +96,9 @@ private struct Key: CodingKey {
 extension Forum {
     /// Parses forum.yaml, reporting every problem it can find at once with
     /// the file, line and key. `path` is the name used in diagnostics.
-    public static func parse(yaml text: String, path: String) throws(DiagnosticFailure) -> Forum {
+    public static func parse(yaml text: String, path: String, calendars: CalendarCatalog = .standard) throws(DiagnosticFailure) -> Forum {
         var warnings: [Diagnostic] = []
-        return try parse(yaml: text, path: path, warnings: &warnings)
+        return try parse(yaml: text, path: path, warnings: &warnings, calendars: calendars)
     }
 
     /// The largest forum.yaml accepted, in bytes (1 MiB): the built-in one
@@ -129,7 +130,13 @@ extension Forum {
     /// Parses forum.yaml; problems that do not stop it from being used
     /// (unknown keys, an objective in no round table or in two) are added
     /// to `warnings`.
-    public static func parse(yaml text: String, path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+    ///
+    /// `timeZone` must be a zone Foundation knows and `calendar` one that
+    /// `calendars` finds: every command reads forum.yaml through here, so
+    /// none accepts a file another refuses.
+    public static func parse(
+        yaml text: String, path: String, warnings: inout [Diagnostic], calendars: CalendarCatalog = .standard
+    ) throws(DiagnosticFailure) -> Forum {
         guard text.utf8.count <= maximumBytes else { throw tooLarge(bytes: text.utf8.count, path: path) }
         let source = YAMLSource(text: text, path: path)
         // Every value is read as text (YAMLTree), so no implicit tags are needed.
@@ -156,6 +163,16 @@ extension Forum {
             return fallback
         }
 
+        if TimeZone(identifier: file.timeZone) == nil {
+            problems.append(.error(
+                "'timeZone' is not a time zone: '\(file.timeZone)'", at: at([Key("timeZone")]),
+                hint: "write an IANA time zone name, e.g. America/New_York"))
+        }
+        do {
+            _ = try calendars.locate(file.calendar)
+        } catch {
+            problems += error.diagnostics.map { Diagnostic($0.severity, $0.message, at: at([Key("calendar")]), hint: $0.hint) }
+        }
         let hearing = date(file.hearing, [Key("hearing")])
         let start = date(file.forum.start, [Key("forum"), Key("start")])
         let opening = time(file.forum.opening, [Key("forum"), Key("opening")], default: .morning)
@@ -237,7 +254,9 @@ extension Forum {
         )
     }
 
-    /// forum.yaml text for this forum, which `parse` reads back to an equal value.
+    /// forum.yaml text for this forum, which `parse` reads back to an equal
+    /// value when its text has no character `parse` refuses
+    /// (`UntrustedText.isUnsafe`); those are written as escapes.
     public var yaml: String {
         // A YAML double-quoted string: line breaks would be folded into
         // spaces and control characters are refused, so everything but

@@ -38,9 +38,21 @@ public struct YAMLSource: Sendable {
 
     public func location(_ mark: Mark?) -> SourceLocation {
         guard let mark else { return SourceLocation(path: path, line: lineOffset + 1, column: 1) }
-        let hidden = extraBreakLines.isEmpty ? 0 : extraBreakLines.prefix { $0 < mark.line }.count
-        return SourceLocation(path: path, line: mark.line - hidden + lineOffset, column: mark.column)
+        return location(line: mark.line, column: mark.column)
     }
+
+    /// The place of a libyaml line and column (1-based, as `Mark`'s).
+    func location(line: Int, column: Int) -> SourceLocation {
+        let hidden = extraBreakLines.isEmpty ? 0 : extraBreakLines.prefix { $0 < line }.count
+        return SourceLocation(path: path, line: line - hidden + lineOffset, column: column)
+    }
+
+    /// The most nodes (keys, list items, values) a document may have:
+    /// forum.yaml has about two hundred, a note's front matter a dozen.
+    /// With no aliases the composed tree has exactly these nodes, so every
+    /// walk over it is bounded.
+    public static let maximumNodes = 10_000
+    static let maximumNodesText = "10,000"
 
     /// The document's root node; an empty document is an empty mapping.
     ///
@@ -48,7 +60,12 @@ public struct YAMLSource: Sendable {
     /// with regular expressions; a reader that only takes scalars as text
     /// can pass `.basic` and skip compiling them (forum.yaml does, for the
     /// start-up time of `imrf status`).
+    ///
+    /// Anchors, aliases, more than `maximumNodes` nodes and unsafe
+    /// characters are refused first (`YAMLScreen`), before Yams composes
+    /// anything.
     public func compose(resolver: Resolver = .default) throws(DiagnosticFailure) -> Node {
+        if let problem = YAMLScreen(source: self).problem() { throw DiagnosticFailure(.badInput, problem) }
         do {
             return try Yams.compose(yaml: text, resolver) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {

@@ -8,7 +8,9 @@
 /// repeated keys, `null`-like or boolean-like words, values YAML might read
 /// differently) makes `read` return nil, and the caller falls back to Yams:
 /// the accepted language and the errors stay Yams's own. Tests check that
-/// both give the same notes and diagnostics.
+/// both give the same notes and diagnostics. No value it accepts holds an
+/// anchor, an alias or an unsafe character (`UntrustedText.isUnsafe`), so
+/// those always reach the refusals of `YAMLSource.compose`.
 struct SimpleFrontMatter {
     var values: NoteParser.FrontMatter
     /// Where each key's value starts, as Yams marks it (1-based line

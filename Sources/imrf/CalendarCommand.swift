@@ -49,11 +49,11 @@ extension IMRF.CalendarCommand {
                     print(String(decoding: try encoder.encode(listing), as: UTF8.self))
                     return
                 }
-                print("\(holidays.name): \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)")
+                Reporting.printLine("\(holidays.name): \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)")
                 for holiday in listed {
                     let status = holiday.status == .tentative ? "tentative" : "confirmed"
                     let name = holiday.name.padding(toLength: 18, withPad: " ", startingAt: 0)
-                    print("\(holiday.date.iso)  \(holiday.date.weekday.name.prefix(3))  \(name) \(status)")
+                    Reporting.printLine("\(holiday.date.iso)  \(holiday.date.weekday.name.prefix(3))  \(name) \(status)")
                 }
             }
         }
@@ -73,7 +73,7 @@ extension IMRF.CalendarCommand {
                 let holidays = try CalendarCatalog.standard.load(url.path)
                 let report = CalendarReview(holidays, path: url.path)
                 for diagnostic in report.diagnostics { Reporting.printToStandardError(diagnostic) }
-                for line in report.summary { print(line) }
+                for line in report.summary { Reporting.printLine(line) }
                 if report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(65) }
             }
         }

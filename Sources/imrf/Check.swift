@@ -33,7 +33,7 @@ extension IMRF {
                 Reporting.printToStandardError(summary)
                 throw ExitCode(Reporting.exitCode(for: .badInput))
             }
-            print("\(workspace.notes.count) note\(workspace.notes.count == 1 ? "" : "s") checked: \(summary)")
+            Reporting.printLine("\(workspace.notes.count) note\(workspace.notes.count == 1 ? "" : "s") checked: \(summary)")
         }
 
         /// A workspace folder, or note files checked against the forum.yaml

@@ -68,7 +68,7 @@ extension IMRF {
                 _ = await ledger?.result
                 throw error
             }
-            for output in written { print("wrote \(output.path)") }
+            for output in written { Reporting.printLine("wrote \(output.path)") }
             await recordInLedger(written, opening: ledger)
             guard let upload else { return }
             try await Reporting.run {
@@ -76,7 +76,7 @@ extension IMRF {
                     let name = (path as NSString).lastPathComponent
                     let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
                     let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
-                    print(receipt.summaryLine(file: path))
+                    Reporting.printLine(receipt.summaryLine(file: path))
                     UploadRecording.record(receipt, file: path, endpoint: endpoint, workspace: workspace)
                 }
             }

@@ -38,7 +38,7 @@ extension IMRF {
                         "cannot write the calendar: \(error.localizedDescription)", at: SourceLocation(path: out),
                         hint: "check that the folder exists and is writable"))
                 }
-                print("\(tracker.deliverables.count) deliverables written to \(out)")
+                Reporting.printLine("\(tracker.deliverables.count) deliverables written to \(out)")
             }
         }
     }

@@ -27,7 +27,7 @@ extension IMRF {
         func run() async throws {
             let edition = Edition(rawValue: edition)!
             let files = try await Reporting.run { try WorkspaceCreator.create(at: directory, edition: edition, example: example) }
-            print("created \(directory) (\(edition.forum.title)): \(files.joined(separator: ", "))")
+            Reporting.printLine("created \(directory) (\(edition.forum.title)): \(files.joined(separator: ", "))")
         }
     }
 }

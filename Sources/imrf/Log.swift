@@ -31,7 +31,7 @@ extension IMRF {
                 }
                 let timeZone = try forumTimeZone(ledgerExists: !entries.isEmpty)
                 if entries.isEmpty {
-                    print("the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet")
+                    Reporting.printLine("the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet")
                     return
                 }
                 let text = LogLine(timeZone: timeZone)

@@ -1,3 +1,4 @@
+import Diagnostics
 import Foundation
 import Ledger
 
@@ -18,9 +19,11 @@ struct LogLine {
         formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
     }
 
+    /// One line: a ledger written before values were checked, or by hand,
+    /// may hold line breaks and terminal escapes, shown escaped.
     func line(_ entry: LedgerEntry) -> String {
         let kind = entry.event.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
-        return "\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event))"
+        return UntrustedText.escaped("\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event))")
     }
 
     /// The first 12 hex digits: enough to tell versions apart at a glance

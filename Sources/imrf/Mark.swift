@@ -52,7 +52,7 @@ extension IMRF {
                         throw TrackerError(.ledgerUnwritable(path: (workspace as NSString).appendingPathComponent(".imrf"), reason: String(describing: error)))
                     }
                     let reference = record.reference.map { ", reference \($0)" } ?? ""
-                    print("\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)")
+                    Reporting.printLine("\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)")
                 }
             }
         }

@@ -28,6 +28,13 @@ enum Reporting {
         FileHandle.standardError.write(Data((text + "\n").utf8))
     }
 
+    /// Prints a line of results to stdout with the unsafe characters of
+    /// the text it quotes (names, titles, paths, references, a server's
+    /// answer) escaped: the line a terminal shows is the line imrf wrote.
+    static func printLine(_ text: String) {
+        print(UntrustedText.escaped(text))
+    }
+
     /// Runs `body`; a `DiagnosticError` is printed and turned into its exit
     /// code, so commands never print errors themselves.
     static func run<T>(_ body: () async throws -> T) async throws -> T {

@@ -41,7 +41,7 @@ extension IMRF {
             if json {
                 print(StatusDocument(report).encoded())
             } else if !(quiet && report.status == .ok) {
-                print(report.line)
+                Reporting.printLine(report.line)
             }
             if report.status != .ok { throw ExitCode(report.status.exitCode) }
         }
@@ -74,7 +74,7 @@ extension IMRF {
                 Reporting.printToStandardError(Diagnostic.error(message, hint: "see 'imrf status --help'"))
             }
             let oneLine = message.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "|", with: "/")
-            print(json ? StatusDocument(unknown: oneLine).encoded() : "IMRF UNKNOWN - \(oneLine)")
+            Reporting.printLine(json ? StatusDocument(unknown: oneLine).encoded() : "IMRF UNKNOWN - \(oneLine)")
             return ExitCode(MonitoringStatus.unknown.exitCode)
         }
 

@@ -59,12 +59,12 @@ extension IMRF {
             let entry = receipt.ledgerEntry.map { "ledger entry \($0)" } ?? "not in the ledger"
             switch receipt.outcome {
             case .alreadySubmitted:
-                print("already submitted: \(stored) has the same text (sha256 \(receipt.sha256), \(entry)); nothing changed")
+                Reporting.printLine("already submitted: \(stored) has the same text (sha256 \(receipt.sha256), \(entry)); nothing changed")
             case .stored, .replaced:
-                print("submitted \(stored) (\(receipt.session), \(receipt.author))")
-                print("sha256: \(receipt.sha256)")
-                print(entry)
-                if let previous = receipt.previous { print("earlier version kept as \(shown(previous))") }
+                Reporting.printLine("submitted \(stored) (\(receipt.session), \(receipt.author))")
+                Reporting.printLine("sha256: \(receipt.sha256)")
+                Reporting.printLine(entry)
+                if let previous = receipt.previous { Reporting.printLine("earlier version kept as \(shown(previous))") }
             }
         }
 

@@ -46,7 +46,7 @@ extension IMRF {
                 encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                 print(String(decoding: try encoder.encode(receipt), as: UTF8.self))
             } else {
-                print(receipt.summaryLine(file: file))
+                Reporting.printLine(receipt.summaryLine(file: file))
             }
             UploadRecording.record(receipt, file: file, endpoint: endpoint, workspace: ledgerWorkspace)
         }

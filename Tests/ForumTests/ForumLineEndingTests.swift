@@ -26,7 +26,7 @@ import Testing
     @Test func yamlLineSeparatorsInAValueDoNotShiftTheLine() throws {
         let yaml = Self.badDate.replacingOccurrences(
             of: "title: \"Second International Migration Review Forum\"",
-            with: "title: \"Second\u{2028}International\u{85}Migration\u{2029}Review Forum\""
+            with: "title: \"Second\u{2028}International Migration\u{2029}Review Forum\" # NEL\u{85}"
         )
         #expect(badDateLine(yaml) == Self.hearingLine)
     }

@@ -120,7 +120,7 @@ struct TrackerCommandTests {
             .write(to: forum, atomically: true, encoding: .utf8)
         let result = try status(folder, ["--today", "2026-05-20"])
         #expect(result.status == 3)
-        #expect(result.stdout.hasPrefix("IMRF UNKNOWN - \(forum.path): 'timeZone' is not a time zone: 'America/Gotham'"), "\(result.stdout)")
+        #expect(result.stdout.hasPrefix("IMRF UNKNOWN - \(forum.path):6:11: 'timeZone' is not a time zone: 'America/Gotham'"), "\(result.stdout)")
         #expect(result.stderr.contains("hint: write an IANA time zone name"))
     }
 
