@@ -151,12 +151,16 @@ public enum WorkspaceFile {
         guard fstat(descriptor, &status) == 0 else { return .failure(.cannotRead(lastError())) }
         guard isRegular(status.st_mode) else { return .failure(.notAFile(kind(status.st_mode))) }
         guard Int(status.st_size) <= limit else { return .failure(.tooLarge(Int(status.st_size))) }
-        var bytes = [UInt8](repeating: 0, count: limit + 1)
+        // Sized for the file as it is now, plus one byte to see it grew, and
+        // grown up to the limit plus one byte: a buffer of the limit at once
+        // is megabytes to clear for a note of kilobytes.
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size) + 1)
         var count = 0
-        while count < bytes.count {
+        while count < limit + 1 {
+            if count == bytes.count { bytes += [UInt8](repeating: 0, count: min(bytes.count, limit + 1 - bytes.count)) }
             let got = bytes.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + count, $0.count - count) }
             if got < 0 {
-                if errno == EINTR || errno == EAGAIN { continue }
+                if errno == EINTR { continue }
                 return .failure(.cannotRead(lastError()))
             }
             if got == 0 { break }

@@ -20,6 +20,15 @@ import Testing
         #expect(throws: WorkspaceFile.Problem.tooLarge(10)) { try reader.read(folder + "/ws/notes/ten.md", limit: 9).get() }
     }
 
+    #if os(Linux)
+    /// /proc files say they are empty: what is read still stops at the limit plus one byte.
+    @Test func aFileLargerThanItsSizeSaysIsReadNoFurtherThanTheLimit() throws {
+        let reader = WorkspaceFileReader(root: nil)
+        #expect(throws: WorkspaceFile.Problem.tooLarge(11)) { try reader.read("/proc/self/status", limit: 10).get() }
+        #expect(try reader.read("/proc/self/status", limit: 1 << 20).get().starts(with: Array("Name:".utf8)))
+    }
+    #endif
+
     @Test func aNamedPipeOrAFolderIsRefusedWithoutWaiting() throws {
         let folder = try Self.folder()
         defer { try? FileManager.default.removeItem(atPath: folder) }
