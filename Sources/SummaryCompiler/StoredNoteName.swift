@@ -21,6 +21,17 @@ enum StoredNoteName {
         return "\(session)--\(slug).md"
     }
 
+    /// The names a note of `author` for `session` may be stored under, in
+    /// the order they are taken: the plain name, then (when another author's
+    /// note holds it: two names with the same slug) the slug with eight hex
+    /// digits of the author's hash, then with the whole hash, which no other
+    /// name can share (eight digits can be matched on purpose in seconds).
+    static func candidates(session: String, author: String) -> [String] {
+        let full = String(SHA256.hex(of: Data(author.utf8)))
+        let plain = fileName(session: session, author: author)
+        return [plain, fileName(session: session, author: author, disambiguated: true), String(plain.dropLast(3)) + "-" + full + ".md"]
+    }
+
     /// Lowercase ASCII letters and digits, other runs of characters become one `-`.
     static func slug(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)

@@ -2,11 +2,6 @@ public import Diagnostics
 import Forum
 public import Foundation
 import Ledger
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A note on its way into a workspace through `imrf submit`: read once,
 /// checked as `imrf check` checks a note, then stored and recorded.
@@ -15,11 +10,17 @@ import Darwin
 /// - The bytes stored are the bytes checked (the file is read once).
 /// - A note with an error is refused and nothing is written.
 /// - The stored name comes from the session and a slug of the author
-///   (`StoredNoteName`), never from a path in the input.
-/// - The note is written to `notes/.submit-<pid>-<uuid>.tmp` (a name the
+///   (`StoredNoteName`), never from a path in the input; a name that holds
+///   another author's note (or anything but a note of this author for this
+///   session) is never replaced: the next of `StoredNoteName.candidates` is taken.
+/// - The note is written to `notes/.submit-<pid>.<random>.tmp` (a name the
 ///   workspace scan ignores, as it only reads `*.md`), flushed to disk, then
 ///   renamed over `notes/<name>.md`: a process killed at any moment leaves
 ///   either the complete old note or the complete new one, never part of one.
+///   The temporary file is removed on every failure; one left by a killed
+///   process is removed by the next submission (`OpenFolder`).
+/// - notes/ and notes/.history/ are real folders inside the workspace, and
+///   no link in them is followed: a link at a stored note's name is refused.
 /// - The rename and the ledger entry happen inside one ledger write
 ///   transaction, so concurrent submissions are serialised: each is recorded
 ///   once, "already submitted" is decided on up-to-date facts, and two people
@@ -45,10 +46,11 @@ public struct Submission: Sendable {
     public init(notePath: String, workspace: String) throws(DiagnosticFailure) {
         self.workspace = workspace
         self.notePath = notePath
-        guard let data = FileManager.default.contents(atPath: notePath) else {
-            throw DiagnosticFailure(.badInput, .error(
-                "cannot read note", at: SourceLocation(path: notePath), hint: "check the file name and that the file exists"
-            ))
+        // The note to submit may be anywhere (the user names it): a regular file of at most a note's size.
+        let data: Data
+        switch WorkspaceFileReader(root: nil).readNote(notePath) {
+        case .success(let bytes): data = Data(bytes)
+        case .failure(let failure): throw failure
         }
         let forum = try Workspace.loadForum(Workspace.join(workspace, "forum.yaml"))
         let (note, found) = NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
@@ -79,149 +81,157 @@ public struct Submission: Sendable {
     /// Stores the note in `notes/` and records it in the ledger.
     /// - Parameter beforeRename: called at the commit point, with the
     ///   temporary file written and the ledger locked, just before the
-    ///   rename; the test-only `IMRF_TEST_PAUSE_BEFORE_RENAME` of `imrf submit`
-    ///   waits there so a test can kill the process at the worst moment.
+    ///   rename; the debug-build-only `IMRF_TEST_PAUSE_BEFORE_RENAME` of
+    ///   `imrf submit` waits there so a test can kill the process at the worst moment.
     public func store(at now: Date = Date(), beforeRename: (() -> Void)? = nil) throws -> SubmissionReceipt {
         let notesFolder = Workspace.join(workspace, "notes")
-        let temporary = Workspace.join(notesFolder, ".submit-\(getpid())-\(UUID().uuidString).tmp")
-        do {
-            try FileManager.default.createDirectory(atPath: notesFolder, withIntermediateDirectories: true)
-            try Self.writeDurably(bytes, to: temporary)
+        let notes: OpenFolder
+        let temporary: String
+        do throws(WorkspaceFile.Problem) {
+            notes = try OpenFolder.open(notesFolder, inside: workspace)
+            notes.removeStaleTemporaries(prefixes: [Self.temporaryPrefix])
+            temporary = try notes.writeTemporary(bytes, prefix: Self.temporaryPrefix)
         } catch {
+            let linked: Bool = error == .outside || error == .link
             throw DiagnosticFailure(.cannotCreate, .error(
-                "cannot write the note into the workspace (\(Self.reason(error)))", at: SourceLocation(path: notesFolder),
-                hint: "check that the workspace folder and its notes folder are writable by you"
+                "cannot write the note into the workspace (\(error.description))", at: SourceLocation(path: notesFolder),
+                hint: linked
+                    ? "the notes folder must be a real folder inside the workspace: remove the link, then submit again"
+                    : "check that the workspace folder and its notes folder are writable by you"
             ))
         }
-        defer { unlink(temporary) }
+        defer { notes.remove(temporary) }
 
         let ledger = try Ledger(workspace: URL(fileURLWithPath: workspace))
-        return try ledger.transaction { transaction in
-            var name = StoredNoteName.fileName(session: session, author: author)
-            if let other = authorOfStoredNote(name), other != author {
-                name = StoredNoteName.fileName(session: session, author: author, disambiguated: true)
-            }
-            let relative = "notes/" + name
-            let target = Workspace.join(notesFolder, name)
-            var receipt = SubmissionReceipt(outcome: .stored, session: session, author: author, path: relative, sha256: sha256)
-
-            let existing = FileManager.default.contents(atPath: target)
-            if let existing, SHA256.hex(of: existing) == sha256 {
-                let earlier = try transaction.entries(ofKind: "submission").last { entry in
-                    guard case .submission(let record) = entry.event else { return false }
-                    return record.path == relative && record.sha256 == sha256
-                }
-                if let earlier {
-                    receipt.outcome = .alreadySubmitted
-                    receipt.ledgerEntry = earlier.id
-                    receipt.at = earlier.at
-                    return receipt
-                }
-                // Stored by a process that died before recording it: record it now.
-            } else if let existing {
-                let previousName = String(name.dropLast(3)) + "." + SHA256.hex(of: existing).prefix(12) + ".md"
-                let historyFolder = Workspace.join(notesFolder, ".history")
+        // A refusal inside the transaction (rolled back) is the submitter's
+        // to read as it is, not a failure of the ledger.
+        var refusal: DiagnosticFailure?
+        do {
+            return try ledger.transaction { transaction in
                 do {
-                    try FileManager.default.createDirectory(atPath: historyFolder, withIntermediateDirectories: true)
-                    let historyTemporary = Workspace.join(historyFolder, ".submit-\(getpid())-\(UUID().uuidString).tmp")
-                    defer { unlink(historyTemporary) }
-                    try Self.writeDurably(existing, to: historyTemporary)
-                    try Self.move(historyTemporary, to: Workspace.join(historyFolder, previousName))
-                } catch {
-                    throw DiagnosticFailure(.cannotCreate, .error(
-                        "cannot keep the earlier version of \(relative) (\(Self.reason(error))); nothing was changed",
-                        at: SourceLocation(path: historyFolder)
-                    ))
-                }
-                receipt.outcome = .replaced
-                receipt.previous = "notes/.history/" + previousName
-            }
-            if existing.map({ SHA256.hex(of: $0) }) != sha256 {
-                beforeRename?()
-                do {
-                    try Self.move(temporary, to: target)
-                } catch {
-                    throw DiagnosticFailure(.cannotCreate, .error(
-                        "cannot store the note as \(relative) (\(Self.reason(error)))", at: SourceLocation(path: notesFolder)
-                    ))
+                    return try replace(in: notes, with: temporary, transaction: transaction, at: now, beforeRename: beforeRename)
+                } catch let failure as DiagnosticFailure {
+                    refusal = failure
+                    throw failure
                 }
             }
-            let entry = try transaction.append(
-                .submission(NoteSubmission(session: session, author: author, path: relative, sha256: sha256)), at: now
-            )
-            receipt.ledgerEntry = entry.id
-            receipt.at = entry.at
-            return receipt
+        } catch {
+            throw refusal ?? error
         }
+    }
+
+    /// Inside the ledger's write transaction: stores the note written to
+    /// `temporary` under its name (keeping the version it replaces) and records it.
+    private func replace(
+        in notes: OpenFolder, with temporary: String, transaction: LedgerTransaction, at now: Date, beforeRename: (() -> Void)?
+    ) throws -> SubmissionReceipt {
+        let notesFolder = notes.path
+        let (name, existing) = try storedName(in: notes)
+        let relative = "notes/" + name
+        var receipt = SubmissionReceipt(outcome: .stored, session: session, author: author, path: relative, sha256: sha256)
+
+        if let existing, SHA256.hex(of: existing) == sha256 {
+            let earlier = try transaction.entries(ofKind: "submission").last { entry in
+                guard case .submission(let record) = entry.event else { return false }
+                return record.path == relative && record.sha256 == sha256
+            }
+            if let earlier {
+                receipt.outcome = .alreadySubmitted
+                receipt.ledgerEntry = earlier.id
+                receipt.at = earlier.at
+                return receipt
+            }
+            // Stored by a process that died before recording it: record it now.
+        } else if let existing {
+            let previousName = String(name.dropLast(3)) + "." + SHA256.hex(of: existing).prefix(12) + ".md"
+            let historyFolder = Workspace.join(notesFolder, ".history")
+            do throws(WorkspaceFile.Problem) {
+                let history = try notes.subfolder(".history")
+                history.removeStaleTemporaries(prefixes: [Self.temporaryPrefix])
+                let historyTemporary = try history.writeTemporary(existing, prefix: Self.temporaryPrefix)
+                defer { history.remove(historyTemporary) }
+                try history.rename(historyTemporary, to: previousName)
+            } catch {
+                let misplaced: Bool = if case .cannotRead = error { false } else { true }
+                throw DiagnosticFailure(.cannotCreate, .error(
+                    "cannot keep the earlier version of \(relative) (\(error.description)); nothing was changed",
+                    at: SourceLocation(path: historyFolder),
+                    hint: misplaced ? "notes/.history must be a real folder: remove what is there, then submit again" : nil
+                ))
+            }
+            receipt.outcome = .replaced
+            receipt.previous = "notes/.history/" + previousName
+        }
+        if existing.map({ SHA256.hex(of: $0) }) != sha256 {
+            beforeRename?()
+            do throws(WorkspaceFile.Problem) {
+                try notes.rename(temporary, to: name)
+            } catch {
+                throw DiagnosticFailure(.cannotCreate, .error(
+                    "cannot store the note as \(relative) (\(error.description))", at: SourceLocation(path: notesFolder)
+                ))
+            }
+        }
+        let entry = try transaction.append(
+            .submission(NoteSubmission(session: session, author: author, path: relative, sha256: sha256)), at: now
+        )
+        receipt.ledgerEntry = entry.id
+        receipt.at = entry.at
+        return receipt
+    }
+
+    /// How imrf's temporary files in notes/ and notes/.history/ begin.
+    static let temporaryPrefix = ".submit-"
+
+    /// The name the note is stored under, and the note stored there now: the
+    /// first of the author's candidate names holding this author's note for
+    /// this session, else the first holding nothing. A name holding anything
+    /// else (another author's note, a note that does not parse, a link, a
+    /// folder) is never taken.
+    func storedName(in notes: OpenFolder) throws(DiagnosticFailure) -> (name: String, existing: Data?) {
+        let candidates = StoredNoteName.candidates(session: session, author: author)
+        for name in candidates {
+            guard let found = notes.read(name, limit: NoteParser.maximumBytes),
+                  case .success(let bytes) = found,
+                  Self.isNote(bytes, by: author, for: session) else { continue }
+            return (name, Data(bytes))
+        }
+        if let free = candidates.first(where: { !notes.contains($0) }) { return (free, nil) }
+        throw DiagnosticFailure(.cannotCreate, .error(
+            "cannot store the note: notes/\(candidates[0]) and the other names it could be stored under hold other files",
+            at: SourceLocation(path: notes.path),
+            hint: "ask the office to move those files out of the notes folder"
+        ))
+    }
+
+    /// Whether `bytes` are a note whose front matter names `author` and `session`.
+    static func isNote(_ bytes: [UInt8], by author: String, for session: String) -> Bool {
+        guard let note = NoteParser.parse(bytes: bytes, path: "").note else { return false }
+        return note.session.rawValue == session && note.author?.trimmingCharacters(in: .whitespacesAndNewlines) == author
     }
 
     /// The first other note of the workspace with the same text, which
     /// `Workspace.check` would report as a duplicate; the author's own
-    /// stored note (which a resubmission replaces) does not count.
+    /// stored note for the session (which a resubmission replaces) does not count.
     static func noteWithSameText(as note: Note, author: String, workspace: String) -> String? {
         let notesFolder = Workspace.join(workspace, "notes")
         let session = note.session.rawValue
-        let own: Set = [
-            StoredNoteName.fileName(session: session, author: author),
-            StoredNoteName.fileName(session: session, author: author, disambiguated: true),
-        ]
+        let candidates = Set(StoredNoteName.candidates(session: session, author: author.trimmingCharacters(in: .whitespacesAndNewlines)))
         let key = note.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reader = WorkspaceFileReader(root: workspace)
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesFolder)) ?? [])
-            .filter { $0.hasSuffix(".md") && !own.contains($0) }.sorted()
+            .filter { $0.hasSuffix(".md") }.sorted()
         for name in names {
             let path = Workspace.join(notesFolder, name)
-            guard let data = FileManager.default.contents(atPath: path),
-                  let other = NoteParser.parse(bytes: Array(data), path: path).note
+            guard case .success(let bytes) = reader.readNote(path),
+                  let other = NoteParser.parse(bytes: bytes, path: path).note
             else { continue }
+            if candidates.contains(name), other.session.rawValue == session,
+               other.author?.trimmingCharacters(in: .whitespacesAndNewlines) == author.trimmingCharacters(in: .whitespacesAndNewlines) {
+                continue
+            }
             if other.body.trimmingCharacters(in: .whitespacesAndNewlines) == key { return path }
         }
         return nil
-    }
-
-    /// The author written in the note already stored under `name`, if it
-    /// parses; used so that two authors whose names give the same slug
-    /// ("Jane Doe", "jane-doe") never replace each other's note.
-    private func authorOfStoredNote(_ name: String) -> String? {
-        let path = Workspace.join(Workspace.join(workspace, "notes"), name)
-        guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        return NoteParser.parse(bytes: Array(data), path: path).note?.author?
-            .trimmingCharacters(in: .whitespacesAndNewlines)
-    }
-
-    // MARK: - Files
-
-    struct FileFailure: Error {
-        var reason: String
-    }
-
-    static func reason(_ error: any Error) -> String {
-        (error as? FileFailure)?.reason ?? error.localizedDescription
-    }
-
-    /// Writes `data` to a new file at `path` and flushes it to disk, so that
-    /// a later rename never exposes a file whose content is still in flight.
-    static func writeDurably(_ data: Data, to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw FileFailure(reason: String(cString: strerror(errno))) }
-        defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw FileFailure(reason: String(cString: strerror(errno)))
-                }
-                offset += written
-            }
-        }
-        guard fsync(descriptor) == 0 else { throw FileFailure(reason: String(cString: strerror(errno))) }
-    }
-
-    /// POSIX rename: atomically replaces `destination` if it exists.
-    static func move(_ source: String, to destination: String) throws {
-        guard rename(source, destination) == 0 else {
-            throw FileFailure(reason: String(cString: strerror(errno)))
-        }
     }
 }

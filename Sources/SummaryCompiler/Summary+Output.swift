@@ -12,43 +12,62 @@ extension Summary {
     /// every format is, the temporary files are renamed into place, all at
     /// once. A format that fails leaves every previous output as it
     /// was and no temporary file behind, and a reader never sees half a file.
+    /// The temporary files have random names and are created new, never
+    /// through a link (`OpenFolder`); those of killed compiles are removed.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     /// - Returns: the files written, in `Format` order.
     public func compile(formats: [Format], templates: String?, into directory: String) async throws(DiagnosticFailure) -> [WrittenOutput] {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        } catch {
-            throw Self.cannotWrite(error, in: directory)
-        }
+        let folder = try openOutputFolder(directory)
+        folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })
         let ahead = htmlNotesRenderedAhead(wanted)
         let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in
-            try stage(format, library: library, notes: format == .html ? ahead : nil, in: directory)
+            try stage(format, library: library, notes: format == .html ? ahead : nil, in: folder)
         }
         let ready = staged.compactMap { try? $0.result.get() }
         for case (_, .failure(let failure)) in staged {  // the first in format order
-            for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
+            for file in ready { folder.remove(file.temporary) }
             throw failure
         }
         // A folder where an output goes would stop its rename after the
         // others had replaced theirs: refused before any is.
-        if let blocked = ready.first(where: { Self.isDirectory($0.output.path) }) {
-            for file in ready { try? FileManager.default.removeItem(atPath: file.temporary) }
+        if let blocked = ready.first(where: { folder.isFolder($0.output.format.fileName) }) {
+            for file in ready { folder.remove(file.temporary) }
             throw DiagnosticFailure(.cannotCreate, .error(
                 "cannot write output: a folder is in the way", at: SourceLocation(path: blocked.output.path),
                 hint: "move or rename that folder, then compile again"
             ))
         }
         // Renamed at once: replacing an output frees the previous one's
-        // blocks, about 2 ms for a large summary, each on its own core.
-        let failed = ready.concurrentMap { rename($0.temporary, $0.output.path) != 0 }
-        if let index = failed.firstIndex(of: true) {
-            let error = CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: ready[index].output.path])
-            for (file, failed) in zip(ready, failed) where failed { try? FileManager.default.removeItem(atPath: file.temporary) }
-            throw Self.cannotWrite(error, in: directory)
+        // blocks, about 2 ms for a large summary, each on its own core. A
+        // link at an output's name is replaced, not written through.
+        let failed = ready.concurrentMap { file -> WorkspaceFile.Problem? in
+            do throws(WorkspaceFile.Problem) { try folder.rename(file.temporary, to: file.output.format.fileName) } catch { return error }
+            return nil
+        }
+        if let index = failed.firstIndex(where: { $0 != nil }), let problem = failed[index] {
+            for (file, failed) in zip(ready, failed) where failed != nil { folder.remove(file.temporary) }
+            throw Self.cannotWrite(problem, in: ready[index].output.path)
         }
         return ready.map(\.output)
+    }
+
+    /// The output folder, created when missing and held open. One inside
+    /// the workspace (build/) must stay inside it once links are resolved;
+    /// one named elsewhere is the user's choice.
+    private func openOutputFolder(_ directory: String) throws(DiagnosticFailure) -> OpenFolder {
+        let inWorkspace = WorkspaceFile.isInside(WorkspaceFile.absolute(directory), WorkspaceFile.absolute(workspace.path))
+        do throws(WorkspaceFile.Problem) {
+            return try OpenFolder.open(directory, inside: inWorkspace ? workspace.path : nil)
+        } catch {
+            let linked = error == .outside || error == .link
+            throw DiagnosticFailure(.cannotCreate, .error(
+                "cannot write output: \(linked ? "the folder is a link to a place outside the workspace" : error.description)",
+                at: SourceLocation(path: directory),
+                hint: linked ? "remove the link (compile makes the folder), or write the outputs to a folder of your choice" : nil
+            ))
+        }
     }
 
     /// A rendered format in its temporary file, not yet renamed into place.
@@ -57,25 +76,19 @@ extension Summary {
         var temporary: String
     }
 
-    private func stage(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]?, in directory: String) throws(DiagnosticFailure) -> Staged {
+    private func stage(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]?, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
         let data = try renderBytes(format, library: library, notes: notes)
-        let path = Workspace.join(directory, format.fileName)
-        let temporary = Workspace.join(directory, ".\(format.fileName).\(ProcessInfo.processInfo.processIdentifier).tmp")
-        do {
-            try data.write(to: URL(fileURLWithPath: temporary))
+        let path = Workspace.join(folder.path, format.fileName)
+        let temporary: String
+        do throws(WorkspaceFile.Problem) {
+            temporary = try folder.writeTemporary(data, prefix: ".\(format.fileName).")
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw Self.cannotWrite(error, in: directory)
+            throw Self.cannotWrite(error, in: folder.path)
         }
         return Staged(output: WrittenOutput(format: format, path: path, sha256: SHA256.hex(of: data)), temporary: temporary)
     }
 
-    private static func isDirectory(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue
-    }
-
-    private static func cannotWrite(_ error: any Error, in directory: String) -> DiagnosticFailure {
-        DiagnosticFailure(.cannotCreate, .error("cannot write output: \(error.localizedDescription)", at: SourceLocation(path: directory)))
+    private static func cannotWrite(_ error: WorkspaceFile.Problem, in directory: String) -> DiagnosticFailure {
+        DiagnosticFailure(.cannotCreate, .error("cannot write output: \(error)", at: SourceLocation(path: directory)))
     }
 }

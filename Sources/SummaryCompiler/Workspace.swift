@@ -87,17 +87,25 @@ public struct Workspace: Sendable {
 
     /// Reads and parses forum.yaml, collecting its warnings.
     public static func loadForum(_ forumPath: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
-        // A huge file is refused by its size, before it is read into memory.
-        if let size = (try? FileManager.default.attributesOfItem(atPath: forumPath))?[.size] as? Int, size > Forum.maximumBytes {
-            throw Forum.tooLarge(bytes: size, path: forumPath)
-        }
-        guard let data = FileManager.default.contents(atPath: forumPath) else {
+        // The workspace is the folder forum.yaml is in: it may not be a link out of it.
+        let folder = (forumPath as NSString).deletingLastPathComponent
+        let reader = WorkspaceFileReader(root: folder.isEmpty ? "." : folder)
+        let data: [UInt8]
+        switch reader.read(forumPath, limit: Forum.maximumBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(.tooLarge(let bytes)): throw Forum.tooLarge(bytes: bytes, path: forumPath)
+        case .failure(.cannotRead):
             throw DiagnosticFailure(.badInput, .error(
                 "cannot read forum file", at: SourceLocation(path: forumPath),
                 hint: "run imrf in a workspace made by 'imrf init', or name the workspace folder"
             ))
+        case .failure(let problem):
+            throw DiagnosticFailure(.badInput, .error(
+                "cannot read forum file: \(problem)", at: SourceLocation(path: forumPath),
+                hint: "run imrf in a workspace made by 'imrf init', or name the workspace folder"
+            ))
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticFailure(.badInput, .error("forum file is not UTF-8 text", at: SourceLocation(path: forumPath)))
         }
         return try Forum.parse(yaml: text, path: forumPath, warnings: &warnings)
@@ -108,11 +116,12 @@ public struct Workspace: Sendable {
     /// parsed concurrently (each note is independent); the results are taken
     /// in the given order, so the output does not depend on scheduling.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
+        let reader = WorkspaceFileReader(root: path)
         let parsed = notePaths.concurrentMap { notePath -> (note: Note?, diagnostics: [Diagnostic]) in
-            guard let data = FileManager.default.contents(atPath: notePath) else {
-                return (nil, [.error("cannot read note", at: SourceLocation(path: notePath))])
+            switch reader.readNote(notePath) {
+            case .success(let bytes): NoteParser.parse(bytes: bytes, path: notePath, forum: forum)
+            case .failure(let failure): (nil, failure.diagnostics)
             }
-            return NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
         }
         return assemble(zip(notePaths, parsed), forum: forum, path: path)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SummaryCompiler
 public import Forum
 public import Ledger
 
@@ -37,10 +38,13 @@ public struct Evidence: Sendable {
         let notes = path == "." ? "notes" : (path as NSString).appendingPathComponent("notes")
         var sessions = Set<Session>()
         let names = ((try? FileManager.default.contentsOfDirectory(atPath: notes)) ?? []).filter { $0.hasSuffix(".md") }
+        // Read as compile reads notes: a regular file inside the workspace, of
+        // at most a note's size (a huge or hostile file is no evidence).
+        let reader = WorkspaceFileReader(root: path)
         for name in names {
             let file = (notes as NSString).appendingPathComponent(name)
-            guard let data = FileManager.default.contents(atPath: file),
-                  let session = session(inFrontMatterOf: data) else { continue }
+            guard case .success(let bytes) = reader.read(file, limit: NoteParser.maximumBytes),
+                  let session = session(inFrontMatterOf: Data(bytes)) else { continue }
             sessions.insert(session)
         }
         let ledger: LedgerFacts

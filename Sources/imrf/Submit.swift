@@ -25,10 +25,13 @@ extension IMRF {
         @Flag(help: "Print the receipt as one JSON object.")
         var json = false
 
-        /// Test-only: seconds to wait at the commit point (temporary file
-        /// written, ledger locked, rename next), announced on stderr, so the
-        /// end-to-end tests can kill imrf at that moment.
+        #if DEBUG
+        /// Test-only, in debug builds only (the tests run them; a release
+        /// build has no such variable): seconds to wait at the commit point
+        /// (temporary file written, ledger locked, rename next), announced on
+        /// stderr, so the end-to-end tests can kill imrf at that moment.
         static let pauseVariable = "IMRF_TEST_PAUSE_BEFORE_RENAME"
+        #endif
 
         func run() async throws {
             let submission: Submission
@@ -41,12 +44,14 @@ extension IMRF {
             }
             for warning in submission.warnings { Reporting.printToStandardError(warning) }
             var pause: (() -> Void)?
+            #if DEBUG
             if let seconds = ProcessInfo.processInfo.environment[Self.pauseVariable].flatMap(TimeInterval.init), seconds > 0 {
                 pause = {
                     Reporting.printToStandardError("imrf: test pause before rename (\(Self.pauseVariable)=\(seconds))")
                     Thread.sleep(forTimeInterval: seconds)
                 }
             }
+            #endif
             let receipt = try await Reporting.run { [pause] in try submission.store(beforeRename: pause) }
             if json {
                 let encoder = JSONEncoder()
