@@ -5,10 +5,12 @@ import Testing
 /// the memory flat, whatever the length of the line.
 @Suite("imrf deadline: hostile standard input")
 struct HostileDeadlineInputTests {
+    /// 256 MiB of address space: imrf runs within it (not within 128), and
+    /// holding the line whole, with its copies, would not.
     @Test func aHugeLineIsQuotedShortAndTheNextLinesAnswered() throws {
         let huge = String(repeating: "x", count: 64 << 20)
         let result = try IMRFProcess.run(
-            ["deadline", "-"], cap: .init(memoryMiB: 1024, cpuSeconds: 10, wallSeconds: 30),
+            ["deadline", "-"], cap: .init(memoryMiB: 256, cpuSeconds: 10, wallSeconds: 30),
             input: "2022-05-20\n" + huge + "\n2026-05-08\n")
         #expect(result.status == 65)
         #expect(result.stdout == "2022-05-20 2022-06-06\n2026-05-08 2026-05-22\n")
