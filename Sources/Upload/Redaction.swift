@@ -78,8 +78,9 @@ struct TraceRedactor: Sendable {
     static let hiddenResponseHeaders: Set<String> = [
         "set-cookie", "set-cookie2", "authorization", "proxy-authorization", "cookie",
     ]
-    /// Secrets shorter than this are not hidden inside other text: they are
-    /// no credential, and hiding them would blank unrelated words ("2").
+    /// Header and URL values shorter than this are not hidden inside other
+    /// text: they are no credential, and hiding them would blank unrelated
+    /// words ("2"). The token always is.
     static let shortestSecret = 4
 
     let secrets: [String]
@@ -89,8 +90,9 @@ struct TraceRedactor: Sendable {
             header.firstIndex(of: ":").map { String(header[header.index(after: $0)...]).trimmingCharacters(in: .whitespaces) }
         }
         secrets += Redaction.hiddenParts(of: endpoint)
+        secrets = secrets.filter { $0.count >= Self.shortestSecret }
         if let token { secrets.append(token.secret) }
-        self.secrets = secrets.filter { $0.count >= Self.shortestSecret }.sorted { $0.count > $1.count }
+        self.secrets = secrets.sorted { $0.count > $1.count }
     }
 
     /// One trace line, without its prefix; `direction` is ">" (sent), "<"

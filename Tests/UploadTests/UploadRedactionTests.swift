@@ -2,7 +2,7 @@ import Diagnostics
 import Foundation
 import Testing
 import UploadTestServer
-import Upload
+@testable import Upload
 
 /// Credentials never leave through the trace, an error or a receipt: the
 /// token, custom header values, cookies, and whatever a URL carries in its
@@ -79,6 +79,14 @@ struct UploadRedactionTests {
         #expect(error?.code == code)
         let text = error.map { "\($0.diagnostics)" } ?? ""
         #expect(!text.contains("s3cr3t"), "\(text)")
+    }
+
+    @Test("a token is hidden however short; other short values are left alone")
+    func shortSecrets() throws {
+        let redactor = TraceRedactor(token: try BearerToken("abc"), headers: ["X-Page: 2"], endpoint: "https://h/p?n=7")
+        #expect(redactor.redact("Re-using abc", direction: "*") == "Re-using <redacted>")
+        #expect(redactor.redact("X-Echo: Bearer abc", direction: "<") == "X-Echo: <redacted>")
+        #expect(redactor.redact("Content-Length: 27", direction: "<") == "Content-Length: 27")
     }
 
     @Test("URLs are redacted: user part and every query value, the rest kept")
