@@ -31,27 +31,41 @@ public struct Summary: Sendable {
         self.workspace = workspace
     }
 
-    /// The templates folder to use: `explicit`, else a `Templates` folder in
-    /// the executable's folder or one above it, else `./Templates`; nil when
-    /// none exists, and the built-in copies are used.
-    public static func templatesDirectory(explicit: String?, executable: String) -> String? {
+    /// The templates folder to use, in this order: `explicit` (the caller's
+    /// option), `IMRF_TEMPLATES`, then the installation's:
+    /// `../share/imrf/Templates` beside the executable's folder, then a
+    /// `Templates` folder in the executable's folder or up to seven above it
+    /// (a repository's, for a binary SwiftPM built). nil when none is found:
+    /// the built-in templates are used.
+    ///
+    /// Never the current folder, whose templates would reach every HTML
+    /// output (a script included); and an installation folder counts only
+    /// when it holds imrf's templates, since `Templates` is a common name
+    /// (GNOME's ~/Templates holds documents to start from).
+    public static func templatesDirectory(
+        explicit: String?, executable: String,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) -> String? {
         if let explicit { return explicit }
+        if let folder = environment["IMRF_TEMPLATES"], !folder.isEmpty { return folder }
         var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        let installed = directory.appendingPathComponent("../share/imrf/Templates").standardizedFileURL
+        if holdsTemplates(installed) { return installed.path }
         for _ in 0..<8 {
             let candidate = directory.appendingPathComponent("Templates")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return candidate.path
-            }
+            if holdsTemplates(candidate) { return candidate.path }
             let parent = directory.deletingLastPathComponent()
             if parent.path == directory.path { break }
             directory = parent
         }
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: "Templates", isDirectory: &isDirectory), isDirectory.boolValue {
-            return "Templates"
-        }
         return nil
+    }
+
+    /// Whether `folder` has the template of every text format.
+    private static func holdsTemplates(_ folder: URL) -> Bool {
+        Format.textFormats.allSatisfy { format in
+            FileManager.default.fileExists(atPath: folder.appendingPathComponent(format.template + ".mustache").path)
+        }
     }
 
     /// Renders every format, text or binary, in memory as the bytes of its

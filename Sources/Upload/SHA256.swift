@@ -15,10 +15,9 @@ struct SHA256Digest: Sendable, Hashable {
         return context.finish()
     }
 
-    /// Hashes the file at `path`; nil when it cannot be read. Also returns its size.
-    static func ofFile(atPath path: String) -> (digest: SHA256Digest, size: Int64)? {
-        guard let file = fopen(path, "rb") else { return nil }
-        defer { fclose(file) }
+    /// Hashes `file` from where it stands to its end; nil when it cannot be
+    /// read. Also returns the number of bytes read.
+    static func of(file: UnsafeMutablePointer<FILE>) -> (digest: SHA256Digest, size: Int64)? {
         let context = Context()
         let chunk = 1 << 20
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunk, alignment: 16)

@@ -8,27 +8,29 @@ private let curlGlobalInit: CURLcode = imrf_curl_global_init(Int(CURL_GLOBAL_DEF
 /// State the C callbacks reach through `Unmanaged`: the open file, what the
 /// response said, and the trace sink. Lives exactly as long as one transfer.
 final class TransferContext {
-    let file: UnsafeMutablePointer<FILE>
+    let document: DocumentFile
+    var file: UnsafeMutablePointer<FILE> { document.stream }
     var location: String?
     var retryAfter: Double?
     var responseBody: [UInt8] = []
     let trace: (@Sendable (String) -> Void)?
+    let redactor: TraceRedactor
     let progress: (@Sendable (Int64, Int64) -> Void)?
     /// When progress was last reported (nanoseconds of the monotonic clock), to report at most ten times a second.
     var lastProgress: UInt64 = 0
     var reportedAllSent = false
 
     init(
-        file: UnsafeMutablePointer<FILE>,
+        document: DocumentFile,
         trace: (@Sendable (String) -> Void)?,
+        redactor: TraceRedactor,
         progress: (@Sendable (Int64, Int64) -> Void)? = nil
     ) {
-        self.file = file
+        self.document = document
         self.trace = trace
+        self.redactor = redactor
         self.progress = progress
     }
-
-    deinit { fclose(file) }
 
     static func from(_ pointer: UnsafeMutableRawPointer?) -> TransferContext {
         Unmanaged<TransferContext>.fromOpaque(pointer!).takeUnretainedValue()
@@ -218,17 +220,8 @@ struct Transfer: ~Copyable {
             String(decoding: UnsafeBufferPointer(start: bytes, count: size), as: UTF8.self)
         }
         for line in text.split(omittingEmptySubsequences: true, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }) {
-            trace(prefix + Transfer.redacted(String(line)))
+            trace(prefix + context.redactor.redact(String(line), direction: prefix.first!))
         }
         return 0
-    }
-
-    /// A header line with any credentials replaced by `<redacted>`.
-    static func redacted(_ line: String) -> String {
-        let lower = line.lowercased()
-        for name in ["authorization:", "proxy-authorization:", "cookie:"] where lower.hasPrefix(name) {
-            return line.prefix(name.count) + " <redacted>"
-        }
-        return line
     }
 }

@@ -3,8 +3,9 @@ public import Diagnostics
 /// Why an upload failed, as data: a `code` a caller can switch on, the
 /// message shown to people, and the `FailureKind` that picks the exit code.
 ///
-/// Messages never contain the bearer token: they are built from the URL,
-/// the file path, HTTP status codes and libcurl's error text only.
+/// Messages never contain the bearer token: they are built from the URL
+/// (its user part and query values redacted), the file path, HTTP status
+/// codes and libcurl's error text only.
 public struct UploadError: DiagnosticError, Hashable {
     public enum Code: String, Sendable, Hashable, Codable {
         /// The endpoint is not an http(s) URL libcurl accepts.

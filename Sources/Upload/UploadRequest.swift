@@ -24,7 +24,8 @@ public struct UploadRequest: Sendable {
     /// First backoff delay in seconds; doubled each retry, plus jitter, capped at `maximumBackoff`.
     public var initialBackoff: Double
     public var maximumBackoff: Double
-    /// Receives libcurl's trace with the Authorization header redacted; nil for none.
+    /// Receives libcurl's trace with every credential redacted (`TraceRedactor`:
+    /// the token, custom header values, cookies, URL query values); nil for none.
     public var trace: (@Sendable (String) -> Void)?
     /// Receives (bytes sent, bytes to send) as the body goes out, about ten
     /// times a second at most; nil for none. The command shows a progress bar
@@ -66,7 +67,8 @@ public struct UploadRequest: Sendable {
 public struct UploadReceipt: Sendable, Hashable, Codable {
     /// The final HTTP status (2xx).
     public var status: Int
-    /// The document's URL: the `Location` header, resolved, or else the URL the response came from.
+    /// The document's URL: the `Location` header, resolved, or else the URL
+    /// the response came from; its user part and query values redacted.
     public var location: String
     public var bytes: Int64
     /// SHA-256 of the content, lowercase hex.

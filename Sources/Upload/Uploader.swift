@@ -26,9 +26,9 @@ public struct Uploader: Sendable {
                 hint: "install libcurl 4 (Debian and Ubuntu: apt-get install libcurl4), or set IMRF_LIBCURL to the path of libcurl.so.4"
             )
         }
-        guard let (digest, size) = SHA256Digest.ofFile(atPath: request.file) else {
-            let reason = FileManager.default.fileExists(atPath: request.file) ? "cannot read the file" : "no such file"
-            throw UploadError(.unreadableFile, "\(request.file): \(reason)")
+        let document = try DocumentFile(path: request.file)
+        guard let (digest, size) = SHA256Digest.of(file: document.stream) else {
+            throw UploadError(.unreadableFile, "\(request.file): cannot read the file")
         }
         let idempotencyKey = Self.idempotencyKey(contentSHA256: digest.hex, endpoint: request.endpoint)
         var requestHeaders = headers
@@ -39,16 +39,18 @@ public struct Uploader: Sendable {
             requestHeaders.append("Content-Type: application/octet-stream")
         }
         if let token = request.token { requestHeaders.append("Authorization: Bearer \(token.secret)") }
+        let redactor = TraceRedactor(token: request.token, headers: headers, endpoint: request.endpoint)
+        let endpoint = Redaction.url(request.endpoint)
 
         var attempt = 0
         var everReachedServer = false
         var lastFailure = ""
         while true {
             attempt += 1
-            let result = try Self.attempt(request, headers: requestHeaders, size: size)
+            let result = try Self.attempt(request, document: document, headers: requestHeaders, size: size, redactor: redactor)
             switch Self.classify(result) {
             case .success:
-                let location = Self.resolve(result.location, against: result.effectiveURL)
+                let location = Redaction.url(Self.resolve(result.location, against: result.effectiveURL))
                 return UploadReceipt(
                     status: result.status,
                     location: location,
@@ -67,13 +69,13 @@ public struct Uploader: Sendable {
                     if everReachedServer {
                         throw UploadError(
                             .retriesExhausted,
-                            "upload to \(request.endpoint) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(lastFailure)",
+                            "upload to \(endpoint) failed after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(lastFailure)",
                             hint: "try again later; the Idempotency-Key keeps a repeated upload from making a second document"
                         )
                     }
                     throw UploadError(
                         .unreachable,
-                        "cannot reach \(request.endpoint) after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(lastFailure)"
+                        "cannot reach \(endpoint) after \(attempt) attempt\(attempt == 1 ? "" : "s"): \(lastFailure)"
                     )
                 }
                 let delay = Self.backoff(attempt: attempt, retryAfter: result.retryAfter, request: request)
@@ -91,11 +93,13 @@ public struct Uploader: Sendable {
 
     // MARK: - One attempt
 
-    private static func attempt(_ request: UploadRequest, headers: [String], size: Int64) throws(UploadError) -> AttemptResult {
-        guard let file = fopen(request.file, "rb") else {
+    private static func attempt(
+        _ request: UploadRequest, document: DocumentFile, headers: [String], size: Int64, redactor: TraceRedactor
+    ) throws(UploadError) -> AttemptResult {
+        guard fseeko(document.stream, 0, SEEK_SET) == 0 else {
             throw UploadError(.unreadableFile, "\(request.file): cannot read the file")
         }
-        let context = TransferContext(file: file, trace: request.trace, progress: request.progress)
+        let context = TransferContext(document: document, trace: request.trace, redactor: redactor, progress: request.progress)
         guard var transfer = Transfer(context: context) else {
             throw UploadError(.transfer, "libcurl could not create a handle")
         }
@@ -159,13 +163,13 @@ public struct Uploader: Sendable {
             return .success
         case 401, 403:
             return .fatal(UploadError(
-                .authenticationRefused, "\(result.effectiveURL) refused the credentials (HTTP \(result.status))",
+                .authenticationRefused, "\(Redaction.url(result.effectiveURL)) refused the credentials (HTTP \(result.status))",
                 hint: "check the token in --token-file or IMRF_TOKEN"
             ))
         case 408, 429, 500..<600:
             return .retryable(reason: "HTTP \(result.status)", reachedServer: true)
         default:
-            return .fatal(UploadError(.rejected, "\(result.effectiveURL) rejected the upload (HTTP \(result.status))"))
+            return .fatal(UploadError(.rejected, "\(Redaction.url(result.effectiveURL)) rejected the upload (HTTP \(result.status))"))
         }
     }
 
@@ -181,7 +185,7 @@ public struct Uploader: Sendable {
         guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
-            throw UploadError(.badURL, "bad endpoint URL '\(endpoint)'", hint: "give an http:// or https:// URL")
+            throw UploadError(.badURL, "bad endpoint URL '\(Redaction.url(endpoint))'", hint: "give an http:// or https:// URL")
         }
         guard url.user == nil, url.password == nil else {
             throw UploadError(.badURL, "the endpoint URL must not contain credentials; use --token-file or IMRF_TOKEN")

@@ -16,20 +16,23 @@ public struct CalendarCatalog: Sendable {
     /// The calendar every forum uses unless told otherwise.
     public static let defaultName = "un-new-york"
 
-    /// The folders searched by default, most specific first: `IMRF_CALENDARS`
-    /// (colon-separated), `./Calendars`, then the `Calendars/` of the
-    /// repository or installation the running binary belongs to (found by
-    /// walking up from the executable, and `../share/imrf/Calendars`).
+    /// The folders searched by default, in this order: each folder of
+    /// `IMRF_CALENDARS` (colon-separated), then the installation's:
+    /// `../share/imrf/Calendars` beside the executable's folder, then the
+    /// first `Calendars/` holding `un-new-york.ics` in the executable's folder
+    /// or up to five above it (a repository's, for a binary SwiftPM built).
+    ///
+    /// Never the current folder: the same command must give the same
+    /// deadline wherever it is run, and a folder one happens to be in is no
+    /// place to take holidays from.
     public static func defaultDirectories(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        currentDirectory: URL = URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
         executable: URL? = Bundle.main.executableURL
     ) -> [URL] {
         var result: [URL] = []
         if let list = environment["IMRF_CALENDARS"] {
             result += list.split(separator: ":").map { URL(fileURLWithPath: String($0), isDirectory: true) }
         }
-        result.append(currentDirectory.appendingPathComponent("Calendars", isDirectory: true))
         if let executable {
             var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
             result.append(folder.appendingPathComponent("../share/imrf/Calendars", isDirectory: true).standardizedFileURL)

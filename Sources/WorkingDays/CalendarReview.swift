@@ -35,7 +35,10 @@ public struct CalendarReview: Sendable {
                     at: location, hint: "extend X-IMRF-COVERAGE-START/END or remove the event"))
             }
         }
-        for year in coverage.lowerBound.year...coverage.upperBound.year where calendar.holidays(inYear: year).isEmpty {
+        // One pass over the holidays: a coverage of thousands of years times
+        // a hundred thousand holidays would take minutes year by year.
+        let yearsWithHolidays = Set(calendar.holidays.map(\.date.year))
+        for year in coverage.lowerBound.year...coverage.upperBound.year where !yearsWithHolidays.contains(year) {
             diagnostics.append(.warning("no holiday at all in \(year), though it is covered", at: location,
                                         hint: "add that year's holidays or shorten the coverage"))
         }

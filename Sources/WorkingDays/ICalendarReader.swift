@@ -65,6 +65,11 @@ public enum ICalendarReader {
         public static let events = 10_000
         /// Holiday days after expanding rules, RDATEs and multi-day events.
         public static let holidayDays = 100_000
+        /// Dates examined while expanding all the rules of a file, whether
+        /// or not they become holidays (a year of a rule costs at least one):
+        /// the work a file may ask for, about a second at most.
+        public static let ruleDates = 500_000
+        static let ruleDatesText = "500,000 dates examined"
     }
 
     /// Properties of an event that cannot change its dates.
@@ -187,8 +192,10 @@ private struct Parser {
         }
         let coverage = coverageStart...coverageEnd
         var holidays: [Holiday] = []
+        var budget = ICalendarReader.Limits.ruleDates
         for (draft, days) in events where !draft.cancelled {
-            holidays += try expand(draft, days: days, coverage: coverage, room: ICalendarReader.Limits.holidayDays - holidays.count)
+            holidays += try expand(
+                draft, days: days, coverage: coverage, room: ICalendarReader.Limits.holidayDays - holidays.count, budget: &budget)
         }
         return HolidayCalendar(name: name, coverage: coverage, holidays: holidays, summary: summary)
     }
@@ -287,11 +294,23 @@ private struct Parser {
     /// A single event keeps its days as written; a recurring one (RRULE or
     /// RDATE) is cut to the coverage, the only range its expansion can be
     /// trusted for.
-    /// Fails when the event would make more than `room` holiday days.
-    func expand(_ event: EventDraft, days: Int, coverage: ClosedRange<CivilDate>, room: Int) throws(ICalendarError) -> [Holiday] {
+    /// Fails when the event would make more than `room` holiday days, or
+    /// its rule would examine more dates than are left in `budget`.
+    func expand(
+        _ event: EventDraft, days: Int, coverage: ClosedRange<CivilDate>, room: Int, budget: inout Int
+    ) throws(ICalendarError) -> [Holiday] {
         let start = event.start!
         let recurring = event.rule != nil || !event.rdates.isEmpty
-        var starts = Set(event.rule?.occurrences(from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound) ?? [start])
+        var starts: Set<CivilDate> = [start]
+        if let rule = event.rule {
+            do {
+                starts = Set(try rule.occurrences(
+                    from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound, budget: &budget))
+            } catch {
+                throw fail(.tooLarge(
+                    what: "the work of expanding recurrence rules", limit: ICalendarReader.Limits.ruleDatesText), event.line)
+            }
+        }
         starts.formUnion(event.rdates)
         starts.subtract(event.exdates)
         guard starts.count * days <= room else {

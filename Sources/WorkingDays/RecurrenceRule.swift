@@ -16,6 +16,9 @@ struct RecurrenceRule: Sendable, Equatable {
         case invalid
     }
 
+    /// The expansion ran out of its budget of dates to examine.
+    struct BudgetExhausted: Error, Equatable {}
+
     var interval = 1
     var until: CivilDate?
     var count: Int?
@@ -70,6 +73,11 @@ struct RecurrenceRule: Sendable, Equatable {
         if !byMonthDay.isEmpty, byDay.contains(where: { $0.ordinal != nil }) {
             throw .unsupported("BYDAY with a position (like 2MO) together with BYMONTHDAY")
         }
+        // With BYMONTH positions count within a month, which has at most five
+        // of each weekday: a rule asking for a sixth would never give a day.
+        if !byMonth.isEmpty, let far = byDay.first(where: { abs($0.ordinal ?? 0) > 5 }) {
+            throw .unsupported("BYDAY=\(far.ordinal!)\(far.weekday.icalCode) with BYMONTH: a month has at most 5 of each weekday")
+        }
     }
 
     private static func numbers(_ value: String, in range: ClosedRange<Int>, allowNegative: Bool) throws(ParseError) -> [Int] {
@@ -91,19 +99,29 @@ struct RecurrenceRule: Sendable, Equatable {
     /// Start dates of the recurrence set from `start` (always the first
     /// instance, as RFC 5545 says) up to `limit` inclusive. Without COUNT,
     /// years before `lower` are skipped, not computed; with COUNT, instances
-    /// before it still use the count up, so those years are computed. The
-    /// loop is bounded by years (at most 9999), so no rule can hang the reader.
-    func occurrences(from start: CivilDate, through limit: CivilDate, skippingBefore lower: CivilDate? = nil) -> [CivilDate] {
+    /// before it still use the count up, so those years are computed.
+    ///
+    /// Each year computed spends from `budget` the dates it examines (at
+    /// least one), whether or not they become instances: a rule that never
+    /// matches still costs its years. Throws when the budget runs out, so no
+    /// file of rules can keep the reader busy for long.
+    func occurrences(
+        from start: CivilDate, through limit: CivilDate, skippingBefore lower: CivilDate? = nil, budget: inout Int
+    ) throws(BudgetExhausted) -> [CivilDate] {
         let last = min(limit, until ?? limit)
         guard start <= last else { return [] }
         var result = [start]
         var year = start.year
+        let months = months(start: start)
+        let examined = max(1, examinedPerYear)
         if count == nil, let lower, lower.year > year {
             year += (lower.year - year) / interval * interval
         }
         while year <= last.year {
             if let count, result.count >= count { break }
-            for date in dates(inYear: year, start: start) where date > start && date <= last {
+            budget -= examined
+            guard budget >= 0 else { throw BudgetExhausted() }
+            for date in dates(inYear: year, months: months, start: start) where date > start && date <= last {
                 if let count, result.count >= count { break }
                 result.append(date)
             }
@@ -112,16 +130,35 @@ struct RecurrenceRule: Sendable, Equatable {
         return result
     }
 
-    private func dates(inYear year: Int, start: CivilDate) -> [CivilDate] {
-        let months = byMonth.isEmpty ? (byMonthDay.isEmpty && byDay.isEmpty ? [start.month] : Array(1...12)) : byMonth
-        var found = Set<CivilDate>()
+    /// The months a year's dates are looked for in.
+    private func months(start: CivilDate) -> [Int] {
+        byMonth.isEmpty ? (byMonthDay.isEmpty && byDay.isEmpty ? [start.month] : Array(1...12)) : byMonth
+    }
+
+    /// How many dates `dates(inYear:months:start:)` examines, at most: a bound that
+    /// does not depend on the year, so it can be spent before the work.
+    private var examinedPerYear: Int {
+        let months = byMonth.isEmpty ? 12 : byMonth.count
+        if !byMonthDay.isEmpty { return months * byMonthDay.count }
+        if !byDay.isEmpty {
+            // Every such weekday of a span (53 in a year, 5 in a month), or one for a position.
+            let spans = byMonth.isEmpty ? 1 : byMonth.count
+            let perWeekday = byMonth.isEmpty ? 53 : 5
+            return spans * byDay.reduce(0) { $0 + ($1.ordinal == nil ? perWeekday : 1) }
+        }
+        return months
+    }
+
+    /// The dates of the rule in `year`, sorted, each once.
+    private func dates(inYear year: Int, months: [Int], start: CivilDate) -> [CivilDate] {
+        var found: [CivilDate] = []
         if !byMonthDay.isEmpty {
             for month in months {
                 let length = CivilDate.daysInMonth(year: year, month: month)
                 for monthDay in byMonthDay {
                     let day = monthDay > 0 ? monthDay : length + 1 + monthDay
                     guard let date = CivilDate(year: year, month: month, day: day) else { continue }
-                    if byDay.isEmpty || byDay.contains(where: { $0.weekday == date.weekday }) { found.insert(date) }
+                    if byDay.isEmpty || byDay.contains(where: { $0.weekday == date.weekday }) { found.append(date) }
                 }
             }
         } else if !byDay.isEmpty {
@@ -137,28 +174,29 @@ struct RecurrenceRule: Sendable, Equatable {
                 }
             }
             for (first, lastDay) in spans {
-                // One pass over the span, whatever the number of BYDAY entries.
-                var byWeekday: [Weekday: [CivilDate]] = [:]
-                var day = first
-                while day <= lastDay {
-                    byWeekday[day.weekday, default: []].append(day)
-                    day = day.adding(days: 1)
-                }
                 for rule in byDay {
-                    let matching = byWeekday[rule.weekday] ?? []
+                    // The span's first and last such weekday, and how many there are.
+                    let earliest = first.adding(days: (rule.weekday.rawValue - first.weekday.rawValue + 7) % 7)
+                    let latest = lastDay.adding(days: -((lastDay.weekday.rawValue - rule.weekday.rawValue + 7) % 7))
+                    let count = earliest.days(to: latest) / 7 + 1
                     if let ordinal = rule.ordinal {
-                        let index = ordinal > 0 ? ordinal - 1 : matching.count + ordinal
-                        if matching.indices.contains(index) { found.insert(matching[index]) }
+                        guard abs(ordinal) <= count else { continue }
+                        found.append(ordinal > 0 ? earliest.adding(days: 7 * (ordinal - 1)) : latest.adding(days: 7 * (ordinal + 1)))
                     } else {
-                        found.formUnion(matching)
+                        for index in 0..<count { found.append(earliest.adding(days: 7 * index)) }
                     }
                 }
             }
         } else {
             for month in months {
-                if let date = CivilDate(year: year, month: month, day: start.day) { found.insert(date) }
+                if let date = CivilDate(year: year, month: month, day: start.day) { found.append(date) }
             }
         }
-        return found.sorted()
+        guard found.count > 1 else { return found }
+        found.sort()
+        // Two BYDAY or BYMONTHDAY entries may name the same day.
+        var unique: [CivilDate] = []
+        for date in found where unique.last != date { unique.append(date) }
+        return unique
     }
 }

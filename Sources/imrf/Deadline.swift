@@ -37,10 +37,10 @@ extension IMRF {
         func run() async throws {
             try await Reporting.run {
                 let calendar = try calendarOptions.workingDayCalendar()
-                let inputs = try readInputs()
-                let single = inputs.count == 1 && dates != ["-"]
+                let single = dates.count == 1 && dates != ["-"]
                 var firstFailure: FailureKind?
-                for input in inputs {
+                // Standard input is answered a line at a time, as it is read.
+                try forEachInput { (input: Input) throws(DiagnosticFailure) in
                     do throws(DiagnosticFailure) {
                         let explanation = try compute(input, calendar: calendar)
                         if json {
@@ -65,28 +65,43 @@ extension IMRF {
             var location: SourceLocation?
         }
 
-        private func readInputs() throws(DiagnosticFailure) -> [Input] {
-            var inputs: [Input] = []
+        /// Calls `body` with each date argument, and each line of standard
+        /// input for `-` (blank lines and `#` comments skipped).
+        private func forEachInput(_ body: (Input) throws(DiagnosticFailure) -> Void) throws(DiagnosticFailure) {
             for argument in dates {
-                if argument == "-" {
-                    var lineNumber = 0
-                    while let line = readLine() {
-                        lineNumber += 1
-                        let text = line.trimmingCharacters(in: .whitespaces)
-                        if text.isEmpty || text.hasPrefix("#") { continue }
-                        inputs.append(Input(text: text, location: SourceLocation(path: "<stdin>", line: lineNumber, column: 1)))
-                    }
-                } else {
-                    inputs.append(Input(text: argument, location: nil))
+                guard argument == "-" else {
+                    try body(Input(text: argument, location: nil))
+                    continue
+                }
+                var lines = BoundedLineReader(fileDescriptor: STDIN_FILENO, keep: Self.keptBytes)
+                var lineNumber = 0
+                while let line = lines.next() {
+                    lineNumber += 1
+                    var text = line.text.trimmingCharacters(in: .whitespaces)
+                    if text.hasPrefix("#") || (text.isEmpty && !line.isCut) { continue }
+                    // A cut line is no date, even when what was kept would be one.
+                    if line.isCut { text += "..." }
+                    try body(Input(text: text, location: SourceLocation(path: "<stdin>", line: lineNumber, column: 1)))
                 }
             }
-            return inputs
+        }
+
+        /// Characters of a bad input a message quotes; the rest is "...".
+        static let quotedCharacters = 80
+
+        /// Bytes kept of a line of standard input: a date is 10, and a
+        /// message quotes at most `quotedCharacters` characters.
+        private static let keptBytes = 4 * quotedCharacters + 8
+
+        /// `text` as a message quotes it: at most `quotedCharacters` characters.
+        static func quoted(_ text: String) -> String {
+            text.count <= quotedCharacters ? text : text.prefix(quotedCharacters) + "..."
         }
 
         private func compute(_ input: Input, calendar: WorkingDayCalendar) throws(DiagnosticFailure) -> DeadlineExplanation {
             guard let date = CivilDate(iso: input.text) else {
                 throw DiagnosticFailure(.badInput, .error(
-                    "'\(input.text)' is not a date", at: input.location,
+                    "'\(Self.quoted(input.text))' is not a date", at: input.location,
                     hint: "write dates as YYYY-MM-DD, e.g. 2026-05-08, and check that the day exists"))
             }
             do {

@@ -15,6 +15,9 @@ Modes by path (query string parameters in brackets):
   /sink                   read the body and drop it (benchmark), 201
   /drop                   first request: read half the body, close the connection; then store
   /folder/NAME            store the document (its path is kept), 201 + Location
+  /echo                   store the document, 201 + a Location with a signature in
+                          its query, a Set-Cookie, and the request's Authorization
+                          and X-Api-Key echoed back (for the trace's redaction)
 Documents are keyed by Idempotency-Key: a repeated key never stores twice.
 """
 import argparse, base64, hashlib, json, os, signal, socket, ssl, sys, threading, time
@@ -128,6 +131,16 @@ class Handler(BaseHTTPRequestHandler):
             return self.answer(503, {"Retry-After": "0"})
         if path == "/slow":
             time.sleep(float(query.get("delay", "10")))
+        if path == "/echo":
+            with lock:
+                doc, code = self.store(sha, size, body)
+                write_state()
+            return self.answer(code, {
+                "Location": "/documents/%d?X-Amz-Signature=SIGNATURE-s3cr3t" % doc["id"],
+                "Set-Cookie": "session=COOKIE-s3cr3t; HttpOnly",
+                "X-Echo-Authorization": self.headers.get("Authorization", ""),
+                "X-Echo-Api-Key": self.headers.get("X-Api-Key", ""),
+            })
         if path in ("/ok", "/flaky503", "/slow", "/drop") or path.startswith("/folder/"):
             with lock:
                 doc, code = self.store(sha, size, body)
