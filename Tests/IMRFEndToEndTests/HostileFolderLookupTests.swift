@@ -28,11 +28,17 @@ struct HostileFolderLookupTests {
     }
 
     /// A copy of the built binary at `folder/relativePath`, as an installation
-    /// outside the repository (no Calendars/ or Templates/ above it).
+    /// outside the repository: its calendars in `../share/imrf/Calendars`
+    /// beside it (forum.yaml names one), no Templates/ above it.
     func install(at relativePath: String, in folder: URL) throws -> URL {
         let binary = folder.appendingPathComponent(relativePath)
-        try FileManager.default.createDirectory(at: binary.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let bin = binary.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: bin, withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: IMRFProcess.binary, to: binary)
+        let share = bin.deletingLastPathComponent().appendingPathComponent("share/imrf")
+        try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: IMRFProcess.repositoryRoot.appendingPathComponent("Calendars"), to: share.appendingPathComponent("Calendars"))
         return binary
     }
 

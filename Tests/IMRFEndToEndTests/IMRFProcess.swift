@@ -56,9 +56,12 @@ struct IMRFProcess {
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
+        // A process that exits before reading all its input must fail its
+        // test, not kill the test process with SIGPIPE.
+        _ = ignoreBrokenPipes
         try process.run()
         launched(process.processIdentifier)
-        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        if let input { try? stdin.fileHandleForWriting.write(contentsOf: Data(input.utf8)) }
         if !keepStdinOpen { try stdin.fileHandleForWriting.close() }
         // Read both pipes concurrently so a chatty process cannot fill one and block.
         nonisolated(unsafe) var errData = Data()
@@ -122,6 +125,8 @@ struct IMRFProcess {
             environment: environment, keepStdinOpen: keepStdinOpen, launched: { pid in child.withLock { $0 = pid } })
         return result
     }
+
+    private static let ignoreBrokenPipes: Void = { signal(SIGPIPE, SIG_IGN) }()
 
     /// Whether this test process, and so the `imrf` built with it, runs
     /// under AddressSanitizer or ThreadSanitizer (`swift test --sanitize`).
