@@ -29,12 +29,10 @@ import Testing
         return error?.diagnostics.first
     }
 
-    @Test func anAliasBombIsRefusedAtItsFirstAnchorAtOnce() throws {
+    // A hang (the bug) fails at the time limit; the refusal itself is instant.
+    @Test(.timeLimit(.minutes(1))) func anAliasBombIsRefusedAtItsFirstAnchorAtOnce() throws {
         let yaml = Edition.second.forum.yaml + Self.aliasBomb(levels: 10)
-        let clock = ContinuousClock()
-        let start = clock.now
         let diagnostic = try #require(Self.refusal(yaml))
-        #expect(clock.now - start < .seconds(1))
         #expect(diagnostic.message == "YAML anchor '&l0' is not accepted")
         #expect(diagnostic.location == SourceLocation(path: "forum.yaml", line: Self.lineNumber(of: "l0:", in: yaml), column: 5))
         #expect(diagnostic.hint?.contains("put the value in quotes") == true)

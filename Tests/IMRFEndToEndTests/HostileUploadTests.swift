@@ -14,10 +14,7 @@ struct HostileUploadTests {
         let fifo = temporary.url.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         for file in ["/dev/zero", fifo] {
-            let clock = ContinuousClock()
-            let start = clock.now
             let result = try IMRFProcess.run(["upload", file, "--endpoint", server.url("/ok")], cap: cap)
-            #expect(clock.now - start < .seconds(10))
             #expect(result.status == 65, "\(file): \(result.stderr)")
             #expect(result.stderr.hasPrefix("error: \(file): not a regular file"), "\(result.stderr)")
         }

@@ -27,13 +27,9 @@ struct HostileYAMLTests {
         #expect(result.status == 0, "\(result.stderr)")
     }
 
-    /// Runs capped and timed; the refusal must come well within a second
-    /// of imrf's own start-up.
+    /// Runs under the cap: a walk over the expanded aliases is killed by it.
     func run(_ arguments: [String], in temporary: TemporaryFolder) throws -> IMRFProcess.Result {
-        let clock = ContinuousClock()
-        let start = clock.now
         let result = try IMRFProcess.run(arguments, cap: Self.cap, directory: temporary.url)
-        #expect(clock.now - start < .seconds(3), "took \(clock.now - start)")
         return result
     }
 

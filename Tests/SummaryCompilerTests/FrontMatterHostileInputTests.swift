@@ -30,11 +30,9 @@ import Testing
         return "---\nsession: plenary\n" + lines.joined(separator: "\n") + "\ntitle: *l\(levels - 1)\n---\nText.\n"
     }
 
-    @Test func anAliasBombIsRefusedAtItsFirstAnchorAtOnce() {
-        let clock = ContinuousClock()
-        let start = clock.now
+    // A hang (the bug) fails at the time limit; the refusal itself is instant.
+    @Test(.timeLimit(.minutes(1))) func anAliasBombIsRefusedAtItsFirstAnchorAtOnce() {
         let diagnostics = Self.diagnostics(Self.bomb(levels: 10))
-        #expect(clock.now - start < .seconds(1))
         #expect(diagnostics == ["n.md:3:5: error: YAML anchor '&l0' is not accepted\n  hint: imrf's files need no anchors or aliases: remove it; if the '&' is part of the text, put the value in quotes"])
     }
 

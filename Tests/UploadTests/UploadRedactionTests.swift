@@ -99,7 +99,8 @@ struct UploadRedactionTests {
         #expect(!Redaction.url("//me:s3cr3t@h/p").contains("s3cr3t"))
     }
 
-    @Test("a FIFO, a device or a folder is refused at once, and nothing is sent", arguments: ["fifo", "/dev/zero", "folder"])
+    // A hang (the bug) fails at the time limit; the refusal itself is instant.
+    @Test("a FIFO, a device or a folder is refused at once, and nothing is sent", .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero", "folder"])
     func onlyRegularFiles(name: String) async throws {
         let server = try UploadServer(), scratch = try Scratch()
         defer { server.stop(); scratch.remove() }
@@ -110,12 +111,9 @@ struct UploadRedactionTests {
         } else if name == "folder" {
             path = scratch.directory.path
         }
-        let clock = ContinuousClock()
-        let start = clock.now
         let error = await #expect(throws: UploadError.self) {
             try await Uploader().upload(UploadRequest(file: path, endpoint: server.url("/ok"), retries: 0))
         }
-        #expect(clock.now - start < .seconds(5))
         #expect(error?.code == .unreadableFile)
         #expect(error.map { "\($0.diagnostics)".contains("not a regular file") } == true, "\(String(describing: error))")
         #expect(try server.state().documents.isEmpty)

@@ -23,11 +23,9 @@ struct RecurrenceLimitsTests {
 
     /// February 30th never comes: no holiday, but every year of every rule
     /// was once looked at. Refused at the event where the work runs out.
-    @Test func rulesThatNeverMatchRunOutOfWork() throws {
-        let clock = ContinuousClock()
-        let start = clock.now
+    // A hang (the bug) fails at the time limit; the refusal itself is instant.
+    @Test(.timeLimit(.minutes(1))) func rulesThatNeverMatchRunOutOfWork() throws {
         let result = read(calendar(rule: "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30", count: 2_000))
-        #expect(clock.now - start < .seconds(3))
         guard case .failure(let error) = result, case .tooLarge(let what, let limit) = error.code else {
             Issue.record("got \(result)")
             return
