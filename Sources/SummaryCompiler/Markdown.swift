@@ -49,6 +49,10 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The body line (1-based) of the first footnote past
     /// `MarkdownParser.maximumFootnotes`; the document is then left empty.
     public var tooManyFootnotesAtLine: Int?
+    /// The body line (1-based) of the header of the table that takes the
+    /// note past `MarkdownParser.maximumTableCells`; the document is then
+    /// left empty (cmark-gfm never saw it).
+    public var tooManyTableCellsAtLine: Int?
 
     public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {
         self.blocks = blocks

@@ -38,8 +38,20 @@ public enum MarkdownParser {
     /// while keeping the Word footnotes part and the numbering bounded.
     public static let maximumFootnotes = 10_000
 
+    /// The most table cells one note may hold, all its tables together
+    /// (columns times rows, the header row included): cmark-gfm pads every
+    /// row to the header's column count, about 280 bytes a cell, so a
+    /// 180 KB note with a wide header and short rows would need gigabytes.
+    /// A summary's tables have some hundreds of cells; this is 28 MB.
+    public static let maximumTableCells = 100_000
+
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = registered
+        if let line = countTableCells(text).headerLineOverLimit {
+            var refused = MarkdownDocument(blocks: [])
+            refused.tooManyTableCellsAtLine = line
+            return refused
+        }
         let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
         // Everything cmark-gfm allocates for this note, parser and tree, comes
         // from the thread's arena and goes with it once the tree is converted
@@ -90,6 +102,69 @@ public enum MarkdownParser {
             }
         }
         return document
+    }
+
+    /// The table cells cmark-gfm would build for `text`, counted in one pass
+    /// over its lines before it sees them, and the line of the header of the
+    /// table that takes the count past `limit` (the count stops there).
+    ///
+    /// The count is never below cmark-gfm's, and equal to it for ordinary
+    /// tables. A delimiter row (only `|`, `-`, `:`, spaces; at least one `-`)
+    /// is recognised after any run of spaces, tabs and `>` (block quotes, list
+    /// items' indentation), as cmark-gfm finds it after its containers, below
+    /// a line that is not blank (the header); its cells are the table's columns (cmark-gfm requires the header to have as
+    /// many). Every later line up to a blank one (nothing but spaces, tabs and
+    /// `>`, which ends a table in any container) counts as a row of that many
+    /// cells; a delimiter row among them may start a new table or be a row,
+    /// so it adds its own cells for a header and never lowers the columns.
+    static func countTableCells(_ text: String, limit: Int = maximumTableCells) -> (cells: Int, headerLineOverLimit: Int?) {
+        var text = text
+        return text.withUTF8 { bytes in
+            let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: ">")
+            let pipe = UInt8(ascii: "|"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+            var cells = 0, columns = 0, headerLine = 1, line = 1, afterBlank = true
+            var index = 0
+            while index < bytes.count {
+                while index < bytes.count, bytes[index] == space || bytes[index] == tab || bytes[index] == quote { index += 1 }
+                let contentStart = index
+                // The delimiter row's cells: runs between pipes holding a `-` or `:`.
+                var isDelimiterRow = true, hasDash = false, rowCells = 0, cellHasContent = false
+                while index < bytes.count, bytes[index] != newline, bytes[index] != carriageReturn {
+                    if isDelimiterRow {
+                        switch bytes[index] {
+                        case pipe:
+                            if cellHasContent { rowCells += 1 }
+                            cellHasContent = false
+                        case dash: hasDash = true; cellHasContent = true
+                        case colon: cellHasContent = true
+                        case space, tab: break
+                        default: isDelimiterRow = false
+                        }
+                    }
+                    index += 1
+                }
+                let isBlank = index == contentStart
+                if isBlank {
+                    columns = 0
+                } else if isDelimiterRow && hasDash && !afterBlank {
+                    if cellHasContent { rowCells += 1 }
+                    if rowCells > columns { headerLine = max(line - 1, 1) }
+                    cells += rowCells + columns
+                    columns = max(columns, rowCells)
+                } else {
+                    cells += columns
+                }
+                if cells > limit { return (cells, headerLine) }
+                afterBlank = isBlank
+                if index < bytes.count {
+                    if bytes[index] == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
+                    index += 1
+                    line += 1
+                }
+            }
+            return (cells, nil)
+        }
     }
 
     /// The line of the first node nested deeper than `maximumDepth`, found

@@ -176,7 +176,13 @@ public enum NoteParser {
             : lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
-        if let line = document.tooManyFootnotesAtLine {
+        if let line = document.tooManyTableCellsAtLine {
+            diagnostics.append(.error(
+                "tables with more than 100,000 cells in one note (columns times rows)",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "split the table, or give its rows no more columns than they need"
+            ))
+        } else if let line = document.tooManyFootnotesAtLine {
             diagnostics.append(.error(
                 "more than 10,000 footnotes in one note",
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
