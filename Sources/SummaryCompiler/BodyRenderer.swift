@@ -16,6 +16,10 @@ struct BodyRenderer {
     /// carries the `fnref` anchor the footnote's back-link points to, as an
     /// id names one element (a footnote cited twice, or by another footnote).
     private let anchoredFootnotes = AnchoredFootnotes()
+    /// Whether a Markdown table cell is being written: the table extension
+    /// splits its row at every `|` not escaped by a backslash, inside code
+    /// spans too, before it reads the cells.
+    var inTableCell = false
 
     private final class AnchoredFootnotes {
         var numbers: Set<Int> = []
@@ -140,7 +144,8 @@ struct BodyRenderer {
                 Self.htmlEscaper.append(text, to: &output)
                 output += "</code></pre>"
             } else {
-                let fence = text.contains("```") ? "~~~~" : "```"
+                // Only a run of backticks at least as long closes the fence (tildes never do).
+                let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(in: text) + 1))
                 output += fence + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
             }
         case .thematicBreak:
@@ -149,11 +154,13 @@ struct BodyRenderer {
             if html {
                 appendHTMLTable(header: header, rows: rows, to: &output)
             } else {
+                var cellWriter = self
+                cellWriter.inTableCell = true
                 func row(_ cells: [[Inline]]) {
                     output += "| "
                     for (index, cell) in cells.enumerated() {
                         if index > 0 { output += " | " }
-                        append(cell, to: &output)
+                        cellWriter.append(cell, to: &output)
                     }
                     output += " |"
                 }
@@ -216,7 +223,7 @@ struct BodyRenderer {
                 Self.htmlEscaper.append(text, to: &output)
                 output += "</code>"
             } else {
-                output += text.contains("`") ? "`` \(text) ``" : "`\(text)`"
+                appendMarkdownCodeSpan(text, to: &output)
             }
         case .emphasis(let children): wrap(children, html ? "<em>" : "*", html ? "</em>" : "*", to: &output)
         case .strong(let children): wrap(children, html ? "<strong>" : "**", html ? "</strong>" : "**", to: &output)
@@ -263,10 +270,45 @@ struct BodyRenderer {
         }
     }
 
-    /// Spaces and parentheses would end a Markdown link destination.
+    /// Spaces and parentheses would end a Markdown link destination; a
+    /// backslash would escape the character after it, a `<` at its start
+    /// would open one in angle brackets, a `|` would end a table cell.
     static let linkDestinationEscaper = UTF8Escaper([
         UInt8(ascii: " "): "%20", UInt8(ascii: "("): "%28", UInt8(ascii: ")"): "%29",
+        UInt8(ascii: "\\"): "\\\\", UInt8(ascii: "<"): "\\<", UInt8(ascii: ">"): "\\>", UInt8(ascii: "|"): "\\|",
     ])
+
+    /// A code span that reads back as `text`: inside a run of backticks
+    /// longer than any in the text (a run as long would close it), padded
+    /// with a space at each end when the text begins or ends with a backtick
+    /// (it would join the fence) or with a space at both ends (CommonMark
+    /// strips one from each end then). Empty text writes nothing (an empty
+    /// span cannot be written; cmark-gfm never makes one).
+    private func appendMarkdownCodeSpan(_ text: String, to output: inout String) {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return }
+        let backtick = UInt8(ascii: "`"), space = UInt8(ascii: " ")
+        let fence = String(repeating: "`", count: Self.longestBacktickRun(in: text) + 1)
+        let padded = first == backtick || last == backtick
+            || (first == space && last == space && bytes.contains { $0 != space })
+        output += fence
+        if padded { output += " " }
+        // In a table cell each `|` is escaped; the table extension removes the backslash before the span is read.
+        if inTableCell { Self.pipeEscaper.append(text, to: &output) } else { output += text }
+        if padded { output += " " }
+        output += fence
+    }
+
+    private static let pipeEscaper = UTF8Escaper([UInt8(ascii: "|"): "\\|"])
+
+    static func longestBacktickRun(in text: String) -> Int {
+        var longest = 0, run = 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
 
     private func wrap(_ children: [Inline], _ open: String, _ close: String, to output: inout String) {
         output += open

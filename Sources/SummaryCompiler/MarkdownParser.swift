@@ -52,13 +52,73 @@ public enum MarkdownParser {
             refused.tooManyTableCellsAtLine = line
             return refused
         }
+        return withTree(of: text) { root in
+            guard let root else { return MarkdownDocument(blocks: []) }
+            return document(root)
+        }
+    }
+
+    /// The document of cmark-gfm's tree `root`.
+    private static func document(_ root: OpaquePointer) -> MarkdownDocument {
+        if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
+        var document = MarkdownDocument(blocks: [])
+        for child in children(of: root) {
+            if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                guard document.footnotes.count < maximumFootnotes else {
+                    let line = max(Int(cmark_node_get_start_line(child)), 1)
+                    var refused = MarkdownDocument(blocks: [])
+                    refused.tooManyFootnotesAtLine = line
+                    return refused
+                }
+                // cmark-gfm numbers references in order of first use (their
+                // literal is that number) and moves the definitions that are
+                // used to the end of the document in the same order.
+                let label = String(document.footnotes.count + 1)
+                document.footnotes.append(.init(label: label, blocks: blocks(in: child)))
+            } else if let block = block(child) {
+                document.blocks.append(block)
+            }
+        }
+        return document
+    }
+
+    /// The body lines of the raw HTML cmark-gfm finds in `text` (blocks and
+    /// inline), which `parse` drops: for checking that the Markdown imrf
+    /// writes reads back without markup the note did not mean (tests and
+    /// the fuzz target).
+    public static func rawHTMLLines(in text: String) -> [Int] {
+        _ = registered
+        return withTree(of: text) { root in
+            guard let root else { return [] }
+            var lines: [Int] = []
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                    var current: OpaquePointer? = node
+                    var line = 0
+                    while let candidate = current, line == 0 {
+                        line = Int(cmark_node_get_start_line(candidate))
+                        current = cmark_node_parent(candidate)
+                    }
+                    if lines.last != line { lines.append(line) }
+                }
+            }
+            return lines
+        }
+    }
+
+    /// Runs `body` on cmark-gfm's tree of `text` (nil when cmark-gfm made
+    /// none). Everything cmark-gfm allocates for it, parser and tree, comes
+    /// from the thread's arena and goes with it when `body` returns (no
+    /// cmark_parser_free or cmark_node_free: the arena frees it all).
+    private static func withTree<Result>(of text: String, _ body: (OpaquePointer?) -> Result) -> Result {
         let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
-        // Everything cmark-gfm allocates for this note, parser and tree, comes
-        // from the thread's arena and goes with it once the tree is converted
-        // (no cmark_parser_free or cmark_node_free: the arena frees it all).
         let memory = imrf_cmark_arena_begin()
         defer { imrf_cmark_arena_end() }
-        guard let parser = cmark_parser_new_with_mem(footnotes, memory) else { return MarkdownDocument(blocks: []) }
+        guard let parser = cmark_parser_new_with_mem(footnotes, memory) else { return body(nil) }
         for name in ["table", "strikethrough", "autolink"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -81,27 +141,7 @@ public enum MarkdownParser {
                 return cmark_parser_finish(parser)
             }
         }
-        guard let root = finished else { return MarkdownDocument(blocks: []) }
-        if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
-        var document = MarkdownDocument(blocks: [])
-        for child in children(of: root) {
-            if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                guard document.footnotes.count < maximumFootnotes else {
-                    let line = max(Int(cmark_node_get_start_line(child)), 1)
-                    var refused = MarkdownDocument(blocks: [])
-                    refused.tooManyFootnotesAtLine = line
-                    return refused
-                }
-                // cmark-gfm numbers references in order of first use (their
-                // literal is that number) and moves the definitions that are
-                // used to the end of the document in the same order.
-                let label = String(document.footnotes.count + 1)
-                document.footnotes.append(.init(label: label, blocks: blocks(in: child)))
-            } else if let block = block(child) {
-                document.blocks.append(block)
-            }
-        }
-        return document
+        return body(finished)
     }
 
     /// The table cells cmark-gfm would build for `text`, counted in one pass
