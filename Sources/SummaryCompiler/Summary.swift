@@ -171,6 +171,9 @@ public struct Summary: Sendable {
         } catch {
             throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }
+        if let templates, let problem = TemplateInclusion.problem(in: library, folder: templates) {
+            throw DiagnosticFailure(.badInput, problem)
+        }
         for format in formats where format.isText {
             guard library.getTemplate(named: format.template) != nil else {
                 throw DiagnosticFailure(.badInput, .error(
