@@ -45,11 +45,20 @@ public enum MarkdownParser {
     /// A summary's tables have some hundreds of cells; this is 28 MB.
     public static let maximumTableCells = 100_000
 
+    /// The most `@` signs times the line's length in bytes one line may hold:
+    /// the autolink extension's work (and memory) for e-mail addresses grows
+    /// with both, about 50 MB and 0.2 s for a line of 100,000 bytes with
+    /// 1,000 of them. The limit allows 100 in such a line, and any number in
+    /// a line of up to 3,162 bytes.
+    public static let maximumAddressWork = 10_000_000
+
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = registered
-        if let line = countTableCells(text).headerLineOverLimit {
+        let prescan = prescan(text)
+        if prescan.tableHeaderLineOverLimit != nil || prescan.lineOverAddressLimit != nil {
             var refused = MarkdownDocument(blocks: [])
-            refused.tooManyTableCellsAtLine = line
+            refused.tooManyTableCellsAtLine = prescan.tableHeaderLineOverLimit
+            refused.tooManyAddressesAtLine = prescan.lineOverAddressLimit
             return refused
         }
         return withTree(of: text) { root in
@@ -158,19 +167,37 @@ public enum MarkdownParser {
     /// cells; a delimiter row among them may start a new table or be a row,
     /// so it adds its own cells for a header and never lowers the columns.
     static func countTableCells(_ text: String, limit: Int = maximumTableCells) -> (cells: Int, headerLineOverLimit: Int?) {
+        let result = prescan(text, tableCellLimit: limit)
+        return (result.tableCells, result.tableHeaderLineOverLimit)
+    }
+
+    /// What one pass over a body's lines finds before cmark-gfm sees it:
+    /// the table cells (`countTableCells`) and the first line whose `@` signs
+    /// times its length in bytes pass `maximumAddressWork`. The pass stops at
+    /// the first problem.
+    struct Prescan {
+        var tableCells = 0
+        var tableHeaderLineOverLimit: Int?
+        var lineOverAddressLimit: Int?
+    }
+
+    static func prescan(_ text: String, tableCellLimit limit: Int = maximumTableCells) -> Prescan {
         var text = text
         return text.withUTF8 { bytes in
             let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: ">")
             let pipe = UInt8(ascii: "|"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
-            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), at = UInt8(ascii: "@")
             var cells = 0, columns = 0, headerLine = 1, line = 1, afterBlank = true
             var index = 0
             while index < bytes.count {
+                let lineStart = index
+                var addresses = 0
                 while index < bytes.count, bytes[index] == space || bytes[index] == tab || bytes[index] == quote { index += 1 }
                 let contentStart = index
                 // The delimiter row's cells: runs between pipes holding a `-` or `:`.
                 var isDelimiterRow = true, hasDash = false, rowCells = 0, cellHasContent = false
                 while index < bytes.count, bytes[index] != newline, bytes[index] != carriageReturn {
+                    if bytes[index] == at { addresses += 1 }
                     if isDelimiterRow {
                         switch bytes[index] {
                         case pipe:
@@ -195,7 +222,10 @@ public enum MarkdownParser {
                 } else {
                     cells += columns
                 }
-                if cells > limit { return (cells, headerLine) }
+                if cells > limit { return Prescan(tableCells: cells, tableHeaderLineOverLimit: headerLine) }
+                if addresses > 0, addresses * (index - lineStart) > maximumAddressWork {
+                    return Prescan(tableCells: cells, lineOverAddressLimit: line)
+                }
                 afterBlank = isBlank
                 if index < bytes.count {
                     if bytes[index] == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
@@ -203,7 +233,7 @@ public enum MarkdownParser {
                     line += 1
                 }
             }
-            return (cells, nil)
+            return Prescan(tableCells: cells)
         }
     }
 

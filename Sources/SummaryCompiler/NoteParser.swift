@@ -182,6 +182,15 @@ public enum NoteParser {
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
                 hint: "split the table, or give its rows no more columns than they need"
             ))
+        } else if let line = document.tooManyAddressesAtLine {
+            let text = lines[bodyLine + line - 2]
+            let addresses = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
+            diagnostics.append(.error(
+                "line \(bodyLine + line - 1) holds too many e-mail addresses for its length"
+                    + " (\(NoteBudget.grouped(addresses)) '@' in \(NoteBudget.grouped(text.unicodeScalars.count)) characters)",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "put the addresses on lines of their own, or break the paragraph into shorter lines"
+            ))
         } else if let line = document.tooManyFootnotesAtLine {
             diagnostics.append(.error(
                 "more than 10,000 footnotes in one note",
