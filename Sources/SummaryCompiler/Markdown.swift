@@ -53,8 +53,8 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// note past `MarkdownParser.maximumTableCells`; the document is then
     /// left empty (cmark-gfm never saw it).
     public var tooManyTableCellsAtLine: Int?
-    /// The body line (1-based) whose `@` signs times its length pass
-    /// `MarkdownParser.maximumAddressWork`; the document is then left empty.
+    /// The body line (1-based) with more `@` signs than
+    /// `MarkdownParser.maximumAddressesPerLine`; the document is then left empty.
     public var tooManyAddressesAtLine: Int?
 
     public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {

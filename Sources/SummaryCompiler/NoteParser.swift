@@ -183,11 +183,9 @@ public enum NoteParser {
                 hint: "split the table, or give its rows no more columns than they need"
             ))
         } else if let line = document.tooManyAddressesAtLine {
-            let text = lines[bodyLine + line - 2]
-            let addresses = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
+            let addresses = lines[bodyLine + line - 2].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
             diagnostics.append(.error(
-                "line \(bodyLine + line - 1) holds too many e-mail addresses for its length"
-                    + " (\(NoteBudget.grouped(addresses)) '@' in \(NoteBudget.grouped(text.unicodeScalars.count)) characters)",
+                "line \(bodyLine + line - 1) holds more than 100 e-mail addresses ('@' signs: \(NoteBudget.grouped(addresses)))",
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
                 hint: "put the addresses on lines of their own, or break the paragraph into shorter lines"
             ))
