@@ -216,7 +216,13 @@ struct BodyRenderer {
         let html = format == .html
         switch inline {
         case .text(let text):
-            (html ? Self.htmlEscaper : Self.markdownEscaper).append(text, to: &output)
+            if html {
+                Self.htmlEscaper.append(text, to: &output)
+            } else if output.utf8.last == nil || output.utf8.last == UInt8(ascii: "\n") {
+                Self.appendMarkdownLineStart(text, to: &output)
+            } else {
+                Self.markdownEscaper.append(text, to: &output)
+            }
         case .code(let text):
             if html {
                 output += "<code>"
@@ -297,6 +303,33 @@ struct BodyRenderer {
         if inTableCell { Self.pipeEscaper.append(text, to: &output) } else { output += text }
         if padded { output += " " }
         output += fence
+    }
+
+    /// Text that begins a line of Markdown, escaped as all text is and
+    /// also where only a line's start makes markup: leading spaces and tabs
+    /// (dropped there, or four of them an indented code block) as character
+    /// references, and a leading `-`, `+`, `=` or `:` (a list item, a setext
+    /// underline, a table's delimiter row) or the `.` or `)` after up to nine
+    /// digits (an ordered list item) behind a backslash. Other text is
+    /// written as before.
+    private static func appendMarkdownLineStart(_ text: String, to output: inout String) {
+        var rest = Substring(text)
+        while let first = rest.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            output += first == UInt8(ascii: " ") ? "&#32;" : "&#9;"
+            rest = rest.dropFirst()
+        }
+        guard let first = rest.utf8.first else { return }
+        if [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ":")].contains(first) {
+            output += "\\"
+        } else {
+            let digits = rest.utf8.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            let marker = rest.utf8.dropFirst(digits).first
+            if (1...9).contains(digits), marker == UInt8(ascii: ".") || marker == UInt8(ascii: ")") {
+                output += rest.prefix(digits) + "\\"
+                rest = rest.dropFirst(digits)
+            }
+        }
+        markdownEscaper.append(rest.count == text.count ? text : String(rest), to: &output)
     }
 
     private static let pipeEscaper = UTF8Escaper([UInt8(ascii: "|"): "\\|"])

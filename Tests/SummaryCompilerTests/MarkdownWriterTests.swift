@@ -101,6 +101,28 @@ import Testing
         #expect(result.rawHTML.isEmpty, "\(result.markdown)")
     }
 
+    static let lineStarts = ["- b", "+ b", "-", "---", "===", "=", ":-", "1. b", "2) b", "123456789. b", "    b", "\tb", " -", "#", "> b"]
+
+    /// Text that begins a line (a paragraph's or after a line break) stays
+    /// text: what would open a list, a setext heading, a table or a code
+    /// block there is escaped.
+    @Test(arguments: lineStarts) func textAtTheStartOfALineStaysText(text: String) {
+        for blocks: [Block] in [
+            [.paragraph([.text(text)])],
+            [.paragraph([.text("a"), .softBreak, .text(text)])],
+            [.paragraph([.text("a"), .lineBreak, .text(text)])],
+            [.list(ordered: false, start: 0, tight: true, items: [[.paragraph([.text(text)])]])],
+            [.blockQuote([.paragraph([.text("a"), .softBreak, .strong([.text("b"), .softBreak, .text(text)])])])],
+        ] {
+            let result = Self.roundTrip(blocks)
+            #expect(result.blocks == blocks, "\(result.markdown)")
+        }
+    }
+
+    @Test func ordinaryTextAtTheStartOfALineIsWrittenAsItIs() {
+        #expect(Self.writer.blocks([.paragraph([.text("2030 Agenda"), .softBreak, .text("and 4 more.")])]) == "2030 Agenda\nand 4 more.")
+    }
+
     @Test func forumTextIsEscapedInTheMarkdownSummary() async throws {
         var forum = Edition.second.forum
         let hostile = "<img src=x onerror=alert(1)> & `x` *y*"
