@@ -183,7 +183,8 @@ public enum NoteParser {
                 hint: "split the table, or give its rows no more columns than they need"
             ))
         } else if let line = document.tooManyAddressesAtLine {
-            let addresses = lines[bodyLine + line - 2].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) }
+            let index = bodyLine + line - 2  // the body's lines are the file's from bodyLine on
+            let addresses = lines.indices.contains(index) ? lines[index].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) } : 0
             diagnostics.append(.error(
                 "line \(bodyLine + line - 1) holds more than 100 e-mail addresses ('@' signs: \(NoteBudget.grouped(addresses)))",
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
