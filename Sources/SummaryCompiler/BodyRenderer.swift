@@ -20,6 +20,9 @@ struct BodyRenderer {
     /// splits its row at every `|` not escaped by a backslash, inside code
     /// spans too, before it reads the cells.
     var inTableCell = false
+    /// Whether a Markdown heading is being written: an ATX heading is one
+    /// line, so a setext heading's line breaks are written as spaces.
+    var inHeading = false
 
     private final class AnchoredFootnotes {
         var numbers: Set<Int> = []
@@ -115,7 +118,9 @@ struct BodyRenderer {
                 output += "</h\(shifted)>"
             } else {
                 output += String(repeating: "#", count: shifted) + " "
-                append(content, to: &output)
+                var headingWriter = self
+                headingWriter.inHeading = true
+                headingWriter.append(content, to: &output)
             }
         case .blockQuote(let children):
             if html {
@@ -248,8 +253,8 @@ struct BodyRenderer {
                 Self.linkDestinationEscaper.append(destination, to: &output)
                 output += ")"
             }
-        case .softBreak: output += "\n"
-        case .lineBreak: output += html ? "<br>\n" : "\\\n"
+        case .softBreak: output += !html && inHeading ? " " : "\n"
+        case .lineBreak: output += html ? "<br>\n" : inHeading ? " " : "\\\n"
         case .image(let source, let alt, _):
             guard let image = images[source] else { return append(alt, to: &output) }
             let altText = alt.map(\.plainText).joined()

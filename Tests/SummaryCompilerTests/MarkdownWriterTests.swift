@@ -119,6 +119,13 @@ import Testing
         }
     }
 
+    @Test func aHeadingOfSeveralLinesStaysOneHeading() {
+        let blocks: [Block] = [.heading(level: 1, [.link(destination: "a", [.text("b"), .softBreak, .text("c")]), .lineBreak, .text("- d")])]
+        let written = Self.writer.blocks(blocks)
+        #expect(written == "#### [b c](a) - d")
+        #expect(MarkdownParser.parse(written).blocks == [.heading(level: 4, [.link(destination: "a", [.text("b c")]), .text(" - d")])])
+    }
+
     @Test func ordinaryTextAtTheStartOfALineIsWrittenAsItIs() {
         #expect(Self.writer.blocks([.paragraph([.text("2030 Agenda"), .softBreak, .text("and 4 more.")])]) == "2030 Agenda\nand 4 more.")
     }
