@@ -225,6 +225,10 @@ struct BodyRenderer {
                 Self.htmlEscaper.append(text, to: &output)
             } else if output.utf8.last == nil || output.utf8.last == UInt8(ascii: "\n") {
                 Self.appendMarkdownLineStart(text, to: &output)
+            } else if text.utf8.first == UInt8(ascii: ":"), Self.endsWithFootnoteReferenceLine(output) {
+                // `[^1]:` at a line's start would define the footnote.
+                output += "\\"
+                Self.markdownEscaper.append(text, to: &output)
             } else {
                 Self.markdownEscaper.append(text, to: &output)
             }
@@ -335,6 +339,14 @@ struct BodyRenderer {
             }
         }
         markdownEscaper.append(rest.count == text.count ? text : String(rest), to: &output)
+    }
+
+    /// Whether the last line of `output` is a footnote reference alone (`[^12]`).
+    private static func endsWithFootnoteReferenceLine(_ output: String) -> Bool {
+        guard output.utf8.last == UInt8(ascii: "]") else { return false }
+        let line = output.utf8.reversed().prefix { $0 != UInt8(ascii: "\n") }.reversed()
+        guard line.starts(with: "[^".utf8), line.count > 3 else { return false }
+        return line.dropFirst(2).dropLast().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     private static let pipeEscaper = UTF8Escaper([UInt8(ascii: "|"): "\\|"])

@@ -126,6 +126,13 @@ import Testing
         #expect(MarkdownParser.parse(written).blocks == [.heading(level: 4, [.link(destination: "a", [.text("b c")]), .text(" - d")])])
     }
 
+    @Test func aFootnoteReferenceStartingALineDoesNotDefineIt() {
+        let writer = BodyRenderer(format: .markdown) { Int($0) }
+        let written = writer.blocks([.paragraph([.footnote(label: "1"), .text(":after")])]) + "\n\n[^1]: Note.\n"
+        #expect(written.hasPrefix("[^1]\\:after"))
+        #expect(MarkdownParser.parse(written).blocks.map(MarkdownWriterTests.merged) == [.paragraph([.footnote(label: "1"), .text(":after")])])
+    }
+
     @Test func ordinaryTextAtTheStartOfALineIsWrittenAsItIs() {
         #expect(Self.writer.blocks([.paragraph([.text("2030 Agenda"), .softBreak, .text("and 4 more.")])]) == "2030 Agenda\nand 4 more.")
     }
