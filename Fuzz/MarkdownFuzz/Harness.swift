@@ -33,7 +33,11 @@ enum MarkdownHarness {
         var written = document.footnotes.map { letters(of: $0.blocks) }
         for footnote in again.footnotes {
             let read = letters(of: footnote.blocks)
-            guard let match = written.firstIndex(where: { isSubsequence($0, of: read) }) else {
+            // The same text first, else the longest one it says all of (one
+            // footnote's text may be all in another's).
+            let candidates = written.indices.filter { isSubsequence(written[$0], of: read) }
+            guard let match = candidates.first(where: { written[$0] == read })
+                ?? candidates.max(by: { written[$0].count < written[$1].count }) else {
                 fatalError("a footnote reads back without some of its text:\n\(read)\nwritten:\n\(markdown)")
             }
             written.remove(at: match)
