@@ -166,6 +166,12 @@ let package = Package(
             path: "Fuzz/CompileFuzz",
             swiftSettings: swiftSettings
         ),
+        .executableTarget(
+            name: "markdown-fuzz",
+            dependencies: ["FuzzSupport", "SummaryCompiler"],
+            path: "Fuzz/MarkdownFuzz",
+            swiftSettings: swiftSettings
+        ),
 
         // MARK: Tests
         .testTarget(

@@ -16,6 +16,13 @@ struct BodyRenderer {
     /// carries the `fnref` anchor the footnote's back-link points to, as an
     /// id names one element (a footnote cited twice, or by another footnote).
     private let anchoredFootnotes = AnchoredFootnotes()
+    /// Whether a Markdown table cell is being written: the table extension
+    /// splits its row at every `|` not escaped by a backslash, inside code
+    /// spans too, before it reads the cells.
+    var inTableCell = false
+    /// Whether a Markdown heading is being written: an ATX heading is one
+    /// line, so a setext heading's line breaks are written as spaces.
+    var inHeading = false
 
     private final class AnchoredFootnotes {
         var numbers: Set<Int> = []
@@ -111,7 +118,9 @@ struct BodyRenderer {
                 output += "</h\(shifted)>"
             } else {
                 output += String(repeating: "#", count: shifted) + " "
-                append(content, to: &output)
+                var headingWriter = self
+                headingWriter.inHeading = true
+                headingWriter.append(content, to: &output)
             }
         case .blockQuote(let children):
             if html {
@@ -140,7 +149,8 @@ struct BodyRenderer {
                 Self.htmlEscaper.append(text, to: &output)
                 output += "</code></pre>"
             } else {
-                let fence = text.contains("```") ? "~~~~" : "```"
+                // Only a run of backticks at least as long closes the fence (tildes never do).
+                let fence = String(repeating: "`", count: max(3, Self.longestBacktickRun(in: text) + 1))
                 output += fence + "\n" + text + (text.hasSuffix("\n") ? "" : "\n") + fence
             }
         case .thematicBreak:
@@ -149,11 +159,13 @@ struct BodyRenderer {
             if html {
                 appendHTMLTable(header: header, rows: rows, to: &output)
             } else {
+                var cellWriter = self
+                cellWriter.inTableCell = true
                 func row(_ cells: [[Inline]]) {
                     output += "| "
                     for (index, cell) in cells.enumerated() {
                         if index > 0 { output += " | " }
-                        append(cell, to: &output)
+                        cellWriter.append(cell, to: &output)
                     }
                     output += " |"
                 }
@@ -209,14 +221,24 @@ struct BodyRenderer {
         let html = format == .html
         switch inline {
         case .text(let text):
-            (html ? Self.htmlEscaper : Self.markdownEscaper).append(text, to: &output)
+            if html {
+                Self.htmlEscaper.append(text, to: &output)
+            } else if output.utf8.last == nil || output.utf8.last == UInt8(ascii: "\n") {
+                Self.appendMarkdownLineStart(text, to: &output)
+            } else if text.utf8.first == UInt8(ascii: ":"), Self.endsWithFootnoteReferenceLine(output) {
+                // `[^1]:` at a line's start would define the footnote.
+                output += "\\"
+                Self.markdownEscaper.append(text, to: &output)
+            } else {
+                Self.markdownEscaper.append(text, to: &output)
+            }
         case .code(let text):
             if html {
                 output += "<code>"
                 Self.htmlEscaper.append(text, to: &output)
                 output += "</code>"
             } else {
-                output += text.contains("`") ? "`` \(text) ``" : "`\(text)`"
+                appendMarkdownCodeSpan(text, to: &output)
             }
         case .emphasis(let children): wrap(children, html ? "<em>" : "*", html ? "</em>" : "*", to: &output)
         case .strong(let children): wrap(children, html ? "<strong>" : "**", html ? "</strong>" : "**", to: &output)
@@ -235,8 +257,8 @@ struct BodyRenderer {
                 Self.linkDestinationEscaper.append(destination, to: &output)
                 output += ")"
             }
-        case .softBreak: output += "\n"
-        case .lineBreak: output += html ? "<br>\n" : "\\\n"
+        case .softBreak: output += !html && inHeading ? " " : "\n"
+        case .lineBreak: output += html ? "<br>\n" : inHeading ? " " : "\\\n"
         case .image(let source, let alt, _):
             guard let image = images[source] else { return append(alt, to: &output) }
             let altText = alt.map(\.plainText).joined()
@@ -263,10 +285,80 @@ struct BodyRenderer {
         }
     }
 
-    /// Spaces and parentheses would end a Markdown link destination.
+    /// Spaces and parentheses would end a Markdown link destination; a
+    /// backslash would escape the character after it, a `<` at its start
+    /// would open one in angle brackets, a `|` would end a table cell.
     static let linkDestinationEscaper = UTF8Escaper([
         UInt8(ascii: " "): "%20", UInt8(ascii: "("): "%28", UInt8(ascii: ")"): "%29",
+        UInt8(ascii: "\\"): "\\\\", UInt8(ascii: "<"): "\\<", UInt8(ascii: ">"): "\\>", UInt8(ascii: "|"): "\\|",
     ])
+
+    /// A code span that reads back as `text`: inside a run of backticks
+    /// longer than any in the text (a run as long would close it), padded
+    /// with a space at each end when the text begins or ends with a backtick
+    /// (it would join the fence) or with a space at both ends (CommonMark
+    /// strips one from each end then). Empty text writes nothing (an empty
+    /// span cannot be written; cmark-gfm never makes one).
+    private func appendMarkdownCodeSpan(_ text: String, to output: inout String) {
+        let bytes = text.utf8
+        guard let first = bytes.first, let last = bytes.last else { return }
+        let backtick = UInt8(ascii: "`"), space = UInt8(ascii: " ")
+        let fence = String(repeating: "`", count: Self.longestBacktickRun(in: text) + 1)
+        let padded = first == backtick || last == backtick
+            || (first == space && last == space && bytes.contains { $0 != space })
+        output += fence
+        if padded { output += " " }
+        // In a table cell each `|` is escaped; the table extension removes the backslash before the span is read.
+        if inTableCell { Self.pipeEscaper.append(text, to: &output) } else { output += text }
+        if padded { output += " " }
+        output += fence
+    }
+
+    /// Text that begins a line of Markdown, escaped as all text is and
+    /// also where only a line's start makes markup: leading spaces and tabs
+    /// (dropped there, or four of them an indented code block) as character
+    /// references, and a leading `-`, `+`, `=` or `:` (a list item, a setext
+    /// underline, a table's delimiter row) or the `.` or `)` after up to nine
+    /// digits (an ordered list item) behind a backslash. Other text is
+    /// written as before.
+    private static func appendMarkdownLineStart(_ text: String, to output: inout String) {
+        var rest = Substring(text)
+        while let first = rest.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
+            output += first == UInt8(ascii: " ") ? "&#32;" : "&#9;"
+            rest = rest.dropFirst()
+        }
+        guard let first = rest.utf8.first else { return }
+        if [UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: ":")].contains(first) {
+            output += "\\"
+        } else {
+            let digits = rest.utf8.prefix { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }.count
+            let marker = rest.utf8.dropFirst(digits).first
+            if (1...9).contains(digits), marker == UInt8(ascii: ".") || marker == UInt8(ascii: ")") {
+                output += rest.prefix(digits) + "\\"
+                rest = rest.dropFirst(digits)
+            }
+        }
+        markdownEscaper.append(rest.count == text.count ? text : String(rest), to: &output)
+    }
+
+    /// Whether the last line of `output` is a footnote reference alone (`[^12]`).
+    private static func endsWithFootnoteReferenceLine(_ output: String) -> Bool {
+        guard output.utf8.last == UInt8(ascii: "]") else { return false }
+        let line = output.utf8.reversed().prefix { $0 != UInt8(ascii: "\n") }.reversed()
+        guard line.starts(with: "[^".utf8), line.count > 3 else { return false }
+        return line.dropFirst(2).dropLast().allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    private static let pipeEscaper = UTF8Escaper([UInt8(ascii: "|"): "\\|"])
+
+    static func longestBacktickRun(in text: String) -> Int {
+        var longest = 0, run = 0
+        for byte in text.utf8 {
+            run = byte == UInt8(ascii: "`") ? run + 1 : 0
+            longest = max(longest, run)
+        }
+        return longest
+    }
 
     private func wrap(_ children: [Inline], _ open: String, _ close: String, to output: inout String) {
         output += open

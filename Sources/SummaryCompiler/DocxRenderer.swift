@@ -453,6 +453,24 @@ struct DocxRenderer {
     /// Units, 914,400 to the inch): A4 less two 1134-twip margins.
     static let textWidthEMU = (11906 - 2 * 1134) * 635
 
+    /// The largest extent Word accepts, in EMU (ST_PositiveCoordinate).
+    static let maximumCoordinate = 27_273_042_316_900
+
+    /// A picture's extent in EMU at 96 pixels to the inch (9525 EMU a pixel),
+    /// scaled down to the text width, each side kept within 1 EMU and
+    /// `maximumCoordinate` whatever size a header claims.
+    static func extent(pixelWidth: Int, pixelHeight: Int) -> (width: Int, height: Int) {
+        // In Double: a claimed size times 9525 need not fit an Int's range checks.
+        var width = Double(pixelWidth) * 9525
+        var height = Double(pixelHeight) * 9525
+        if width > Double(textWidthEMU) {
+            height = (height * Double(textWidthEMU) / width).rounded()
+            width = Double(textWidthEMU)
+        }
+        func clamped(_ value: Double) -> Int { Int(min(max(value, 1), Double(maximumCoordinate))) }
+        return (clamped(width), clamped(height))
+    }
+
     /// An inline picture at 96 pixels to the inch, scaled down to the text width.
     mutating func appendDrawing(_ image: ImageAsset, alt: String, to xml: inout String) {
         let number: Int
@@ -464,12 +482,7 @@ struct DocxRenderer {
             mediaNumbers[image.path] = number
         }
         drawingCount += 1
-        var width = image.pixelWidth * 9525
-        var height = image.pixelHeight * 9525
-        if width > Self.textWidthEMU {
-            height = Int((Double(height) * Double(Self.textWidthEMU) / Double(width)).rounded())
-            width = Self.textWidthEMU
-        }
+        let (width, height) = Self.extent(pixelWidth: image.pixelWidth, pixelHeight: image.pixelHeight)
         let description = WordXML.escape(alt)
         xml += "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
             + "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/>"

@@ -23,6 +23,12 @@ public struct ImageAsset: Sendable, Hashable {
     /// 10 MiB picture is already far more than print quality needs.
     public static let maximumBytes = 10 << 20
 
+    /// The largest width or height accepted, in pixels: a chart or a
+    /// photograph has a few thousand; a header claiming more (PNG allows four
+    /// billion) is forged or broken, and would reach Word as an extent it
+    /// refuses. At 96 pixels to the inch this is almost eight metres.
+    public static let maximumPixels = 30_000
+
     public init(path: String, data: Data, format: Format, pixelWidth: Int, pixelHeight: Int) {
         self.path = path
         self.data = data
@@ -33,7 +39,8 @@ public struct ImageAsset: Sendable, Hashable {
 
     /// The format and pixel size read from the file's own header (never from
     /// its name), or nil when the bytes are neither a PNG nor a JPEG with a
-    /// readable size.
+    /// readable size. The size is as the header gives it, 0 included:
+    /// `ImageResolver` refuses one outside 1...`maximumPixels`.
     public static func header(of data: Data) -> (format: Format, width: Int, height: Int)? {
         let bytes = [UInt8](data.prefix(1 << 16))
         func bigEndian(_ offset: Int, _ count: Int) -> Int? {
@@ -43,7 +50,7 @@ public struct ImageAsset: Sendable, Hashable {
         // PNG: the 8-byte signature, then the IHDR chunk holding width and height.
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             guard bytes.count >= 24, Array(bytes[12..<16]) == Array("IHDR".utf8),
-                  let width = bigEndian(16, 4), let height = bigEndian(20, 4), width > 0, height > 0
+                  let width = bigEndian(16, 4), let height = bigEndian(20, 4)
             else { return nil }
             return (.png, width, height)
         }
@@ -58,8 +65,7 @@ public struct ImageAsset: Sendable, Hashable {
             if marker == 0xD9 || marker == 0xDA { return nil }  // end of image or scan before any frame
             guard let length = bigEndian(offset + 2, 2), length >= 2 else { return nil }
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {
-                guard let height = bigEndian(offset + 5, 2), let width = bigEndian(offset + 7, 2),
-                      width > 0, height > 0 else { return nil }
+                guard let height = bigEndian(offset + 5, 2), let width = bigEndian(offset + 7, 2) else { return nil }
                 return (.jpeg, width, height)
             }
             offset += 2 + length

@@ -96,6 +96,15 @@ struct ImageResolver {
                 hint: "save it as PNG or JPEG"
             ))
         }
+        let sides = 1...ImageAsset.maximumPixels
+        guard sides.contains(header.width), sides.contains(header.height) else {
+            let empty = header.width == 0 || header.height == 0
+            return .failure(Problem(
+                message: "image '\(source)' is \(header.width) x \(header.height) pixels"
+                    + (empty ? "" : "; the limit is 30,000 pixels on a side"),
+                hint: empty ? "the file's header is broken: save the picture again" : "save it smaller (a chart needs no more than a few thousand pixels)"
+            ))
+        }
         let relative = String(file.path.dropFirst(rootPath.count))
         return .success(ImageAsset(
             path: relative, data: data, format: header.format, pixelWidth: header.width, pixelHeight: header.height

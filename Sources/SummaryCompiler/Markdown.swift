@@ -49,6 +49,13 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The body line (1-based) of the first footnote past
     /// `MarkdownParser.maximumFootnotes`; the document is then left empty.
     public var tooManyFootnotesAtLine: Int?
+    /// The body line (1-based) of the header of the table that takes the
+    /// note past `MarkdownParser.maximumTableCells`; the document is then
+    /// left empty (cmark-gfm never saw it).
+    public var tooManyTableCellsAtLine: Int?
+    /// The body line (1-based) with more `@` signs than
+    /// `MarkdownParser.maximumAddressesPerLine`; the document is then left empty.
+    public var tooManyAddressesAtLine: Int?
 
     public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {
         self.blocks = blocks
@@ -74,8 +81,10 @@ extension Inline {
     }
 
     /// Whether a link destination may be rendered: no `javascript:`,
-    /// `data:`, `vbscript:` or any other scheme than http(s) and mailto.
+    /// `data:`, `vbscript:` or any other scheme than http(s) and mailto, and
+    /// no network path (`isNetworkPath`).
     public static func isSafe(destination: String) -> Bool {
+        if isNetworkPath(destination) { return false }
         // Read on the UTF-8 bytes: every link of every note comes here, and
         // Foundation's `contains` on the scheme bridged it to NSString. The
         // scheme is what precedes the first colon, unless a slash, question
@@ -95,6 +104,57 @@ extension Inline {
             }
         }
         return true
+    }
+
+    /// Whether `destination` names another host without a scheme: `//host`,
+    /// a Windows UNC path `\\host\share`, or any mix of the two slashes, also
+    /// percent-encoded (Word decodes it) or with tabs and line breaks between
+    /// (browsers drop them). A browser resolves it against the page (a
+    /// summary opened from disk: `file://host`), Word opens it as a network
+    /// path: on Windows either sends the user's network login to that host.
+    static func isNetworkPath(_ destination: String) -> Bool {
+        func isIgnored(_ byte: UInt8) -> Bool { byte <= 0x20 }  // C0 controls and space, as browsers strip them
+        func isSlash(_ byte: UInt8) -> Bool { byte == UInt8(ascii: "/") || byte == UInt8(ascii: "\\") }
+        func isLineBreakOrTab(_ byte: UInt8) -> Bool { byte == 0x09 || byte == 0x0A || byte == 0x0D }
+        // Only a destination that begins with a slash, a percent sign or a
+        // stripped character can be one: any other costs a look at one byte.
+        guard let first = destination.utf8.first,
+              isSlash(first) || first == UInt8(ascii: "%") || isIgnored(first)
+        else { return false }
+        var bytes = destination.utf8.filter { !isLineBreakOrTab($0) }
+        // Decoded until nothing changes (a few rounds: each one shortens it).
+        for _ in 0..<4 {
+            let decoded = percentDecoded(bytes).filter { !isLineBreakOrTab($0) }
+            if decoded == bytes { break }
+            bytes = decoded
+        }
+        let start = bytes.drop(while: isIgnored)
+        return start.count >= 2 && isSlash(start[start.startIndex]) && isSlash(start[start.startIndex + 1])
+    }
+
+    private static func percentDecoded(_ bytes: [UInt8]) -> [UInt8] {
+        func hex(_ byte: UInt8) -> UInt8? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+            default: nil
+            }
+        }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
+               let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                result.append(high << 4 | low)
+                index += 3
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 }
 

@@ -38,15 +38,96 @@ public enum MarkdownParser {
     /// while keeping the Word footnotes part and the numbering bounded.
     public static let maximumFootnotes = 10_000
 
+    /// The most table cells one note may hold, all its tables together
+    /// (columns times rows, the header row included): cmark-gfm pads every
+    /// row to the header's column count, about 280 bytes a cell, so a
+    /// 180 KB note with a wide header and short rows would need gigabytes.
+    /// A summary's tables have some hundreds of cells; this is 28 MB.
+    public static let maximumTableCells = 100_000
+
+    /// The most `@` signs one line may hold: the autolink extension's work
+    /// and memory for a line's e-mail addresses grow with their number times
+    /// the line's length (about 50 MB and 0.2 s for 1,000 in a line of
+    /// 100,000 bytes), so this bounds a note's to a hundred times its size
+    /// (measured at most 0.3 GB and 0.7 s for 4 MB; a workspace's 3 s).
+    public static let maximumAddressesPerLine = 100
+
     public static func parse(_ text: String) -> MarkdownDocument {
         _ = registered
+        let prescan = prescan(text)
+        if prescan.tableHeaderLineOverLimit != nil || prescan.lineOverAddressLimit != nil {
+            var refused = MarkdownDocument(blocks: [])
+            refused.tooManyTableCellsAtLine = prescan.tableHeaderLineOverLimit
+            refused.tooManyAddressesAtLine = prescan.lineOverAddressLimit
+            return refused
+        }
+        return withTree(of: text) { root in
+            guard let root else { return MarkdownDocument(blocks: []) }
+            return document(root)
+        }
+    }
+
+    /// The document of cmark-gfm's tree `root`.
+    private static func document(_ root: OpaquePointer) -> MarkdownDocument {
+        if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
+        var document = MarkdownDocument(blocks: [])
+        for child in children(of: root) {
+            if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
+                guard document.footnotes.count < maximumFootnotes else {
+                    let line = max(Int(cmark_node_get_start_line(child)), 1)
+                    var refused = MarkdownDocument(blocks: [])
+                    refused.tooManyFootnotesAtLine = line
+                    return refused
+                }
+                // cmark-gfm numbers references in order of first use (their
+                // literal is that number) and moves the definitions that are
+                // used to the end of the document in the same order.
+                let label = String(document.footnotes.count + 1)
+                document.footnotes.append(.init(label: label, blocks: blocks(in: child)))
+            } else if let block = block(child) {
+                document.blocks.append(block)
+            }
+        }
+        return document
+    }
+
+    /// The body lines of the raw HTML cmark-gfm finds in `text` (blocks and
+    /// inline), which `parse` drops: for checking that the Markdown imrf
+    /// writes reads back without markup the note did not mean (tests and
+    /// the fuzz target).
+    public static func rawHTMLLines(in text: String) -> [Int] {
+        _ = registered
+        return withTree(of: text) { root in
+            guard let root else { return [] }
+            var lines: [Int] = []
+            let iterator = cmark_iter_new(root)
+            defer { cmark_iter_free(iterator) }
+            while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                if type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE {
+                    var current: OpaquePointer? = node
+                    var line = 0
+                    while let candidate = current, line == 0 {
+                        line = Int(cmark_node_get_start_line(candidate))
+                        current = cmark_node_parent(candidate)
+                    }
+                    if lines.last != line { lines.append(line) }
+                }
+            }
+            return lines
+        }
+    }
+
+    /// Runs `body` on cmark-gfm's tree of `text` (nil when cmark-gfm made
+    /// none). Everything cmark-gfm allocates for it, parser and tree, comes
+    /// from the thread's arena and goes with it when `body` returns (no
+    /// cmark_parser_free or cmark_node_free: the arena frees it all).
+    private static func withTree<Result>(of text: String, _ body: (OpaquePointer?) -> Result) -> Result {
         let footnotes: Int32 = 1 << 13  // CMARK_OPT_FOOTNOTES
-        // Everything cmark-gfm allocates for this note, parser and tree, comes
-        // from the thread's arena and goes with it once the tree is converted
-        // (no cmark_parser_free or cmark_node_free: the arena frees it all).
         let memory = imrf_cmark_arena_begin()
         defer { imrf_cmark_arena_end() }
-        guard let parser = cmark_parser_new_with_mem(footnotes, memory) else { return MarkdownDocument(blocks: []) }
+        guard let parser = cmark_parser_new_with_mem(footnotes, memory) else { return body(nil) }
         for name in ["table", "strikethrough", "autolink"] {
             if let extensionPointer = cmark_find_syntax_extension(name) {
                 cmark_parser_attach_syntax_extension(parser, extensionPointer)
@@ -69,27 +150,89 @@ public enum MarkdownParser {
                 return cmark_parser_finish(parser)
             }
         }
-        guard let root = finished else { return MarkdownDocument(blocks: []) }
-        if let line = lineTooDeep(root) { return MarkdownDocument(blocks: [], tooDeepAtLine: line) }
-        var document = MarkdownDocument(blocks: [])
-        for child in children(of: root) {
-            if cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION {
-                guard document.footnotes.count < maximumFootnotes else {
-                    let line = max(Int(cmark_node_get_start_line(child)), 1)
-                    var refused = MarkdownDocument(blocks: [])
-                    refused.tooManyFootnotesAtLine = line
-                    return refused
+        return body(finished)
+    }
+
+    /// The table cells cmark-gfm would build for `text`, counted in one pass
+    /// over its lines before it sees them, and the line of the header of the
+    /// table that takes the count past `limit` (the count stops there).
+    ///
+    /// The count is never below cmark-gfm's, and equal to it for ordinary
+    /// tables. A delimiter row (only `|`, `-`, `:`, spaces; at least one `-`)
+    /// is recognised after any run of spaces, tabs and `>` (block quotes, list
+    /// items' indentation), as cmark-gfm finds it after its containers, below
+    /// a line that is not blank (the header); its cells are the table's columns (cmark-gfm requires the header to have as
+    /// many). Every later line up to a blank one (nothing but spaces, tabs and
+    /// `>`, which ends a table in any container) counts as a row of that many
+    /// cells; a delimiter row among them may start a new table or be a row,
+    /// so it adds its own cells for a header and never lowers the columns.
+    static func countTableCells(_ text: String, limit: Int = maximumTableCells) -> (cells: Int, headerLineOverLimit: Int?) {
+        let result = prescan(text, tableCellLimit: limit)
+        return (result.tableCells, result.tableHeaderLineOverLimit)
+    }
+
+    /// What one pass over a body's lines finds before cmark-gfm sees it:
+    /// the table cells (`countTableCells`) and the first line with more `@`
+    /// signs than `maximumAddressesPerLine`. The pass stops at the first problem.
+    struct Prescan {
+        var tableCells = 0
+        var tableHeaderLineOverLimit: Int?
+        var lineOverAddressLimit: Int?
+    }
+
+    static func prescan(_ text: String, tableCellLimit limit: Int = maximumTableCells) -> Prescan {
+        var text = text
+        return text.withUTF8 { bytes in
+            let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: ">")
+            let pipe = UInt8(ascii: "|"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
+            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), at = UInt8(ascii: "@")
+            var cells = 0, columns = 0, headerLine = 1, line = 1, afterBlank = true
+            var index = 0
+            while index < bytes.count {
+                var addresses = 0
+                while index < bytes.count, bytes[index] == space || bytes[index] == tab || bytes[index] == quote { index += 1 }
+                let contentStart = index
+                // The delimiter row's cells: runs between pipes holding a `-` or `:`.
+                var isDelimiterRow = true, hasDash = false, rowCells = 0, cellHasContent = false
+                while index < bytes.count, bytes[index] != newline, bytes[index] != carriageReturn {
+                    if bytes[index] == at { addresses += 1 }
+                    if isDelimiterRow {
+                        switch bytes[index] {
+                        case pipe:
+                            if cellHasContent { rowCells += 1 }
+                            cellHasContent = false
+                        case dash: hasDash = true; cellHasContent = true
+                        case colon: cellHasContent = true
+                        case space, tab: break
+                        default: isDelimiterRow = false
+                        }
+                    }
+                    index += 1
                 }
-                // cmark-gfm numbers references in order of first use (their
-                // literal is that number) and moves the definitions that are
-                // used to the end of the document in the same order.
-                let label = String(document.footnotes.count + 1)
-                document.footnotes.append(.init(label: label, blocks: blocks(in: child)))
-            } else if let block = block(child) {
-                document.blocks.append(block)
+                let isBlank = index == contentStart
+                if isBlank {
+                    columns = 0
+                } else if isDelimiterRow && hasDash && !afterBlank {
+                    if cellHasContent { rowCells += 1 }
+                    if rowCells > columns { headerLine = max(line - 1, 1) }
+                    cells += rowCells + columns
+                    columns = max(columns, rowCells)
+                } else {
+                    cells += columns
+                }
+                if cells > limit { return Prescan(tableCells: cells, tableHeaderLineOverLimit: headerLine) }
+                if addresses > maximumAddressesPerLine {
+                    return Prescan(tableCells: cells, lineOverAddressLimit: line)
+                }
+                afterBlank = isBlank
+                if index < bytes.count {
+                    if bytes[index] == carriageReturn, index + 1 < bytes.count, bytes[index + 1] == newline { index += 1 }
+                    index += 1
+                    line += 1
+                }
             }
+            return Prescan(tableCells: cells)
         }
-        return document
     }
 
     /// The line of the first node nested deeper than `maximumDepth`, found

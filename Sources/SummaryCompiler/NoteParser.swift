@@ -176,7 +176,21 @@ public enum NoteParser {
             : lines[(close + 1)...].joined(separator: "\n")
         let bodyLine = close + 2
         let document = MarkdownParser.parse(body)
-        if let line = document.tooManyFootnotesAtLine {
+        if let line = document.tooManyTableCellsAtLine {
+            diagnostics.append(.error(
+                "tables with more than 100,000 cells in one note (columns times rows)",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "split the table, or give its rows no more columns than they need"
+            ))
+        } else if let line = document.tooManyAddressesAtLine {
+            let index = bodyLine + line - 2  // the body's lines are the file's from bodyLine on
+            let addresses = lines.indices.contains(index) ? lines[index].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) } : 0
+            diagnostics.append(.error(
+                "line \(bodyLine + line - 1) holds more than 100 e-mail addresses ('@' signs: \(NoteBudget.grouped(addresses)))",
+                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                hint: "put the addresses on lines of their own, or break the paragraph into shorter lines"
+            ))
+        } else if let line = document.tooManyFootnotesAtLine {
             diagnostics.append(.error(
                 "more than 10,000 footnotes in one note",
                 at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),

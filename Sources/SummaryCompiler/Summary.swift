@@ -185,6 +185,9 @@ public struct Summary: Sendable {
         } catch {
             throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }
+        if let templates, let problem = TemplateInclusion.problem(in: library, folder: templates) {
+            throw DiagnosticFailure(.badInput, problem)
+        }
         for format in formats where format.isText {
             guard library.getTemplate(named: format.template) != nil else {
                 throw DiagnosticFailure(.badInput, .error(
@@ -203,6 +206,11 @@ public struct Summary: Sendable {
         var sections: [SectionContext] = []
         let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
         var rendered = (notes ?? renderedNotes(renderFormat)).makeIterator()
+        // Note fields and forum.yaml's values: HTML templates escape them;
+        // Markdown output must not let them become markup.
+        func text(_ value: String?) -> TemplateText {
+            TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
+        }
 
         let notesBySession = workspace.noteIndicesBySession
         for session in Session.allCases {
@@ -212,10 +220,6 @@ public struct Summary: Sendable {
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
                 for (number, text) in renderedNote.footnotes {
                     footnotes.append(FootnoteContext(number: number, body: TemplateText(text)))
-                }
-                // HTML templates escape these; Markdown output must not let them become markup.
-                func text(_ value: String?) -> TemplateText {
-                    TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
                 }
                 noteContexts.append(NoteContext(
                     title: text(note.title),
@@ -230,9 +234,9 @@ public struct Summary: Sendable {
             var roundTable: SectionContext.RoundTablePart?
             if let number = session.roundTableNumber, let table = forum.roundTable(number) {
                 roundTable = SectionContext.RoundTablePart(
-                    coChairs: TemplateText(table.coChairs.joined(separator: " and ")),
+                    coChairs: text(table.coChairs.joined(separator: " and ")),
                     hasCoChairs: !table.coChairs.isEmpty,
-                    keynote: TemplateText(table.keynote ?? ""),
+                    keynote: text(table.keynote),
                     hasKeynote: !(table.keynote ?? "").isEmpty,
                     hasObjectives: !table.objectives.isEmpty,
                     objectives: table.objectives.compactMap(Objective.numbered).map { ObjectiveContext($0) }
@@ -248,7 +252,7 @@ public struct Summary: Sendable {
                 roundTable: roundTable,
                 policyDebate: session == .policyDebate
                     ? SectionContext.PolicyDebatePart(
-                        facilitator: TemplateText(forum.policyDebate.facilitator),
+                        facilitator: text(forum.policyDebate.facilitator),
                         hasFacilitator: !forum.policyDebate.facilitator.isEmpty
                     )
                     : nil
@@ -258,9 +262,9 @@ public struct Summary: Sendable {
 
         let addressing = notesAddressing
         return SummaryContext(
-            title: TemplateText(forum.title),
-            edition: TemplateText(forum.edition),
-            place: TemplateText(forum.place),
+            title: text(forum.title),
+            edition: text(forum.edition),
+            place: text(forum.place),
             dates: TemplateText(Self.dateRange(forum.start, forum.end)),
             hearingDate: TemplateText(forum.hearing.unStyle),
             sections: sections,

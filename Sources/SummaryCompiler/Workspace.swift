@@ -114,23 +114,28 @@ public struct Workspace: Sendable {
     /// Checks individual note files against a forum. Pictures the notes show
     /// must be inside the folder `path` (the workspace). The files are read and
     /// parsed concurrently (each note is independent); the results are taken
-    /// in the given order, so the output does not depend on scheduling.
+    /// in the given order, so the output does not depend on scheduling. The
+    /// notes past `maximumNoteBytes` together are neither read nor parsed.
     public static func check(notePaths: [String], forum: Forum, path: String = ".") -> Workspace {
         let reader = WorkspaceFileReader(root: path)
-        let parsed = notePaths.concurrentMap { notePath -> (note: Note?, diagnostics: [Diagnostic]) in
+        let budget = NoteBudget(sizes: notePaths.concurrentMap(NoteBudget.fileSize), paths: notePaths, maximumBytes: maximumNoteBytes)
+        let parsed = Array(notePaths.prefix(budget.count)).concurrentMap { notePath -> (note: Note?, diagnostics: [Diagnostic]) in
             switch reader.readNote(notePath) {
             case .success(let bytes): NoteParser.parse(bytes: bytes, path: notePath, forum: forum)
             case .failure(let failure): (nil, failure.diagnostics)
             }
         }
-        return assemble(zip(notePaths, parsed), forum: forum, path: path)
+        return assemble(zip(notePaths, parsed + budget.refusal), forum: forum, path: path)
     }
 
     /// Checks notes already in memory (path and content) against a forum;
     /// nothing is read from disk, so the fuzzer compiles a workspace without files.
-    public static func check(noteFiles: [(path: String, bytes: [UInt8])], forum: Forum, path: String = ".") -> Workspace {
-        let parsed = noteFiles.map { NoteParser.parse(bytes: $0.bytes, path: $0.path, forum: forum) }
-        return assemble(zip(noteFiles.map(\.path), parsed), forum: forum, path: path)
+    public static func check(
+        noteFiles: [(path: String, bytes: [UInt8])], forum: Forum, path: String = ".", maximumNoteBytes: Int = maximumNoteBytes
+    ) -> Workspace {
+        let budget = NoteBudget(sizes: noteFiles.map(\.bytes.count), paths: noteFiles.map(\.path), maximumBytes: maximumNoteBytes)
+        let parsed = noteFiles.prefix(budget.count).map { NoteParser.parse(bytes: $0.bytes, path: $0.path, forum: forum) }
+        return assemble(zip(noteFiles.map(\.path), parsed + budget.refusal), forum: forum, path: path)
     }
 
     /// The workspace of parsed notes, in the given order: a note whose body

@@ -100,7 +100,7 @@ import Testing
         #expect(html.contains("Keynote: A keynote speaker &amp; guest"))
         #expect(html.contains("<p>International Migration Review Forum 2022</p>"))
         let markdown = try #require(outputs[.md])
-        #expect(markdown.contains("Co-chairs: Atlantis and Ruritania <b>"))
+        #expect(markdown.contains("Co-chairs: Atlantis and Ruritania \\<b\\>"))
         #expect(markdown.contains("17 to 20 May 2022"))
     }
 

@@ -1,0 +1,156 @@
+import Forum
+import Testing
+@testable import SummaryCompiler
+
+/// What imrf writes to summary.md must read back as what the note said:
+/// code keeps its text whatever backticks and tildes it holds, and nothing
+/// from a note or forum.yaml becomes raw HTML (pandoc renders summary.md,
+/// and a browser shows the result).
+@Suite struct MarkdownWriterTests {
+    static var writer: BodyRenderer { BodyRenderer(format: .markdown) { _ in nil } }
+
+    /// The blocks as imrf writes them, read again by cmark-gfm: the model,
+    /// and the lines of any raw HTML it found.
+    static func roundTrip(_ blocks: [Block]) -> (blocks: [Block], rawHTML: [Int], markdown: String) {
+        let markdown = writer.blocks(blocks)
+        let blocks = MarkdownParser.parse(markdown).blocks.map(merged)
+        return (blocks, MarkdownParser.rawHTMLLines(in: markdown), markdown)
+    }
+
+    /// The blocks with adjacent texts joined: cmark-gfm makes a text node of
+    /// each backslash escape.
+    static func merged(_ block: Block) -> Block {
+        switch block {
+        case .paragraph(let inlines): .paragraph(merged(inlines))
+        case .heading(let level, let inlines): .heading(level: level, merged(inlines))
+        case .blockQuote(let blocks): .blockQuote(blocks.map(merged))
+        case .list(let ordered, let start, let tight, let items):
+            .list(ordered: ordered, start: start, tight: tight, items: items.map { $0.map(merged) })
+        case .table(let header, let rows): .table(header: header.map(merged), rows: rows.map { $0.map(merged) })
+        case .code, .thematicBreak: block
+        }
+    }
+
+    static func merged(_ inlines: [Inline]) -> [Inline] {
+        var result: [Inline] = []
+        for inline in inlines {
+            switch inline {
+            case .text(let text):
+                if case .text(let previous) = result.last {
+                    result[result.count - 1] = .text(previous + text)
+                } else {
+                    result.append(inline)
+                }
+            case .emphasis(let children): result.append(.emphasis(merged(children)))
+            case .strong(let children): result.append(.strong(merged(children)))
+            case .strikethrough(let children): result.append(.strikethrough(merged(children)))
+            case .link(let destination, let children): result.append(.link(destination: destination, merged(children)))
+            default: result.append(inline)
+            }
+        }
+        return result
+    }
+
+    static let hostileCode = [
+        "`", "``", "a`b", "a``b```c", "`a", "a`", "` `", " a ", " ", "  a  ", "`` <img src=x onerror=alert(1)>",
+        "a ``` <script>alert(1)</script> ``", "````````````````",
+    ]
+
+    @Test(arguments: hostileCode) func aCodeSpanKeepsItsText(code: String) {
+        let blocks: [Block] = [.paragraph([.text("x "), .code(code), .text(" <img src=x onerror=alert(1)>")])]
+        let result = Self.roundTrip(blocks)
+        #expect(result.blocks == blocks, "\(result.markdown)")
+        #expect(result.rawHTML.isEmpty, "\(result.markdown)")
+    }
+
+    static let hostileCodeBlocks = [
+        "```\n<script>alert(1)</script>\n",
+        "~~~\n```\n<img src=x onerror=alert(1)>\n",
+        "````\n~~~~\n```\n~~~\n<script>alert(1)</script>\n",
+        "   ```` a\n",
+        "plain\n",
+    ]
+
+    @Test(arguments: hostileCodeBlocks) func aCodeBlockKeepsItsText(code: String) {
+        for blocks: [Block] in [
+            [.code(code), .paragraph([.text("<script>alert(2)</script>")])],
+            [.blockQuote([.code(code)]), .paragraph([.text("after")])],
+            [.list(ordered: false, start: 0, tight: false, items: [[.code(code)], [.paragraph([.text("b")])]])],
+        ] {
+            let result = Self.roundTrip(blocks)
+            #expect(result.blocks == blocks, "\(result.markdown)")
+            #expect(result.rawHTML.isEmpty, "\(result.markdown)")
+        }
+    }
+
+    @Test func codeAndLinksInATableCellKeepTheirPipes() {
+        let blocks: [Block] = [.table(
+            header: [[.code("a|<script>alert(1)</script>")], [.text("b")]],
+            rows: [[[.link(destination: "https://example.org/a|b", [.text("c")])], [.code("|")]]]
+        )]
+        let result = Self.roundTrip(blocks)
+        #expect(result.blocks == blocks, "\(result.markdown)")
+        #expect(result.rawHTML.isEmpty, "\(result.markdown)")
+    }
+
+    @Test(arguments: ["a\\", "a\\<b>", "<b>x</b>", "<img/src=x/onerror=alert`1`>", "a>b", "\\", "a\\|b"])
+    func aLinkDestinationKeepsItsLink(destination: String) {
+        let blocks: [Block] = [.paragraph([.link(destination: destination, [.text("t")]), .text(" <b>after</b>")])]
+        let result = Self.roundTrip(blocks)
+        #expect(result.blocks == blocks, "\(result.markdown)")
+        #expect(result.rawHTML.isEmpty, "\(result.markdown)")
+    }
+
+    static let lineStarts = ["- b", "+ b", "-", "---", "===", "=", ":-", "1. b", "2) b", "123456789. b", "    b", "\tb", " -", "#", "> b"]
+
+    /// Text that begins a line (a paragraph's or after a line break) stays
+    /// text: what would open a list, a setext heading, a table or a code
+    /// block there is escaped.
+    @Test(arguments: lineStarts) func textAtTheStartOfALineStaysText(text: String) {
+        for blocks: [Block] in [
+            [.paragraph([.text(text)])],
+            [.paragraph([.text("a"), .softBreak, .text(text)])],
+            [.paragraph([.text("a"), .lineBreak, .text(text)])],
+            [.list(ordered: false, start: 0, tight: true, items: [[.paragraph([.text(text)])]])],
+            [.blockQuote([.paragraph([.text("a"), .softBreak, .strong([.text("b"), .softBreak, .text(text)])])])],
+        ] {
+            let result = Self.roundTrip(blocks)
+            #expect(result.blocks == blocks, "\(result.markdown)")
+        }
+    }
+
+    @Test func aHeadingOfSeveralLinesStaysOneHeading() {
+        let blocks: [Block] = [.heading(level: 1, [.link(destination: "a", [.text("b"), .softBreak, .text("c")]), .lineBreak, .text("- d")])]
+        let written = Self.writer.blocks(blocks)
+        #expect(written == "#### [b c](a) - d")
+        #expect(MarkdownParser.parse(written).blocks == [.heading(level: 4, [.link(destination: "a", [.text("b c")]), .text(" - d")])])
+    }
+
+    @Test func aFootnoteReferenceStartingALineDoesNotDefineIt() {
+        let writer = BodyRenderer(format: .markdown) { Int($0) }
+        let written = writer.blocks([.paragraph([.footnote(label: "1"), .text(":after")])]) + "\n\n[^1]: Note.\n"
+        #expect(written.hasPrefix("[^1]\\:after"))
+        #expect(MarkdownParser.parse(written).blocks.map(MarkdownWriterTests.merged) == [.paragraph([.footnote(label: "1"), .text(":after")])])
+    }
+
+    @Test func ordinaryTextAtTheStartOfALineIsWrittenAsItIs() {
+        #expect(Self.writer.blocks([.paragraph([.text("2030 Agenda"), .softBreak, .text("and 4 more.")])]) == "2030 Agenda\nand 4 more.")
+    }
+
+    @Test func forumTextIsEscapedInTheMarkdownSummary() async throws {
+        var forum = Edition.second.forum
+        let hostile = "<img src=x onerror=alert(1)> & `x` *y*"
+        forum.title = "Forum " + hostile
+        forum.place = "New York " + hostile
+        forum.edition = "2026 " + hostile
+        forum.roundTables[0].coChairs = ["Atlantis " + hostile, "Ruritania"]
+        forum.roundTables[0].keynote = "Keynote " + hostile
+        forum.policyDebate.facilitator = "Facilitator " + hostile
+        let markdown = try #require(
+            try await Summary(SummaryTests.exampleWorkspace(forum)).render(formats: [.md], templates: nil)[.md]
+        )
+        #expect(MarkdownParser.rawHTMLLines(in: markdown).isEmpty)
+        #expect(markdown.contains("Co-chairs: Atlantis \\<img src=x onerror=alert(1)\\> \\& \\`x\\` \\*y\\* and Ruritania"))
+        #expect(markdown.hasPrefix("# Forum \\<img"))
+    }
+}
