@@ -43,6 +43,9 @@ let package = Package(
         // MARK: Foundation layer
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
         .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        // Forum's YAMLScreen also imports CYaml, Yams's own libyaml (not a
+        // product of Yams; Debian's libyaml would clash with its symbols), to
+        // refuse anchors and aliases from parser events before Yams expands them.
         .target(
             name: "Forum",
             dependencies: ["Diagnostics", "WorkingDays", .product(name: "Yams", package: "Yams")],
