@@ -223,14 +223,20 @@ struct BodyRenderer {
         case .text(let text):
             if html {
                 Self.htmlEscaper.append(text, to: &output)
-            } else if output.utf8.last == nil || output.utf8.last == UInt8(ascii: "\n") {
-                Self.appendMarkdownLineStart(text, to: &output)
-            } else if text.utf8.first == UInt8(ascii: ":"), Self.endsWithFootnoteReferenceLine(output) {
-                // `[^1]:` at a line's start would define the footnote.
-                output += "\\"
-                Self.markdownEscaper.append(text, to: &output)
             } else {
-                Self.markdownEscaper.append(text, to: &output)
+                // Pieces between autolink triggers, each trigger's `.` or `:`
+                // behind a backslash (see `autolinkTriggers`).
+                var scanned = text
+                let triggers = scanned.withUTF8(Self.autolinkTriggers)
+                guard !triggers.isEmpty else { return appendMarkdownText(text, to: &output) }
+                let bytes = Array(text.utf8)
+                var start = 0
+                for trigger in triggers {
+                    appendMarkdownText(String(decoding: bytes[start..<trigger], as: UTF8.self), to: &output)
+                    output += "\\"
+                    start = trigger
+                }
+                appendMarkdownText(String(decoding: bytes[start...], as: UTF8.self), to: &output)
             }
         case .code(let text):
             if html {
@@ -283,6 +289,44 @@ struct BodyRenderer {
             let anchor = anchoredFootnotes.numbers.insert(number).inserted ? " id=\"fnref\(number)\"" : ""
             output += "<sup class=\"footnote-ref\"><a href=\"#fn\(number)\"\(anchor)>\(number)</a></sup>"
         }
+    }
+
+    /// Note text in Markdown: escaped, with a line's start kept from reading
+    /// as a list, heading or footnote definition.
+    private func appendMarkdownText(_ text: String, to output: inout String) {
+        if output.utf8.last == nil || output.utf8.last == UInt8(ascii: "\n") {
+            Self.appendMarkdownLineStart(text, to: &output)
+        } else if text.utf8.first == UInt8(ascii: ":"), Self.endsWithFootnoteReferenceLine(output) {
+            // `[^1]:` at a line's start would define the footnote.
+            output += "\\"
+            Self.markdownEscaper.append(text, to: &output)
+        } else {
+            Self.markdownEscaper.append(text, to: &output)
+        }
+    }
+
+    /// The offsets of the `:` of each `://` and the `.` of each `www.` (any
+    /// case) in `bytes`: cmark-gfm's autolink extension reads text there as a
+    /// link that runs to the next space, taking a following code span's
+    /// backtick with it (so `<b>` inside it would stand as raw HTML) or a
+    /// link's bracket; a backslash before the `:` or `.` keeps it text.
+    static func autolinkTriggers(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+        var triggers: [Int] = []
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: ":") where index + 2 < bytes.count
+                && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+                triggers.append(index)
+            case UInt8(ascii: ".") where index >= 3
+                && bytes[index - 3] | 0x20 == UInt8(ascii: "w") && bytes[index - 2] | 0x20 == UInt8(ascii: "w")
+                && bytes[index - 1] | 0x20 == UInt8(ascii: "w"):
+                triggers.append(index)
+            default: break
+            }
+            index += 1
+        }
+        return triggers
     }
 
     /// Spaces and parentheses would end a Markdown link destination; a

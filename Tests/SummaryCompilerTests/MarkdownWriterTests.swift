@@ -83,6 +83,17 @@ import Testing
         }
     }
 
+    /// Text that reads like an address (`www.`, `scheme://`) before a code
+    /// span: cmark-gfm's autolink would take the span's opening backtick and
+    /// leave `<b>` as raw HTML.
+    @Test(arguments: ["[ www.", "see WWW.", "https://example.org", "a ftp://x", "www.a.org and http://b.org"])
+    func textLikeAnAddressStaysTextBeforeCode(text: String) {
+        let blocks: [Block] = [.paragraph([.text(text), .code("<b>"), .text(" end")])]
+        let result = Self.roundTrip(blocks)
+        #expect(result.blocks == blocks, "\(result.markdown)")
+        #expect(result.rawHTML.isEmpty, "\(result.markdown)")
+    }
+
     @Test func codeAndLinksInATableCellKeepTheirPipes() {
         let blocks: [Block] = [.table(
             header: [[.code("a|<script>alert(1)</script>")], [.text("b")]],
