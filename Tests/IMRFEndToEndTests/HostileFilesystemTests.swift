@@ -152,7 +152,10 @@ struct HostileFilesystemTests {
 
     /// A full disk (here a file-size limit, its signal ignored so that write
     /// fails with EFBIG as on ENOSPC): submit fails and leaves no temporary file.
-    @Test func aSubmissionThatCannotBeWrittenLeavesNoTemporaryFile() throws {
+    /// Not under a sanitizer, whose runtime cannot start under that limit
+    /// (ThreadSanitizer dies of SIGBUS before imrf runs).
+    @Test(.disabled(if: IMRFProcess.isSanitized, "a sanitizer's runtime cannot start under a 64-byte file-size limit"))
+    func aSubmissionThatCannotBeWrittenLeavesNoTemporaryFile() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let folder = try workspace(in: temporary, example: false)
