@@ -30,14 +30,17 @@ public enum NoteParser {
     /// inline pass is slowest on one huge line. Refused before parsing.
     public static let maximumLineLength = 100_000
 
+    /// The error for a note of `size` bytes, over `maximumBytes`, at its line 1.
+    static func tooLarge(_ path: String, size: Int) -> Diagnostic {
+        .error(
+            "note is larger than 4 MB (\(size) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
+            hint: "split it into several notes or remove pasted material"
+        )
+    }
+
     /// The note, when its front matter could be read, and the diagnostics about it.
     public static func parse(bytes: [UInt8], path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
-        guard bytes.count <= maximumBytes else {
-            return (nil, [.error(
-                "note is larger than 4 MB (\(bytes.count) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
-                hint: "split it into several notes or remove pasted material"
-            )])
-        }
+        guard bytes.count <= maximumBytes else { return (nil, [tooLarge(path, size: bytes.count)]) }
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else {

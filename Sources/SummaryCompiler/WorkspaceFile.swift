@@ -178,11 +178,7 @@ extension WorkspaceFileReader {
     public func readNote(_ path: String) -> Result<[UInt8], DiagnosticFailure> {
         read(path, limit: NoteParser.maximumBytes).mapError { problem in
             let diagnostic: Diagnostic = switch problem {
-            case .tooLarge(let bytes):
-                .error(
-                    "note is larger than 4 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
-                    hint: "split it into several notes or remove pasted material"
-                )
+            case .tooLarge(let bytes): NoteParser.tooLarge(path, size: bytes)
             case .notAFile(let kind), .notAFolder(let kind):
                 .error("note is \(kind), not a file", at: SourceLocation(path: path), hint: "keep only note files in the notes folder")
             case .outside, .link:
