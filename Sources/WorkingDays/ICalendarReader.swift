@@ -288,6 +288,12 @@ private struct Parser {
             days = start.days(to: end)
         }
         guard days <= 366 else { throw fail(.unsupported("an event longer than a year"), event.endLine) }
+        // A date exists up to 9999-12-31 only: a day past it could be neither
+        // written back nor read again.
+        let last = CivilDate(year: 9999, month: 12, day: 31)!
+        guard start.days(to: last) >= days - 1 else {
+            throw fail(.unsupported("an event that ends after 31 December 9999"), event.endLine)
+        }
         return days
     }
 

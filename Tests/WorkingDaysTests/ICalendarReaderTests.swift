@@ -257,6 +257,7 @@ struct ICalendarReaderTests {
         ("bad date", event(["DTSTART;VALUE=DATE:20230229", "SUMMARY:M"]), .invalidDate(property: "DTSTART", value: "20230229"), 7),
         ("dtend before start", event(["DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220530", "SUMMARY:M"]), .endNotAfterStart(property: "DTEND"), 8),
         ("zero duration", event(["DTSTART;VALUE=DATE:20220530", "DURATION:P0D", "SUMMARY:M"]), .endNotAfterStart(property: "DURATION"), 8),
+        ("duration past 9999", event(["DTSTART;VALUE=DATE:99991231", "DURATION:P2D", "SUMMARY:M"]), .unsupported("an event that ends after 31 December 9999"), 8),
         ("bad duration", event(["DTSTART;VALUE=DATE:20220530", "DURATION:1D", "SUMMARY:M"]), .invalidValue(property: "DURATION", value: "1D"), 8),
         ("duration with time", event(["DTSTART;VALUE=DATE:20220530", "DURATION:PT1H", "SUMMARY:M"]), .unsupported("DURATION with hours or minutes; holidays are whole days (P1D)"), 8),
         ("missing dtstart", event(["SUMMARY:M"]), .missingProperty(component: "VEVENT", property: "DTSTART"), 6),
