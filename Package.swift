@@ -1,9 +1,16 @@
 // swift-tools-version: 6.2
 //
 // imrf: working-day deadlines and the PGA summary of the International
-// Migration Review Forum. Layers (dependencies point downwards only):
+// Migration Review Forum. Layers (each uses only layers below it):
 //
-//   imrf (executable) -> Tracker -> SummaryCompiler -> Ledger, Upload -> Forum -> WorkingDays -> Diagnostics
+//   imrf (executable)                  the command line: arguments, printing, exit codes
+//   ForumWorkspace   Tracker           use cases: a workspace's notes, submissions, compiles;
+//                                      deliverables, due moments, status
+//   SummaryCompiler  Upload  Ledger    notes in, documents out; the document endpoint; the event store
+//   Forum                              forum.yaml
+//   WorkingDays                        holiday calendars, working-day arithmetic
+//   Storage                            files: bounded reads, durable writes, SHA-256, the workspace layout
+//   Diagnostics                        errors as data
 //
 // C libraries come from Debian's -dev packages through system-library
 // targets; `make deps` installs them.
@@ -26,10 +33,15 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "imrf", targets: ["imrf"]),
+        .library(name: "Diagnostics", targets: ["Diagnostics"]),
+        .library(name: "Storage", targets: ["Storage"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
         .library(name: "Forum", targets: ["Forum"]),
-        .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
         .library(name: "Upload", targets: ["Upload"]),
+        .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
+        .library(name: "Tracker", targets: ["Tracker"]),
+        .library(name: "ForumWorkspace", targets: ["ForumWorkspace"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -42,21 +54,27 @@ let package = Package(
     targets: [
         // MARK: Foundation layer
         .target(name: "Diagnostics", swiftSettings: swiftSettings),
-        .target(name: "WorkingDays", dependencies: ["Diagnostics"], swiftSettings: swiftSettings),
+        // SHA-256 from OpenSSL's libcrypto.
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(name: "Storage", dependencies: ["COpenSSL"], swiftSettings: swiftSettings),
+        .target(name: "WorkingDays", dependencies: ["Diagnostics", "Storage"], swiftSettings: swiftSettings),
         // Forum's YAMLScreen also imports CYaml, Yams's own libyaml (not a
         // product of Yams; Debian's libyaml would clash with its symbols), to
         // refuse anchors and aliases from parser events before Yams expands them.
         .target(
             name: "Forum",
-            dependencies: ["Diagnostics", "WorkingDays", .product(name: "Yams", package: "Yams")],
+            dependencies: ["Diagnostics", "Storage", "WorkingDays", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
 
-        // MARK: Ledger (event store of the workspace: SQLite through GRDB; SHA-256 from
-        // OpenSSL's libcrypto through COpenSSL, declared with Upload below)
+        // MARK: Ledger (event store of the workspace: SQLite through GRDB)
         .target(
             name: "Ledger",
-            dependencies: ["Diagnostics", "COpenSSL", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Diagnostics", "Storage", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: grdbClientSettings
         ),
 
@@ -76,7 +94,7 @@ let package = Package(
         .target(
             name: "SummaryCompiler",
             dependencies: [
-                "Diagnostics", "WorkingDays", "Forum", "Ledger", "CCmarkGFM", "CCmarkArena", "CDeflate",
+                "Diagnostics", "Storage", "WorkingDays", "Forum", "CCmarkGFM", "CCmarkArena", "CDeflate",
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             // Templates/ compiled in as bytes (BuiltInTemplates), so a binary
@@ -85,10 +103,10 @@ let package = Package(
                 .embedInCode("../../Templates/summary.html.mustache"),
                 .embedInCode("../../Templates/summary.md.mustache"),
             ],
-            swiftSettings: grdbClientSettings
+            swiftSettings: swiftSettings
         ),
 
-        // MARK: Upload (libcurl, SHA-256 from OpenSSL's libcrypto)
+        // MARK: Upload (libcurl)
         // libcurl's headers only: the library is opened when an upload needs
         // it (CCurlShim's imrf_curl_load), not linked; no pkg-config, whose
         // flags would link it.
@@ -96,23 +114,26 @@ let package = Package(
             name: "CCurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
-        .systemLibrary(
-            name: "COpenSSL",
-            pkgConfig: "libcrypto",
-            providers: [.apt(["libssl-dev"])]
-        ),
         .target(name: "CCurlShim", dependencies: ["CCurl"]),
         .target(
             name: "Upload",
-            dependencies: ["Diagnostics", "CCurl", "CCurlShim", "COpenSSL"],
+            dependencies: ["Diagnostics", "Storage", "CCurl", "CCurlShim"],
             swiftSettings: swiftSettings
         ),
 
         // MARK: Tracker (deliverables, due moments, states; status for cron)
         .target(
             name: "Tracker",
-            dependencies: ["Diagnostics", "WorkingDays", "Forum", "Ledger", "SummaryCompiler"],
+            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger"],
             swiftSettings: swiftSettings
+        ),
+
+        // MARK: ForumWorkspace (a workspace's notes, submissions and compiles: what the
+        // command line and the web service call)
+        .target(
+            name: "ForumWorkspace",
+            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Upload", "SummaryCompiler"],
+            swiftSettings: grdbClientSettings
         ),
 
         // MARK: Executable
@@ -120,12 +141,14 @@ let package = Package(
             name: "imrf",
             dependencies: [
                 "Diagnostics",
+                "Storage",
                 "WorkingDays",
                 "Forum",
                 "SummaryCompiler",
                 "Ledger",
                 "Upload",
                 "Tracker",
+                "ForumWorkspace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: grdbClientSettings
@@ -185,6 +208,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LedgerTests",
@@ -199,12 +223,19 @@ let package = Package(
         .testTarget(
             name: "SummaryCompilerTests",
             dependencies: [
-                "SummaryCompiler", "Forum", "Diagnostics", "WorkingDays", "CCmarkArena",
+                "SummaryCompiler", "Forum", "Diagnostics", "Storage", "WorkingDays", "CCmarkArena",
+                // SampleNotes: the example workspace the renderer is tested on.
+                "ForumWorkspace",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"],
             // Embedded as the templates are: EmbeddedTemplateTests.
             resources: [.embedInCode("Fixtures/swift-delimiters.mustache")],
+            swiftSettings: grdbClientSettings
+        ),
+        .testTarget(
+            name: "ForumWorkspaceTests",
+            dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "Ledger", "Storage", "Diagnostics", "UploadTestServer"],
             swiftSettings: grdbClientSettings
         ),
         // The loopback document endpoint both upload test targets start.

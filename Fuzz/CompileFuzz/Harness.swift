@@ -20,7 +20,7 @@ enum CompileHarness {
     static let forum = Edition.second.forum
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
-        let workspace = Workspace.check(noteFiles: [("notes/fuzz.md", Array(bytes))], forum: forum)
+        let workspace = CheckedNotes.check(noteFiles: [("notes/fuzz.md", Array(bytes))], forum: forum)
         guard workspace.errorCount == 0, !workspace.notes.isEmpty else { return }
         let summary: Summary
         do {

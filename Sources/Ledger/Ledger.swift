@@ -1,5 +1,6 @@
 public import Foundation
 import GRDB
+import Storage
 
 /// The workspace's record of submissions, compiles, uploads and
 /// distributions: an SQLite file at `.imrf/ledger.sqlite`, through GRDB.
@@ -29,7 +30,7 @@ public struct Ledger: Sendable {
 
     /// The ledger file of `workspace`.
     public static func file(in workspace: URL) -> URL {
-        workspace.appending(path: ".imrf/ledger.sqlite")
+        workspace.appending(path: WorkspaceLayout.stateFolderName).appending(path: WorkspaceLayout.ledgerFileName)
     }
 
     /// Opens (creating if needed, and migrating to this imrf's schema) the
@@ -55,7 +56,7 @@ public struct Ledger: Sendable {
                 throw LedgerError(.newerSchema, path: path, detail: "", foundSchema: state.version)
             }
             if !state.isCurrent || !state.isWAL {
-                let lock = MigrationLock(path: folder.appending(path: "ledger.lock").path)
+                let lock = MigrationLock(path: folder.appending(path: WorkspaceLayout.ledgerLockName).path)
                 state = try lock.withLock { [queue] in
                     let current = try queue.read(LedgerSchema.state)
                     if current.isNewer || (current.isCurrent && current.isWAL) { return current }

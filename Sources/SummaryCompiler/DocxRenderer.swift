@@ -75,7 +75,7 @@ struct DocxRenderer {
     /// it is what the .docx waits for, and whatever is deflated after it
     /// adds to the time.
     mutating func write(to archive: inout DocxArchive) {
-        let forum = summary.workspace.forum
+        let forum = summary.checked.forum
         archive.add("[Content_Types].xml", text: DocxParts.contentTypes)
         archive.add("_rels/.rels", text: DocxParts.packageRelationships)
         archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
@@ -126,14 +126,14 @@ struct DocxRenderer {
     /// the notes are rendered, each with the footnotes rendered since the
     /// last piece; returns the last piece and the footnotes not yet handed on.
     mutating func documentBody(flush: (_ piece: String, _ footnotes: String) -> Void) -> (String, String) {
-        let forum = summary.workspace.forum
+        let forum = summary.checked.forum
         var xml = paragraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)")
         xml += paragraph(style: "Title", text: forum.title)
         xml += paragraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))")
         xml += paragraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])])
         xml += tableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading])
 
-        let notesBySession = summary.workspace.noteIndicesBySession
+        let notesBySession = summary.checked.noteIndicesBySession
         var footnotesFlushed = footnoteBodies.count
         for session in Session.allCases {
             xml += paragraph(style: "Heading1", text: session.displayName)
@@ -164,7 +164,7 @@ struct DocxRenderer {
                 xml += paragraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])])
             }
             for index in notes {
-                appendNote(summary.workspace.notes[index], to: &xml)
+                appendNote(summary.checked.notes[index], to: &xml)
                 if xml.utf8.count >= 1 << 16 {
                     flush(xml, footnoteBodies[footnotesFlushed...].joined())
                     footnotesFlushed = footnoteBodies.count
@@ -500,7 +500,7 @@ struct DocxRenderer {
         var format = format
         switch inline {
         case .image(let source, let alt, _):
-            guard let image = summary.workspace.images[source] else { return appendRuns(alt, format: format, to: &xml) }
+            guard let image = summary.checked.images[source] else { return appendRuns(alt, format: format, to: &xml) }
             appendDrawing(image, alt: alt.map(\.plainText).joined(), to: &xml)
         case .text(let text): appendRun(text, format: format, to: &xml)
         case .code(let text):

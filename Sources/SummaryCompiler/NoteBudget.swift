@@ -1,13 +1,10 @@
 import Diagnostics
 import Foundation
+import Storage
 
-extension Workspace {
-    /// The most bytes the notes of one workspace may hold together (16 MiB):
-    /// a summary's notes are a few megabytes at most (the 1,000-note
-    /// benchmark workspace is under 2 MB), and parsing takes time and memory
-    /// in proportion, so a workspace of many large notes is refused before
-    /// they are read rather than parsed for minutes.
-    public static let maximumNoteBytes = 16 << 20
+extension CheckedNotes {
+    /// The most bytes the notes of one workspace may hold together.
+    public static let maximumNoteBytes = WorkspaceLayout.maximumNotesBytes
 }
 
 /// The notes of a workspace that fit its budget, taken in order by their

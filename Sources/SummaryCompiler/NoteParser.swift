@@ -1,4 +1,5 @@
 public import Diagnostics
+import Storage
 public import Forum
 import Foundation
 import Yams
@@ -22,7 +23,7 @@ public enum NoteParser {
     /// The largest note accepted, in bytes (4 MiB): a summary note is a few
     /// pages; anything bigger is a mistake (or an attack) and is refused
     /// before parsing rather than compiled for minutes.
-    public static let maximumBytes = 4 << 20
+    public static let maximumBytes = WorkspaceLayout.maximumNoteBytes
 
     /// The longest line accepted, in characters (Unicode scalars): a long
     /// paragraph typed without line breaks is a few thousand; a line of a
@@ -31,7 +32,7 @@ public enum NoteParser {
     public static let maximumLineLength = 100_000
 
     /// The error for a note of `size` bytes, over `maximumBytes`, at its line 1.
-    static func tooLarge(_ path: String, size: Int) -> Diagnostic {
+    public static func tooLarge(_ path: String, size: Int) -> Diagnostic {
         .error(
             "note is larger than 4 MB (\(size) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
             hint: "split it into several notes or remove pasted material"

@@ -1,6 +1,6 @@
 public import Diagnostics
 import Foundation
-import Ledger
+import Storage
 import Mustache
 
 extension Summary {
@@ -9,8 +9,7 @@ extension Summary {
     /// Each format is rendered, written to a temporary file beside its
     /// output and hashed in a task of its own, as soon as it is ready (the
     /// Markdown is on disk while the HTML is still being rendered); once
-    /// every format is, the temporary files are renamed into place, all at
-    /// once. A format that fails leaves every previous output as it
+    /// every format is, the temporary files are renamed into place. A format that fails leaves every previous output as it
     /// was and no temporary file behind, and a reader never sees half a file.
     /// The temporary files have random names and are created new, never
     /// through a link (`OpenFolder`); those of killed compiles are removed.
@@ -39,16 +38,15 @@ extension Summary {
                 hint: "move or rename that folder, then compile again"
             ))
         }
-        // Renamed at once: replacing an output frees the previous one's
-        // blocks, about 2 ms for a large summary, each on its own core. A
-        // link at an output's name is replaced, not written through.
-        let failed = ready.concurrentMap { file -> WorkspaceFile.Problem? in
-            do throws(WorkspaceFile.Problem) { try folder.rename(file.temporary, to: file.output.format.fileName) } catch { return error }
-            return nil
-        }
-        if let index = failed.firstIndex(where: { $0 != nil }), let problem = failed[index] {
-            for (file, failed) in zip(ready, failed) where failed != nil { folder.remove(file.temporary) }
-            throw Self.cannotWrite(problem, in: ready[index].output.path)
+        // A link at an output's name is replaced, not written through. The
+        // first rename that fails stops the rest; their temporaries go.
+        for (index, file) in ready.enumerated() {
+            do throws(WorkspaceFile.Problem) {
+                try folder.rename(file.temporary, to: file.output.format.fileName)
+            } catch {
+                for unrenamed in ready[index...] { folder.remove(unrenamed.temporary) }
+                throw Self.cannotWrite(error, in: file.output.path)
+            }
         }
         return ready.map(\.output)
     }
@@ -57,9 +55,9 @@ extension Summary {
     /// the workspace (build/) must stay inside it once links are resolved;
     /// one named elsewhere is the user's choice.
     private func openOutputFolder(_ directory: String) throws(DiagnosticFailure) -> OpenFolder {
-        let inWorkspace = WorkspaceFile.isInside(WorkspaceFile.absolute(directory), WorkspaceFile.absolute(workspace.path))
+        let inWorkspace = WorkspaceFile.isInside(WorkspaceFile.absolute(directory), WorkspaceFile.absolute(checked.folder))
         do throws(WorkspaceFile.Problem) {
-            return try OpenFolder.open(directory, inside: inWorkspace ? workspace.path : nil)
+            return try OpenFolder.open(directory, inside: inWorkspace ? checked.folder : nil)
         } catch {
             let linked = error == .outside || error == .link
             throw DiagnosticFailure(.cannotCreate, .error(
@@ -78,7 +76,7 @@ extension Summary {
 
     private func stage(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]?, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
         let data = try renderBytes(format, library: library, notes: notes)
-        let path = Workspace.join(folder.path, format.fileName)
+        let path = WorkspaceLayout.join(folder.path, format.fileName)
         let temporary: String
         do throws(WorkspaceFile.Problem) {
             temporary = try folder.writeTemporary(data, prefix: ".\(format.fileName).")

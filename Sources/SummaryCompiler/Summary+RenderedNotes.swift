@@ -4,7 +4,7 @@ extension Summary {
     /// The indices of the workspace's notes in document order: session by
     /// session, and in each the order of `noteIndicesBySession`.
     var noteIndicesInOrder: [Int] {
-        let bySession = workspace.noteIndicesBySession
+        let bySession = checked.noteIndicesBySession
         return Session.allCases.flatMap { bySession[$0] ?? [] }
     }
 
@@ -21,7 +21,7 @@ extension Summary {
     /// the other, which is always right.
     func renderedNotes(_ format: BodyRenderer.Format) -> [RenderedNote] {
         let order = noteIndicesInOrder
-        let counts = order.map { workspace.notes[$0].document.footnotes.count }
+        let counts = order.map { checked.notes[$0].document.footnotes.count }
         var planned: [(index: Int, firstNumber: Int)] = []
         var next = 1
         for (index, count) in zip(order, counts) {
@@ -49,9 +49,9 @@ extension Summary {
     }
 
     private func renderNote(_ index: Int, _ format: BodyRenderer.Format, firstNumber: Int) -> RenderedNote {
-        let note = workspace.notes[index]
+        let note = checked.notes[index]
         var numbering = FootnoteNumbering(note.document, firstNumber: firstNumber)
-        let renderer = BodyRenderer(format: format, images: workspace.images) { numbering.number(of: $0) }
+        let renderer = BodyRenderer(format: format, images: checked.images) { numbering.number(of: $0) }
         let body = renderer.blocks(note.document.blocks)
         var footnotes: [(number: Int, text: String)] = []
         while let (number, blocks) = numbering.nextToRender() {

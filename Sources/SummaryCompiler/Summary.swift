@@ -2,6 +2,7 @@ public import Diagnostics
 import Forum
 public import Foundation
 import Mustache
+import Storage
 import WorkingDays
 
 /// The PGA summary: a checked workspace rendered through the Mustache
@@ -21,14 +22,15 @@ public struct Summary: Sendable {
         var fileName: String { "summary.\(rawValue)" }
     }
 
-    public var workspace: Workspace
+    /// The notes the summary is made of, checked.
+    public var checked: CheckedNotes
 
-    /// Fails with the workspace's diagnostics when there is any error.
-    public init(_ workspace: Workspace) throws(DiagnosticFailure) {
-        guard workspace.errorCount == 0 else {
-            throw DiagnosticFailure(.badInput, workspace.diagnostics)
+    /// Fails with the notes' diagnostics when there is any error.
+    public init(_ checked: CheckedNotes) throws(DiagnosticFailure) {
+        guard checked.errorCount == 0 else {
+            throw DiagnosticFailure(.badInput, checked.diagnostics)
         }
-        self.workspace = workspace
+        self.checked = checked
     }
 
     /// The templates folder to use, in this order: `explicit` (the caller's
@@ -48,17 +50,11 @@ public struct Summary: Sendable {
     ) -> String? {
         if let explicit { return explicit }
         if let folder = environment["IMRF_TEMPLATES"], !folder.isEmpty { return folder }
-        var directory = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
-        let installed = directory.appendingPathComponent("../share/imrf/Templates").standardizedFileURL
-        if holdsTemplates(installed) { return installed.path }
-        for _ in 0..<8 {
-            let candidate = directory.appendingPathComponent("Templates")
-            if holdsTemplates(candidate) { return candidate.path }
-            let parent = directory.deletingLastPathComponent()
-            if parent.path == directory.path { break }
-            directory = parent
-        }
-        return nil
+        let executable = URL(fileURLWithPath: executable)
+        if let installed = FolderFinder.installed("Templates", executable: executable), holdsTemplates(installed) { return installed.path }
+        guard let start = FolderFinder.executableFolder(executable) else { return nil }
+        return FolderFinder.nearest(from: start, levels: 8) { holdsTemplates($0.appendingPathComponent("Templates")) }?
+            .appendingPathComponent("Templates").path
     }
 
     /// Whether `folder` has the template of every text format.
@@ -130,7 +126,7 @@ public struct Summary: Sendable {
     /// (every archive entry is dated the forum's first day).
     public func renderDocx() throws(DiagnosticFailure) -> Data {
         var renderer = DocxRenderer(summary: self)
-        var archive = DocxArchive(date: workspace.forum.start)
+        var archive = DocxArchive(date: checked.forum.start)
         renderer.write(to: &archive)
         for (index, image) in renderer.media.enumerated() {
             archive.add("word/" + DocxRenderer.mediaPath(index + 1, image), bytes: [UInt8](image.data))
@@ -138,7 +134,7 @@ public struct Summary: Sendable {
         do {
             return try Data(archive.finish())
         } catch {
-            throw DiagnosticFailure(.cannotCreate, .error(error.description, at: SourceLocation(path: workspace.path)))
+            throw DiagnosticFailure(.cannotCreate, .error(error.description, at: SourceLocation(path: checked.folder)))
         }
     }
 
@@ -201,7 +197,7 @@ public struct Summary: Sendable {
     /// The Mustache context of a text format; `notes` are the workspace's
     /// notes rendered for it (`renderedNotes`), rendered here when nil.
     func context(for format: Format, notes: [RenderedNote]? = nil) -> SummaryContext {
-        let forum = workspace.forum
+        let forum = checked.forum
         var footnotes: [FootnoteContext] = []
         var sections: [SectionContext] = []
         let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
@@ -212,11 +208,11 @@ public struct Summary: Sendable {
             TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
         }
 
-        let notesBySession = workspace.noteIndicesBySession
+        let notesBySession = checked.noteIndicesBySession
         for session in Session.allCases {
             var noteContexts: [NoteContext] = []
             for index in notesBySession[session] ?? [] {
-                let note = workspace.notes[index]
+                let note = checked.notes[index]
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
                 for (number, text) in renderedNote.footnotes {
                     footnotes.append(FootnoteContext(number: number, body: TemplateText(text)))
@@ -286,10 +282,10 @@ public struct Summary: Sendable {
     /// annex's "Addressed in" column, the same in every format.
     var notesAddressing: [Int: [String]] {
         var addressing: [Int: [String]] = [:]
-        let notesBySession = workspace.noteIndicesBySession
+        let notesBySession = checked.noteIndicesBySession
         for session in Session.allCases {
             for index in notesBySession[session] ?? [] {
-                let note = workspace.notes[index]
+                let note = checked.notes[index]
                 let name = note.title.map { "\(session.shortName): \($0)" } ?? session.shortName
                 for number in note.objectives where addressing[number]?.contains(name) != true {
                     addressing[number, default: []].append(name)

@@ -1,4 +1,5 @@
 import Diagnostics
+import Storage
 import Mustache
 
 /// A Mustache template that does not parse, said as a compiler would:
@@ -15,7 +16,7 @@ enum TemplateDiagnostic {
         if line.count > 80 { line = String(line.prefix(77)) + "..." }
         return .error(
             line.isEmpty ? message : "\(message): \(line)",
-            at: SourceLocation(path: Workspace.join(folder, file), line: context.lineNumber, column: max(context.columnNumber, 1)),
+            at: SourceLocation(path: WorkspaceLayout.join(folder, file), line: context.lineNumber, column: max(context.columnNumber, 1)),
             hint: hint
         )
     }

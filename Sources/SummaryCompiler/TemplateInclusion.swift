@@ -1,4 +1,5 @@
 import Diagnostics
+import Storage
 import Mustache
 
 /// The partials (`{{>name}}`) and inherited blocks (`{{<parent}}{{$block}}`)
@@ -40,7 +41,7 @@ enum TemplateInclusion {
         let edges = walk.edges
         func location(_ template: String, tag: String) -> SourceLocation {
             let text = templates[template]?.description ?? ""
-            return SourceLocation(path: Workspace.join(folder, template + ".mustache"), line: line(of: tag, in: text), column: 1)
+            return SourceLocation(path: WorkspaceLayout.join(folder, template + ".mustache"), line: line(of: tag, in: text), column: 1)
         }
         if let dynamic = walk.dynamic {
             return .error(

@@ -1,5 +1,5 @@
 import Foundation
-import SummaryCompiler
+import Storage
 public import Forum
 public import Ledger
 
@@ -35,26 +35,23 @@ public struct Evidence: Sendable {
     /// Reads the notes and the ledger of the workspace at `path`, creating
     /// nothing (status runs from cron and must stay read-only).
     public static func gather(workspace path: String) throws(TrackerError) -> Evidence {
-        let notes = path == "." ? "notes" : (path as NSString).appendingPathComponent("notes")
+        let layout = WorkspaceLayout(path)
         var sessions = Set<Session>()
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: notes)) ?? []).filter { $0.hasSuffix(".md") }
         // Read as compile reads notes: a regular file inside the workspace, of
         // at most a note's size (a huge or hostile file is no evidence).
         let reader = WorkspaceFileReader(root: path)
-        for name in names {
-            let file = (notes as NSString).appendingPathComponent(name)
-            guard case .success(let bytes) = reader.read(file, limit: NoteParser.maximumBytes),
+        for name in layout.noteFileNames() {
+            guard case .success(let bytes) = reader.read(layout.note(name), limit: WorkspaceLayout.maximumNoteBytes),
                   let session = session(inFrontMatterOf: Data(bytes)) else { continue }
             sessions.insert(session)
         }
         let ledger: LedgerFacts
         do {
-            ledger = try Ledger.factsIfPresent(workspace: URL(fileURLWithPath: path, isDirectory: true))
+            ledger = try Ledger.factsIfPresent(workspace: layout.url)
         } catch let error as LedgerError {
             throw TrackerError(.ledger(error))
         } catch {
-            let ledgerPath = path == "." ? ".imrf" : (path as NSString).appendingPathComponent(".imrf")
-            throw TrackerError(.ledgerUnreadable(path: ledgerPath, reason: String(describing: error)))
+            throw TrackerError(.ledgerUnreadable(path: layout.stateFolder, reason: String(describing: error)))
         }
         return Evidence(noteSessions: sessions, ledger: ledger)
     }

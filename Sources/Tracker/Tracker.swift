@@ -2,7 +2,7 @@ public import Diagnostics
 public import Foundation
 public import Forum
 public import WorkingDays
-import SummaryCompiler
+import Storage
 
 /// A forum's deliverables with their due rules evaluated on the forum's
 /// working-day calendar and clock: the logic behind `imrf status`, `ics`
@@ -24,8 +24,8 @@ public struct Tracker: Sendable {
     /// The tracker of the workspace at `path`: its forum.yaml, with the
     /// calendar it names found through `catalog`.
     public static func load(workspace path: String, catalog: CalendarCatalog = .standard) throws(DiagnosticFailure) -> Tracker {
-        let forumPath = path == "." ? "forum.yaml" : (path as NSString).appendingPathComponent("forum.yaml")
-        let forum = try Workspace.loadForum(forumPath)
+        let forumPath = WorkspaceLayout(path).forumFile
+        let forum = try Forum.load(contentsOf: forumPath)
         guard let clock = ForumClock(identifier: forum.timeZone) else {
             let error = TrackerError(.unknownTimeZone(forum.timeZone, forumPath: forumPath))
             throw DiagnosticFailure(error.kind, error.diagnostics)

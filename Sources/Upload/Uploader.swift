@@ -1,6 +1,7 @@
 import CCurl
 import CCurlShim
 import Foundation
+import Storage
 
 /// Uploads one file to a document endpoint over libcurl.
 ///
@@ -27,7 +28,7 @@ public struct Uploader: Sendable {
             )
         }
         let document = try DocumentFile(path: request.file)
-        guard let (digest, size) = SHA256Digest.of(file: document.stream) else {
+        guard let (digest, size) = SHA256.digest(ofFile: document.stream) else {
             throw UploadError(.unreadableFile, "\(request.file): cannot read the file")
         }
         let idempotencyKey = Self.idempotencyKey(contentSHA256: digest.hex, endpoint: request.endpoint)
@@ -88,7 +89,7 @@ public struct Uploader: Sendable {
     /// SHA-256 (hex) of the content's SHA-256 and the endpoint: the same
     /// file sent to the same place always carries the same key.
     public static func idempotencyKey(contentSHA256: String, endpoint: String) -> String {
-        SHA256Digest.of(Array("imrf-upload\n\(contentSHA256)\n\(endpoint)".utf8)).hex
+        SHA256.digest(of: Array("imrf-upload\n\(contentSHA256)\n\(endpoint)".utf8)).hex
     }
 
     // MARK: - One attempt

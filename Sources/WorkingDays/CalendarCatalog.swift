@@ -1,5 +1,6 @@
 public import Foundation
 public import Diagnostics
+import Storage
 
 /// Finds holiday calendars by name (`un-new-york`) or path, so that users
 /// never have to know where imrf keeps its `Calendars/` folder.
@@ -33,17 +34,11 @@ public struct CalendarCatalog: Sendable {
         if let list = environment["IMRF_CALENDARS"] {
             result += list.split(separator: ":").map { URL(fileURLWithPath: String($0), isDirectory: true) }
         }
-        if let executable {
-            var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-            result.append(folder.appendingPathComponent("../share/imrf/Calendars", isDirectory: true).standardizedFileURL)
-            for _ in 0..<6 {
-                let candidate = folder.appendingPathComponent("Calendars", isDirectory: true)
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("\(defaultName).ics").path) {
-                    result.append(candidate)
-                    break
-                }
-                folder = folder.deletingLastPathComponent()
-            }
+        if let installed = FolderFinder.installed("Calendars", executable: executable) { result.append(installed) }
+        if let start = FolderFinder.executableFolder(executable), let above = FolderFinder.nearest(from: start, levels: 6, where: {
+            FolderFinder.exists($0.appendingPathComponent("Calendars/\(defaultName).ics"))
+        }) {
+            result.append(above.appendingPathComponent("Calendars", isDirectory: true))
         }
         var seen = Set<String>()
         return result.filter { seen.insert($0.standardizedFileURL.path).inserted }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Diagnostics
-import Forum
+import ForumWorkspace
 import Foundation
 import SummaryCompiler
 
@@ -18,9 +18,9 @@ extension IMRF {
         var draft = false
 
         func run() async throws {
-            let workspace: Workspace
+            let workspace: CheckedNotes
             do {
-                workspace = try Self.load(paths, draft: draft)
+                workspace = try Workspace.check(paths: paths, draft: draft)
             } catch {
                 // forum.yaml itself is wrong: still the compiler-style report.
                 for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
@@ -34,23 +34,6 @@ extension IMRF {
                 throw ExitCode(Reporting.exitCode(for: .badInput))
             }
             Reporting.printLine("\(workspace.notes.count) note\(workspace.notes.count == 1 ? "" : "s") checked: \(summary)")
-        }
-
-        /// A workspace folder, or note files checked against the forum.yaml
-        /// of the workspace they are in (found by walking up).
-        static func load(_ paths: [String], draft: Bool) throws(DiagnosticFailure) -> Workspace {
-            if paths.isEmpty { return try Workspace.load(".", draft: draft) }
-            if paths.count == 1, !paths[0].hasSuffix(".md") { return try Workspace.load(paths[0], draft: draft) }
-            guard let forumPath = Workspace.forumPath(near: paths[0]) else {
-                // A rapporteur checking a note outside any workspace: the
-                // round tables' published clustering is the same in every edition.
-                let folder = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
-                var workspace = Workspace.check(notePaths: paths, forum: Edition.second.forum, path: folder)
-                workspace.diagnostics.append(.note("no forum.yaml found above \(paths[0]); checked against the indicative round-table clustering"))
-                return workspace
-            }
-            let forum = try Workspace.loadForum(forumPath)
-            return Workspace.check(notePaths: paths, forum: forum, path: URL(fileURLWithPath: forumPath).deletingLastPathComponent().path)
         }
     }
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
-import Ledger
+import ForumWorkspace
 import SummaryCompiler
 import Upload
 
@@ -58,69 +58,43 @@ extension IMRF {
         }
 
         func run() async throws {
+            let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+            let templates = Summary.templatesDirectory(explicit: templates, executable: executable)
+            // Credentials read before anything is compiled: a token file that
+            // is refused stops the command before it has done half its work.
+            let request = try await Reporting.run { try upload.map { try uploadOptions.request(file: "", endpoint: $0) } }
             let formats = try formats()
-            let ledger = Summary.openLedgerAhead(workspace: workspace)
-            // The ledger is not left half-opened by a process that exits.
-            let written: [WrittenOutput]
+            let compilation: Compilation
             do {
-                written = try await compile(formats)
-            } catch {
-                _ = await ledger?.result
-                throw error
-            }
-            for output in written { Reporting.printLine("wrote \(output.path)") }
-            await recordInLedger(written, opening: ledger)
-            guard let upload else { return }
-            try await Reporting.run {
-                for path in written.map(\.path) {
-                    let name = (path as NSString).lastPathComponent
-                    let endpoint = upload.hasSuffix("/") ? upload + Self.percentEncoded(name) : upload
-                    let receipt = try await Uploader().upload(uploadOptions.request(file: path, endpoint: endpoint))
-                    Reporting.printLine(receipt.summaryLine(file: path))
-                    UploadRecording.record(receipt, file: path, endpoint: endpoint, workspace: workspace)
-                }
-            }
-        }
-
-        /// Loads, checks and compiles the workspace; the outputs written.
-        private func compile(_ formats: [Summary.Format]) async throws -> [WrittenOutput] {
-            try await Reporting.run {
-                let loaded = try Workspace.load(workspace, draft: draft)
-                KeptUntilExit.keep(loaded)
-                for diagnostic in loaded.diagnostics { Reporting.printToStandardError(diagnostic) }
-                if loaded.errorCount > 0 {
-                    Reporting.printToStandardError(Workspace.summaryLine(loaded.diagnostics) + "; nothing written")
-                    throw ExitCode(Reporting.exitCode(for: .badInput))
-                }
-                let summary = try Summary(loaded)
-                let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-                let directory = Summary.templatesDirectory(explicit: templates, executable: executable)
-                return try await summary.compile(
-                    formats: formats, templates: directory, into: out ?? (workspace == "." ? "build" : workspace + "/build")
+                compilation = try await Compilation.run(
+                    workspace: workspace, formats: formats, draft: draft, templates: templates, into: out, upload: request
                 )
-            }
-        }
-
-        /// A file name as one URL path segment.
-        static func percentEncoded(_ name: String) -> String {
-            var allowed = CharacterSet.urlPathAllowed
-            allowed.remove("/")
-            return name.addingPercentEncoding(withAllowedCharacters: allowed) ?? name
-        }
-
-        /// The summary is what matters: when the ledger cannot be written the
-        /// compile still succeeds, and says on stderr that it was not recorded.
-        private func recordInLedger(_ written: [WrittenOutput], opening: Task<Ledger, any Error>?) async {
-            do {
-                try await Summary.recordCompile(outputs: written, workspace: workspace, draft: draft, opening: opening)
             } catch {
-                let problems = (error as? any DiagnosticError)?.diagnostics ?? [.error(String(describing: error))]
-                for problem in problems {
-                    Reporting.printToStandardError(Diagnostic.warning(
-                        "the summary was written but not recorded in the ledger: " + problem.message,
-                        at: problem.location, hint: problem.hint
-                    ))
+                switch error {
+                case .notesHaveErrors(let diagnostics):
+                    for diagnostic in diagnostics { Reporting.printToStandardError(diagnostic) }
+                    Reporting.printToStandardError(Workspace.summaryLine(diagnostics) + "; nothing written")
+                    throw ExitCode(Reporting.exitCode(for: .badInput))
+                case .failed(let failure):
+                    try await Reporting.run { throw failure }
+                case .uploadFailed(let failure, let partial):
+                    report(partial)
+                    try await Reporting.run { throw failure }
                 }
+                return
+            }
+            report(compilation)
+        }
+
+        /// Prints what the compile did, in the order it happened.
+        private func report(_ compilation: Compilation) {
+            KeptUntilExit.keep(compilation.workspace)
+            for diagnostic in compilation.workspace.diagnostics { Reporting.printToStandardError(diagnostic) }
+            for output in compilation.outputs { Reporting.printLine("wrote \(output.path)") }
+            for warning in compilation.recordingWarnings { Reporting.printToStandardError(warning) }
+            for publication in compilation.publications {
+                Reporting.printLine(publication.receipt.summaryLine(file: publication.file))
+                for warning in publication.warnings { Reporting.printToStandardError(warning) }
             }
         }
     }

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Forum
-import SummaryCompiler
+import ForumWorkspace
 
 extension IMRF {
     struct Init: AsyncParsableCommand {

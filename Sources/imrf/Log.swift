@@ -3,7 +3,7 @@ import Diagnostics
 import Forum
 import Foundation
 import Ledger
-import SummaryCompiler
+import Storage
 
 extension IMRF {
     struct Log: AsyncParsableCommand {
@@ -44,7 +44,7 @@ extension IMRF {
         private func forumTimeZone(ledgerExists: Bool) throws -> TimeZone {
             let path = workspace == "." ? "forum.yaml" : (workspace.hasSuffix("/") ? workspace : workspace + "/") + "forum.yaml"
             do {
-                let forum = try Workspace.loadForum(path)
+                let forum = try Forum.load(contentsOf: path)
                 return TimeZone(identifier: forum.timeZone) ?? TimeZone(identifier: "UTC")!
             } catch {
                 guard ledgerExists else { throw error }

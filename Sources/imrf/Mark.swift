@@ -36,21 +36,14 @@ extension IMRF {
             func run() async throws {
                 try await Reporting.run {
                     let tracker = try Tracker.load(workspace: workspace)
-                    let found = try tracker.deliverable(deliverable)
+                    _ = try tracker.deliverable(deliverable)
                     var moment = Date()
                     if let at {
                         guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, option: "--at")) }
                         moment = parsed
                     }
-                    let text = reference?.trimmingCharacters(in: .whitespacesAndNewlines)
-                    let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil)
-                    let entry: LedgerEntry
-                    do {
-                        entry = try Ledger(workspace: URL(fileURLWithPath: workspace, isDirectory: true))
-                            .append(.distribution(record), at: moment)
-                    } catch {
-                        throw TrackerError(.ledgerUnwritable(path: (workspace as NSString).appendingPathComponent(".imrf"), reason: String(describing: error)))
-                    }
+                    let (found, entry) = try tracker.markDistributed(deliverable, at: moment, reference: reference, workspace: workspace)
+                    guard case .distribution(let record) = entry.event else { return }
                     let reference = record.reference.map { ", reference \($0)" } ?? ""
                     Reporting.printLine("\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)")
                 }

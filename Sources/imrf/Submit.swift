@@ -1,7 +1,8 @@
 import ArgumentParser
 import Diagnostics
+@_spi(Testing) import ForumWorkspace
 import Foundation
-import SummaryCompiler
+import Storage
 
 extension IMRF {
     struct Submit: AsyncParsableCommand {
@@ -54,10 +55,7 @@ extension IMRF {
             #endif
             let receipt = try await Reporting.run { [pause] in try submission.store(beforeRename: pause) }
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                encoder.dateEncodingStrategy = .iso8601
-                print(String(decoding: try encoder.encode(receipt), as: UTF8.self))
+                print(try JSONOutput.string(receipt))
                 return
             }
             let stored = shown(receipt.path)
@@ -75,7 +73,7 @@ extension IMRF {
 
         /// A workspace-relative path as the user can open it from here.
         private func shown(_ path: String) -> String {
-            workspace == "." ? path : (workspace.hasSuffix("/") ? workspace + path : workspace + "/" + path)
+            WorkspaceLayout.join(workspace, path)
         }
     }
 }

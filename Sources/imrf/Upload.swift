@@ -1,6 +1,8 @@
 import ArgumentParser
 import Diagnostics
+import ForumWorkspace
 import Foundation
+import Storage
 import Upload
 
 extension IMRF {
@@ -40,15 +42,13 @@ extension IMRF {
         }
 
         private func perform() async throws {
-            let receipt = try await Uploader().upload(options.request(file: file, endpoint: endpoint))
+            let publication = try await Publication.upload(options.request(file: file, endpoint: endpoint), workspace: ledgerWorkspace)
             if json {
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(receipt), as: UTF8.self))
+                print(try JSONOutput.string(publication.receipt))
             } else {
-                Reporting.printLine(receipt.summaryLine(file: file))
+                Reporting.printLine(publication.receipt.summaryLine(file: file))
             }
-            UploadRecording.record(receipt, file: file, endpoint: endpoint, workspace: ledgerWorkspace)
+            for warning in publication.warnings { Reporting.printToStandardError(warning) }
         }
     }
 }

@@ -2,6 +2,7 @@ import Diagnostics
 import Forum
 import Foundation
 import WorkingDays
+import ForumWorkspace
 import SummaryCompiler
 import Tracker
 
@@ -17,12 +18,19 @@ enum WorkspaceDemo {
         print("imrf init \(folder) --edition \(edition.rawValue) --example: \(files.count) files")
         let workspace = try Workspace.load(folder)
         print("imrf check: \(workspace.notes.count) notes, \(Workspace.summaryLine(workspace.diagnostics))")
-        let summary = try Summary(workspace)
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
-        let written = try await summary.compile(formats: [.md, .html, .docx], templates: templates, into: folder + "/build")
-        for output in written { print("imrf compile: wrote \(output.path)") }
-        _ = try? await Summary.recordCompile(outputs: written, workspace: folder, draft: false)
+        let compilation: Compilation
+        do {
+            compilation = try await Compilation.run(workspace: folder, formats: [.md, .html, .docx], templates: templates)
+        } catch {
+            switch error {
+            case .notesHaveErrors(let diagnostics): throw DiagnosticFailure(.badInput, diagnostics)
+            case .failed(let failure): throw failure
+            case .uploadFailed: preconditionFailure("the demo uploads nothing")
+            }
+        }
+        for output in compilation.outputs { print("imrf compile: wrote \(output.path)") }
         // The office's view the morning after the conclusion: summaries compiled, not yet distributed.
         let tracker = try Tracker.load(workspace: folder)
         let dayAfter = workspace.forum.end.adding(days: 1)

@@ -228,15 +228,6 @@ struct LedgerTests {
     }
 }
 
-@Suite("SHA-256")
-struct SHA256Tests {
-    @Test func knownDigests() {
-        // FIPS 180-2 test vectors.
-        #expect(SHA256.hex(of: Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex(of: Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-    }
-}
-
 @Suite("What the ledger writes down")
 struct RecordedValueTests {
     @Test func urlsLoseEverythingThatMayBeACredential() {

@@ -1,6 +1,6 @@
 import Diagnostics
 import Foundation
-import Ledger
+import Storage
 import Testing
 @testable import SummaryCompiler
 

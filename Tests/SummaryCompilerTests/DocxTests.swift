@@ -24,11 +24,11 @@ import ZIPFoundation
         try unzip(Summary(SummaryTests.exampleWorkspace()).renderDocx())
     }
 
-    static func workspace(note body: String, language: String = "en") -> Workspace {
+    static func workspace(note body: String, language: String = "en") -> CheckedNotes {
         let forum = Edition.second.forum
         let text = "---\nsession: plenary\ntitle: Test note\nlanguage: \(language)\n---\n\(body)\n"
         let (note, diagnostics) = NoteParser.parse(text: text, path: "notes/test.md", forum: forum)
-        return Workspace(path: ".", forum: forum, notes: note.map { [$0] } ?? [], diagnostics: diagnostics)
+        return CheckedNotes(folder: ".", forum: forum, notes: note.map { [$0] } ?? [], diagnostics: diagnostics)
     }
 
     /// The text of every paragraph whose style is `style`, in document order.

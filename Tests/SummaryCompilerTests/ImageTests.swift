@@ -24,8 +24,8 @@ import Testing
             for (path, data) in files { try data.write(to: root.appendingPathComponent(path)) }
         }
 
-        func check() -> Workspace {
-            Workspace.check(notePaths: [root.appendingPathComponent("notes/plenary.md").path], forum: Edition.second.forum, path: root.path)
+        func check() -> CheckedNotes {
+            CheckedNotes.check(notePaths: [root.appendingPathComponent("notes/plenary.md").path], forum: Edition.second.forum, folder: root.path)
         }
 
         func remove() { try? FileManager.default.removeItem(at: root) }

@@ -21,13 +21,13 @@ import Testing
         [^d]: The second nested source.
         """
 
-    static func workspace() -> Workspace {
+    static func workspace() -> CheckedNotes {
         let forum = Edition.second.forum
         let notes = ["one", "two"].compactMap { name in
             let text = "---\nsession: plenary\ntitle: Note \(name)\n---\n\(body)\n"
             return NoteParser.parse(text: text, path: "notes/\(name).md", forum: forum).note
         }
-        return Workspace(path: ".", forum: forum, notes: notes, diagnostics: [])
+        return CheckedNotes(folder: ".", forum: forum, notes: notes, diagnostics: [])
     }
 
     static func count(_ needle: String, in text: String) -> Int {
@@ -63,7 +63,7 @@ import Testing
         let forum = Edition.second.forum
         let text = "---\nsession: plenary\n---\nOne[^a], again[^a], and[^b].\n\n[^a]: Alpha, citing[^b].\n\n[^b]: Beta.\n"
         let note = try #require(NoteParser.parse(text: text, path: "notes/twice.md", forum: forum).note)
-        let workspace = Workspace(path: ".", forum: forum, notes: [note], diagnostics: [])
+        let workspace = CheckedNotes(folder: ".", forum: forum, notes: [note], diagnostics: [])
         let html = try #require(try await Summary(workspace).render(formats: [.html], templates: nil)[.html])
         #expect(Self.count("id=\"fnref1\"", in: html) == 1)
         #expect(Self.count("id=\"fnref2\"", in: html) == 1)

@@ -10,7 +10,7 @@ import Testing
     /// picture's alt text (shown as a picture when it resolves, so not
     /// numbered there, and as its alt text when it does not), cited but
     /// never defined, and cited only by a footnote nobody cites.
-    static func trickyWorkspace() throws -> Workspace {
+    static func trickyWorkspace() throws -> CheckedNotes {
         var workspace = try SummaryTests.exampleWorkspace(adding: [
             ("notes/zz-1.md", "---\nsession: hearing\n---\nA[^a] and again[^a], then b[^b].\n\n[^a]: Cites c[^c].\n\n[^b]: Plain.\n\n[^c]: Cites a[^a] back.\n"),
             ("notes/zz-2.md", "---\nsession: round-table-2\n---\n![A chart[^x]](chart.png) and ![Missing[^y]](missing.png), z[^z].\n\n[^x]: Only in an alt text.\n\n[^y]: In a missing picture's alt text.\n\n[^z]: Cited.\n"),
@@ -40,7 +40,7 @@ import Testing
     /// checks gives the same numbers.
     @Test func notesThatNumberFewerThanTheyDefine() throws {
         let summary = try Summary(Self.trickyWorkspace())
-        let notes = summary.noteIndicesInOrder.map { summary.workspace.notes[$0] }
+        let notes = summary.noteIndicesInOrder.map { summary.checked.notes[$0] }
         let rendered = summary.renderedNotesInTurn(.html)
         let fewer = zip(notes, rendered).filter { $0.document.footnotes.count != $1.footnotes.count }.map(\.0.path)
         #expect(fewer == ["notes/zz-2.md", "notes/zz-4.md"])

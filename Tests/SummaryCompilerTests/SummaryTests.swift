@@ -2,6 +2,7 @@ import Diagnostics
 import Forum
 import Foundation
 import Testing
+import ForumWorkspace
 @testable import SummaryCompiler
 
 @Suite struct SummaryTests {
@@ -10,7 +11,7 @@ import Testing
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The sample notes of `init --example`, parsed, as a workspace.
-    static func exampleWorkspace(_ forum: Forum = Edition.second.forum) -> Workspace {
+    static func exampleWorkspace(_ forum: Forum = Edition.second.forum) -> CheckedNotes {
         var notes: [Note] = []
         var diagnostics: [Diagnostic] = []
         for sample in SampleNotes.all {
@@ -18,12 +19,12 @@ import Testing
             notes += note.map { [$0] } ?? []
             diagnostics += found
         }
-        return Workspace(path: ".", forum: forum, notes: notes, diagnostics: diagnostics)
+        return CheckedNotes(folder: ".", forum: forum, notes: notes, diagnostics: diagnostics)
     }
 
     /// The example workspace with `notes` (path and text) added, each
     /// expected to parse without a diagnostic.
-    static func exampleWorkspace(adding notes: [(path: String, text: String)]) throws -> Workspace {
+    static func exampleWorkspace(adding notes: [(path: String, text: String)]) throws -> CheckedNotes {
         let forum = Edition.second.forum
         var workspace = exampleWorkspace(forum)
         for (path, text) in notes {

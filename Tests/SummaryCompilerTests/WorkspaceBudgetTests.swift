@@ -46,11 +46,11 @@ import Testing
 
     @Test func notesUpToTheBudgetAreReadAndTheOneCrossingItIsRefused() {
         let forum = Edition.second.forum
-        let within = Workspace.check(noteFiles: Self.notes([400, 300, 300]), forum: forum, maximumNoteBytes: 1_000)
+        let within = CheckedNotes.check(noteFiles: Self.notes([400, 300, 300]), forum: forum, maximumNoteBytes: 1_000)
         #expect(within.diagnostics.filter { $0.severity == .error }.isEmpty)
         #expect(within.notes.count == 3)
 
-        let over = Workspace.check(noteFiles: Self.notes([400, 300, 301, 100]), forum: forum, maximumNoteBytes: 1_000)
+        let over = CheckedNotes.check(noteFiles: Self.notes([400, 300, 301, 100]), forum: forum, maximumNoteBytes: 1_000)
         #expect(over.diagnostics.filter { $0.severity == .error }.map(\.firstLine) == [
             "notes/2.md:1:1: error: the notes together are larger than 1,000 bytes: with this one they are 1,001 bytes",
         ])
@@ -58,6 +58,6 @@ import Testing
     }
 
     @Test func theBudgetIsSixteenMegabytes() {
-        #expect(Workspace.maximumNoteBytes == 16 << 20)
+        #expect(CheckedNotes.maximumNoteBytes == 16 << 20)
     }
 }

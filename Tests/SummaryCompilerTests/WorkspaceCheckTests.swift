@@ -21,7 +21,7 @@ import Testing
             paths.append(path)
         }
         paths.append(folder.appendingPathComponent("missing.md").path)
-        let workspace = Workspace.check(notePaths: paths, forum: Edition.second.forum)
+        let workspace = CheckedNotes.check(notePaths: paths, forum: Edition.second.forum)
         #expect(workspace.notes.map(\.title) == (0..<300).map { "Note \($0)" })
         #expect(workspace.diagnostics.map(\.message) == ["cannot read note"])
         for note in workspace.notes {
@@ -43,7 +43,7 @@ import Testing
         let b = folder.appendingPathComponent("b.md").path
         try Data("---\nsession: plenary\n---\nSame text.\n".utf8).write(to: URL(fileURLWithPath: a))
         try Data("---\nsession: hearing\n---\n\n  Same text.\u{3000}\n\n".utf8).write(to: URL(fileURLWithPath: b))
-        let workspace = Workspace.check(notePaths: [a, b], forum: Edition.second.forum)
+        let workspace = CheckedNotes.check(notePaths: [a, b], forum: Edition.second.forum)
         #expect(workspace.notes.count == 1)
         #expect(workspace.diagnostics.map(\.message) == ["note duplicates \(a)"])
     }

@@ -1,4 +1,3 @@
-public import Diagnostics
 public import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -9,48 +8,6 @@ import Darwin
 /// `read(2)`, which the members named `read` hide.
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
-}
-
-/// Reads the files of a workspace (notes, forum.yaml) as files anyone may
-/// have planted anything at: a link to a secret, a named pipe, a huge sparse
-/// file.
-///
-/// Guarantees: only a regular file is read (a named pipe is opened without
-/// waiting and refused); its size is checked before reading and no more than
-/// the limit plus one byte is ever read; with a `root`, the file, after links
-/// are resolved, is inside that folder, and the file opened is the one checked
-/// (opened without following a link, then its path asked back from the system).
-/// The rule applies to the files named inside the workspace (its notes/*.md);
-/// a file named elsewhere (a note given on the command line) is the user's choice.
-public struct WorkspaceFileReader: Sendable {
-    /// The workspace as given, made absolute (links not resolved).
-    let lexicalRoot: String?
-    /// The workspace, resolved.
-    let resolvedRoot: String?
-
-    /// - Parameter root: the workspace; nil to read files wherever they are.
-    public init(root: String?) {
-        lexicalRoot = root.map(WorkspaceFile.absolute)
-        resolvedRoot = root.map(WorkspaceFile.resolved)
-    }
-
-    /// The bytes of the regular file at `path`, at most `limit` of them.
-    public func read(_ path: String, limit: Int) -> Result<[UInt8], WorkspaceFile.Problem> {
-        guard let resolved = WorkspaceFile.realPath(path) else { return .failure(.cannotRead(WorkspaceFile.lastError())) }
-        let root = lexicalRoot.flatMap { WorkspaceFile.isInside(WorkspaceFile.absolute(path), $0) ? resolvedRoot : nil }
-        if let root, !WorkspaceFile.isInside(resolved, root) { return .failure(.outside) }
-        // stat before open: a device or pipe is refused without being opened.
-        var status = stat()
-        guard stat(resolved, &status) == 0 else { return .failure(.cannotRead(WorkspaceFile.lastError())) }
-        guard WorkspaceFile.isRegular(status.st_mode) else { return .failure(.notAFile(WorkspaceFile.kind(status.st_mode))) }
-        let descriptor = open(resolved, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC)
-        guard descriptor >= 0 else { return .failure(.cannotRead(WorkspaceFile.lastError())) }
-        defer { close(descriptor) }
-        if let root, let opened = WorkspaceFile.path(of: descriptor), !WorkspaceFile.isInside(opened, root) {
-            return .failure(.outside)
-        }
-        return WorkspaceFile.read(descriptor, limit: limit)
-    }
 }
 
 /// The low-level steps `WorkspaceFileReader` and the writers of notes and
@@ -112,17 +69,17 @@ public enum WorkspaceFile {
     }
 
     /// `path` resolved when it exists, else made absolute and standardised.
-    static func resolved(_ path: String) -> String {
+    public static func resolved(_ path: String) -> String {
         realPath(path) ?? absolute(path)
     }
 
     /// `path` made absolute, `.` and `..` removed; links not resolved.
-    static func absolute(_ path: String) -> String {
+    public static func absolute(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.path
     }
 
     /// Whether `path` is `folder` or inside it (both resolved).
-    static func isInside(_ path: String, _ folder: String) -> Bool {
+    public static func isInside(_ path: String, _ folder: String) -> Bool {
         path == folder || path.hasPrefix(folder.hasSuffix("/") ? folder : folder + "/")
     }
 
@@ -169,27 +126,5 @@ public enum WorkspaceFile {
         guard count <= limit else { return .failure(.tooLarge(count)) }
         bytes.removeSubrange(count...)
         return .success(bytes)
-    }
-}
-
-extension WorkspaceFileReader {
-    /// The bytes of the note at `path` (at most `NoteParser.maximumBytes`),
-    /// or the error at the note saying why it was not read.
-    public func readNote(_ path: String) -> Result<[UInt8], DiagnosticFailure> {
-        read(path, limit: NoteParser.maximumBytes).mapError { problem in
-            let diagnostic: Diagnostic = switch problem {
-            case .tooLarge(let bytes): NoteParser.tooLarge(path, size: bytes)
-            case .notAFile(let kind), .notAFolder(let kind):
-                .error("note is \(kind), not a file", at: SourceLocation(path: path), hint: "keep only note files in the notes folder")
-            case .outside, .link:
-                .error(
-                    "note is a link to a file outside the workspace", at: SourceLocation(path: path),
-                    hint: "copy the note into the workspace instead of linking to it"
-                )
-            case .cannotRead(let reason):
-                .error("cannot read note", at: SourceLocation(path: path), hint: "\(reason): check the file name and that the file exists")
-            }
-            return DiagnosticFailure(.badInput, diagnostic)
-        }
     }
 }

@@ -2,6 +2,8 @@ public import Diagnostics
 import Forum
 public import Foundation
 import Ledger
+import Storage
+import SummaryCompiler
 
 /// A note on its way into a workspace through `imrf submit`: read once,
 /// checked as `imrf check` checks a note, then stored and recorded.
@@ -40,25 +42,45 @@ public struct Submission: Sendable {
     var bytes: Data
     var sha256: String
 
-    /// Reads and checks the note against the workspace's forum.yaml.
-    /// Throws the note's diagnostics (errors and warnings, kind `.badInput`)
-    /// when it has an error.
+    /// Reads the note file at `notePath` (anywhere: the user names it; a
+    /// regular file of at most a note's size) and checks it as
+    /// `init(noteBytes:fileName:workspace:signedInAs:)` does.
     public init(notePath: String, workspace: String) throws(DiagnosticFailure) {
-        self.workspace = workspace
-        self.notePath = notePath
-        // The note to submit may be anywhere (the user names it): a regular file of at most a note's size.
-        let data: Data
         switch WorkspaceFileReader(root: nil).readNote(notePath) {
-        case .success(let bytes): data = Data(bytes)
+        case .success(let bytes): try self.init(noteBytes: Data(bytes), fileName: notePath, workspace: workspace)
         case .failure(let failure): throw failure
         }
-        let forum = try Workspace.loadForum(Workspace.join(workspace, "forum.yaml"))
-        let (note, found) = NoteParser.parse(bytes: Array(data), path: notePath, forum: forum)
-        var diagnostics = found.sorted(by: Workspace.order)
-        if let note, (note.author ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+    }
+
+    /// Checks a note's bytes against the workspace's forum.yaml. Throws the
+    /// note's diagnostics (errors and warnings, kind `.badInput`) when it has
+    /// an error.
+    /// - Parameters:
+    ///   - fileName: what diagnostics name the note by (the file as the
+    ///     user gave it, or an uploaded file's name); never a storage path.
+    ///   - signedInAs: the person a caller authenticated (the web intake's
+    ///     signed-in rapporteur); the note's `author` must name them, so a
+    ///     note is only ever stored and recorded under its real author.
+    public init(noteBytes data: Data, fileName: String, workspace: String, signedInAs person: String? = nil) throws(DiagnosticFailure) {
+        self.workspace = workspace
+        self.notePath = fileName
+        if data.count > NoteParser.maximumBytes {
+            throw DiagnosticFailure(.badInput, NoteParser.tooLarge(fileName, size: data.count))
+        }
+        let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
+        let (note, found) = NoteParser.parse(bytes: Array(data), path: fileName, forum: forum)
+        var diagnostics = found.sorted(by: CheckedNotes.order)
+        let named = note?.author?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if note != nil, named.isEmpty {
             diagnostics.append(.error(
-                "a submitted note needs an 'author' in its front matter", at: SourceLocation(path: notePath, line: 1, column: 1),
+                "a submitted note needs an 'author' in its front matter", at: SourceLocation(path: fileName, line: 1, column: 1),
                 hint: "add a line such as 'author: Jane Doe' between the '---' lines; the receipt and the ledger say who submitted it"
+            ))
+        } else if note != nil, let person, named != person.trimmingCharacters(in: .whitespacesAndNewlines) {
+            diagnostics.append(.error(
+                "the note's author is '\(named)', but it is submitted by '\(person)'",
+                at: SourceLocation(path: fileName, line: 1, column: 1),
+                hint: "a note is submitted by its author: set 'author: \(person)' in the front matter"
             ))
         }
         if let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }),
@@ -79,12 +101,18 @@ public struct Submission: Sendable {
     }
 
     /// Stores the note in `notes/` and records it in the ledger.
-    /// - Parameter beforeRename: called at the commit point, with the
-    ///   temporary file written and the ledger locked, just before the
-    ///   rename; the debug-build-only `IMRF_TEST_PAUSE_BEFORE_RENAME` of
-    ///   `imrf submit` waits there so a test can kill the process at the worst moment.
-    public func store(at now: Date = Date(), beforeRename: (() -> Void)? = nil) throws -> SubmissionReceipt {
-        let notesFolder = Workspace.join(workspace, "notes")
+    public func store(at now: Date = Date()) throws -> SubmissionReceipt {
+        try store(at: now, beforeRename: nil)
+    }
+
+    /// `store(at:)` with a hook at the commit point, called with the
+    /// temporary file written and the ledger locked, just before the rename;
+    /// the debug-build-only `IMRF_TEST_PAUSE_BEFORE_RENAME` of `imrf submit`
+    /// waits there so a test can kill the process at the worst moment.
+    @_spi(Testing)
+    public func store(at now: Date = Date(), beforeRename: (() -> Void)?) throws -> SubmissionReceipt {
+        let layout = WorkspaceLayout(workspace)
+        let notesFolder = layout.notesFolder
         let notes: OpenFolder
         let temporary: String
         do throws(WorkspaceFile.Problem) {
@@ -102,7 +130,7 @@ public struct Submission: Sendable {
         }
         defer { notes.remove(temporary) }
 
-        let ledger = try Ledger(workspace: URL(fileURLWithPath: workspace))
+        let ledger = try Ledger(workspace: layout.url)
         // A refusal inside the transaction (rolled back) is the submitter's
         // to read as it is, not a failure of the ledger.
         var refusal: DiagnosticFailure?
@@ -127,7 +155,7 @@ public struct Submission: Sendable {
     ) throws -> SubmissionReceipt {
         let notesFolder = notes.path
         let (name, existing) = try storedName(in: notes)
-        let relative = "notes/" + name
+        let relative = WorkspaceLayout.recordedNotePath(name)
         var receipt = SubmissionReceipt(outcome: .stored, session: session, author: author, path: relative, sha256: sha256)
 
         if let existing, SHA256.hex(of: existing) == sha256 {
@@ -144,9 +172,9 @@ public struct Submission: Sendable {
             // Stored by a process that died before recording it: record it now.
         } else if let existing {
             let previousName = String(name.dropLast(3)) + "." + SHA256.hex(of: existing).prefix(12) + ".md"
-            let historyFolder = Workspace.join(notesFolder, ".history")
+            let historyFolder = WorkspaceLayout.join(notesFolder, WorkspaceLayout.historyFolderName)
             do throws(WorkspaceFile.Problem) {
-                let history = try notes.subfolder(".history")
+                let history = try notes.subfolder(WorkspaceLayout.historyFolderName)
                 history.removeStaleTemporaries(prefixes: [Self.temporaryPrefix])
                 let historyTemporary = try history.writeTemporary(existing, prefix: Self.temporaryPrefix)
                 defer { history.remove(historyTemporary) }
@@ -160,7 +188,7 @@ public struct Submission: Sendable {
                 ))
             }
             receipt.outcome = .replaced
-            receipt.previous = "notes/.history/" + previousName
+            receipt.previous = WorkspaceLayout.recordedNotePath(WorkspaceLayout.historyFolderName + "/" + previousName)
         }
         if existing.map({ SHA256.hex(of: $0) }) != sha256 {
             beforeRename?()
@@ -214,15 +242,13 @@ public struct Submission: Sendable {
     /// `Workspace.check` would report as a duplicate; the author's own
     /// stored note for the session (which a resubmission replaces) does not count.
     static func noteWithSameText(as note: Note, author: String, workspace: String) -> String? {
-        let notesFolder = Workspace.join(workspace, "notes")
+        let layout = WorkspaceLayout(workspace)
         let session = note.session.rawValue
         let candidates = Set(StoredNoteName.candidates(session: session, author: author.trimmingCharacters(in: .whitespacesAndNewlines)))
-        let key = note.body.trimmingCharacters(in: .whitespacesAndNewlines)
+        let key = CheckedNotes.textKey(note)
         let reader = WorkspaceFileReader(root: workspace)
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesFolder)) ?? [])
-            .filter { $0.hasSuffix(".md") }.sorted()
-        for name in names {
-            let path = Workspace.join(notesFolder, name)
+        for name in layout.noteFileNames() {
+            let path = layout.note(name)
             guard case .success(let bytes) = reader.readNote(path),
                   let other = NoteParser.parse(bytes: bytes, path: path).note
             else { continue }
@@ -230,7 +256,7 @@ public struct Submission: Sendable {
                other.author?.trimmingCharacters(in: .whitespacesAndNewlines) == author.trimmingCharacters(in: .whitespacesAndNewlines) {
                 continue
             }
-            if other.body.trimmingCharacters(in: .whitespacesAndNewlines) == key { return path }
+            if CheckedNotes.textKey(other) == key { return path }
         }
         return nil
     }

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import SummaryCompiler
+@testable import Storage
 
 /// `WorkspaceFileReader`: regular files only, bounded, inside the workspace.
 @Suite struct WorkspaceFileTests {

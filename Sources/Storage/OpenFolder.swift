@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -14,8 +14,8 @@ import Darwin
 /// random name (`O_CREAT|O_EXCL|O_NOFOLLOW`, so nothing planted there is
 /// written through), flushed to disk, removed again on any failure, then
 /// renamed into place by the caller.
-final class OpenFolder: Sendable {
-    let path: String
+public final class OpenFolder: Sendable {
+    public let path: String
     private let descriptor: Int32
 
     private init(path: String, descriptor: Int32) {
@@ -28,7 +28,7 @@ final class OpenFolder: Sendable {
     /// Opens the folder at `path`, creating it and its parents when missing.
     /// - Parameter root: when given, the folder, after links are resolved,
     ///   must be inside it (the workspace).
-    static func open(_ path: String, inside root: String?) throws(WorkspaceFile.Problem) -> OpenFolder {
+    public static func open(_ path: String, inside root: String?) throws(WorkspaceFile.Problem) -> OpenFolder {
         do {
             try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         } catch {
@@ -46,7 +46,7 @@ final class OpenFolder: Sendable {
 
     /// The folder `name` inside this one, created when missing; a link or a
     /// file there is refused.
-    func subfolder(_ name: String) throws(WorkspaceFile.Problem) -> OpenFolder {
+    public func subfolder(_ name: String) throws(WorkspaceFile.Problem) -> OpenFolder {
         if mkdirat(descriptor, name, 0o755) != 0, errno != EEXIST { throw .cannotRead(WorkspaceFile.lastError()) }
         let opened = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard opened >= 0 else {
@@ -55,12 +55,12 @@ final class OpenFolder: Sendable {
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 else { throw .cannotRead(reason) }
             throw status.st_mode & S_IFMT == S_IFLNK ? .link : .notAFolder(WorkspaceFile.kind(status.st_mode))
         }
-        return OpenFolder(path: Workspace.join(path, name), descriptor: opened)
+        return OpenFolder(path: WorkspaceLayout.join(path, name), descriptor: opened)
     }
 
     /// The bytes of the regular file `name` (at most `limit`), nil when
     /// there is nothing by that name; a link there is refused, not followed.
-    func read(_ name: String, limit: Int) -> Result<[UInt8], WorkspaceFile.Problem>? {
+    public func read(_ name: String, limit: Int) -> Result<[UInt8], WorkspaceFile.Problem>? {
         let opened = openat(descriptor, name, O_RDONLY | O_NONBLOCK | O_NOFOLLOW | O_NOCTTY | O_CLOEXEC)
         guard opened >= 0 else {
             switch errno {
@@ -74,20 +74,20 @@ final class OpenFolder: Sendable {
     }
 
     /// Whether anything (a file, a folder, a link) is named `name`.
-    func contains(_ name: String) -> Bool {
+    public func contains(_ name: String) -> Bool {
         var status = stat()
         return fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0
     }
 
     /// Whether `name` is a folder (not a link to one).
-    func isFolder(_ name: String) -> Bool {
+    public func isFolder(_ name: String) -> Bool {
         var status = stat()
         return fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && WorkspaceFile.isFolder(status.st_mode)
     }
 
     /// Writes `data` to a new file named `<prefix><pid>.<random>.tmp` and
     /// flushes it to disk; returns the name. On failure nothing is left.
-    func writeTemporary(_ data: Data, prefix: String) throws(WorkspaceFile.Problem) -> String {
+    public func writeTemporary(_ data: Data, prefix: String) throws(WorkspaceFile.Problem) -> String {
         let name = prefix + "\(getpid()).\(String(UInt64.random(in: .min ... .max), radix: 16)).tmp"
         let file = openat(descriptor, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
         guard file >= 0 else { throw .cannotRead(WorkspaceFile.lastError()) }
@@ -95,7 +95,7 @@ final class OpenFolder: Sendable {
         data.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                let written = write(file, buffer.baseAddress! + offset, buffer.count - offset)
+                let written = systemWrite(file, buffer.baseAddress! + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = .cannotRead(WorkspaceFile.lastError())
@@ -113,14 +113,27 @@ final class OpenFolder: Sendable {
         return name
     }
 
+    /// Writes `data` to the file `name`, durably: a temporary file beside it,
+    /// flushed, then renamed over it. A reader sees the old file or the new
+    /// one, never part of one; on failure nothing is left.
+    public func write(_ data: Data, to name: String) throws(WorkspaceFile.Problem) {
+        let temporary = try writeTemporary(data, prefix: ".\(name).")
+        do throws(WorkspaceFile.Problem) {
+            try rename(temporary, to: name)
+        } catch {
+            remove(temporary)
+            throw error
+        }
+    }
+
     /// Atomically replaces `destination` (the name itself: a link there is
     /// replaced, never followed) with `source`.
-    func rename(_ source: String, to destination: String) throws(WorkspaceFile.Problem) {
+    public func rename(_ source: String, to destination: String) throws(WorkspaceFile.Problem) {
         guard renameat(descriptor, source, descriptor, destination) == 0 else { throw .cannotRead(WorkspaceFile.lastError()) }
     }
 
     /// Removes the file `name`, if any.
-    func remove(_ name: String) {
+    public func remove(_ name: String) {
         unlinkat(descriptor, name, 0)
     }
 
@@ -128,7 +141,7 @@ final class OpenFolder: Sendable {
     /// `<prefix><pid><separator>...tmp`, as imrf names its temporary files,
     /// whose process is gone or which are a day old (a process id may have
     /// been reused). A file of a run still going on is never removed.
-    func removeStaleTemporaries(prefixes: [String]) {
+    public func removeStaleTemporaries(prefixes: [String]) {
         // Listed through the open folder where the system allows it.
         let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
             ?? (try? FileManager.default.contentsOfDirectory(atPath: path))
@@ -152,6 +165,11 @@ final class OpenFolder: Sendable {
             if !alive || now - modified > 24 * 60 * 60 { remove(name) }
         }
     }
+}
+
+/// `write(2)`, which `OpenFolder.write` hides.
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }
 
 /// `open(2)`, which `OpenFolder.open` hides.

@@ -2,7 +2,7 @@ import Diagnostics
 import Forum
 import Foundation
 import Testing
-@testable import SummaryCompiler
+@testable import ForumWorkspace
 
 /// `Submission.store`: a submission replaces only its own author's note for
 /// its session, whatever the names of the authors give as file names.

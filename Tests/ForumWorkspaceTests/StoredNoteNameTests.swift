@@ -1,5 +1,5 @@
 import Testing
-@testable import SummaryCompiler
+@testable import ForumWorkspace
 
 @Suite struct StoredNoteNameTests {
     @Test func slugsAreLowercaseASCIIWordsJoinedByHyphens() {

@@ -1,6 +1,7 @@
 public import Diagnostics
 public import Forum
 import Foundation
+import Storage
 
 /// Makes a new workspace folder: forum.yaml, notes/, and with `example`
 /// the sample notes.
@@ -22,17 +23,21 @@ public enum WorkspaceCreator {
                 ))
             }
         }
-        var files = [("forum.yaml", edition.forum.yaml)]
+        var files = [(WorkspaceLayout.forumFileName, edition.forum.yaml)]
         if example {
-            files += SampleNotes.all.map { ("notes/" + $0.name, $0.content) }
+            files += SampleNotes.all.map { (WorkspaceLayout.recordedNotePath($0.name), $0.content) }
         }
-        do {
-            try manager.createDirectory(atPath: Workspace.join(directory, "notes"), withIntermediateDirectories: true)
-            for (name, content) in files {
-                try Data(content.utf8).write(to: URL(fileURLWithPath: Workspace.join(directory, name)), options: .atomic)
+        // Each file written durably (`OpenFolder.write`): a workspace is never
+        // left with half a forum.yaml.
+        do throws(WorkspaceFile.Problem) {
+            let root = try OpenFolder.open(directory, inside: nil)
+            let notes = try root.subfolder(WorkspaceLayout.notesFolderName)
+            try root.write(Data(edition.forum.yaml.utf8), to: WorkspaceLayout.forumFileName)
+            if example {
+                for sample in SampleNotes.all { try notes.write(Data(sample.content.utf8), to: sample.name) }
             }
         } catch {
-            throw DiagnosticFailure(.cannotCreate, .error("cannot create workspace '\(directory)': \(error.localizedDescription)"))
+            throw DiagnosticFailure(.cannotCreate, .error("cannot create workspace '\(directory)': \(error.description)"))
         }
         return files.map(\.0)
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import Storage
 
 /// The file name `imrf submit` stores a note under:
 /// `<session>--<author-slug>.md`, e.g. `round-table-2--jane-doe.md`.

@@ -1,0 +1,79 @@
+public import Diagnostics
+public import Foundation
+public import Ledger
+import Storage
+public import SummaryCompiler
+public import Upload
+
+/// `imrf compile` as one call: the workspace loaded and checked, the summary
+/// rendered and written, the compile recorded in the ledger, and the
+/// outputs uploaded and those uploads recorded when asked. Prints nothing:
+/// the command line and the web service report what it returns.
+public struct Compilation: Sendable {
+    /// The workspace as loaded: its `diagnostics` are warnings only.
+    public var workspace: Workspace
+    /// The files written, in format order (md, html, docx).
+    public var outputs: [WrittenOutput]
+    /// The compile's ledger entry; nil when it could not be recorded.
+    public var ledgerEntry: LedgerEntry?
+    /// Why the compile was not recorded, as warnings (the outputs stand).
+    public var recordingWarnings: [Diagnostic]
+    /// The outputs uploaded so far, in format order.
+    public var publications: [Publication]
+
+    /// Why a compile stopped.
+    public enum Failure: Error {
+        /// The workspace has errors (all its diagnostics); nothing was written.
+        case notesHaveErrors([Diagnostic])
+        /// forum.yaml, the templates or the output folder; nothing was written.
+        case failed(DiagnosticFailure)
+        /// An output's upload failed after the compile (recorded) and the
+        /// uploads before it (in `partial`).
+        case uploadFailed(UploadError, partial: Compilation)
+    }
+
+    /// Compiles the workspace at `path`.
+    /// - Parameters:
+    ///   - templates: a folder of templates; nil for the built-in ones.
+    ///   - folder: where the outputs go; nil for the workspace's build/.
+    ///   - upload: when given, each output is uploaded with this request (its
+    ///     `file` is ignored): under its file name when the endpoint ends in
+    ///     `/`, else to the endpoint itself.
+    public static func run(
+        workspace path: String, formats: [Summary.Format], draft: Bool = false, templates: String?, into folder: String? = nil,
+        upload: UploadRequest? = nil, at now: Date = Date()
+    ) async throws(Failure) -> Compilation {
+        let layout = WorkspaceLayout(path)
+        let ledger = LedgerRecording.openAhead(workspace: path)
+        let workspace: Workspace
+        let outputs: [WrittenOutput]
+        do {
+            workspace = try Workspace.load(path, draft: draft)
+            guard workspace.errorCount == 0 else { throw Failure.notesHaveErrors(workspace.diagnostics) }
+            outputs = try await Summary(workspace).compile(formats: formats, templates: templates, into: folder ?? layout.buildFolder)
+        } catch {
+            // The ledger is not left half-opened by a process that exits.
+            _ = await ledger?.result
+            if let failure = error as? Failure { throw failure }
+            throw .failed(error as? DiagnosticFailure ?? DiagnosticFailure(.software, .error(String(describing: error))))
+        }
+        var result = Compilation(workspace: workspace, outputs: outputs, ledgerEntry: nil, recordingWarnings: [], publications: [])
+        do {
+            result.ledgerEntry = try await LedgerRecording.recordCompile(outputs: outputs, workspace: path, draft: draft, opening: ledger, at: now)
+        } catch {
+            result.recordingWarnings = LedgerRecording.notRecorded(error, lead: LedgerRecording.compileNotRecorded)
+        }
+        guard let upload else { return result }
+        for output in outputs {
+            var request = upload
+            request.file = output.path
+            request.endpoint = Publication.endpoint(upload.endpoint, forFile: output.path)
+            do {
+                result.publications.append(try await Publication.upload(request, workspace: path))
+            } catch {
+                throw .uploadFailed(error, partial: result)
+            }
+        }
+        return result
+    }
+}

@@ -1,0 +1,99 @@
+public import Diagnostics
+public import Forum
+import Foundation
+public import Storage
+public import SummaryCompiler
+
+/// A workspace folder: forum.yaml and notes/*.md, loaded and checked; where
+/// submissions are stored, outputs written and the ledger kept
+/// (`WorkspaceLayout`).
+public struct Workspace: Sendable {
+    public var layout: WorkspaceLayout
+    /// The notes checked against the forum, with every diagnostic of the
+    /// workspace (forum.yaml's warnings and sessions without notes included).
+    public var checked: CheckedNotes
+
+    /// The folder as the user gave it ("." when none).
+    public var path: String { layout.root }
+    public var forum: Forum { checked.forum }
+    /// Usable notes, in file-name order.
+    public var notes: [Note] { checked.notes }
+    /// Everything found wrong or suspicious, sorted by file and line.
+    public var diagnostics: [Diagnostic] {
+        get { checked.diagnostics }
+        set { checked.diagnostics = newValue }
+    }
+    public var errorCount: Int { checked.errorCount }
+    public var warningCount: Int { checked.warningCount }
+
+    /// `2 errors, 1 warning`.
+    public static func summaryLine(_ diagnostics: [Diagnostic]) -> String {
+        CheckedNotes.summaryLine(diagnostics)
+    }
+
+    /// Loads and checks a workspace. Fails only when forum.yaml cannot be
+    /// read; problems with notes are collected in `diagnostics`.
+    /// - Parameter draft: a session without notes is a warning, not an error.
+    public static func load(_ path: String, draft: Bool = false) throws(DiagnosticFailure) -> Workspace {
+        let layout = WorkspaceLayout(path)
+        var forumWarnings: [Diagnostic] = []
+        let forum = try Forum.load(contentsOf: layout.forumFile, warnings: &forumWarnings)
+        let notesPath = layout.notesFolder
+        var checked = CheckedNotes.check(notePaths: layout.noteFileNames().map(layout.note), forum: forum, folder: path)
+        checked.diagnostics += forumWarnings
+        let present = Set(checked.notes.map(\.session))
+        for session in Session.allCases where !present.contains(session) {
+            checked.diagnostics.append(Diagnostic(
+                draft ? .warning : .error, "session '\(session.rawValue)' has no note",
+                at: SourceLocation(path: notesPath),
+                hint: draft ? nil : "add a note with 'session: \(session.rawValue)', or pass --draft"
+            ))
+        }
+        let addressed = Set(checked.notes.flatMap(\.objectives))
+        let missing = Objective.numbers.filter { !addressed.contains($0) }
+        if !missing.isEmpty {
+            checked.diagnostics.append(.warning(
+                "no note addresses objective\(missing.count == 1 ? "" : "s") " + missing.map(String.init).joined(separator: ", "),
+                at: SourceLocation(path: notesPath)
+            ))
+        }
+        checked.diagnostics.sort(by: CheckedNotes.order)
+        return Workspace(layout: layout, checked: checked)
+    }
+
+    /// The forum.yaml of the workspace a note is in: the nearest one in the
+    /// note's folder or above it; nil when there is none.
+    public static func forumPath(near notePath: String) -> String? {
+        let start = URL(fileURLWithPath: notePath).deletingLastPathComponent()
+        let folder = FolderFinder.nearest(from: start, levels: 32) {
+            FolderFinder.exists($0.appendingPathComponent(WorkspaceLayout.forumFileName))
+        }
+        return folder.map { $0.appendingPathComponent(WorkspaceLayout.forumFileName).path }
+    }
+
+    /// `imrf check`'s input: the workspace at `paths[0]` when it names a
+    /// folder (the current one when `paths` is empty), else note files
+    /// checked against the forum.yaml of the workspace they are in (found
+    /// by walking up) or, outside any workspace, against the round tables'
+    /// published clustering, which is the same in every edition.
+    public static func check(paths: [String], draft: Bool) throws(DiagnosticFailure) -> CheckedNotes {
+        if paths.isEmpty { return try load(".", draft: draft).checked }
+        if paths.count == 1, !paths[0].hasSuffix(".md") { return try load(paths[0], draft: draft).checked }
+        guard let forumPath = forumPath(near: paths[0]) else {
+            let folder = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
+            var checked = CheckedNotes.check(notePaths: paths, forum: Edition.second.forum, folder: folder)
+            checked.diagnostics.append(.note("no forum.yaml found above \(paths[0]); checked against the indicative round-table clustering"))
+            return checked
+        }
+        let forum = try Forum.load(contentsOf: forumPath)
+        return CheckedNotes.check(notePaths: paths, forum: forum, folder: URL(fileURLWithPath: forumPath).deletingLastPathComponent().path)
+    }
+}
+
+extension Summary {
+    /// The summary of a loaded workspace; fails with its diagnostics when
+    /// there is any error.
+    public init(_ workspace: Workspace) throws(DiagnosticFailure) {
+        try self.init(workspace.checked)
+    }
+}

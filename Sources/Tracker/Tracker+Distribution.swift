@@ -1,0 +1,24 @@
+public import Forum
+public import Foundation
+public import Ledger
+import Storage
+
+extension Tracker {
+    /// Records in the ledger of the workspace at `path` that the deliverable
+    /// `id` was distributed at `moment` (its work is then done), with an
+    /// optional reference (a document symbol); a blank reference is none.
+    /// - Returns: the deliverable and the ledger entry written.
+    public func markDistributed(
+        _ id: String, at moment: Date, reference: String?, workspace path: String
+    ) throws(TrackerError) -> (deliverable: Deliverable, entry: LedgerEntry) {
+        let found = try deliverable(id)
+        let text = reference?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil)
+        let layout = WorkspaceLayout(path)
+        do {
+            return (found, try Ledger(workspace: layout.url).append(.distribution(record), at: moment))
+        } catch {
+            throw TrackerError(.ledgerUnwritable(path: layout.stateFolder, reason: String(describing: error)))
+        }
+    }
+}
