@@ -72,13 +72,18 @@ public struct Workspace: Sendable {
     }
 
     /// `imrf check`'s input: the workspace at `paths[0]` when it names a
-    /// folder (the current one when `paths` is empty), else note files
-    /// checked against the forum.yaml of the workspace they are in (found
-    /// by walking up) or, outside any workspace, against the round tables'
-    /// published clustering, which is the same in every edition.
-    public static func check(paths: [String], draft: Bool) throws(DiagnosticFailure) -> CheckedNotes {
-        if paths.isEmpty { return try load(".", draft: draft).checked }
+    /// folder (`workspace`, else the current folder, when `paths` is empty),
+    /// else note files checked against the forum.yaml of `workspace`, or of
+    /// the workspace they are in (found by walking up), or, outside any
+    /// workspace, against the round tables' published clustering, which is
+    /// the same in every edition.
+    public static func check(paths: [String], draft: Bool, workspace: String? = nil) throws(DiagnosticFailure) -> CheckedNotes {
+        if paths.isEmpty { return try load(workspace ?? ".", draft: draft).checked }
         if paths.count == 1, !paths[0].hasSuffix(".md") { return try load(paths[0], draft: draft).checked }
+        if let workspace {
+            let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
+            return CheckedNotes.check(notePaths: paths, forum: forum, folder: workspace)
+        }
         guard let forumPath = forumPath(near: paths[0]) else {
             let folder = URL(fileURLWithPath: paths[0]).deletingLastPathComponent().path
             var checked = CheckedNotes.check(notePaths: paths, forum: Edition.second.forum, folder: folder)

@@ -25,14 +25,17 @@ public final class OpenFolder: Sendable {
 
     deinit { close(descriptor) }
 
-    /// Opens the folder at `path`, creating it and its parents when missing.
+    /// Opens the folder at `path`, creating it and its parents when missing
+    /// (unless `create` is false).
     /// - Parameter root: when given, the folder, after links are resolved,
     ///   must be inside it (the workspace).
-    public static func open(_ path: String, inside root: String?) throws(WorkspaceFile.Problem) -> OpenFolder {
-        do {
-            try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotRead(error.localizedDescription)
+    public static func open(_ path: String, inside root: String?, create: Bool = true) throws(WorkspaceFile.Problem) -> OpenFolder {
+        if create {
+            do {
+                try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotRead(error.localizedDescription)
+            }
         }
         guard let resolved = WorkspaceFile.realPath(path) else { throw .cannotRead(WorkspaceFile.lastError()) }
         let root = root.map(WorkspaceFile.resolved)

@@ -61,6 +61,21 @@ public struct WorkspaceLayout: Sendable, Hashable {
     /// Whether the folder holds a forum.yaml (of any kind: reading it says more).
     public var hasForumFile: Bool { FileManager.default.fileExists(atPath: forumFile) }
 
+    /// The workspace the current folder is in: the nearest folder at or
+    /// above `start` holding a forum.yaml, as git finds its repository;
+    /// given relative to `start` (".", "..", "../.."), so messages name files
+    /// as the user sees them from there. nil when there is none.
+    public static func enclosing(_ start: URL) -> String? {
+        var levels = 0
+        let found = FolderFinder.nearest(from: start, levels: 64) { folder in
+            defer { levels += 1 }
+            return FolderFinder.exists(folder.appendingPathComponent(forumFileName))
+        }
+        guard found != nil else { return nil }
+        let up = levels - 1
+        return up == 0 ? "." : Array(repeating: "..", count: up).joined(separator: "/")
+    }
+
     /// `name` inside `directory`, joined as text: "." adds nothing, and a
     /// trailing slash is not doubled.
     public static func join(_ directory: String, _ name: String) -> String {

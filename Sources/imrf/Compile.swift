@@ -1,6 +1,8 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Ledger
+import Storage
 import ForumWorkspace
 import SummaryCompiler
 import Upload
@@ -17,8 +19,10 @@ extension IMRF {
                 """
         )
 
-        @Argument(help: "The workspace folder (default: the current folder).")
-        var workspace: String = "."
+        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
+        var folder: String?
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
 
         @Option(help: "Comma-separated output formats: md, html, docx.")
         var format: String = "md,html"
@@ -37,6 +41,9 @@ extension IMRF {
 
         @OptionGroup(title: "Upload options (with --upload)")
         var uploadOptions: UploadOptions
+
+        @Flag(help: "Print one JSON object (the outputs with their SHA-256, the ledger entry, the uploads) instead of the lines.")
+        var json = false
 
         func validate() throws {
             let formats = try formats()
@@ -64,6 +71,7 @@ extension IMRF {
             // is refused stops the command before it has done half its work.
             let request = try await Reporting.run { try upload.map { try uploadOptions.request(file: "", endpoint: $0) } }
             let formats = try formats()
+            let workspace = try workspaceOptions.resolved(positional: folder)
             let compilation: Compilation
             do {
                 compilation = try await Compilation.run(
@@ -86,15 +94,44 @@ extension IMRF {
             report(compilation)
         }
 
-        /// Prints what the compile did, in the order it happened.
+        /// Prints what the compile did, in the order it happened; with
+        /// --json the warnings stay on stderr and stdout has one object.
         private func report(_ compilation: Compilation) {
             KeptUntilExit.keep(compilation.workspace)
             for diagnostic in compilation.workspace.diagnostics { Reporting.printToStandardError(diagnostic) }
-            for output in compilation.outputs { Reporting.printLine("wrote \(output.path)") }
+            if !json { for output in compilation.outputs { Reporting.printLine("wrote \(output.path)") } }
             for warning in compilation.recordingWarnings { Reporting.printToStandardError(warning) }
             for publication in compilation.publications {
-                Reporting.printLine(publication.receipt.summaryLine(file: publication.file))
+                if !json { Reporting.printLine(publication.receipt.summaryLine(file: publication.file)) }
                 for warning in publication.warnings { Reporting.printToStandardError(warning) }
+            }
+            if json { print((try? JSONOutput.string(CompileReport(compilation))) ?? "{}") }
+        }
+
+        /// `imrf compile --json`.
+        private struct CompileReport: Encodable {
+            struct Output: Encodable {
+                var format: String
+                var path: String
+                var sha256: String
+            }
+            struct Upload: Encodable {
+                var file: String
+                var receipt: UploadReceipt
+                var ledgerEntry: Int64?
+            }
+            var outputs: [Output]
+            var ledgerEntry: Int64?
+            var draft: Bool
+            var warnings: [Diagnostic]
+            var uploads: [Upload]
+
+            init(_ compilation: Compilation) {
+                outputs = compilation.outputs.map { Output(format: $0.format.rawValue, path: $0.path, sha256: $0.sha256) }
+                ledgerEntry = compilation.ledgerEntry?.id
+                if case .compile(let record) = compilation.ledgerEntry?.event { draft = record.draft } else { draft = false }
+                warnings = compilation.workspace.diagnostics + compilation.recordingWarnings + compilation.publications.flatMap(\.warnings)
+                uploads = compilation.publications.map { Upload(file: $0.file, receipt: $0.receipt, ledgerEntry: $0.ledgerEntry) }
             }
         }
     }

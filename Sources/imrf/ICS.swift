@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Storage
 import Tracker
 
 extension IMRF {
@@ -11,8 +12,10 @@ extension IMRF {
             discussion: "One event a deliverable with an alarm --alarm-days working days before. Exit 78 when the calendar does not cover the days needed."
         )
 
-        @Argument(help: "The workspace folder (default: the current folder).")
-        var workspace: String = "."
+        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
+        var folder: String?
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
 
         @Option(help: "Write to this file (replaced whole, never half-written) instead of standard output.")
         var out: String?
@@ -25,17 +28,19 @@ extension IMRF {
                 guard alarmDays >= 0 else {
                     throw DiagnosticFailure(.usage, .error("--alarm-days must be 0 or more, not \(alarmDays)"))
                 }
-                let tracker = try Tracker.load(workspace: workspace)
+                let tracker = try Tracker.load(workspace: try workspaceOptions.resolved(positional: folder))
                 let text = try DeliverableCalendar.write(tracker, alarmWorkingDays: alarmDays)
                 guard let out else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                     return
                 }
-                do {
-                    try Data(text.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+                do throws(WorkspaceFile.Problem) {
+                    let parent = (out as NSString).deletingLastPathComponent
+                    let folder = try OpenFolder.open(parent.isEmpty ? "." : parent, inside: nil, create: false)
+                    try folder.write(Data(text.utf8), to: (out as NSString).lastPathComponent)
                 } catch {
                     throw DiagnosticFailure(.cannotCreate, .error(
-                        "cannot write the calendar: \(error.localizedDescription)", at: SourceLocation(path: out),
+                        "cannot write the calendar: \(error.description)", at: SourceLocation(path: out),
                         hint: "check that the folder exists and is writable"))
                 }
                 Reporting.printLine("\(tracker.deliverables.count) deliverables written to \(out)")

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Forum
 import ForumWorkspace
+import Storage
 
 extension IMRF {
     struct Init: AsyncParsableCommand {
@@ -18,6 +19,9 @@ extension IMRF {
         @Flag(help: "Also write a complete set of sample notes.")
         var example = false
 
+        @Flag(help: "Print one JSON object (the folder, the edition, the files written) instead of the line.")
+        var json = false
+
         func validate() throws {
             guard Edition(rawValue: edition) != nil else {
                 throw ValidationError("unknown edition '\(edition)'; known: " + Edition.allCases.map(\.rawValue).joined(separator: ", "))
@@ -27,7 +31,18 @@ extension IMRF {
         func run() async throws {
             let edition = Edition(rawValue: edition)!
             let files = try await Reporting.run { try WorkspaceCreator.create(at: directory, edition: edition, example: example) }
+            if json {
+                print(try JSONOutput.string(Created(workspace: directory, edition: edition.rawValue, files: files)))
+                return
+            }
             Reporting.printLine("created \(directory) (\(edition.forum.title)): \(files.joined(separator: ", "))")
+        }
+
+        /// `imrf init --json`.
+        private struct Created: Encodable {
+            var workspace: String
+            var edition: String
+            var files: [String]
         }
     }
 }

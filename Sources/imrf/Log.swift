@@ -12,16 +12,18 @@ extension IMRF {
             abstract: "Show the workspace's ledger: submissions, compiles, uploads and distributions, oldest first."
         )
 
-        @Argument(help: "The workspace folder (default: the current folder).")
-        var workspace: String = "."
+        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
+        var folder: String?
+
+        @OptionGroup var workspaceOptions: WorkspaceOptions
 
         @Flag(help: "Print the entries as one JSON array.")
         var json = false
 
         func run() async throws {
             try await Reporting.run {
-                let folder = URL(fileURLWithPath: workspace)
-                let entries = try Ledger.entriesIfPresent(workspace: folder)
+                let workspace = try workspaceOptions.resolved(positional: folder)
+                let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url)
                 if json {
                     let encoder = JSONEncoder()
                     encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -29,7 +31,7 @@ extension IMRF {
                     print(String(decoding: try encoder.encode(entries.map(LogEntryJSON.init)), as: UTF8.self))
                     return
                 }
-                let timeZone = try forumTimeZone(ledgerExists: !entries.isEmpty)
+                let timeZone = try forumTimeZone(of: workspace, ledgerExists: !entries.isEmpty)
                 if entries.isEmpty {
                     Reporting.printLine("the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet")
                     return
@@ -41,10 +43,9 @@ extension IMRF {
 
         /// Times are shown in the forum's time zone (forum.yaml); when the
         /// forum file cannot be read the entries are still shown, in UTC.
-        private func forumTimeZone(ledgerExists: Bool) throws -> TimeZone {
-            let path = workspace == "." ? "forum.yaml" : (workspace.hasSuffix("/") ? workspace : workspace + "/") + "forum.yaml"
+        private func forumTimeZone(of workspace: String, ledgerExists: Bool) throws -> TimeZone {
             do {
-                let forum = try Forum.load(contentsOf: path)
+                let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
                 return TimeZone(identifier: forum.timeZone) ?? TimeZone(identifier: "UTC")!
             } catch {
                 guard ledgerExists else { throw error }

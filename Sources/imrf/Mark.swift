@@ -3,6 +3,7 @@ import Diagnostics
 import Forum
 import Foundation
 import Ledger
+import Storage
 import Tracker
 
 extension IMRF {
@@ -24,8 +25,7 @@ extension IMRF {
             @Argument(help: "The deliverable's id, e.g. pga-summaries (imrf status --json lists them).")
             var deliverable: String
 
-            @Option(help: "The workspace folder (default: the current folder).")
-            var workspace: String = "."
+            @OptionGroup var workspaceOptions: WorkspaceOptions
 
             @Option(help: "When it was distributed (default: now): a date, a local time in the forum's zone (2026-05-21T16:30), or an instant (2026-05-21T20:30:00Z).")
             var at: String?
@@ -33,8 +33,12 @@ extension IMRF {
             @Option(help: "The document symbol or another reference, e.g. A/80/123.")
             var reference: String?
 
+            @Flag(help: "Print the ledger entry as one JSON object, as imrf log --json gives it.")
+            var json = false
+
             func run() async throws {
                 try await Reporting.run {
+                    let workspace = try workspaceOptions.resolved()
                     let tracker = try Tracker.load(workspace: workspace)
                     _ = try tracker.deliverable(deliverable)
                     var moment = Date()
@@ -43,6 +47,10 @@ extension IMRF {
                         moment = parsed
                     }
                     let (found, entry) = try tracker.markDistributed(deliverable, at: moment, reference: reference, workspace: workspace)
+                    if json {
+                        print(try JSONOutput.string(LogEntryJSON(entry: entry)))
+                        return
+                    }
                     guard case .distribution(let record) = entry.event else { return }
                     let reference = record.reference.map { ", reference \($0)" } ?? ""
                     Reporting.printLine("\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)")

@@ -20,8 +20,7 @@ extension IMRF {
         @Argument(help: "The note file (Markdown with YAML front matter).")
         var note: String
 
-        @Option(help: "The workspace folder (default: the current folder).")
-        var workspace: String = "."
+        @OptionGroup var workspaceOptions: WorkspaceOptions
 
         @Flag(help: "Print the receipt as one JSON object.")
         var json = false
@@ -35,6 +34,7 @@ extension IMRF {
         #endif
 
         func run() async throws {
+            let workspace = try workspaceOptions.resolved()
             let submission: Submission
             do {
                 submission = try Submission(notePath: note, workspace: workspace)
@@ -58,7 +58,7 @@ extension IMRF {
                 print(try JSONOutput.string(receipt))
                 return
             }
-            let stored = shown(receipt.path)
+            let stored = WorkspaceLayout.join(workspace, receipt.path)
             let entry = receipt.ledgerEntry.map { "ledger entry \($0)" } ?? "not in the ledger"
             switch receipt.outcome {
             case .alreadySubmitted:
@@ -67,13 +67,8 @@ extension IMRF {
                 Reporting.printLine("submitted \(stored) (\(receipt.session), \(receipt.author))")
                 Reporting.printLine("sha256: \(receipt.sha256)")
                 Reporting.printLine(entry)
-                if let previous = receipt.previous { Reporting.printLine("earlier version kept as \(shown(previous))") }
+                if let previous = receipt.previous { Reporting.printLine("earlier version kept as \(WorkspaceLayout.join(workspace, previous))") }
             }
-        }
-
-        /// A workspace-relative path as the user can open it from here.
-        private func shown(_ path: String) -> String {
-            WorkspaceLayout.join(workspace, path)
         }
     }
 }

@@ -4,11 +4,14 @@ import Foundation
 import Storage
 
 extension IMRF.Upload {
-    /// The workspace the upload belongs to: `--workspace`, else the nearest
-    /// folder holding a forum.yaml at or above the file; nil when the file
-    /// is not in a workspace (the upload is then not recorded).
+    /// The workspace the upload belongs to: `--workspace`, else
+    /// `IMRF_WORKSPACE`, else the nearest folder holding a forum.yaml at or
+    /// above the file; nil when the file is not in a workspace (the upload
+    /// is then not recorded).
     var ledgerWorkspace: String? {
-        workspace ?? Publication.workspace(of: file)
+        if let workspace { return workspace }
+        if let folder = ProcessInfo.processInfo.environment[WorkspaceOptions.environmentVariable], !folder.isEmpty { return folder }
+        return Publication.workspace(of: file)
     }
 
     /// A mistyped --workspace is refused before anything is sent, rather

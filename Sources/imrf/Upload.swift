@@ -30,7 +30,13 @@ extension IMRF {
         @Flag(help: "Print the receipt as one JSON object.")
         var json = false
 
-        @Option(help: "The workspace whose ledger records the upload (default: the workspace the file is in, if any).")
+        @Option(
+            name: [.customShort("w"), .customLong("workspace")],
+            help: ArgumentHelp(
+                "The workspace whose ledger records the upload (default: $IMRF_WORKSPACE, else the workspace the file is in, if any).",
+                valueName: "dir"
+            )
+        )
         var workspace: String?
 
         func validate() throws {
