@@ -235,7 +235,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ForumWorkspaceTests",
-            dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "Ledger", "Storage", "Diagnostics", "UploadTestServer"],
+            dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "WorkingDays", "Ledger", "Storage", "Upload", "Diagnostics", "UploadTestServer"],
             swiftSettings: grdbClientSettings
         ),
         // The loopback document endpoint both upload test targets start.

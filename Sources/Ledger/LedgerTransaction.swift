@@ -69,7 +69,9 @@ public struct LedgerTransaction {
             sql: "INSERT INTO entry (at, kind, record) VALUES (?, ?, ?)",
             arguments: [at.timeIntervalSince1970, event.kind, try event.encodedRecord()]
         )
-        return LedgerEntry(id: db.lastInsertedRowID, at: at, event: event)
+        // The moment as it reads back (seconds since 1970, a Double), so an
+        // entry returned here equals the same entry read later.
+        return LedgerEntry(id: db.lastInsertedRowID, at: Date(timeIntervalSince1970: at.timeIntervalSince1970), event: event)
     }
 
     private func entries(sql: String, arguments: StatementArguments) throws -> [LedgerEntry] {

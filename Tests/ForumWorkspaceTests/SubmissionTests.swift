@@ -1,0 +1,161 @@
+import Diagnostics
+import Forum
+import Foundation
+import Ledger
+import Testing
+import WorkingDays
+@testable import ForumWorkspace
+
+/// `Submission` as the web intake will call it: a note's bytes, the name the
+/// person gave the file, and the person signed in.
+@Suite struct SubmissionTests {
+    static func workspace() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-submit-\(UUID().uuidString)").path
+        try WorkspaceCreator.create(at: path, edition: .second, example: false)
+        return path
+    }
+
+    /// A note with no warning: round table 1 covers objectives 2 and 5, round table 2 objectives 4 and 8.
+    static func note(author: String?, session: String = "round-table-1", body: String = "What the round table said.") -> Data {
+        let objectives = session == "round-table-2" ? "[4, 8]" : "[2, 5]"
+        return Data("---\nsession: \(session)\ntitle: A round table\n\(author.map { "author: \($0)\n" } ?? "")objectives: \(objectives)\n---\n\(body)\n".utf8)
+    }
+
+    static func notes(_ workspace: String) throws -> [String] {
+        try FileManager.default.contentsOfDirectory(atPath: workspace + "/notes").filter { !$0.hasPrefix(".") }.sorted()
+    }
+
+    @Test func bytesAreStoredUnderTheSessionAndAuthorAndRecorded() throws {
+        let workspace = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let bytes = Self.note(author: "Amina Diallo")
+        let submission = try Submission(noteBytes: bytes, fileName: "My note (final).md", workspace: workspace)
+        let receipt = try submission.store(at: Date(timeIntervalSince1970: 1_779_000_000))
+        #expect(receipt.outcome == .stored)
+        #expect(receipt.path == "notes/round-table-1--amina-diallo.md")
+        #expect(receipt.session == "round-table-1")
+        #expect(receipt.author == "Amina Diallo")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace + "/" + receipt.path)) == bytes)
+        #expect(try Self.notes(workspace) == ["round-table-1--amina-diallo.md"])
+        let entries = try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace))
+        #expect(entries.count == 1)
+        guard case .submission(let record) = entries.first?.event else { Issue.record("not a submission: \(entries)"); return }
+        #expect(record.path == receipt.path)
+        #expect(record.sha256 == receipt.sha256)
+        #expect(receipt.ledgerEntry == entries.first?.id)
+    }
+
+    /// The file name is only ever what diagnostics call the note.
+    @Test func aFileNameNeverBecomesAPath() throws {
+        let workspace = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let bad = Data("---\nsession: round-table-9\n---\nText.\n".utf8)
+        let failure = #expect(throws: DiagnosticFailure.self) {
+            try Submission(noteBytes: bad, fileName: "../../etc/passwd.md", workspace: workspace)
+        }
+        #expect(failure?.diagnostics.contains { $0.location?.path == "../../etc/passwd.md" && $0.severity == .error } == true)
+        let receipt = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "../../etc/passwd.md", workspace: workspace).store()
+        #expect(receipt.path == "notes/round-table-1--jo.md")
+        #expect(try Self.notes(workspace) == ["round-table-1--jo.md"])
+    }
+
+    /// The person signed in must be the note's author: a note is stored and
+    /// recorded only under its real author; nothing is written otherwise.
+    @Test func theSignedInPersonMustBeTheAuthor() throws {
+        let workspace = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let failure = #expect(throws: DiagnosticFailure.self) {
+            try Submission(noteBytes: Self.note(author: "Someone Else"), fileName: "note.md", workspace: workspace, signedInAs: "Amina Diallo")
+        }
+        #expect(failure?.kind == .badInput)
+        #expect(failure?.diagnostics.map(\.message) == ["the note's author is 'Someone Else', but it is submitted by 'Amina Diallo'"])
+        #expect(failure?.diagnostics.first?.hint == "a note is submitted by its author: set 'author: Amina Diallo' in the front matter")
+        #expect(try Self.notes(workspace).isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: workspace + "/.imrf"))
+
+        let own = try Submission(noteBytes: Self.note(author: " Amina Diallo "), fileName: "note.md", workspace: workspace, signedInAs: "Amina Diallo")
+        #expect(try own.store().author == "Amina Diallo")
+    }
+
+    @Test func aNoteWithoutAnAuthorOrWithAnErrorIsRefusedAndNothingIsWritten() throws {
+        let workspace = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let anonymous = #expect(throws: DiagnosticFailure.self) {
+            try Submission(noteBytes: Self.note(author: nil), fileName: "note.md", workspace: workspace)
+        }
+        #expect(anonymous?.diagnostics.map(\.message) == ["a submitted note needs an 'author' in its front matter"])
+        let wrongSession = #expect(throws: DiagnosticFailure.self) {
+            try Submission(noteBytes: Self.note(author: "Jo", session: "round-table-7"), fileName: "note.md", workspace: workspace)
+        }
+        #expect(wrongSession?.diagnostics.contains { $0.severity == .error } == true)
+        let tooLarge = #expect(throws: DiagnosticFailure.self) {
+            try Submission(noteBytes: Data(count: (4 << 20) + 1), fileName: "huge.md", workspace: workspace)
+        }
+        #expect(tooLarge?.diagnostics.first?.location == SourceLocation(path: "huge.md", line: 1, column: 1))
+        #expect(try Self.notes(workspace).isEmpty)
+    }
+
+    /// Submitting the same bytes again changes nothing and names the first
+    /// record; a changed version keeps the earlier one in notes/.history.
+    @Test func theSameBytesAgainChangeNothingAndAChangeKeepsTheEarlierVersion() throws {
+        let workspace = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let first = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "a.md", workspace: workspace).store()
+        let again = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "b.md", workspace: workspace).store()
+        #expect(again.outcome == .alreadySubmitted)
+        #expect(again.ledgerEntry == first.ledgerEntry)
+        #expect(again.at == first.at)
+        let changed = try Submission(noteBytes: Self.note(author: "Jo", body: "Revised."), fileName: "c.md", workspace: workspace).store()
+        #expect(changed.outcome == .replaced)
+        let previous = try #require(changed.previous)
+        #expect(previous.hasPrefix("notes/.history/round-table-1--jo."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: workspace + "/" + previous)) == Self.note(author: "Jo"))
+        #expect(try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace)).count == 2)
+    }
+
+    /// The one duplicate rule: text that another note of the workspace has
+    /// (whitespace around it aside) is refused, as compile would refuse it.
+    @Test func textAnotherNoteHasIsADuplicate() throws {
+        let workspace = try Self.workspace()
+        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        _ = try Submission(noteBytes: Self.note(author: "Jo", body: "Shared words."), fileName: "a.md", workspace: workspace).store()
+        let copy = Self.note(author: "Kim", session: "round-table-2", body: "\n  Shared words.  \n")
+        let failure = #expect(throws: DiagnosticFailure.self) {
+            try Submission(noteBytes: copy, fileName: "b.md", workspace: workspace)
+        }
+        #expect(failure?.diagnostics.map(\.message) == ["note duplicates \(workspace)/notes/round-table-1--jo.md"])
+    }
+}
+
+/// `WorkspaceCreator`: what `imrf init` and the office's first step make.
+@Suite struct WorkspaceCreatorTests {
+    @Test(arguments: [false, true])
+    func aNewWorkspaceLoadsAndItsExampleChecksClean(example: Bool) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-create-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let files = try WorkspaceCreator.create(at: folder, edition: .first, example: example)
+        #expect(files.first == "forum.yaml")
+        #expect(files.count == (example ? 8 : 1))
+        let workspace = try Workspace.load(folder, draft: true)
+        #expect(workspace.forum.start.iso == "2022-05-17")
+        #expect(workspace.notes.count == (example ? 7 : 0))
+        #expect(workspace.errorCount == 0)
+        if example { #expect(workspace.warningCount == 0, "\(workspace.diagnostics)") }
+        // Written durably: no temporary file is left beside them.
+        let left = try FileManager.default.subpathsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }
+        #expect(left.isEmpty)
+    }
+
+    @Test func aFolderThatHoldsAnythingOrIsAFileIsRefused() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-create-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try Data("keep".utf8).write(to: folder.appendingPathComponent("keep.txt"))
+        let full = #expect(throws: DiagnosticFailure.self) { try WorkspaceCreator.create(at: folder.path, edition: .second, example: true) }
+        #expect(full?.kind == .cannotCreate)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["keep.txt"])
+        let file = folder.appendingPathComponent("keep.txt").path
+        let notAFolder = #expect(throws: DiagnosticFailure.self) { try WorkspaceCreator.create(at: file, edition: .second, example: false) }
+        #expect(notAFolder?.diagnostics.first?.message == "'\(file)' exists and is not a folder")
+    }
+}
