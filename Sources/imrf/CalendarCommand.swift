@@ -1,6 +1,7 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Storage
 import WorkingDays
 
 extension IMRF {
@@ -67,15 +68,29 @@ extension IMRF.CalendarCommand {
         @Argument(help: "A calendar name or .ics path.")
         var calendar: String = CalendarCatalog.defaultName
 
+        @Flag(help: "Print one JSON object (the file, the summary lines, every diagnostic) instead of the report.")
+        var json = false
+
         func run() async throws {
             try await Reporting.run {
                 let url = try CalendarCatalog.standard.locate(calendar)
                 let holidays = try CalendarCatalog.standard.load(url.path)
                 let report = CalendarReview(holidays, path: url.path)
-                for diagnostic in report.diagnostics { Reporting.printToStandardError(diagnostic) }
-                for line in report.summary { Reporting.printLine(line) }
+                if json {
+                    print(try JSONOutput.string(Review(path: url.path, summary: report.summary, diagnostics: report.diagnostics)))
+                } else {
+                    for diagnostic in report.diagnostics { Reporting.printToStandardError(diagnostic) }
+                    for line in report.summary { Reporting.printLine(line) }
+                }
                 if report.diagnostics.contains(where: { $0.severity == .error }) { throw ExitCode(65) }
             }
+        }
+
+        /// `imrf calendar check --json`.
+        private struct Review: Encodable {
+            var path: String
+            var summary: [String]
+            var diagnostics: [Diagnostic]
         }
     }
 }

@@ -165,6 +165,17 @@ struct JSONOutputCommandTests {
         #expect(log.stdout.contains(String(marked.stdout.dropLast())), "\(log.stdout)")
     }
 
+    @Test func calendarCheckPrintsItsReviewAsJSON() throws {
+        let plain = try IMRFProcess.run(["calendar", "check"])
+        let json = try IMRFProcess.run(["calendar", "check", "--json"])
+        #expect(json.status == plain.status)
+        #expect(json.stderr.isEmpty)
+        let review = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect((review["path"] as? String)?.hasSuffix("Calendars/un-new-york.ics") == true)
+        #expect(((review["summary"] as? [String]) ?? []).map { $0 + "\n" }.joined() == plain.stdout)
+        #expect((review["diagnostics"] as? [Any])?.count == plain.stderr.components(separatedBy: ": warning: ").count - 1)
+    }
+
     /// The digest by coreutils' sha256sum: an outside oracle for what imrf reports.
     static func sha256(ofFileAtPath path: String) throws -> String {
         let process = Process()
