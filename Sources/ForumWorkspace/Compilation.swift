@@ -48,7 +48,8 @@ public struct Compilation: Sendable {
         let workspace: Workspace
         let outputs: [WrittenOutput]
         do {
-            workspace = try Workspace.load(path, draft: draft)
+            // Read and parsed on every core, off the cooperative pool.
+            workspace = try await withBlockingWork { try Workspace.load(path, draft: draft) }
             guard workspace.errorCount == 0 else { throw Failure.notesHaveErrors(workspace.diagnostics) }
             outputs = try await Summary(workspace).compile(formats: formats, templates: templates, into: folder ?? layout.buildFolder)
         } catch {

@@ -41,13 +41,11 @@ extension IMRF.CalendarCommand {
                         var coverage: [String: CivilDate]
                         var holidays: [Holiday]
                     }
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
                     let listing = Listing(
                         calendar: holidays.name,
                         coverage: ["start": holidays.coverage.lowerBound, "end": holidays.coverage.upperBound],
                         holidays: listed)
-                    print(String(decoding: try encoder.encode(listing), as: UTF8.self))
+                    print(try JSONOutput.string(listing))
                     return
                 }
                 Reporting.printLine("\(holidays.name): \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)")

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 import WorkingDays
 
 /// How a deadline reads, for people and for programs.
@@ -38,9 +39,7 @@ enum DeadlineText {
 
     /// The DESIGN.md object: deadline, from, workingDays, calendar, skipped, dependsOnTentative.
     static func json(_ e: DeadlineExplanation) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding plain strings, numbers and arrays cannot fail.
-        return String(decoding: try! encoder.encode(e), as: UTF8.self)
+        try! JSONOutput.string(e)
     }
 }

@@ -27,7 +27,7 @@ import UploadTestServer
         }
         #expect(compilation.recordingWarnings.isEmpty)
         #expect(compilation.workspace.diagnostics.isEmpty)
-        let entries = try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace))
+        let entries = try await Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace))
         #expect(entries.map(\.id) == [try #require(compilation.ledgerEntry).id])
         guard case .compile(let record) = entries.first?.event else { Issue.record("not a compile: \(entries)"); return }
         #expect(record.outputs.map(\.path) == ["build/summary.md", "build/summary.docx"])
@@ -80,7 +80,7 @@ import UploadTestServer
         #expect(compilation.publications.map(\.file) == compilation.outputs.map(\.path))
         #expect(compilation.publications.map(\.receipt.sha256) == compilation.outputs.map(\.sha256))
         #expect(try server.state().documents.compactMap(\.path) == ["/folder/summary.md", "/folder/summary.html"])
-        let kinds = try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace)).map(\.event.kind)
+        let kinds = try await Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace)).map(\.event.kind)
         #expect(kinds == ["compile", "upload", "upload"])
 
         let refused = UploadRequest(file: "", endpoint: server.url("/auth401"), initialBackoff: 0.01)

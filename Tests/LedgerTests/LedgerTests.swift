@@ -220,7 +220,7 @@ struct LedgerTests {
             }
             try await group.waitForAll()
         }
-        let entries = try Ledger.entriesIfPresent(workspace: url)
+        let entries = try await Ledger.entriesIfPresent(workspace: url)
         #expect(entries.count == 80)
         #expect(entries.map(\.id) == Array(1...80))
         let integrity = try await workspace.rawDatabase().read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
@@ -245,5 +245,25 @@ struct RecordedValueTests {
         #expect(ledger.recordedPath(workspace.url.path + "/./build/../notes/a.md") == "notes/a.md")
         #expect(ledger.recordedPath("/elsewhere/summary.md") == "/elsewhere/summary.md")
         #expect(ledger.recordedPath(workspace.url.path + "-other/x.md") == workspace.url.path + "-other/x.md")
+    }
+}
+
+/// The reads a server awaits give what the synchronous ones give.
+@Suite("Ledger reads awaited")
+struct LedgerAsyncReadTests {
+    @Test func awaitedReadsEqualTheSynchronousOnes() async throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-ledger-async-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect(try await Ledger.entriesIfPresent(workspace: folder).isEmpty)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let ledger = try Ledger(workspace: folder)
+        try ledger.append(.submission(NoteSubmission(session: "plenary", author: "Jo", path: "notes/plenary--jo.md", sha256: "ab")))
+        try ledger.append(.distribution(DistributionRecord(deliverable: "pga-summaries", reference: nil)))
+        let awaited: [LedgerEntry] = try await ledger.entries()
+        let synchronous: [LedgerEntry] = try { try ledger.entries() }()
+        #expect(awaited == synchronous)
+        #expect(try await Ledger.entriesIfPresent(workspace: folder) == synchronous)
+        let facts = try await Ledger.factsIfPresent(workspace: folder)
+        #expect(facts == (try { try Ledger.factsIfPresent(workspace: folder) }()))
     }
 }
