@@ -1,3 +1,5 @@
+// Public: a retroactive conformance of a public type (RollConvention:
+// ExpressibleByArgument, below) needs its protocol imported publicly.
 public import ArgumentParser
 import Diagnostics
 import Foundation

@@ -1,12 +1,16 @@
+#if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// Values the process holds until it exits, never released: a compiled
 /// workspace of a thousand notes is a few hundred thousand small
-/// allocations (every note's Markdown tree), and freeing them one by one
-/// after the outputs are written took longer than writing them (about 15 ms
-/// of a 0.25 s compile). The operating system takes the memory back at exit
-/// in one go. Only for a command that ends once its one piece of work is done.
+/// allocations (every note's Markdown tree), and the operating system takes
+/// the memory back at exit in one go, sooner than freeing them one by one
+/// (Benchmarks/README.md). Only for a command that ends once its one piece of
+/// work is done: the CLI's call site, never a library or a server.
 ///
 /// Under LeakSanitizer (`swift test --sanitize=address`, which runs this
 /// binary) nothing is kept: it cannot follow Swift's enum payload pointers,
