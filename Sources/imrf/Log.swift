@@ -23,10 +23,7 @@ extension IMRF {
                 let folder = URL(fileURLWithPath: workspace)
                 let entries = try Ledger.entriesIfPresent(workspace: folder)
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    encoder.dateEncodingStrategy = .iso8601
-                    print(String(decoding: try encoder.encode(entries.map(LogEntryJSON.init)), as: UTF8.self))
+                    print(try LedgerEntry.jsonArray(entries))
                     return
                 }
                 let timeZone = try forumTimeZone(ledgerExists: !entries.isEmpty)
