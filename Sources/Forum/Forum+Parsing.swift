@@ -3,6 +3,11 @@ import Foundation
 import Yams
 public import WorkingDays
 
+extension Diagnostic.Code {
+    /// `Forum.tooLarge`: a forum file over `Forum.maximumBytes`.
+    public static let forumTooLarge: Self = "forum.tooLarge"
+}
+
 extension Forum {
     /// Parses forum.yaml, reporting every problem it can find at once with
     /// the file, line and key. `path` is the name used in diagnostics.
@@ -17,11 +22,13 @@ extension Forum {
     public static let maximumBytes = 1 << 20
 
     /// The error for a forum file over `maximumBytes`, also raised by
-    /// callers that check a file's size before reading it.
+    /// callers that check a file's size before reading it
+    /// (code `forumTooLarge`).
     public static func tooLarge(bytes: Int, path: String) -> DiagnosticFailure {
         DiagnosticFailure(.badInput, .error(
             "forum file is larger than 1 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
-            hint: "forum.yaml describes one forum in a few kilobytes: start again from 'imrf init'"
+            hint: "forum.yaml describes one forum in a few kilobytes: start again from a new one",
+            code: .forumTooLarge
         ))
     }
 

@@ -18,7 +18,7 @@ public struct Uploader: Sendable {
         try Self.validate(endpoint: request.endpoint)
         let headers = try Self.validated(headers: request.headers)
         if request.formField != nil, request.method != .post {
-            throw UploadError(.badHeader, "--form-field needs --method POST")
+            throw UploadError(.formFieldWithoutPOST, "a form field needs the POST method")
         }
         if let reason = imrf_curl_load() {
             throw UploadError(
@@ -151,7 +151,7 @@ public struct Uploader: Sendable {
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
             return .fatal(UploadError(
                 .tls, "TLS verification failed: \(result.errorText)",
-                hint: "for a private CA, pass its certificate with --cacert FILE"
+                hint: "for a private CA, give its certificate as the CA file to trust"
             ))
         case CURLE_READ_ERROR, CURLE_ABORTED_BY_CALLBACK:
             return .fatal(UploadError(.unreadableFile, "reading the file failed: \(result.errorText)"))
@@ -164,7 +164,7 @@ public struct Uploader: Sendable {
         case 401, 403:
             return .fatal(UploadError(
                 .authenticationRefused, "\(Redaction.url(result.effectiveURL)) refused the credentials (HTTP \(result.status))",
-                hint: "check the token in --token-file or IMRF_TOKEN"
+                hint: "check the bearer token"
             ))
         case 408, 429, 500..<600:
             return .retryable(reason: "HTTP \(result.status)", reachedServer: true)
@@ -188,7 +188,7 @@ public struct Uploader: Sendable {
             throw UploadError(.badURL, "bad endpoint URL '\(Redaction.url(endpoint))'", hint: "give an http:// or https:// URL")
         }
         guard url.user == nil, url.password == nil else {
-            throw UploadError(.badURL, "the endpoint URL must not contain credentials; use --token-file or IMRF_TOKEN")
+            throw UploadError(.credentialsInURL, "the endpoint URL must not contain credentials", hint: "send them as the bearer token")
         }
     }
 
@@ -197,14 +197,14 @@ public struct Uploader: Sendable {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
                   !header.contains(where: { $0.isNewline || $0 == "\0" })
             else {
-                throw UploadError(.badHeader, "bad --header value: expected 'Name: value' on one line")
+                throw UploadError(.badHeader, "bad header value: expected 'Name: value' on one line")
             }
             let name = header[..<colon]
             guard !name.contains(where: { $0 == " " || $0 == "\t" }) else {
-                throw UploadError(.badHeader, "bad header name '\(name)'")
+                throw UploadError(.badHeaderName, "bad header name '\(name)'")
             }
             if name.lowercased() == "authorization" {
-                throw UploadError(.badHeader, "pass credentials with --token-file or IMRF_TOKEN, not --header")
+                throw UploadError(.credentialsInHeader, "credentials go in the bearer token, not in a header")
             }
             return header
         }

@@ -39,7 +39,7 @@ extension IMRF {
                     let found = try tracker.deliverable(deliverable)
                     var moment = Date()
                     if let at {
-                        guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, option: "--at")) }
+                        guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, .distributionTime)) }
                         moment = parsed
                     }
                     let text = reference?.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -3,8 +3,8 @@ import Forum
 import Testing
 
 /// `Forum.parse`'s messages name a value by its one key path
-/// (`sessions.roundTables[1].date`, as every forum.yaml message does) and
-/// point at its line.
+/// (`sessions.roundTables[1].date`, as every forum.yaml message does), point
+/// at its line, and name no imrf command.
 @Suite struct ForumKeyPathTests {
     func problems(_ yaml: String) -> [Diagnostic] {
         do {
@@ -42,5 +42,12 @@ import Testing
         let found = problems(yaml)
         #expect(found.map(\.message) == ["deliverable 'briefing': cannot read due rule 'soon'"])
         #expect(found.first?.location?.line == line(of: "due: \"soon\"", in: yaml))
+    }
+
+    @Test func aForumFileTooLargeSaysSoInWordsWithItsCode() throws {
+        let diagnostic = try #require(Forum.tooLarge(bytes: 2_000_000, path: "forum.yaml").diagnostics.first)
+        #expect(diagnostic.code == .forumTooLarge)
+        #expect(!diagnostic.description.contains("imrf "))
+        #expect(!diagnostic.description.contains("--"))
     }
 }
