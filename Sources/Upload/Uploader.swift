@@ -20,15 +20,8 @@ public struct Uploader: Sendable {
         if request.formField != nil, request.method != .post {
             throw UploadError(.formFieldWithoutPOST, "a form field needs the POST method")
         }
-        if let reason = imrf_curl_load() {
-            throw UploadError(
-                .libcurlMissing, "libcurl, which uploading needs, cannot be loaded: \(String(cString: reason))",
-                hint: "install libcurl 4 (Debian and Ubuntu: apt-get install libcurl4), or set IMRF_LIBCURL to the path of libcurl.so.4"
-            )
-        }
-        let document = try DocumentFile(path: request.file)
-        guard let (digest, size) = SHA256Digest.of(file: document.stream) else {
-            throw UploadError(.unreadableFile, "\(request.file): cannot read the file")
+        let (document, digest, size) = try await BlockingWork.run { () throws(UploadError) in
+            try Self.openDocument(request.file)
         }
         let idempotencyKey = Self.idempotencyKey(contentSHA256: digest.hex, endpoint: request.endpoint)
         var requestHeaders = headers
@@ -41,13 +34,16 @@ public struct Uploader: Sendable {
         if let token = request.token { requestHeaders.append("Authorization: Bearer \(token.secret)") }
         let redactor = TraceRedactor(token: request.token, headers: headers, endpoint: request.endpoint)
         let endpoint = Redaction.url(request.endpoint)
+        let attemptHeaders = requestHeaders
 
         var attempt = 0
         var everReachedServer = false
         var lastFailure = ""
         while true {
             attempt += 1
-            let result = try Self.attempt(request, document: document, headers: requestHeaders, size: size, redactor: redactor)
+            let result = try await BlockingWork.run { () throws(UploadError) in
+                try Self.attempt(request, document: document, headers: attemptHeaders, size: size, redactor: redactor)
+            }
             switch Self.classify(result) {
             case .success:
                 let location = Redaction.url(Self.resolve(result.location, against: result.effectiveURL))
@@ -91,7 +87,22 @@ public struct Uploader: Sendable {
         SHA256Digest.of(Array("imrf-upload\n\(contentSHA256)\n\(endpoint)".utf8)).hex
     }
 
-    // MARK: - One attempt
+    // MARK: - Blocking steps (`BlockingWork`)
+
+    /// Loads libcurl, opens the document and hashes it.
+    private static func openDocument(_ file: String) throws(UploadError) -> (DocumentFile, SHA256Digest, Int64) {
+        if let reason = imrf_curl_load() {
+            throw UploadError(
+                .libcurlMissing, "libcurl, which uploading needs, cannot be loaded: \(String(cString: reason))",
+                hint: "install libcurl 4 (Debian and Ubuntu: apt-get install libcurl4), or set IMRF_LIBCURL to the path of libcurl.so.4"
+            )
+        }
+        let document = try DocumentFile(path: file)
+        guard let (digest, size) = SHA256Digest.of(file: document.stream) else {
+            throw UploadError(.unreadableFile, "\(file): cannot read the file")
+        }
+        return (document, digest, size)
+    }
 
     private static func attempt(
         _ request: UploadRequest, document: DocumentFile, headers: [String], size: Int64, redactor: TraceRedactor
