@@ -3,21 +3,12 @@ import Forum
 import Testing
 
 /// `Forum.parse`'s messages name a value by its one key path
-/// (`sessions.roundTables[1].date`, as every forum.yaml message does), point
-/// at its line, and name no imrf command.
-@Suite struct ForumKeyPathTests {
-    func problems(_ yaml: String) -> [Diagnostic] {
-        do {
-            _ = try Forum.parse(yaml: yaml, path: "forum.yaml")
-            return []
-        } catch {
-            return error.diagnostics
-        }
-    }
-
-    func line(of text: some StringProtocol, in yaml: String, after previous: Int = 0) -> Int {
-        let lines = yaml.split(separator: "\n", omittingEmptySubsequences: false)
-        return lines.indices.first { $0 >= previous && lines[$0].contains(text) }! + 1
+/// (`sessions.roundTables[1].date`, as every forum.yaml message does),
+/// point at its line, and name no imrf command.
+extension ForumParsingTests {
+    /// The 1-based number of the first line of `yaml` that contains `text`.
+    func line(of text: String, in yaml: String) -> Int {
+        yaml.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains(text) }! + 1
     }
 
     @Test func valuesInListsAreNamedWithTheirIndex() {
