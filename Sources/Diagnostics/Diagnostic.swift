@@ -24,24 +24,44 @@ public struct Diagnostic: Sendable, Hashable, Codable {
     /// What the user can do about it, in one sentence; printed on its own
     /// line after the message.
     public var hint: String?
+    /// Which problem this is, for a caller that words its advice its own
+    /// way: the executable names its options by it. Nil for most.
+    public var code: Code?
 
-    public init(_ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil) {
+    public init(
+        _ severity: Severity, _ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: Code? = nil
+    ) {
         self.severity = severity
         self.message = message
         self.location = location
         self.hint = hint
+        self.code = code
     }
 
-    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.error, message, at: location, hint: hint)
+    public static func error(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: Code? = nil) -> Diagnostic {
+        Diagnostic(.error, message, at: location, hint: hint, code: code)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, message, at: location, hint: hint)
+    public static func warning(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: Code? = nil) -> Diagnostic {
+        Diagnostic(.warning, message, at: location, hint: hint, code: code)
     }
 
-    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil) -> Diagnostic {
-        Diagnostic(.note, message, at: location, hint: hint)
+    public static func note(_ message: String, at location: SourceLocation? = nil, hint: String? = nil, code: Code? = nil) -> Diagnostic {
+        Diagnostic(.note, message, at: location, hint: hint, code: code)
+    }
+}
+
+extension Diagnostic {
+    /// The stable name of a problem: the module, a dot and the problem
+    /// (`upload.tls`, `forum.tooLarge`). Library messages say what is wrong
+    /// in words a program of any kind can show; a caller that has more to
+    /// say (the executable: which of its options to use) recognises the
+    /// problem by its code, never by its text.
+    public struct Code: RawRepresentable, Hashable, Sendable, Codable, ExpressibleByStringLiteral, CustomStringConvertible {
+        public var rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+        public init(stringLiteral value: String) { rawValue = value }
+        public var description: String { rawValue }
     }
 }
 

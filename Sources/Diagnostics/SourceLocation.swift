@@ -15,6 +15,14 @@ public struct SourceLocation: Sendable, Hashable, Codable {
     }
 }
 
+extension SourceLocation: Comparable {
+    /// By path, then line, then column: a report reads each file top to bottom.
+    /// A location with an unknown line (0) comes before the file's lines.
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.path, lhs.line, lhs.column) < (rhs.path, rhs.line, rhs.column)
+    }
+}
+
 extension SourceLocation: CustomStringConvertible {
     /// `path:line:col`, omitting the parts that are unknown, as compilers do.
     public var description: String {

@@ -1,6 +1,9 @@
 import WorkingDays
 
-/// The forums imrf knows from public sources (see imrf-facts.md).
+/// The forums imrf knows from public sources: the format of
+/// A/RES/73/326, and each forum's dates as announced (2022: hearing 16 May,
+/// forum 17-20 May; 2026: hearing 4 May, forum 5-8 May, from a stakeholder
+/// briefing note), at UN Headquarters, New York.
 public enum Edition: String, Sendable, Hashable, CaseIterable {
     case first = "2022"
     case second = "2026"
@@ -42,9 +45,10 @@ public enum Edition: String, Sendable, Hashable, CaseIterable {
             start: day(start),
             opening: .morning,
             end: day(end),
-            // Sessions run 10:00-13:00 and 15:00-18:00 (imrf-facts.md, 2022;
-            // inferred for 2026): two round tables on day 1, two on the
-            // morning of day 2, the policy debate that afternoon.
+            // Sessions run 10:00-13:00 and 15:00-18:00 (the 2022 programme;
+            // the same split is inferred for 2026, not confirmed): two round
+            // tables on day 1, two on the morning of day 2, the policy debate
+            // that afternoon.
             roundTables: (1...4).map {
                 RoundTable(
                     number: $0, date: day(roundTableDays[$0 - 1]), time: $0 == 2 ? .afternoon : .morning,

@@ -3,6 +3,10 @@ import Foundation
 import Storage
 
 extension Forum {
+    /// The code of "cannot read forum file": the folder is not a workspace.
+    public static let cannotReadCode: Diagnostic.Code = "forum.cannotRead"
+    static let noWorkspaceHint = "a workspace is a folder holding forum.yaml: create one first, or name the workspace folder"
+
     /// Reads and parses the forum file at `path` (a workspace's forum.yaml).
     public static func load(contentsOf path: String) throws(DiagnosticFailure) -> Forum {
         var warnings: [Diagnostic] = []
@@ -22,12 +26,12 @@ extension Forum {
         case .failure(.cannotRead):
             throw DiagnosticFailure(.badInput, .error(
                 "cannot read forum file", at: SourceLocation(path: path),
-                hint: "run imrf in a workspace made by 'imrf init', or name the workspace folder"
+                hint: noWorkspaceHint, code: cannotReadCode
             ))
         case .failure(let problem):
             throw DiagnosticFailure(.badInput, .error(
                 "cannot read forum file: \(problem)", at: SourceLocation(path: path),
-                hint: "run imrf in a workspace made by 'imrf init', or name the workspace folder"
+                hint: noWorkspaceHint, code: cannotReadCode
             ))
         }
         guard let text = String(validating: data, as: UTF8.self) else {

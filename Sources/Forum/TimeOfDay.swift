@@ -27,8 +27,8 @@ public struct TimeOfDay: Sendable, Hashable, Comparable {
 
     public static func < (lhs: TimeOfDay, rhs: TimeOfDay) -> Bool { lhs.minutes < rhs.minutes }
 
-    /// The morning meetings at Headquarters start at 10:00 (imrf-facts.md:
-    /// sessions 10:00-13:00 and 15:00-18:00).
+    /// The morning meetings at Headquarters start at 10:00 (meetings run
+    /// 10:00-13:00 and 15:00-18:00, as in the 2022 forum's programme).
     public static let morning = TimeOfDay(hour: 10, minute: 0)!
     /// The afternoon meetings start at 15:00.
     public static let afternoon = TimeOfDay(hour: 15, minute: 0)!

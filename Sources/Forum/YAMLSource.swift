@@ -162,12 +162,14 @@ public struct YAMLSource: Sendable {
         }
     }
 
+    /// How a message names the type a value should have had; a keyed
+    /// container is a mapping.
     static func typeName(_ type: Any.Type) -> String {
         switch type {
         case is Int.Type: "an integer"
         case is String.Type: "a string"
         case is [Any].Type: "a list"
-        default: "\(type)".hasPrefix("Array") ? "a list" : "\(type)".hasPrefix("Dictionary") ? "a mapping" : "a mapping"
+        default: "\(type)".hasPrefix("Array") ? "a list" : "a mapping"
         }
     }
 

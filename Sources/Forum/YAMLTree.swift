@@ -5,11 +5,15 @@ import Yams
 /// `YAMLSource.decode` (`missing key 'forum.start'`, `invalid value for
 /// 'distribution.workingDays': expected an integer`) at the same places.
 ///
+/// A path is the keys from the root, with `[i]` for the i-th element of a
+/// list (`YAMLTree.element`).
+///
 /// Why not `YAMLDecoder`: its generic decoding asks the Swift runtime, for
 /// every type it meets, whether it conforms to Yams' protocols, and each
 /// first answer is a scan of every conformance in the process (Foundation
-/// has tens of thousands). For forum.yaml that was a quarter of the time of
-/// `imrf status`, which cron runs as a whole process (Benchmarks/status.sh).
+/// has tens of thousands). `imrf status` runs as a whole process from cron
+/// and reads forum.yaml at every start, where those scans would dominate
+/// (Benchmarks/status.sh measures the start-up).
 struct YAMLTree {
     let source: YAMLSource
 
@@ -18,6 +22,33 @@ struct YAMLTree {
         path.reduce("") { text, key in
             key.hasPrefix("[") ? text + key : (text.isEmpty ? key : text + "." + key)
         }
+    }
+
+    /// The path component of a list's element: `[2]`.
+    static func element(_ index: Int) -> String { "[\(index)]" }
+
+    /// The node at `path` below `root`, nil when there is none: what a
+    /// message about the value at `path` points at.
+    func node(at path: [String], in root: Node) -> Node? {
+        var current = root
+        for key in path {
+            if key.hasPrefix("["), let index = Int(key.dropFirst().dropLast()), let sequence = current.sequence {
+                guard sequence.indices.contains(index) else { return nil }
+                current = sequence[index]
+            } else if let value = value(key, in: current) {
+                current = value
+            } else {
+                return nil
+            }
+        }
+        return current
+    }
+
+    /// The value of the last `key` in the mapping `node`, null or not (a
+    /// repeated key's last value is the one that counts, as in Yams).
+    private func value(_ key: String, in node: Node) -> Node? {
+        guard let mapping = node.mapping else { return nil }
+        return mapping.reversed().first { $0.key.scalar?.string == key }?.value
     }
 
     private func mismatch(_ path: [String], _ expected: String, _ node: Node) -> DiagnosticFailure {
@@ -31,11 +62,8 @@ struct YAMLTree {
 
     /// The value of `key` in the mapping `node`; nil when it is absent or null.
     func optional(_ key: String, in node: Node) -> Node? {
-        guard let mapping = node.mapping else { return nil }
-        for (name, value) in mapping.reversed() where name.scalar?.string == key {
-            return YAMLTree.isNull(value) ? nil : value
-        }
-        return nil
+        guard let value = value(key, in: node), !YAMLTree.isNull(value) else { return nil }
+        return value
     }
 
     /// The value of `key` in the mapping `node` at `path`, or a missing-key error.
@@ -89,7 +117,7 @@ struct YAMLTree {
     /// Each element of the list at `key`, with its path (`key[i]`).
     func list(_ key: String, in node: Node, _ path: [String]) throws(DiagnosticFailure) -> [(node: Node, path: [String])] {
         try list(try required(key, in: node, path), path + [key]).enumerated().map { (index, element) in
-            (element, path + [key, "[\(index)]"])
+            (element, path + [key, YAMLTree.element(index)])
         }
     }
 

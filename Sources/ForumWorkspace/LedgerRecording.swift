@@ -61,7 +61,7 @@ public enum LedgerRecording {
     public static func notRecorded(_ error: any Error, lead: String) -> [Diagnostic] {
         let problems = (error as? any DiagnosticError)?.diagnostics ?? [.error(String(describing: error))]
         return problems.map { problem in
-            .warning(lead + ": " + problem.message, at: problem.location, hint: problem.hint)
+            .warning(lead + ": " + problem.message, at: problem.location, hint: problem.hint, code: problem.code)
         }
     }
 }

@@ -69,7 +69,7 @@ public struct Submission: Sendable {
         }
         let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
         let (note, found) = NoteParser.parse(bytes: Array(data), path: fileName, forum: forum)
-        var diagnostics = found.sorted(by: CheckedNotes.order)
+        var diagnostics = found.sortedByLocation()
         let named = note?.author?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if note != nil, named.isEmpty {
             diagnostics.append(.error(

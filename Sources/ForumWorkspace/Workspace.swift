@@ -26,10 +26,8 @@ public struct Workspace: Sendable {
     public var errorCount: Int { checked.errorCount }
     public var warningCount: Int { checked.warningCount }
 
-    /// `2 errors, 1 warning`.
-    public static func summaryLine(_ diagnostics: [Diagnostic]) -> String {
-        CheckedNotes.summaryLine(diagnostics)
-    }
+    /// The code of the error for a session without a note (not a draft).
+    public static let sessionWithoutNoteCode: Diagnostic.Code = "workspace.sessionWithoutNote"
 
     /// Loads and checks a workspace. Fails only when forum.yaml cannot be
     /// read; problems with notes are collected in `diagnostics`.
@@ -46,7 +44,8 @@ public struct Workspace: Sendable {
             checked.diagnostics.append(Diagnostic(
                 draft ? .warning : .error, "session '\(session.rawValue)' has no note",
                 at: SourceLocation(path: notesPath),
-                hint: draft ? nil : "add a note with 'session: \(session.rawValue)', or pass --draft"
+                hint: draft ? nil : "add a note with 'session: \(session.rawValue)', or compile a draft",
+                code: draft ? nil : Self.sessionWithoutNoteCode
             ))
         }
         let addressed = Set(checked.notes.flatMap(\.objectives))
@@ -57,7 +56,7 @@ public struct Workspace: Sendable {
                 at: SourceLocation(path: notesPath)
             ))
         }
-        checked.diagnostics.sort(by: CheckedNotes.order)
+        checked.diagnostics.sortByLocation()
         return Workspace(layout: layout, checked: checked)
     }
 

@@ -202,9 +202,9 @@ public struct Ledger: Sendable {
         return configuration
     }
 
-    /// SQLite's `quick_check`: the structure of every page, without the
-    /// slower index-content comparison of `integrity_check`. Milliseconds on
-    /// a ledger, so it runs at every open.
+    /// SQLite's `quick_check`: the structure of every page, without
+    /// `integrity_check`'s comparison of every index with its table, so it
+    /// stays cheap enough to run at every open.
     private static func checkIntegrity(_ db: Database, path: String) throws {
         let problems = try String.fetchAll(db, sql: "PRAGMA quick_check")
         guard problems != ["ok"] else { return }

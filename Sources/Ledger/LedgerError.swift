@@ -51,48 +51,49 @@ public struct LedgerError: DiagnosticError, Hashable {
         }
     }
 
+    /// One error naming the ledger file, with the code `.ledger(code)`.
     public var diagnostics: [Diagnostic] {
-        let location = SourceLocation(path: path)
+        let (message, hint) = wording
+        return [.error(message, at: SourceLocation(path: path), hint: hint, code: .ledger(code))]
+    }
+
+    private var wording: (message: String, hint: String?) {
         let known = LedgerSchema.version
         switch code {
         case .corrupt:
-            return [.error(
-                "the ledger is damaged and cannot be read (\(detail))", at: location,
-                hint: "restore the file from a backup, or move it aside to start a new ledger; the notes in notes/ are not affected"
-            )]
+            return (
+                "the ledger is damaged and cannot be read (\(detail))",
+                "restore the file from a backup, or move it aside to start a new ledger; the notes in notes/ are not affected"
+            )
         case .newerSchema:
-            return [.error(
-                "ledger.sqlite was written by a newer imrf (schema \(foundSchema ?? known + 1), this one knows \(known)): upgrade imrf",
-                at: location
-            )]
+            return ("ledger.sqlite was written by a newer imrf (schema \(foundSchema ?? known + 1), this one knows \(known)): upgrade imrf", nil)
         case .olderSchema:
-            return [.error(
+            return (
                 "ledger.sqlite has schema \(foundSchema ?? 0), older than this imrf's \(known), and cannot be upgraded while only reading it",
-                at: location, hint: "run 'imrf submit' or 'imrf compile' in the workspace once to upgrade it"
-            )]
+                "record an event in the workspace once (a submission or a compile) to upgrade it"
+            )
         case .unwritable:
-            return [.error(
-                "cannot write the ledger (\(detail))", at: location,
-                hint: "check that the workspace folder and its .imrf folder exist and are writable by you"
-            )]
+            return ("cannot write the ledger (\(detail))", "check that the workspace folder and its .imrf folder exist and are writable by you")
         case .busy:
-            return [.error(
+            return (
                 "the ledger stayed locked by another imrf process for \(Int(Ledger.busyTimeout)) seconds (\(detail))",
-                at: location, hint: "try again in a minute; nothing was recorded"
-            )]
+                "try again in a minute; nothing was recorded"
+            )
         case .readOnlyBusy:
-            return [.error(
+            return (
                 "cannot read the ledger now: another imrf is writing it, and this account may only read the workspace, so it cannot share the lock (\(detail))",
-                at: location,
-                hint: "try again in a minute (a write takes moments); to read it at any time, give this account write access to the workspace's .imrf folder"
-            )]
+                "try again in a minute (a write takes moments); to read it at any time, give this account write access to the workspace's .imrf folder"
+            )
         case .unreadableEntry:
-            return [.error(
-                "a ledger entry cannot be read (\(detail))", at: location,
-                hint: "it may have been written by a newer imrf: upgrade imrf"
-            )]
+            return ("a ledger entry cannot be read (\(detail))", "it may have been written by a newer imrf: upgrade imrf")
         case .failed:
-            return [.error("the ledger failed (\(detail))", at: location)]
+            return ("the ledger failed (\(detail))", nil)
         }
     }
+}
+
+extension Diagnostic.Code {
+    /// The code of a `LedgerError`'s diagnostic: `ledger.` and the error's
+    /// code (`ledger.olderSchema`).
+    public static func ledger(_ code: LedgerError.Code) -> Self { Self(rawValue: "ledger." + code.rawValue) }
 }

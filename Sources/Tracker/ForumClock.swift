@@ -54,7 +54,7 @@ public struct ForumClock: Sendable {
         "\(date(at: instant).short) \(time(at: instant))"
     }
 
-    /// Reads a moment given on the command line: a date `2026-05-20` (its
+    /// Reads a moment a person gives: a date `2026-05-20` (its
     /// start, 00:00 local), a local time `2026-05-20T16:30` in the forum's
     /// zone, or an instant with its offset `2026-05-20T20:30:00Z`,
     /// `2026-05-20T16:30-04:00`. Nil for anything else.

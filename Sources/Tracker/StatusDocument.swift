@@ -1,6 +1,6 @@
 import Foundation
 
-/// `imrf status --json`: the object DESIGN.md promises (`status`, and
+/// `imrf status --json`: the object of README, "`imrf status`, for cron" (`status`, and
 /// `deliverables` each with `id`, `due`, `state`, `workingDaysLeft`), with
 /// what a script needs besides.
 public struct StatusDocument: Sendable, Encodable {

@@ -15,8 +15,18 @@ public struct TrackerError: DiagnosticError, Equatable {
         case ledger(LedgerError)
         /// The ledger could not record an event.
         case ledgerUnwritable(path: String, reason: String)
-        /// A moment given on the command line is none of the accepted forms.
-        case badMoment(String, option: String)
+        /// A moment given for `Moment` is none of the forms
+        /// `ForumClock.moment(_:)` reads.
+        case badMoment(String, Moment)
+    }
+
+    /// What a moment given to the tracker stands for, so that a caller can
+    /// say which of its inputs was wrong.
+    public enum Moment: String, Sendable, Equatable {
+        /// The moment the status is reported as at, instead of now.
+        case statusTime
+        /// When a deliverable was distributed.
+        case distributionTime
     }
 
     public var code: Code
@@ -32,25 +42,35 @@ public struct TrackerError: DiagnosticError, Equatable {
         }
     }
 
+    /// Each with the code `tracker.` and the case's name
+    /// (`tracker.badMoment.statusTime`); a ledger error's own otherwise.
     public var diagnostics: [Diagnostic] {
         switch code {
         case let .unknownDeliverable(id, valid):
             [.error("no deliverable '\(id)' in this forum",
-                    hint: "the deliverables are: \(valid.joined(separator: ", "))")]
+                    hint: "the deliverables are: \(valid.joined(separator: ", "))", code: "tracker.unknownDeliverable")]
         case let .unknownTimeZone(name, path):
             [.error("'timeZone' is not a time zone: '\(name)'", at: SourceLocation(path: path),
-                    hint: "write an IANA time zone name, e.g. America/New_York")]
+                    hint: "write an IANA time zone name, e.g. America/New_York", code: "tracker.unknownTimeZone")]
         case let .ledgerUnreadable(path, reason):
             [.error("cannot read the ledger: \(reason)", at: SourceLocation(path: path),
-                    hint: "the ledger may be damaged or written by a newer imrf; keep a copy of .imrf/ and ask the office's imrf maintainer")]
+                    hint: "the ledger may be damaged or written by a newer imrf; keep a copy of .imrf/ and ask the office's imrf maintainer",
+                    code: "tracker.ledgerUnreadable")]
         case let .ledger(error):
             error.diagnostics
         case let .ledgerUnwritable(path, reason):
             [.error("cannot record in the ledger: \(reason)", at: SourceLocation(path: path),
-                    hint: "check that the workspace folder is writable; nothing was recorded")]
-        case let .badMoment(text, option):
-            [.error("\(option) '\(text)' is not a date or a time",
-                    hint: "write a date (2026-05-20), a local time in the forum's time zone (2026-05-20T16:30) or an instant with its offset (2026-05-20T20:30:00Z)")]
+                    hint: "check that the workspace folder is writable; nothing was recorded", code: "tracker.ledgerUnwritable")]
+        case let .badMoment(text, moment):
+            [.error("'\(text)' is not a date or a time",
+                    hint: "write a date (2026-05-20), a local time in the forum's time zone (2026-05-20T16:30) or an instant with its offset (2026-05-20T20:30:00Z)",
+                    code: .badMoment(moment))]
         }
     }
+}
+
+extension Diagnostic.Code {
+    /// The code of `TrackerError.badMoment`'s diagnostic: `tracker.badMoment.`
+    /// and what the moment stands for.
+    public static func badMoment(_ moment: TrackerError.Moment) -> Self { Self(rawValue: "tracker.badMoment." + moment.rawValue) }
 }

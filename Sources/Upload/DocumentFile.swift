@@ -7,7 +7,11 @@ import Foundation
 /// forever and a FIFO may never end, so both would hang the upload. The
 /// file is opened with O_NONBLOCK, so opening a FIFO without a writer cannot
 /// block either, and is checked with fstat on what was opened.
-final class DocumentFile {
+///
+/// Sendable because one upload uses it from one thread at a time: it is
+/// hashed, then each attempt reads it on a thread of its own
+/// (`BlockingWork`), awaited before the next attempt seeks it back.
+final class DocumentFile: @unchecked Sendable {
     let stream: UnsafeMutablePointer<FILE>
 
     init(path: String) throws(UploadError) {

@@ -10,8 +10,17 @@ public struct UploadError: DiagnosticError, Hashable {
     public enum Code: String, Sendable, Hashable, Codable {
         /// The endpoint is not an http(s) URL libcurl accepts.
         case badURL
-        /// A `--header` value is not `Name: value` on one line.
+        /// The endpoint URL has a user name or password: credentials go in
+        /// the bearer token, which is never shown.
+        case credentialsInURL
+        /// An extra header is not `Name: value` on one line.
         case badHeader
+        /// An extra header's name contains white space.
+        case badHeaderName
+        /// An extra header sets `Authorization`: credentials go in the bearer token.
+        case credentialsInHeader
+        /// A form field was given for a method other than POST.
+        case formFieldWithoutPOST
         /// The file to upload is missing or unreadable.
         case unreadableFile
         /// The token file is missing, unreadable, empty or readable by others.
@@ -44,7 +53,8 @@ public struct UploadError: DiagnosticError, Hashable {
 
     public var kind: FailureKind {
         switch code {
-        case .badURL, .badHeader, .unreadableFile, .badTokenFile: .badInput
+        case .badURL, .credentialsInURL, .badHeader, .badHeaderName, .credentialsInHeader, .formFieldWithoutPOST,
+             .unreadableFile, .badTokenFile: .badInput
         case .authenticationRefused: .permission
         case .retriesExhausted: .temporary
         case .unreachable, .tls, .libcurlMissing: .unavailable
@@ -52,5 +62,12 @@ public struct UploadError: DiagnosticError, Hashable {
         }
     }
 
-    public var diagnostics: [Diagnostic] { [.error(message, hint: hint)] }
+    /// One error, with the code `.upload(code)`.
+    public var diagnostics: [Diagnostic] { [.error(message, hint: hint, code: .upload(code))] }
+}
+
+extension Diagnostic.Code {
+    /// The code of an `UploadError`'s diagnostic: `upload.` and the error's
+    /// code (`upload.tls`).
+    public static func upload(_ code: UploadError.Code) -> Self { Self(rawValue: "upload." + code.rawValue) }
 }

@@ -19,17 +19,10 @@ public struct Uploader: Sendable {
         try Self.validate(endpoint: request.endpoint)
         let headers = try Self.validated(headers: request.headers)
         if request.formField != nil, request.method != .post {
-            throw UploadError(.badHeader, "--form-field needs --method POST")
+            throw UploadError(.formFieldWithoutPOST, "a form field needs the POST method")
         }
-        if let reason = imrf_curl_load() {
-            throw UploadError(
-                .libcurlMissing, "libcurl, which uploading needs, cannot be loaded: \(String(cString: reason))",
-                hint: "install libcurl 4 (Debian and Ubuntu: apt-get install libcurl4), or set IMRF_LIBCURL to the path of libcurl.so.4"
-            )
-        }
-        let document = try DocumentFile(path: request.file)
-        guard let (digest, size) = SHA256.digest(ofFile: document.stream) else {
-            throw UploadError(.unreadableFile, "\(request.file): cannot read the file")
+        let (document, digest, size) = try await BlockingWork.run { () throws(UploadError) in
+            try Self.openDocument(request.file)
         }
         let idempotencyKey = Self.idempotencyKey(contentSHA256: digest.hex, endpoint: request.endpoint)
         var requestHeaders = headers
@@ -42,13 +35,16 @@ public struct Uploader: Sendable {
         if let token = request.token { requestHeaders.append("Authorization: Bearer \(token.secret)") }
         let redactor = TraceRedactor(token: request.token, headers: headers, endpoint: request.endpoint)
         let endpoint = Redaction.url(request.endpoint)
+        let attemptHeaders = requestHeaders
 
         var attempt = 0
         var everReachedServer = false
         var lastFailure = ""
         while true {
             attempt += 1
-            let result = try Self.attempt(request, document: document, headers: requestHeaders, size: size, redactor: redactor)
+            let result = try await BlockingWork.run { () throws(UploadError) in
+                try Self.attempt(request, document: document, headers: attemptHeaders, size: size, redactor: redactor)
+            }
             switch Self.classify(result) {
             case .success:
                 let location = Redaction.url(Self.resolve(result.location, against: result.effectiveURL))
@@ -92,7 +88,22 @@ public struct Uploader: Sendable {
         SHA256.digest(of: Array("imrf-upload\n\(contentSHA256)\n\(endpoint)".utf8)).hex
     }
 
-    // MARK: - One attempt
+    // MARK: - Blocking steps (`BlockingWork`)
+
+    /// Loads libcurl, opens the document and hashes it.
+    private static func openDocument(_ file: String) throws(UploadError) -> (DocumentFile, SHA256, Int64) {
+        if let reason = imrf_curl_load() {
+            throw UploadError(
+                .libcurlMissing, "libcurl, which uploading needs, cannot be loaded: \(String(cString: reason))",
+                hint: "install libcurl 4 (Debian and Ubuntu: apt-get install libcurl4), or set IMRF_LIBCURL to the path of libcurl.so.4"
+            )
+        }
+        let document = try DocumentFile(path: file)
+        guard let (digest, size) = SHA256.digest(ofFile: document.stream) else {
+            throw UploadError(.unreadableFile, "\(file): cannot read the file")
+        }
+        return (document, digest, size)
+    }
 
     private static func attempt(
         _ request: UploadRequest, document: DocumentFile, headers: [String], size: Int64, redactor: TraceRedactor
@@ -152,7 +163,7 @@ public struct Uploader: Sendable {
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
             return .fatal(UploadError(
                 .tls, "TLS verification failed: \(result.errorText)",
-                hint: "for a private CA, pass its certificate with --cacert FILE"
+                hint: "for a private CA, give its certificate as the CA file to trust"
             ))
         case CURLE_READ_ERROR, CURLE_ABORTED_BY_CALLBACK:
             return .fatal(UploadError(.unreadableFile, "reading the file failed: \(result.errorText)"))
@@ -165,7 +176,7 @@ public struct Uploader: Sendable {
         case 401, 403:
             return .fatal(UploadError(
                 .authenticationRefused, "\(Redaction.url(result.effectiveURL)) refused the credentials (HTTP \(result.status))",
-                hint: "check the token in --token-file or IMRF_TOKEN"
+                hint: "check the bearer token"
             ))
         case 408, 429, 500..<600:
             return .retryable(reason: "HTTP \(result.status)", reachedServer: true)
@@ -189,7 +200,7 @@ public struct Uploader: Sendable {
             throw UploadError(.badURL, "bad endpoint URL '\(Redaction.url(endpoint))'", hint: "give an http:// or https:// URL")
         }
         guard url.user == nil, url.password == nil else {
-            throw UploadError(.badURL, "the endpoint URL must not contain credentials; use --token-file or IMRF_TOKEN")
+            throw UploadError(.credentialsInURL, "the endpoint URL must not contain credentials", hint: "send them as the bearer token")
         }
     }
 
@@ -198,14 +209,14 @@ public struct Uploader: Sendable {
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
                   !header.contains(where: { $0.isNewline || $0 == "\0" })
             else {
-                throw UploadError(.badHeader, "bad --header value: expected 'Name: value' on one line")
+                throw UploadError(.badHeader, "bad header value: expected 'Name: value' on one line")
             }
             let name = header[..<colon]
             guard !name.contains(where: { $0 == " " || $0 == "\t" }) else {
-                throw UploadError(.badHeader, "bad header name '\(name)'")
+                throw UploadError(.badHeaderName, "bad header name '\(name)'")
             }
             if name.lowercased() == "authorization" {
-                throw UploadError(.badHeader, "pass credentials with --token-file or IMRF_TOKEN, not --header")
+                throw UploadError(.credentialsInHeader, "credentials go in the bearer token, not in a header")
             }
             return header
         }

@@ -7,7 +7,7 @@ public import Foundation
 /// does. A `CivilDate` stores one day number (days since 1970-01-01) and
 /// derives year, month and day from it, so "N days later", comparisons and
 /// working-day arithmetic are exact and O(1) with no conversion.
-public struct CivilDate: Sendable, Hashable, Comparable, Codable {
+public struct CivilDate: Sendable, Hashable, Comparable {
     /// Days since 1970-01-01 (negative before it): the one stored value, so
     /// that comparing, hashing and working-day arithmetic never convert.
     public let dayNumber: Int
@@ -143,22 +143,12 @@ extension CivilDate: CustomStringConvertible {
     public var description: String { iso }
 }
 
-extension CivilDate {
-    /// Encodes and decodes as the ISO string, the form every JSON consumer expects.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CivilDate(iso: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a date of the form YYYY-MM-DD")
-        }
-        self = date
-    }
+/// Encodes and decodes as the ISO string (`iso`).
+extension CivilDate: CodableAsText {
+    public static let textForm = "a date of the form YYYY-MM-DD"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(iso)
-    }
+    /// `init(iso:)`, the inverse of `description`.
+    public init?(_ description: String) { self.init(iso: description) }
 }
 
 // MARK: - Today

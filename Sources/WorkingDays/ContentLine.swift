@@ -19,7 +19,8 @@ public struct ContentLine: Sendable, Equatable {
     /// treats CRLF as one `Character`, a fold may fall before a combining
     /// mark (or, in files from elsewhere, inside a multibyte character), and
     /// byte scanning keeps loading a calendar cheap for `imrf status`, which
-    /// cron runs as a whole process. Blank lines are dropped.
+    /// cron runs as a whole process (Benchmarks/status.sh). Blank lines are
+    /// dropped.
     static func unfold(_ text: String) -> [(text: String, line: Int)] {
         var result: [(text: String, line: Int)] = []
         var current: [UInt8] = []

@@ -104,20 +104,10 @@ extension WeekMask: CustomStringConvertible {
     }
 }
 
-extension WeekMask: Codable {
-    /// Encodes as `description` (`"Mon-Fri"`), readable in JSON and files.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let mask = WeekMask(parsing: text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "'\(text)' is not a week mask such as Mon-Fri or 1111100")
-        }
-        self = mask
-    }
+/// Encodes as `description` (`"Mon-Fri"`), readable in JSON and files.
+extension WeekMask: CodableAsText {
+    public static let textForm = "a week mask such as Mon-Fri or 1111100"
 
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    /// `init(parsing:)`, which reads `description` back.
+    public init?(_ description: String) { self.init(parsing: description) }
 }

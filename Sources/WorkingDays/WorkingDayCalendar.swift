@@ -1,7 +1,7 @@
 /// Working-day arithmetic on one holiday calendar and week mask: the engine
 /// behind every deadline imrf states.
 ///
-/// Semantics (DESIGN.md, "Working-day semantics"): a working day is a day of
+/// Semantics (README, "Working-day semantics"): a working day is a day of
 /// the week mask that is not a holiday. `advance(D, N)` never counts `D`
 /// itself (QuantLib `advance`, Excel `WORKDAY`); `count` is half-open. Any
 /// calculation that needs a day outside `holidays.coverage` fails with

@@ -47,11 +47,11 @@ extension IMRF {
         }
 
         private func report(notes: Int, _ diagnostics: [Diagnostic]) throws {
-            let summary = Workspace.summaryLine(diagnostics)
+            let summary = Diagnostic.summaryLine(diagnostics)
             let errors = diagnostics.filter { $0.severity == .error }.count
             if json {
                 let warnings = diagnostics.filter { $0.severity == .warning }.count
-                print(try JSONOutput.string(CheckReport(notes: notes, errors: errors, warnings: warnings, diagnostics: diagnostics)))
+                print(try JSONOutput.string(CheckReport(notes: notes, errors: errors, warnings: warnings, diagnostics: diagnostics.map(Reporting.commandLine))))
                 return
             }
             for diagnostic in diagnostics { Reporting.printToStandardError(diagnostic) }

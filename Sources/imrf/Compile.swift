@@ -81,7 +81,7 @@ extension IMRF {
                 switch error {
                 case .notesHaveErrors(let diagnostics):
                     for diagnostic in diagnostics { Reporting.printToStandardError(diagnostic) }
-                    Reporting.printToStandardError(Workspace.summaryLine(diagnostics) + "; nothing written")
+                    Reporting.printToStandardError(Diagnostic.summaryLine(diagnostics) + "; nothing written")
                     throw ExitCode(Reporting.exitCode(for: .badInput))
                 case .failed(let failure):
                     try await Reporting.run { throw failure }
@@ -130,7 +130,8 @@ extension IMRF {
                 outputs = compilation.outputs.map { Output(format: $0.format.rawValue, path: $0.path, sha256: $0.sha256) }
                 ledgerEntry = compilation.ledgerEntry?.id
                 if case .compile(let record) = compilation.ledgerEntry?.event { draft = record.draft } else { draft = false }
-                warnings = compilation.workspace.diagnostics + compilation.recordingWarnings + compilation.publications.flatMap(\.warnings)
+                warnings = (compilation.workspace.diagnostics + compilation.recordingWarnings + compilation.publications.flatMap(\.warnings))
+                    .map(Reporting.commandLine)
                 uploads = compilation.publications.map { Upload(file: $0.file, receipt: $0.receipt, ledgerEntry: $0.ledgerEntry) }
             }
         }

@@ -25,10 +25,7 @@ extension IMRF {
                 let workspace = try workspaceOptions.resolved(positional: folder)
                 let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url)
                 if json {
-                    let encoder = JSONEncoder()
-                    encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-                    encoder.dateEncodingStrategy = .iso8601
-                    print(String(decoding: try encoder.encode(entries.map(LogEntryJSON.init)), as: UTF8.self))
+                    print(try LedgerEntry.jsonArray(entries))
                     return
                 }
                 let timeZone = try forumTimeZone(of: workspace, ledgerExists: !entries.isEmpty)

@@ -43,12 +43,12 @@ extension IMRF {
                     _ = try tracker.deliverable(deliverable)
                     var moment = Date()
                     if let at {
-                        guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, option: "--at")) }
+                        guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, .distributionTime)) }
                         moment = parsed
                     }
                     let (found, entry) = try tracker.markDistributed(deliverable, at: moment, reference: reference, workspace: workspace)
                     if json {
-                        print(try JSONOutput.string(LogEntryJSON(entry: entry)))
+                        print(try JSONOutput.string(entry))
                         return
                     }
                     guard case .distribution(let record) = entry.event else { return }

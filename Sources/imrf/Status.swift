@@ -56,7 +56,7 @@ extension IMRF {
             let tracker = try Tracker.load(workspace: workspace)
             var now = Date()
             if let today {
-                guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, option: "--today")) }
+                guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, .statusTime)) }
                 now = moment
             }
             let evidence = try Evidence.gather(workspace: workspace)
@@ -69,7 +69,7 @@ extension IMRF {
             let message: String
             if let error = error as? any DiagnosticError {
                 for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
-                message = error.diagnostics.first.map { diagnostic in
+                message = error.diagnostics.first.map(Reporting.commandLine).map { diagnostic in
                     (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
                 } ?? "unknown failure"
             } else {

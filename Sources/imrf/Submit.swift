@@ -40,7 +40,7 @@ extension IMRF {
                 submission = try Submission(notePath: note, workspace: workspace)
             } catch {
                 for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
-                Reporting.printToStandardError(Workspace.summaryLine(error.diagnostics) + "; nothing submitted")
+                Reporting.printToStandardError(Diagnostic.summaryLine(error.diagnostics) + "; nothing submitted")
                 throw ExitCode(Reporting.exitCode(for: error.kind))
             }
             for warning in submission.warnings { Reporting.printToStandardError(warning) }

@@ -17,7 +17,7 @@ enum WorkspaceDemo {
         print("")
         print("imrf init \(folder) --edition \(edition.rawValue) --example: \(files.count) files")
         let workspace = try Workspace.load(folder)
-        print("imrf check: \(workspace.notes.count) notes, \(Workspace.summaryLine(workspace.diagnostics))")
+        print("imrf check: \(workspace.notes.count) notes, \(Diagnostic.summaryLine(workspace.diagnostics))")
         let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
         let templates = Summary.templatesDirectory(explicit: nil, executable: executable)
         let compilation: Compilation

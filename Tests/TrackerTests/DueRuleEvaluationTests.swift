@@ -5,8 +5,9 @@ import Tracker
 import WorkingDays
 
 /// Each rule evaluated for both editions, against dates worked out by hand
-/// from imrf-facts.md (forum days, 10:00 and 15:00 sessions, UN HQ
-/// holidays) and the instants they are in New York (EDT, UTC-4, in May).
+/// from the public facts `Edition` states (forum days, 10:00 and 15:00
+/// sessions) and UN Headquarters holidays (Calendars/), and the instants
+/// they are in New York (EDT, UTC-4, in May).
 @Suite struct DueRuleEvaluationTests {
     func due(_ edition: Edition, _ id: String) throws -> DueMoment {
         let tracker = try Fixtures.tracker(edition)

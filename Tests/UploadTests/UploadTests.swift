@@ -170,7 +170,7 @@ struct UploadTests {
         ("missing", "http://127.0.0.1:1/ok", [String](), UploadError.Code.unreadableFile),
         ("file", "ftp://127.0.0.1/x", [], .badURL),
         ("file", "not a url", [], .badURL),
-        ("file", "http://user:pw@127.0.0.1:1/x", [], .badURL),
+        ("file", "http://user:pw@127.0.0.1:1/x", [], .credentialsInURL),
         ("file", "http://127.0.0.1:1/x", ["no colon"], .badHeader),
     ])
     func badInput(file: String, endpoint: String, headers: [String], code: UploadError.Code) async throws {

@@ -46,8 +46,9 @@ enum Fixtures {
     static let un = WorkingDayCalendar(unNewYork)
 }
 
-/// The obvious day-by-day implementation of DESIGN.md's semantics, written
-/// independently of the rank/select index so the two can be compared.
+/// The obvious day-by-day implementation of the semantics (README,
+/// "Working-day semantics"), written independently of the rank/select index
+/// so the two can be compared.
 struct NaiveCalendar {
     let holidays: Set<CivilDate>
     let coverage: ClosedRange<CivilDate>

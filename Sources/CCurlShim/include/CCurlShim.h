@@ -4,11 +4,11 @@
 // variadic curl_easy_setopt/curl_easy_getinfo, which Swift cannot call (one
 // wrapper per argument type libcurl accepts).
 //
-// imrf does not link libcurl: it is opened with dlopen by imrf_curl_load.
-// Loading libcurl and the thirty libraries it depends on (TLS, Kerberos,
-// LDAP, IDN...) took 4 ms at the start of every imrf command, most of
-// `imrf status`'s time from cron, and only `upload` and `compile --upload`
-// use it. Every libcurl function imrf calls is here as imrf_<name>; call
+// imrf does not link libcurl: it is opened with dlopen by imrf_curl_load,
+// so only `upload` and `compile --upload` load it and the thirty libraries
+// it depends on (TLS, Kerberos, LDAP, IDN...), and every other command, above
+// all `imrf status` from cron, starts without them (Benchmarks/status.sh).
+// Every libcurl function imrf calls is here as imrf_<name>; call
 // imrf_curl_load first, and none of them unless it succeeded.
 #include <curl/curl.h>
 

@@ -3,11 +3,11 @@ extension Deliverable {
     public static let roundTableSummariesID = "round-table-summaries"
     public static let pgaSummariesID = "pga-summaries"
 
-    /// What every forum owes under A/RES/73/326 (imrf-facts.md): the
-    /// hearing's summary, presented at the opening; the round tables'
-    /// technical summaries, presented at the start of the policy debate; the
-    /// PGA summaries, distributed within `distributionWorkingDays` (10) working
-    /// days after the conclusion.
+    /// What every forum owes under General Assembly resolution A/RES/73/326
+    /// (README, "Deadline tracker"): the hearing's summary, presented at the
+    /// opening; the round tables' technical summaries, presented at the start
+    /// of the policy debate; the PGA summaries, distributed within
+    /// `distributionWorkingDays` (10) working days after the conclusion.
     public static func standard(distributionWorkingDays: Int) -> [Deliverable] {
         [
             Deliverable(id: hearingSummaryID, title: "Summary of the multistakeholder hearing", due: .opening),

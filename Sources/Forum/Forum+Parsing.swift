@@ -1,0 +1,248 @@
+public import Diagnostics
+import Foundation
+import Yams
+public import WorkingDays
+
+extension Diagnostic.Code {
+    /// `Forum.tooLarge`: a forum file over `Forum.maximumBytes`.
+    public static let forumTooLarge: Self = "forum.tooLarge"
+}
+
+extension Forum {
+    /// Parses forum.yaml, reporting every problem it can find at once with
+    /// the file, line and key. `path` is the name used in diagnostics.
+    public static func parse(yaml text: String, path: String, calendars: CalendarCatalog = .standard) throws(DiagnosticFailure) -> Forum {
+        var warnings: [Diagnostic] = []
+        return try parse(yaml: text, path: path, warnings: &warnings, calendars: calendars)
+    }
+
+    /// The largest forum.yaml accepted, in bytes (1 MiB): the built-in one
+    /// is about 2 KB; a bigger file is a mistake, and YAML is expanded in
+    /// memory (aliases, long lists), so it is refused before parsing.
+    public static let maximumBytes = 1 << 20
+
+    /// The error for a forum file over `maximumBytes`, also raised by
+    /// callers that check a file's size before reading it
+    /// (code `forumTooLarge`).
+    public static func tooLarge(bytes: Int, path: String) -> DiagnosticFailure {
+        DiagnosticFailure(.badInput, .error(
+            "forum file is larger than 1 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
+            hint: "forum.yaml describes one forum in a few kilobytes: start again from a new one",
+            code: .forumTooLarge
+        ))
+    }
+
+    /// Keys forum.yaml knows, by the path of the mapping they are in
+    /// (`*` stands for any list index).
+    static let knownKeys: [String: Set<String>] = [
+        "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables"],
+        "forum": ["start", "end", "opening"],
+        "sessions": ["roundTables", "policyDebate", "plenary"],
+        "sessions.roundTables.*": ["number", "date", "time", "objectives", "coChairs", "keynote"],
+        "sessions.policyDebate": ["date", "time", "facilitator"],
+        "distribution": ["workingDays"],
+        "deliverables.*": ["id", "title", "due"],
+    ]
+
+    /// Parses forum.yaml; problems that do not stop it from being used
+    /// (unknown keys, an objective in no round table or in two) are added
+    /// to `warnings`.
+    ///
+    /// `timeZone` must be a zone Foundation knows and `calendar` one that
+    /// `calendars` finds: every command reads forum.yaml through here, so
+    /// none accepts a file another refuses.
+    public static func parse(
+        yaml text: String, path: String, warnings: inout [Diagnostic], calendars: CalendarCatalog = .standard
+    ) throws(DiagnosticFailure) -> Forum {
+        guard text.utf8.count <= maximumBytes else { throw tooLarge(bytes: text.utf8.count, path: path) }
+        let source = YAMLSource(text: text, path: path)
+        // Every value is read as text (YAMLTree), so no implicit tags are needed.
+        let root = try source.compose(resolver: .basic)
+        let tree = YAMLTree(source: source)
+        let file = try ForumFile(root, tree: tree)
+        // Each step reports its problems in the order of the file.
+        var check = ForumFileCheck(tree: tree, root: root)
+        check.place(timeZone: file.timeZone, calendar: file.calendar, calendars: calendars)
+        let days = check.days(hearing: file.hearing, forum: file.forum)
+        let roundTables = check.roundTables(file.sessions.roundTables)
+        let policyDebate = check.policyDebate(file.sessions.policyDebate)
+        let plenary = check.plenary(file.sessions.plenary)
+        let deliverables = check.deliverables(file.deliverables ?? [])
+        check.distribution(file.distribution)
+        check.everyRoundTableIsThere(roundTables)
+        warnings += check.objectiveWarnings(roundTables)
+        warnings += unknownKeys(in: root, source: source)
+        if !check.problems.isEmpty { throw DiagnosticFailure(.badInput, check.problems) }
+        return Forum(
+            edition: file.edition, title: file.title, place: file.place, timeZone: file.timeZone,
+            calendar: file.calendar, hearing: days.hearing, start: days.start, opening: days.opening, end: days.end,
+            roundTables: roundTables.sorted { $0.number < $1.number }, policyDebate: policyDebate,
+            plenary: plenary, distributionWorkingDays: file.distribution.workingDays,
+            deliverables: deliverables
+        )
+    }
+
+    /// A warning for each key `knownKeys` does not list, at the key.
+    private static func unknownKeys(in root: Node, source: YAMLSource) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        func checkKeys(_ node: Node, _ pattern: String) {
+            if let mapping = node.mapping, let known = knownKeys[pattern] {
+                for (key, value) in mapping {
+                    guard let name = key.string else { continue }
+                    if !known.contains(name) {
+                        warnings.append(.warning("unknown key '\(pattern.isEmpty ? name : pattern.replacingOccurrences(of: ".*", with: "[]") + "." + name)'", at: source.location(key.mark)))
+                    } else {
+                        checkKeys(value, pattern.isEmpty ? name : pattern + "." + name)
+                    }
+                }
+            } else if let sequence = node.sequence {
+                for element in sequence { checkKeys(element, pattern + ".*") }
+            }
+        }
+        checkKeys(root, "")
+        return warnings
+    }
+}
+
+/// The values of a `ForumFile` turned into a forum's types, with every
+/// problem found on the way collected at the key it concerns: a bad value
+/// stands in for a placeholder so that the rest is still checked.
+private struct ForumFileCheck {
+    let tree: YAMLTree
+    let root: Node
+    private(set) var problems: [Diagnostic] = []
+
+    init(tree: YAMLTree, root: Node) {
+        self.tree = tree
+        self.root = root
+    }
+
+    /// Where the value at `path` is (the document's start if there is none).
+    func at(_ path: [String]) -> SourceLocation {
+        tree.source.location((tree.node(at: path, in: root) ?? root).mark)
+    }
+
+    mutating func date(_ text: String, _ path: [String]) -> CivilDate {
+        if let date = CivilDate(iso: text) { return date }
+        problems.append(.error("'\(YAMLTree.name(path))' is not a date: '\(text)'", at: at(path), hint: "write dates as YYYY-MM-DD"))
+        return CivilDate(year: 1970, month: 1, day: 1)!
+    }
+
+    /// Times are optional: a forum.yaml written before they existed keeps
+    /// the Headquarters hours.
+    mutating func time(_ text: String?, _ path: [String], default fallback: TimeOfDay) -> TimeOfDay {
+        guard let text else { return fallback }
+        if let time = TimeOfDay(text) { return time }
+        problems.append(.error(
+            "'\(YAMLTree.name(path))' is not a time: '\(text)'", at: at(path),
+            hint: "write times as HH:MM on the 24-hour clock, e.g. \"15:00\""))
+        return fallback
+    }
+
+    mutating func place(timeZone: String, calendar: String, calendars: CalendarCatalog) {
+        if TimeZone(identifier: timeZone) == nil {
+            problems.append(.error(
+                "'timeZone' is not a time zone: '\(timeZone)'", at: at(["timeZone"]),
+                hint: "write an IANA time zone name, e.g. America/New_York"))
+        }
+        do {
+            _ = try calendars.locate(calendar)
+        } catch {
+            problems += error.diagnostics.map { problem in
+                var placed = problem
+                placed.location = at(["calendar"])
+                return placed
+            }
+        }
+    }
+
+    mutating func days(hearing: String, forum days: ForumFile.Days) -> (hearing: CivilDate, start: CivilDate, opening: TimeOfDay, end: CivilDate) {
+        let hearing = date(hearing, ["hearing"])
+        let start = date(days.start, ["forum", "start"])
+        let opening = time(days.opening, ["forum", "opening"], default: .morning)
+        let end = date(days.end, ["forum", "end"])
+        if start > end {
+            problems.append(.error("the forum ends (\(end.iso)) before it starts (\(start.iso))", at: at(["forum", "end"])))
+        }
+        return (hearing, start, opening, end)
+    }
+
+    mutating func roundTables(_ entries: [ForumFile.RoundTableEntry]) -> [RoundTable] {
+        var roundTables: [RoundTable] = []
+        for (index, entry) in entries.enumerated() {
+            let path = ["sessions", "roundTables", YAMLTree.element(index)]
+            if !(1...4).contains(entry.number) || roundTables.contains(where: { $0.number == entry.number }) {
+                problems.append(.error("round table number must be 1 to 4 and unique, found \(entry.number)", at: at(path + ["number"])))
+            }
+            for objective in entry.objectives where !Objective.numbers.contains(objective) {
+                problems.append(.error("objective \(objective) is outside 1-23", at: at(path + ["objectives"])))
+            }
+            let date = date(entry.date, path + ["date"])
+            let time = time(entry.time, path + ["time"], default: .morning)
+            roundTables.append(RoundTable(
+                number: entry.number, date: date, time: time,
+                objectives: entry.objectives, coChairs: entry.coChairs ?? [], keynote: entry.keynote
+            ))
+        }
+        return roundTables
+    }
+
+    mutating func policyDebate(_ entry: ForumFile.PolicyDebateEntry) -> Forum.PolicyDebate {
+        let path = ["sessions", "policyDebate"]
+        let date = date(entry.date, path + ["date"])
+        let time = time(entry.time, path + ["time"], default: .afternoon)
+        return Forum.PolicyDebate(date: date, time: time, facilitator: entry.facilitator)
+    }
+
+    mutating func plenary(_ days: [String]) -> [CivilDate] {
+        days.enumerated().map { date($1, ["sessions", "plenary", YAMLTree.element($0)]) }
+    }
+
+    mutating func deliverables(_ entries: [ForumFile.DeliverableEntry]) -> [Deliverable] {
+        var deliverables: [Deliverable] = []
+        for (index, entry) in entries.enumerated() {
+            guard let rule = DueRule(entry.due) else {
+                problems.append(.error(
+                    "deliverable '\(entry.id)': cannot read due rule '\(entry.due)'",
+                    at: at(["deliverables", YAMLTree.element(index), "due"]),
+                    hint: "write e.g. '10 working days after conclusion', '3 working days before hearing', 'opening', 'policy-debate' or '2026-04-20T17:00'"
+                ))
+                continue
+            }
+            deliverables.append(Deliverable(id: entry.id, title: entry.title, due: rule))
+        }
+        return deliverables
+    }
+
+    mutating func distribution(_ distribution: ForumFile.Distribution) {
+        if distribution.workingDays < 1 {
+            problems.append(.error("distribution.workingDays must be at least 1", at: at(["distribution", "workingDays"])))
+        }
+    }
+
+    mutating func everyRoundTableIsThere(_ roundTables: [RoundTable]) {
+        let numbers = Set(roundTables.map(\.number))
+        if numbers != [1, 2, 3, 4] {
+            let missing = (1...4).filter { !numbers.contains($0) }.map(String.init).joined(separator: ", ")
+            problems.append(.error(
+                "round table\(missing.count > 1 ? "s" : "") \(missing) missing from sessions.roundTables",
+                at: at(["sessions", "roundTables"])))
+        }
+    }
+
+    /// An objective in no round table or in two is a warning: the forum can
+    /// still be summarised.
+    func objectiveWarnings(_ roundTables: [RoundTable]) -> [Diagnostic] {
+        var warnings: [Diagnostic] = []
+        for number in Objective.numbers {
+            let tables = roundTables.filter { $0.objectives.contains(number) }.map { String($0.number) }
+            if tables.isEmpty {
+                warnings.append(.warning("objective \(number) is in no round table", at: at(["sessions", "roundTables"])))
+            } else if tables.count > 1 {
+                warnings.append(.warning(
+                    "objective \(number) is in round tables \(tables.joined(separator: " and "))", at: at(["sessions", "roundTables"])))
+            }
+        }
+        return warnings
+    }
+}

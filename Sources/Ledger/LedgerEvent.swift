@@ -1,0 +1,91 @@
+/// What a ledger entry records.
+///
+/// Each case's record is stored as JSON under the case's `kind`
+/// (`LedgerEvent+Coding.swift`).
+public enum LedgerEvent: Sendable, Hashable {
+    case submission(NoteSubmission)
+    case compile(CompileRecord)
+    case upload(UploadRecord)
+    case distribution(DistributionRecord)
+}
+
+/// A rapporteur's note accepted by `imrf submit`.
+public struct NoteSubmission: Sendable, Hashable, Codable {
+    /// The session the note is for (`hearing`, `round-table-1`, ...).
+    public var session: String
+    public var author: String
+    /// The stored note, relative to the workspace (`notes/...`).
+    public var path: String
+    /// SHA-256 of the stored bytes, lowercase hex.
+    public var sha256: String
+
+    public init(session: String, author: String, path: String, sha256: String) {
+        self.session = session
+        self.author = author
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+/// One file written by `imrf compile`.
+public struct CompiledOutput: Sendable, Hashable, Codable {
+    /// Relative to the workspace when inside it, else absolute.
+    public var path: String
+    public var sha256: String
+
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
+    }
+}
+
+/// A successful `imrf compile`.
+public struct CompileRecord: Sendable, Hashable, Codable {
+    public var outputs: [CompiledOutput]
+    /// A draft compile (`--draft`) does not make the summaries "compiled".
+    public var draft: Bool
+
+    public init(outputs: [CompiledOutput], draft: Bool) {
+        self.outputs = outputs
+        self.draft = draft
+    }
+}
+
+/// The receipt of a successful upload.
+public struct UploadRecord: Sendable, Hashable, Codable {
+    public var file: String
+    /// The endpoint without any credentials or query string.
+    public var endpoint: String
+    /// Where the document now lives (the `Location` header, or the URL).
+    public var location: String?
+    public var httpStatus: Int
+    public var bytes: Int64
+    public var sha256: String
+    public var attempts: Int
+
+    public init(
+        file: String, endpoint: String, location: String?, httpStatus: Int,
+        bytes: Int64, sha256: String, attempts: Int
+    ) {
+        self.file = file
+        self.endpoint = endpoint
+        self.location = location
+        self.httpStatus = httpStatus
+        self.bytes = bytes
+        self.sha256 = sha256
+        self.attempts = attempts
+    }
+}
+
+/// A deliverable marked as distributed (`imrf mark distributed`).
+public struct DistributionRecord: Sendable, Hashable, Codable {
+    /// The deliverable's id in forum.yaml (`pga-summaries`, ...).
+    public var deliverable: String
+    /// The document symbol or other reference, if given.
+    public var reference: String?
+
+    public init(deliverable: String, reference: String?) {
+        self.deliverable = deliverable
+        self.reference = reference
+    }
+}
