@@ -1,22 +1,35 @@
 import Dispatch
+import Foundation
 
-/// Runs blocking work (file and database I/O, a parse on every core) on
-/// Dispatch's threads and resumes the caller when it is done, so the work
-/// never occupies a thread of Swift's cooperative pool, which a server's
-/// request handlers share: a handler awaiting it leaves its thread to others.
-public func withBlockingWork<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-    try await withCheckedThrowingContinuation { continuation in
+// Work that holds its thread until it is done (file and database I/O, a
+// parse on every core, a whole libcurl transfer) must not run on Swift's
+// cooperative pool: the pool has one thread per core for every task of the
+// process, a server's request handlers among them. The calling task is
+// suspended meanwhile, holding no thread.
+
+/// `work`'s result, computed on Dispatch's global threads: for short
+/// pieces of work (reading a file, opening a database, parsing notes).
+public func withBlockingWork<Value: Sendable, Failure: Error>(
+    _ work: @escaping @Sendable () throws(Failure) -> Value
+) async throws(Failure) -> Value {
+    let result: Result<Value, Failure> = await withCheckedContinuation { continuation in
         DispatchQueue.global(qos: .userInitiated).async {
-            continuation.resume(with: Result { try work() })
+            continuation.resume(returning: Result { () throws(Failure) -> Value in try work() })
         }
     }
+    return try result.get()
 }
 
-/// `withBlockingWork` for work that cannot fail.
-public func withBlockingWork<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
-    await withCheckedContinuation { continuation in
-        DispatchQueue.global(qos: .userInitiated).async {
-            continuation.resume(returning: work())
-        }
+/// `work`'s result, computed on a new thread of its own: for work that may
+/// block for long (an upload of minutes), which on Dispatch's global
+/// threads would queue behind other such work, as Dispatch starts few.
+public func withOwnThread<Value: Sendable, Failure: Error>(
+    _ work: @escaping @Sendable () throws(Failure) -> Value
+) async throws(Failure) -> Value {
+    let result: Result<Value, Failure> = await withCheckedContinuation { continuation in
+        Thread {
+            continuation.resume(returning: Result { () throws(Failure) -> Value in try work() })
+        }.start()
     }
+    return try result.get()
 }

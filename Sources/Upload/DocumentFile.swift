@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Sendable because one upload uses it from one thread at a time: it is
 /// hashed, then each attempt reads it on a thread of its own
-/// (`BlockingWork`), awaited before the next attempt seeks it back.
+/// (`withOwnThread`), awaited before the next attempt seeks it back.
 final class DocumentFile: @unchecked Sendable {
     let stream: UnsafeMutablePointer<FILE>
 

@@ -21,7 +21,7 @@ public struct Uploader: Sendable {
         if request.formField != nil, request.method != .post {
             throw UploadError(.formFieldWithoutPOST, "a form field needs the POST method")
         }
-        let (document, digest, size) = try await BlockingWork.run { () throws(UploadError) in
+        let (document, digest, size) = try await withOwnThread { () throws(UploadError) in
             try Self.openDocument(request.file)
         }
         let idempotencyKey = Self.idempotencyKey(contentSHA256: digest.hex, endpoint: request.endpoint)
@@ -42,7 +42,7 @@ public struct Uploader: Sendable {
         var lastFailure = ""
         while true {
             attempt += 1
-            let result = try await BlockingWork.run { () throws(UploadError) in
+            let result = try await withOwnThread { () throws(UploadError) in
                 try Self.attempt(request, document: document, headers: attemptHeaders, size: size, redactor: redactor)
             }
             switch Self.classify(result) {
@@ -88,7 +88,7 @@ public struct Uploader: Sendable {
         SHA256.digest(of: Array("imrf-upload\n\(contentSHA256)\n\(endpoint)".utf8)).hex
     }
 
-    // MARK: - Blocking steps (`BlockingWork`)
+    // MARK: - Blocking steps (`withOwnThread`)
 
     /// Loads libcurl, opens the document and hashes it.
     private static func openDocument(_ file: String) throws(UploadError) -> (DocumentFile, SHA256, Int64) {
