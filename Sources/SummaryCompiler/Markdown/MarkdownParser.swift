@@ -47,9 +47,8 @@ public enum MarkdownParser {
 
     /// The most `@` signs one line may hold: the autolink extension's work
     /// and memory for a line's e-mail addresses grow with their number times
-    /// the line's length (about 50 MB and 0.2 s for 1,000 in a line of
-    /// 100,000 bytes), so this bounds a note's to a hundred times its size
-    /// (measured at most 0.3 GB and 0.7 s for 4 MB; a workspace's 3 s).
+    /// the line's length, so this bounds a note's to a hundred times its size
+    /// (the measured worst cases: Benchmarks/README.md).
     public static let maximumAddressesPerLine = 100
 
     public static func parse(_ text: String) -> MarkdownDocument {
@@ -271,15 +270,15 @@ public enum MarkdownParser {
     }
 
     /// Whether the node is of the extension type named `name` ("table",
-    /// "strikethrough"): compared as C strings, as a Swift `String` made for
-    /// each table, row and struck text cost an allocation each.
+    /// "strikethrough"): compared as C strings, with no Swift `String` (an
+    /// allocation) made for each table, row and struck text.
     private static func isType(_ node: OpaquePointer, _ name: StaticString) -> Bool {
         guard let type = cmark_node_get_type_string(node) else { return false }
         return strcmp(type, UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
-    /// The blocks of a node's children, converted as they are walked (an
-    /// array of the children first cost an allocation per container).
+    /// The blocks of a node's children, converted as they are walked (no
+    /// array of the children first: an allocation per container).
     private static func blocks(in node: OpaquePointer) -> [Block] {
         var result: [Block] = []
         var child = cmark_node_first_child(node)
@@ -338,8 +337,8 @@ public enum MarkdownParser {
     }
 
     // The inlines are appended to their parent's array as they are
-    // converted: returning an array for every node and flattening them
-    // allocated once per word of text.
+    // converted: an array returned for every node and flattened into its
+    // parent's would be an allocation per word of text.
 
     private static func appendInlines(of node: OpaquePointer, to result: inout [Inline]) {
         var child = cmark_node_first_child(node)
