@@ -13,7 +13,7 @@ public struct Summary: Sendable {
         case md, html, docx
 
         /// The formats rendered through a Mustache template, as text.
-        public static let textFormats: [Format] = [.md, .html]
+        static let textFormats: [Format] = [.md, .html]
 
         public var isText: Bool { self != .docx }
         /// The order outputs are written and listed in: md, html, docx.
@@ -138,20 +138,6 @@ public struct Summary: Sendable {
         }
     }
 
-    /// Renders the text formats in memory; nothing is written. Binary
-    /// formats (`docx`) are left out: `renderFiles` renders them.
-    /// - Parameter templates: a folder of templates; nil for the built-in ones.
-    public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
-        let library = try await Self.library(templates: templates, formats: formats)
-        let textFormats = formats.filter(\.isText)
-        let ahead = htmlNotesRenderedAhead(textFormats)
-        var result: [Format: String] = [:]
-        for (format, text) in await Self.inTasks(textFormats, { render($0, library: library, notes: $0 == .html ? ahead : nil) }) {
-            result[format] = try text.get()
-        }
-        return result
-    }
-
     /// One text format rendered through its template in `library`; `notes`
     /// as `context(for:notes:)` takes them.
     func render(_ format: Format, library: MustacheLibrary, notes: [RenderedNote]? = nil) -> String {
@@ -192,87 +178,6 @@ public struct Summary: Sendable {
             }
         }
         return library
-    }
-
-    /// The Mustache context of a text format; `notes` are the workspace's
-    /// notes rendered for it (`renderedNotes`), rendered here when nil.
-    func context(for format: Format, notes: [RenderedNote]? = nil) -> SummaryContext {
-        let forum = checked.forum
-        var footnotes: [FootnoteContext] = []
-        var sections: [SectionContext] = []
-        let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
-        var rendered = (notes ?? renderedNotes(renderFormat)).makeIterator()
-        // Note fields and forum.yaml's values: HTML templates escape them;
-        // Markdown output must not let them become markup.
-        func text(_ value: String?) -> TemplateText {
-            TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
-        }
-
-        let notesBySession = checked.noteIndicesBySession
-        for session in Session.allCases {
-            var noteContexts: [NoteContext] = []
-            for index in notesBySession[session] ?? [] {
-                let note = checked.notes[index]
-                guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
-                for (number, text) in renderedNote.footnotes {
-                    footnotes.append(FootnoteContext(number: number, body: TemplateText(text)))
-                }
-                noteContexts.append(NoteContext(
-                    title: text(note.title),
-                    author: text(note.author),
-                    role: text(note.role),
-                    segment: text(note.segment?.displayName),
-                    language: TemplateText(note.language),
-                    dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),
-                    body: TemplateText(renderedNote.body)
-                ))
-            }
-            var roundTable: SectionContext.RoundTablePart?
-            if let number = session.roundTableNumber, let table = forum.roundTable(number) {
-                roundTable = SectionContext.RoundTablePart(
-                    coChairs: text(table.coChairs.joined(separator: " and ")),
-                    hasCoChairs: !table.coChairs.isEmpty,
-                    keynote: text(table.keynote),
-                    hasKeynote: !(table.keynote ?? "").isEmpty,
-                    hasObjectives: !table.objectives.isEmpty,
-                    objectives: table.objectives.compactMap(Objective.numbered).map { ObjectiveContext($0) }
-                )
-            }
-            let section = SectionContext(
-                id: TemplateText(session.rawValue),
-                heading: TemplateText(session.displayName),
-                date: TemplateText(session == .plenary
-                    ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
-                    : forum.date(of: session).unStyle),
-                notes: noteContexts,
-                roundTable: roundTable,
-                policyDebate: session == .policyDebate
-                    ? SectionContext.PolicyDebatePart(
-                        facilitator: text(forum.policyDebate.facilitator),
-                        hasFacilitator: !forum.policyDebate.facilitator.isEmpty
-                    )
-                    : nil
-            )
-            sections.append(section)
-        }
-
-        let addressing = notesAddressing
-        return SummaryContext(
-            title: text(forum.title),
-            edition: text(forum.edition),
-            place: text(forum.place),
-            dates: TemplateText(Self.dateRange(forum.start, forum.end)),
-            hearingDate: TemplateText(forum.hearing.unStyle),
-            sections: sections,
-            annex: Objective.all.map { objective in
-                let addressedBy = Self.addressedBy(addressing[objective.number])
-                return ObjectiveContext(
-                    objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
-                    addressedBy: format == .md ? BodyRenderer.escapeMarkdown(addressedBy) : addressedBy
-                )
-            },
-            footnotes: footnotes
-        )
     }
 
     /// For each objective the notes that address it (list it under
