@@ -20,7 +20,7 @@ extension Summary {
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
         let folder = try openOutputFolder(directory)
         folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })
-        let ahead = htmlNotesRenderedAhead(wanted)
+        let ahead = await offCooperativePool { htmlNotesRenderedAhead(wanted) }
         let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in
             try stage(format, library: library, notes: format == .html ? ahead : nil, in: folder)
         }

@@ -70,7 +70,7 @@ public struct Summary: Sendable {
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
-        let ahead = htmlNotesRenderedAhead(wanted)
+        let ahead = await offCooperativePool { htmlNotesRenderedAhead(wanted) }
         var result: [Format: Data] = [:]
         for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in
             try renderBytes(format, library: library, notes: format == .html ? ahead : nil)
@@ -80,17 +80,20 @@ public struct Summary: Sendable {
         return result
     }
 
-    /// Runs `work` for each of `formats` in a task of its own, one core
-    /// each (the Mustache rendering of a large summary takes as long as
-    /// parsing it), the longest started first (the Word document, then the
-    /// HTML); returns the outcomes in format order, so the first failure
-    /// reported does not depend on scheduling.
+    /// Runs `work` for each of `formats` at once, each on a thread of its
+    /// own outside Swift's cooperative pool (`offCooperativePool`: rendering
+    /// a large summary is CPU-bound for a good part of a second), the
+    /// longest started first (the Word document, then the HTML); returns the
+    /// outcomes in format order, so the first failure reported does not
+    /// depend on scheduling.
     static func inTasks<Outcome: Sendable>(
         _ formats: [Format], _ work: @escaping @Sendable (Format) throws(DiagnosticFailure) -> Outcome
     ) async -> [(format: Format, result: Result<Outcome, DiagnosticFailure>)] {
         await withTaskGroup(of: (format: Format, result: Result<Outcome, DiagnosticFailure>).self) { group in
             for format in formats.sorted(by: { $0.order > $1.order }) {
-                group.addTask { (format, Result { () throws(DiagnosticFailure) in try work(format) }) }
+                group.addTask {
+                    (format, await offCooperativePool { Result { () throws(DiagnosticFailure) in try work(format) } })
+                }
             }
             var outcomes: [(format: Format, result: Result<Outcome, DiagnosticFailure>)] = []
             for await outcome in group { outcomes.append(outcome) }
