@@ -11,22 +11,18 @@ public enum MarkdownParser {
         return true
     }()
 
-    /// Held while cmark-gfm parses inlines: its inline parser adds the
-    /// extensions' special characters (`~`, `:`, `w`) to a process-wide
-    /// table and removes them when a document is finished
-    /// (github/cmark-gfm#221), so two documents finished at once lose each
-    /// other's strikethrough and autolinks. Notes are parsed concurrently;
-    /// only this step is one at a time.
+    /// Held for the whole of a parse, feeding and finishing: cmark-gfm's
+    /// inline parser keeps the extensions' special characters (`~`, `:`,
+    /// `w`) in a process-wide table that each parse extends and restores
+    /// (github/cmark-gfm#221), so two documents parsed at once lose each
+    /// other's strikethrough and autolinks. Which steps touch the table
+    /// differs between cmark-gfm releases, and holding it for less gained
+    /// nothing measurable (Benchmarks/README.md): notes are still read,
+    /// pre-scanned and converted to imrf's model concurrently; only
+    /// cmark-gfm's parse is one at a time.
+    /// `WorkspaceCheckTests.concurrentParsingKeepsEveryExtensionAndTheOrder`
+    /// guards it.
     private static let parsing = NSLock()
-
-    /// Whether feeding text to a parser leaves that table alone, so that
-    /// only `cmark_parser_finish` needs the lock. True of 0.29.0.gfm.6
-    /// (Debian's, which imrf is built and tested with): there the table is
-    /// changed only by `cmark_parser_finish`, as its disassembly shows. Later
-    /// releases' table extension also parses each row's inlines while the
-    /// text is fed, changing the table then; with any other version the
-    /// whole parse is locked.
-    static let feedingLeavesTheTableAlone = String(cString: cmark_version_string()) == "0.29.0.gfm.6"
 
     /// The deepest nesting of the syntax tree accepted (block quotes, list
     /// items, emphasis, links...): the conversion and the renderers recurse,
@@ -133,23 +129,14 @@ public enum MarkdownParser {
             }
         }
         var text = text
-        func feed() {
+        let root: OpaquePointer? = parsing.withLock {
             text.withUTF8 { buffer in
                 guard let start = buffer.baseAddress, !buffer.isEmpty else { return }
                 start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
+            return cmark_parser_finish(parser)
         }
-        let finished: OpaquePointer?
-        if feedingLeavesTheTableAlone {
-            feed()
-            finished = parsing.withLock { cmark_parser_finish(parser) }
-        } else {
-            finished = parsing.withLock {
-                feed()
-                return cmark_parser_finish(parser)
-            }
-        }
-        return body(finished)
+        return body(root)
     }
 
     /// The table cells cmark-gfm would build for `text`, counted in one pass
