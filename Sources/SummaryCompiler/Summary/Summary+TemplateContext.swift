@@ -3,12 +3,12 @@ import Forum
 /// The Mustache context of a text format, built from the checked notes,
 /// the notes rendered for the format and forum.yaml, section by section.
 extension Summary {
-    /// The Mustache context of a text format; `notes` are the workspace's
-    /// notes rendered for it (`renderedNotes`), rendered here when nil.
-    func context(for format: Format, notes: [RenderedNote]? = nil) -> SummaryContext {
+    /// The Mustache context of a text format, the notes rendered for it
+    /// (`renderedNotes`) on every core.
+    func context(for format: Format) -> SummaryContext {
         let forum = checked.forum
         let text = TextEscaping(format: format)
-        var rendered = (notes ?? renderedNotes(format == .html ? .html : .markdown)).makeIterator()
+        var rendered = renderedNotes(format == .html ? .html : .markdown).makeIterator()
         var footnotes: [FootnoteContext] = []
         let notesBySession = checked.noteIndicesBySession
         let sections = Session.allCases.map { session in

@@ -70,10 +70,9 @@ public struct Summary: Sendable {
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
-        let ahead = await offCooperativePool { htmlNotesRenderedAhead(wanted) }
         var result: [Format: Data] = [:]
         for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in
-            try renderBytes(format, library: library, notes: format == .html ? ahead : nil)
+            try renderBytes(format, library: library)
         }) {
             result[format] = try bytes.get()
         }
@@ -101,27 +100,16 @@ public struct Summary: Sendable {
         }
     }
 
-    /// The HTML's notes rendered on every core before the formats' tasks
-    /// start, when HTML is wanted and Word is not: the HTML template takes
-    /// longest of the text formats, so it starts sooner, and the Markdown's
-    /// notes are rendered while it runs. With Word, whose document takes
-    /// longer than any, nothing is rendered ahead of it (nil).
-    func htmlNotesRenderedAhead(_ formats: [Format]) -> [RenderedNote]? {
-        formats.contains(.html) && !formats.contains(.docx) ? renderedNotes(.html) : nil
-    }
-
     /// One format as the bytes of its file: a text format through its
     /// template in `library`, the Word document by `DocxRenderer`.
-    /// - Parameters:
-    ///   - library: the templates; nil only when `format` is docx.
-    ///   - notes: the notes already rendered for `format`; nil to render them.
-    func renderBytes(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]? = nil) throws(DiagnosticFailure) -> Data {
+    /// - Parameter library: the templates; nil only when `format` is docx.
+    func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
         switch format {
         case .docx:
             return try renderDocx()
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }
-            return Data(render(format, library: library, notes: notes).utf8)
+            return Data(render(format, library: library).utf8)
         }
     }
 
@@ -141,10 +129,9 @@ public struct Summary: Sendable {
         }
     }
 
-    /// One text format rendered through its template in `library`; `notes`
-    /// as `context(for:notes:)` takes them.
-    func render(_ format: Format, library: MustacheLibrary, notes: [RenderedNote]? = nil) -> String {
-        library.render(context(for: format, notes: notes), withTemplate: format.template) ?? ""
+    /// One text format rendered through its template in `library`.
+    func render(_ format: Format, library: MustacheLibrary) -> String {
+        library.render(context(for: format), withTemplate: format.template) ?? ""
     }
 
     /// The templates `formats` need: from the folder `templates`, or the
