@@ -15,6 +15,9 @@ struct BodyRenderer {
     /// The footnotes whose first reference has been written: only that one
     /// carries the `fnref` anchor the footnote's back-link points to, as an
     /// id names one element (a footnote cited twice, or by another footnote).
+    /// A reference on purpose: the copies made for a heading or a table cell
+    /// (`inHeading`, `inTableCell`) write into the same note and must see
+    /// the same anchors. One renderer renders one note.
     private let anchoredFootnotes = AnchoredFootnotes()
     /// Whether a Markdown table cell is being written: the table extension
     /// splits its row at every `|` not escaped by a backslash, inside code
