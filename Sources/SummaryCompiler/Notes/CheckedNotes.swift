@@ -64,10 +64,12 @@ public struct CheckedNotes: Sendable {
     }
 
     /// `check(notePaths:forum:folder:)` for an async caller: the notes are
-    /// read and parsed off Swift's cooperative pool (`offCooperativePool`),
-    /// so that a server's other tasks keep running meanwhile.
+    /// read and parsed on Dispatch's threads (`withBlockingWork`), never on
+    /// Swift's cooperative pool, so that a server's other tasks keep running
+    /// meanwhile. In an async function a call without `await` is an error:
+    /// the compiler chooses this overload.
     public static func check(notePaths: [String], forum: Forum, folder: String = ".") async -> CheckedNotes {
-        await offCooperativePool { check(notePaths: notePaths, forum: forum, folder: folder) }
+        await withBlockingWork { check(notePaths: notePaths, forum: forum, folder: folder) }
     }
 
     /// Checks notes already in memory (path and content) against a forum;

@@ -79,19 +79,19 @@ public struct Summary: Sendable {
         return result
     }
 
-    /// Runs `work` for each of `formats` at once, each on a thread of its
-    /// own outside Swift's cooperative pool (`offCooperativePool`: rendering
-    /// a large summary is CPU-bound for a good part of a second), the
-    /// longest started first (the Word document, then the HTML); returns the
-    /// outcomes in format order, so the first failure reported does not
-    /// depend on scheduling.
+    /// Runs `work` for each of `formats` at once, each on a Dispatch thread
+    /// outside Swift's cooperative pool (`withBlockingWork`: rendering a
+    /// large summary is CPU-bound for a good part of a second, and a
+    /// server's handlers share the pool), the longest started first (the
+    /// Word document, then the HTML); returns the outcomes in format order,
+    /// so the first failure reported does not depend on scheduling.
     static func inTasks<Outcome: Sendable>(
         _ formats: [Format], _ work: @escaping @Sendable (Format) throws(DiagnosticFailure) -> Outcome
     ) async -> [(format: Format, result: Result<Outcome, DiagnosticFailure>)] {
         await withTaskGroup(of: (format: Format, result: Result<Outcome, DiagnosticFailure>).self) { group in
             for format in formats.sorted(by: { $0.order > $1.order }) {
                 group.addTask {
-                    (format, await offCooperativePool { Result { () throws(DiagnosticFailure) in try work(format) } })
+                    (format, await withBlockingWork { Result { () throws(DiagnosticFailure) in try work(format) } })
                 }
             }
             var outcomes: [(format: Format, result: Result<Outcome, DiagnosticFailure>)] = []
