@@ -65,7 +65,8 @@ public struct Summary: Sendable {
     }
 
     /// Renders every format, text or binary, in memory as the bytes of its
-    /// file, each in a task of its own; nothing is written.
+    /// file, each on a thread of its own outside Swift's cooperative pool
+    /// (`inTasks`); nothing is written.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
         let wanted = Format.allCases.filter(formats.contains)
