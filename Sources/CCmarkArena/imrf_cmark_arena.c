@@ -1,10 +1,33 @@
 #include "imrf_cmark_arena.h"
 
+#include <assert.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+// Under AddressSanitizer (clang's __has_feature, GCC's __SANITIZE_ADDRESS__)
+// the chunks give way to a malloc per block: see the header.
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define IMRF_ARENA_UNDER_ASAN 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__)
+#define IMRF_ARENA_UNDER_ASAN 1
+#endif
+
+static _Thread_local size_t handed_out;
+static _Thread_local int active;  // between begin and end
+
+static void *fail(size_t size) {
+    // cmark-gfm's default allocator aborts when memory runs out too.
+    fprintf(stderr, "imrf: out of memory while parsing Markdown (%zu bytes)\n", size);
+    abort();
+}
+
+#ifndef IMRF_ARENA_UNDER_ASAN
 
 // Each allocation is preceded by a header holding its size, so that realloc
 // can copy it; blocks are 16-byte aligned, as malloc's are on x86-64 and arm64.
@@ -23,13 +46,6 @@ typedef struct {
 enum { smallest_chunk = 64 * 1024, alignment = 16 };
 
 static _Thread_local chunk *current;
-static _Thread_local size_t handed_out;
-
-static void *fail(size_t size) {
-    // cmark-gfm's default allocator aborts when memory runs out too.
-    fprintf(stderr, "imrf: out of memory while parsing Markdown (%zu bytes)\n", size);
-    abort();
-}
 
 static size_t rounded(size_t size) { return (size + alignment - 1) & ~(size_t)(alignment - 1); }
 
@@ -93,20 +109,99 @@ static void *arena_realloc(void *pointer, size_t size) {
 
 static void arena_free(void *pointer) { (void)pointer; }
 
-static cmark_mem arena = {arena_calloc, arena_realloc, arena_free};
-
-cmark_mem *imrf_cmark_arena_begin(void) {
-    handed_out = 0;
-    return &arena;
-}
-
-void imrf_cmark_arena_end(void) {
+static void release_all(void) {
     while (current != NULL) {
         chunk *previous = current->previous;
         free(current);
         current = previous;
     }
+}
+
+int imrf_cmark_arena_is_pooled(void) { return 1; }
+
+#else  // Under AddressSanitizer: a malloc per block, on a list the end frees.
+
+// The header keeps the list and the size; the block after it stays 16-byte
+// aligned. ASan's redzone follows each block, so an overflow past a block's
+// end is caught; the header before it is ours.
+typedef struct tracked {
+    struct tracked *previous, *next;
+    size_t size;
+    size_t unused;
+} tracked;
+
+static _Thread_local tracked *newest;
+
+static void link_block(tracked *block) {
+    block->previous = newest;
+    block->next = NULL;
+    if (newest != NULL) newest->next = block;
+    newest = block;
+}
+
+static void unlink_block(tracked *block) {
+    if (block->next != NULL) block->next->previous = block->previous; else newest = block->previous;
+    if (block->previous != NULL) block->previous->next = block->next;
+}
+
+static void *arena_calloc(size_t count, size_t size) {
+    if (size != 0 && count > SIZE_MAX / size) return fail(SIZE_MAX);
+    if (count * size > SIZE_MAX / 2) return fail(count * size);
+    tracked *block = calloc(1, sizeof(tracked) + count * size);
+    if (block == NULL) return fail(count * size);
+    block->size = count * size;
+    link_block(block);
+    handed_out += block->size;
+    return block + 1;
+}
+
+static void *arena_realloc(void *pointer, size_t size) {
+    if (pointer == NULL) return arena_calloc(1, size);
+    if (size > SIZE_MAX / 2) return fail(size);
+    tracked *block = (tracked *)pointer - 1;
+    unlink_block(block);
+    size_t had = block->size;
+    tracked *moved = realloc(block, sizeof(tracked) + size);
+    if (moved == NULL) return fail(size);
+    moved->size = size;
+    link_block(moved);
+    handed_out = handed_out - had + size;
+    return moved + 1;
+}
+
+static void arena_free(void *pointer) {
+    if (pointer == NULL) return;
+    tracked *block = (tracked *)pointer - 1;
+    unlink_block(block);
+    handed_out -= block->size;
+    free(block);
+}
+
+static void release_all(void) {
+    while (newest != NULL) {
+        tracked *previous = newest->previous;
+        free(newest);
+        newest = previous;
+    }
+}
+
+int imrf_cmark_arena_is_pooled(void) { return 0; }
+
+#endif
+
+static cmark_mem arena = {arena_calloc, arena_realloc, arena_free};
+
+cmark_mem *imrf_cmark_arena_begin(void) {
+    assert(!active && "one cmark arena per thread at a time: imrf_cmark_arena_begin called twice without an end");
+    active = 1;
     handed_out = 0;
+    return &arena;
+}
+
+void imrf_cmark_arena_end(void) {
+    release_all();
+    handed_out = 0;
+    active = 0;
 }
 
 size_t imrf_cmark_arena_allocated(void) { return handed_out; }

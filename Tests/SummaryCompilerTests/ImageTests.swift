@@ -100,7 +100,7 @@ import Testing
             files: ["notes/figures/chart.png": Self.png, "notes/figures/photo.jpg": Self.jpeg]
         )
         defer { folder.remove() }
-        let outputs = try await Summary(folder.check()).render(formats: [.md, .html], templates: nil)
+        let outputs = try await Summary(folder.check()).renderedText(formats: [.md, .html], templates: nil)
         let html = try #require(outputs[.html])
         #expect(html.contains("<img src=\"data:image/png;base64,\(Self.png.base64EncodedString())\" alt=\"Chart &lt;1&gt;\" width=\"4\" height=\"3\""))
         #expect(html.contains("<img src=\"data:image/jpeg;base64,\(Self.jpeg.base64EncodedString())\" alt=\"Photo\" width=\"8\" height=\"6\""))

@@ -54,16 +54,17 @@ import Testing
     @Test func htmlEscapesEverything() {
         let renderer = BodyRenderer(format: .html) { _ in nil }
         #expect(renderer.blocks([.paragraph([.text("<b> & \"x\" 'y'")])]) == "<p>&lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;</p>")
-        #expect(renderer.inline(.link(destination: "https://x/?a=1&b=\"2\"", [.text("x")])) == "<a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">x</a>")
+        #expect(renderer.blocks([.paragraph([.link(destination: "https://x/?a=1&b=\"2\"", [.text("x")])])])
+            == "<p><a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">x</a></p>")
     }
 
     @Test func markdownEscapesMarkup() {
         let renderer = BodyRenderer(format: .markdown) { _ in nil }
-        #expect(renderer.inline(.text("<script>*x*</script>")) == "\\<script\\>\\*x\\*\\</script\\>")
+        #expect(renderer.blocks([.paragraph([.text("<script>*x*</script>")])]) == "\\<script\\>\\*x\\*\\</script\\>")
     }
 
     @Test func footnotesUseTheDocumentNumber() {
         let renderer = BodyRenderer(format: .markdown) { $0 == "1" ? 7 : nil }
-        #expect(renderer.inlines([.text("a"), .footnote(label: "1"), .footnote(label: "9")]) == "a[^7]")
+        #expect(renderer.blocks([.paragraph([.text("a"), .footnote(label: "1"), .footnote(label: "9")])]) == "a[^7]")
     }
 }

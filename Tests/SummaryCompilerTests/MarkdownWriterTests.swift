@@ -158,7 +158,7 @@ import Testing
         forum.roundTables[0].keynote = "Keynote " + hostile
         forum.policyDebate.facilitator = "Facilitator " + hostile
         let markdown = try #require(
-            try await Summary(SummaryTests.exampleWorkspace(forum)).render(formats: [.md], templates: nil)[.md]
+            try await Summary(SummaryTests.exampleWorkspace(forum)).renderedText(formats: [.md], templates: nil)[.md]
         )
         #expect(MarkdownParser.rawHTMLLines(in: markdown).isEmpty)
         #expect(markdown.contains("Co-chairs: Atlantis \\<img src=x onerror=alert(1)\\> \\& \\`x\\` \\*y\\* and Ruritania"))

@@ -37,7 +37,7 @@ import Testing
     @Test func markdownAndHTMLNumberEveryFootnoteOnce() async throws {
         let workspace = Self.workspace()
         #expect(workspace.notes.count == 2)
-        let outputs = try await Summary(workspace).render(formats: [.md, .html], templates: nil)
+        let outputs = try await Summary(workspace).renderedText(formats: [.md, .html], templates: nil)
         let markdown = try #require(outputs[.md])
         let html = try #require(outputs[.html])
         for number in 1...8 {
@@ -64,7 +64,7 @@ import Testing
         let text = "---\nsession: plenary\n---\nOne[^a], again[^a], and[^b].\n\n[^a]: Alpha, citing[^b].\n\n[^b]: Beta.\n"
         let note = try #require(NoteParser.parse(text: text, path: "notes/twice.md", forum: forum).note)
         let workspace = CheckedNotes(folder: ".", forum: forum, notes: [note], diagnostics: [])
-        let html = try #require(try await Summary(workspace).render(formats: [.html], templates: nil)[.html])
+        let html = try #require(try await Summary(workspace).renderedText(formats: [.html], templates: nil)[.html])
         #expect(Self.count("id=\"fnref1\"", in: html) == 1)
         #expect(Self.count("id=\"fnref2\"", in: html) == 1)
         #expect(Self.count("href=\"#fn1\"", in: html) == 2)

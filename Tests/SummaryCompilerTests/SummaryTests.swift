@@ -46,7 +46,7 @@ import ForumWorkspace
     /// Golden files catch a misspelled template variable (it renders as
     /// nothing). Regenerate with IMRF_UPDATE_GOLDEN=1 and review the diff.
     @Test(arguments: Summary.Format.textFormats) func matchesGoldenFile(format: Summary.Format) async throws {
-        let outputs = try await Summary(Self.exampleWorkspace()).render(formats: [format], templates: Self.templates)
+        let outputs = try await Summary(Self.exampleWorkspace()).renderedText(formats: [format], templates: Self.templates)
         let text = try #require(outputs[format])
         let file = Self.golden.appendingPathComponent("summary-2026.\(format.rawValue)")
         if ProcessInfo.processInfo.environment["IMRF_UPDATE_GOLDEN"] != nil {
@@ -57,7 +57,7 @@ import ForumWorkspace
     }
 
     @Test func tableOfContentsListsEverySectionWithItsAnchor() async throws {
-        let outputs = try await Summary(Self.exampleWorkspace()).render(formats: Summary.Format.allCases, templates: Self.templates)
+        let outputs = try await Summary(Self.exampleWorkspace()).renderedText(formats: Summary.Format.allCases, templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
         let contents = try #require(html.range(of: "<h2 id=\"contents\">Contents</h2>"))
@@ -86,8 +86,8 @@ import ForumWorkspace
 
     @Test func builtInTemplatesRenderLikeTheFiles() async throws {
         let summary = try Summary(Self.exampleWorkspace())
-        let files = try await summary.render(formats: Summary.Format.allCases, templates: Self.templates)
-        let builtIn = try await summary.render(formats: Summary.Format.allCases, templates: nil)
+        let files = try await summary.renderedText(formats: Summary.Format.allCases, templates: Self.templates)
+        let builtIn = try await summary.renderedText(formats: Summary.Format.allCases, templates: nil)
         #expect(files == builtIn)
     }
 
@@ -95,7 +95,7 @@ import ForumWorkspace
         var forum = Edition.first.forum
         forum.roundTables[0].coChairs = ["Atlantis", "Ruritania <b>"]
         forum.roundTables[0].keynote = "A keynote speaker & guest"
-        let outputs = try await Summary(Self.exampleWorkspace(forum)).render(formats: [.html, .md], templates: Self.templates)
+        let outputs = try await Summary(Self.exampleWorkspace(forum)).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         #expect(html.contains("Co-chairs: Atlantis and Ruritania &lt;b&gt;"))
         #expect(html.contains("Keynote: A keynote speaker &amp; guest"))
@@ -113,7 +113,7 @@ import ForumWorkspace
         let workspace = try Self.exampleWorkspace(adding: [
             ("notes/untitled.md", "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n"),
         ])
-        let outputs = try await Summary(workspace).render(formats: [.html, .md], templates: Self.templates)
+        let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
         #expect(html.contains("<p class=\"meta\">Delegation of Atlantis</p>\n<p>A statement without title or role.</p>"))
@@ -129,7 +129,7 @@ import ForumWorkspace
         let workspace = try Self.exampleWorkspace(adding: [
             ("notes/zz-accent.md", "---\nsession: plenary\ntitle: \"Quote \\\"\u{301} and <\u{301}b>\"\nauthor: \"A&\u{301}B\"\n---\nA statement.\n"),
         ])
-        let html = try #require(try await Summary(workspace).render(formats: [.html], templates: Self.templates)[.html])
+        let html = try #require(try await Summary(workspace).renderedText(formats: [.html], templates: Self.templates)[.html])
         #expect(html.contains("<h3>Quote &quot;\u{301} and &lt;\u{301}b&gt;</h3>"))
         #expect(html.contains("<p class=\"meta\">A&amp;\u{301}B</p>"))
     }
@@ -144,7 +144,7 @@ import ForumWorkspace
         let summary = try Summary(workspace)
         #expect(summary.notesAddressing[7] == ["Hearing: Summary of the multistakeholder hearing", "Round table 4: تقرير تقني عن المائدة المستديرة 4"])
         #expect(summary.notesAddressing[20] == ["Round table 3: Technical summary of round table 3", "Plenary: Remittances | costs <2%>"])
-        let outputs = try await summary.render(formats: [.html, .md], templates: Self.templates)
+        let outputs = try await summary.renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
         #expect(html.contains("<th>Round table</th><th>Addressed in</th>"))
@@ -170,7 +170,7 @@ import ForumWorkspace
         })
         let plenary = try #require(workspace.noteIndicesBySession[.plenary]).map { workspace.notes[$0].title }
         #expect(plenary == ["Notes on the plenary", "Note c-opening", "Note b-debate", "Note a-closing"])
-        let outputs = try await Summary(workspace).render(formats: [.html, .md], templates: Self.templates)
+        let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
         #expect(html.contains("<h3>Note c-opening</h3>\n<p class=\"meta\">Opening segment</p>\n"))
@@ -195,6 +195,14 @@ import ForumWorkspace
 }
 
 import WorkingDays
+
+extension Summary {
+    /// The text formats among `formats` as `renderFiles` renders them, decoded.
+    func renderedText(formats: [Format], templates: String?) async throws -> [Format: String] {
+        let files = try await renderFiles(formats: formats.filter(\.isText), templates: templates)
+        return files.mapValues { String(decoding: $0, as: UTF8.self) }
+    }
+}
 
 enum CivilDateFixture {
     static func date(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }

@@ -4,11 +4,12 @@ import Foundation
 import Testing
 @testable import SummaryCompiler
 
-/// `Workspace.check` reads and parses notes concurrently.
+/// `CheckedNotes.check` reads and parses notes concurrently.
 @Suite struct WorkspaceCheckTests {
     /// cmark-gfm keeps the extensions' special characters in a process-wide
-    /// table that each parse changes: parsed at once without the lock, some
-    /// notes lost their strikethrough and autolinks.
+    /// table that each parse changes: parsed at once without
+    /// `MarkdownParser`'s lock, some notes lose their strikethrough and
+    /// autolinks. The gate for any change to that lock.
     @Test func concurrentParsingKeepsEveryExtensionAndTheOrder() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-check-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

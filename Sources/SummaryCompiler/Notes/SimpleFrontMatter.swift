@@ -1,8 +1,8 @@
 /// The front matter of the common note, read without Yams: one
 /// `key: value` line per known key, where every value is a plain scalar
 /// that YAML reads as exactly its text, or a flow list of small decimal
-/// integers for `objectives`. Composing and decoding YAML with Yams took
-/// most of `imrf check`'s time on a large workspace.
+/// integers for `objectives`. Composing and decoding YAML with Yams costs
+/// far more than the rest of reading a note (Benchmarks/README.md).
 ///
 /// Anything else (quotes, comments, blank or indented lines, unknown or
 /// repeated keys, `null`-like or boolean-like words, values YAML might read
@@ -61,8 +61,7 @@ struct SimpleFrontMatter {
     }
 
     /// The scalars at `offsets` of `line` as a string, copied from the
-    /// line's UTF-8 (building it scalar by scalar was most of the time spent
-    /// reading a front matter).
+    /// line's UTF-8 in one piece rather than built scalar by scalar.
     private static func slice(_ line: Substring, _ offsets: Range<Int>) -> String {
         let scalars = line.unicodeScalars
         let start = scalars.index(scalars.startIndex, offsetBy: offsets.lowerBound)

@@ -59,68 +59,125 @@ public enum NoteParser {
     ///   the tests that check both agree.
     static func parse(text: String, path: String, forum: Forum?, simpleFrontMatter: Bool) -> (note: Note?, diagnostics: [Diagnostic]) {
         let lines = lines(of: text)
-        // A line has no more scalars than UTF-8 bytes: only a long one is counted.
-        if let long = lines.firstIndex(where: { $0.utf8.count > maximumLineLength && $0.unicodeScalars.count > maximumLineLength }) {
-            return (nil, [.error(
-                "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
-                at: SourceLocation(path: path, line: long + 1, column: 1),
-                hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
-            )])
+        let front: ReadFrontMatter
+        do throws(Refusal) {
+            try refuseLongLines(lines, path: path)
+            let close = try frontMatterEnd(lines, path: path)
+            front = try readFrontMatter(lines[1..<close], path: path, simple: simpleFrontMatter)
+        } catch {
+            return (nil, error.diagnostics)
         }
+        var diagnostics = front.warnings
+        let (session, segment) = checkedFields(front, forum: forum, path: path, diagnostics: &diagnostics)
+        let (body, bodyLine) = body(of: text, lines: lines, close: front.lines.upperBound)
+        let document = MarkdownParser.parse(body)
+        if let problem = bodyProblem(document, lines: lines, bodyLine: bodyLine, path: path) { diagnostics.append(problem) }
+
+        // A note with a known session is returned even with errors, so that
+        // a mistake in it does not also report its session as missing;
+        // callers compile nothing while there are errors.
+        guard let session else { return (nil, diagnostics) }
+        let values = front.values
+        let note = Note(
+            path: path, session: session, title: values.title, author: values.author, role: values.role, segment: segment,
+            objectives: (values.objectives ?? []).filter { Objective.numbers.contains($0) }, language: values.language ?? "en",
+            body: body, bodyLine: bodyLine, document: document
+        )
+        return (note, diagnostics)
+    }
+
+    /// Why a note is refused before its fields are checked: the problems
+    /// found so far.
+    private struct Refusal: Error {
+        var diagnostics: [Diagnostic]
+        init(_ diagnostic: Diagnostic) { diagnostics = [diagnostic] }
+        init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+    }
+
+    /// Refuses a line longer than `maximumLineLength`, before anything is parsed.
+    private static func refuseLongLines(_ lines: [Substring], path: String) throws(Refusal) {
+        // A line has no more scalars than UTF-8 bytes: only a long one is counted.
+        guard let long = lines.firstIndex(where: { $0.utf8.count > maximumLineLength && $0.unicodeScalars.count > maximumLineLength })
+        else { return }
+        throw Refusal(.error(
+            "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
+            at: SourceLocation(path: path, line: long + 1, column: 1),
+            hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
+        ))
+    }
+
+    /// The index of the line that closes the front matter the first line opens.
+    private static func frontMatterEnd(_ lines: [Substring], path: String) throws(Refusal) -> Int {
         func isFence(_ line: Substring) -> Bool { Whitespace.trimming(line, Whitespace.isWhitespace) == "---" }
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard let first = lines.first, isFence(first) else {
-            return (nil, [.error(
+            throw Refusal(.error(
                 "note has no front matter", at: start,
                 hint: "begin the note with a '---' line, the front matter (session: ...), and another '---' line"
-            )])
+            ))
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
-            return (nil, [.error("front matter is not closed by a '---' line", at: start)])
+            throw Refusal(.error("front matter is not closed by a '---' line", at: start))
         }
-        var diagnostics: [Diagnostic] = []
-        let front: FrontMatter
+        return close
+    }
+
+    /// The front matter's values, where each one is written, and the
+    /// warnings about it (unknown keys).
+    private struct ReadFrontMatter {
+        var values: FrontMatter
         /// Where the value of a key, or an element of a list value, starts in the file.
-        let location: (_ key: String, _ element: Int?) -> SourceLocation
-        if simpleFrontMatter, let simple = SimpleFrontMatter.read(lines[1..<close]) {
-            front = simple.values
-            location = { key, element in
+        var location: (_ key: String, _ element: Int?) -> SourceLocation
+        var warnings: [Diagnostic] = []
+        /// The front matter's lines in the file, the fences excluded (0-based).
+        var lines: Range<Int>
+    }
+
+    /// Reads the front matter `lines` (between the fences): the usual
+    /// `key: value` lines without Yams when `simple` allows it, anything
+    /// else through Yams.
+    private static func readFrontMatter(_ lines: ArraySlice<Substring>, path: String, simple: Bool) throws(Refusal) -> ReadFrontMatter {
+        if simple, let simple = SimpleFrontMatter.read(lines) {
+            return ReadFrontMatter(values: simple.values, location: { key, element in
                 let position = element.flatMap { $0 < simple.objectivePositions.count ? simple.objectivePositions[$0] : nil }
                     ?? simple.valuePositions[key]
                 guard let position else { return SourceLocation(path: path, line: 2, column: 1) }
                 return SourceLocation(path: path, line: position.line + 1, column: position.column)
-            }
-        } else {
-            let yaml = lines[1..<close].joined(separator: "\n")
-            let source = YAMLSource(text: yaml, path: path, lineOffset: 1)
-            let root: Node
-            do {
-                root = try source.compose()
-                guard root.mapping != nil else {
-                    return (nil, [.error("front matter must be a mapping of keys to values", at: source.location(root.mark))])
-                }
-                front = try source.decode(FrontMatter.self, from: root)
-            } catch {
-                return (nil, error.diagnostics)
-            }
-            let mapping = root.mapping!
-            for (key, _) in mapping {
-                if let name = key.string, !knownKeys.contains(name) {
-                    diagnostics.append(.warning(
-                        "unknown front matter key '\(name)'", at: source.location(key.mark),
-                        hint: "known keys: session, title, author, role, segment, objectives, language"
-                    ))
-                }
-            }
-            let objectiveNodes = mapping["objectives"]?.sequence.map(Array.init) ?? []
-            location = { key, element in
-                if let element, element < objectiveNodes.count { return source.location(objectiveNodes[element].mark) }
-                return source.location(mapping[key]?.mark)
+            }, lines: lines.indices)
+        }
+        let source = YAMLSource(text: lines.joined(separator: "\n"), path: path, lineOffset: 1)
+        let root: Node
+        do { root = try source.compose() } catch { throw Refusal(error.diagnostics) }
+        guard let mapping = root.mapping else {
+            throw Refusal(.error("front matter must be a mapping of keys to values", at: source.location(root.mark)))
+        }
+        let values: FrontMatter
+        do { values = try source.decode(FrontMatter.self, from: root) } catch { throw Refusal(error.diagnostics) }
+        var warnings: [Diagnostic] = []
+        for (key, _) in mapping {
+            if let name = key.string, !knownKeys.contains(name) {
+                warnings.append(.warning(
+                    "unknown front matter key '\(name)'", at: source.location(key.mark),
+                    hint: "known keys: session, title, author, role, segment, objectives, language"
+                ))
             }
         }
+        let objectiveNodes = mapping["objectives"]?.sequence.map(Array.init) ?? []
+        return ReadFrontMatter(values: values, location: { key, element in
+            if let element, element < objectiveNodes.count { return source.location(objectiveNodes[element].mark) }
+            return source.location(mapping[key]?.mark)
+        }, warnings: warnings, lines: lines.indices)
+    }
 
+    /// The session and plenary segment the front matter names, checked
+    /// against the forum with its language and objectives; the problems
+    /// are added to `diagnostics`.
+    private static func checkedFields(
+        _ front: ReadFrontMatter, forum: Forum?, path: String, diagnostics: inout [Diagnostic]
+    ) -> (session: Session?, segment: PlenarySegment?) {
+        let values = front.values, location = front.location
         var session: Session?
-        if let name = front.session {
+        if let name = values.session {
             session = Session(rawValue: name)
             if session == nil {
                 diagnostics.append(.error(
@@ -129,11 +186,14 @@ public enum NoteParser {
                 ))
             }
         } else {
-            diagnostics.append(.error("missing key 'session'", at: start, hint: "add e.g. 'session: round-table-1' to the front matter"))
+            diagnostics.append(.error(
+                "missing key 'session'", at: SourceLocation(path: path, line: 1, column: 1),
+                hint: "add e.g. 'session: round-table-1' to the front matter"
+            ))
         }
 
         var segment: PlenarySegment?
-        if let name = front.segment {
+        if let name = values.segment {
             if let known = PlenarySegment(rawValue: name) {
                 if session == nil || session == .plenary {
                     segment = known
@@ -151,15 +211,14 @@ public enum NoteParser {
             }
         }
 
-        if let language = front.language, !Self.isLanguageTag(language) {
+        if let language = values.language, !Self.isLanguageTag(language) {
             diagnostics.append(.error(
                 "'\(language)' is not a language tag", at: location("language", nil),
                 hint: "use a language tag such as en, fr, es, ar or pt-BR"
             ))
         }
 
-        let objectives = front.objectives ?? []
-        for (index, number) in objectives.enumerated() {
+        for (index, number) in (values.objectives ?? []).enumerated() {
             if !Objective.numbers.contains(number) {
                 diagnostics.append(.error("objective \(number) is outside 1-23", at: location("objectives", index)))
             } else if let table = session?.roundTableNumber {
@@ -172,53 +231,48 @@ public enum NoteParser {
                 }
             }
         }
+        return (session, segment)
+    }
 
-        // Without a CR the body is the rest of the text as it is; joining its
-        // lines again (which turns CR LF and CR into LF) cost as much as splitting them.
+    /// The body after the front matter's closing line `close`, and the
+    /// file line it starts on. Line ends are LF in the body: a text without
+    /// a CR is cut as it is, one with a CR has its lines joined again.
+    private static func body(of text: String, lines: [Substring], close: Int) -> (body: String, line: Int) {
         let body = close + 1 < lines.count && !text.utf8Contains(UInt8(ascii: "\r"))
             ? String(text[lines[close + 1].startIndex...])
             : lines[(close + 1)...].joined(separator: "\n")
-        let bodyLine = close + 2
-        let document = MarkdownParser.parse(body)
+        return (body, close + 2)
+    }
+
+    /// The error that refuses the parsed body: a limit it passed (table
+    /// cells, addresses on a line, footnotes, nesting), or no text at all.
+    private static func bodyProblem(_ document: MarkdownDocument, lines: [Substring], bodyLine: Int, path: String) -> Diagnostic? {
+        /// The file location of the body's line `line` (1-based).
+        func at(_ line: Int) -> SourceLocation { SourceLocation(path: path, line: bodyLine + line - 1, column: 1) }
         if let line = document.tooManyTableCellsAtLine {
-            diagnostics.append(.error(
-                "tables with more than 100,000 cells in one note (columns times rows)",
-                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+            return .error(
+                "tables with more than 100,000 cells in one note (columns times rows)", at: at(line),
                 hint: "split the table, or give its rows no more columns than they need"
-            ))
+            )
         } else if let line = document.tooManyAddressesAtLine {
             let index = bodyLine + line - 2  // the body's lines are the file's from bodyLine on
             let addresses = lines.indices.contains(index) ? lines[index].utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "@") ? 1 : 0) } : 0
-            diagnostics.append(.error(
+            return .error(
                 "line \(bodyLine + line - 1) holds more than 100 e-mail addresses ('@' signs: \(NoteBudget.grouped(addresses)))",
-                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+                at: at(line),
                 hint: "put the addresses on lines of their own, or break the paragraph into shorter lines"
-            ))
+            )
         } else if let line = document.tooManyFootnotesAtLine {
-            diagnostics.append(.error(
-                "more than 10,000 footnotes in one note",
-                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
-                hint: "split the note, or cite one footnote several times"
-            ))
+            return .error("more than 10,000 footnotes in one note", at: at(line), hint: "split the note, or cite one footnote several times")
         } else if let line = document.tooDeepAtLine {
-            diagnostics.append(.error(
-                "nesting deeper than \(MarkdownParser.maximumDepth) levels (block quotes, lists or emphasis)",
-                at: SourceLocation(path: path, line: bodyLine + line - 1, column: 1),
+            return .error(
+                "nesting deeper than \(MarkdownParser.maximumDepth) levels (block quotes, lists or emphasis)", at: at(line),
                 hint: "flatten the quotes or lists"
-            ))
+            )
         } else if document.isEmpty {
-            diagnostics.append(.error("note has no text after its front matter", at: SourceLocation(path: path, line: min(bodyLine, lines.count), column: 1)))
+            return .error("note has no text after its front matter", at: SourceLocation(path: path, line: min(bodyLine, lines.count), column: 1))
         }
-
-        // A note with a known session is returned even with errors, so that
-        // a mistake in it does not also report its session as missing;
-        // callers compile nothing while there are errors.
-        guard let session else { return (nil, diagnostics) }
-        let note = Note(
-            path: path, session: session, title: front.title, author: front.author, role: front.role, segment: segment,
-            objectives: objectives.filter { Objective.numbers.contains($0) }, language: front.language ?? "en", body: body, bodyLine: bodyLine, document: document
-        )
-        return (note, diagnostics)
+        return nil
     }
 
     /// Whether `text` is a well-formed language tag (RFC 5646's shape:
@@ -239,14 +293,13 @@ public enum NoteParser {
     /// The lines of `text`: a line ends at LF, CR LF or a lone CR, as in
     /// CommonMark and YAML, so that line numbers match the parsers' and the
     /// user's editor (a lone CR is a classic Mac line end; counted only by
-    /// the parsers, it shifted every later line). Works on UTF-8 bytes:
-    /// splitting at `Character`s was slow, and never split a CRLF file at
-    /// all (`"\r\n"` is one `Character`), so a note saved with Windows line
-    /// ends was reported as having no front matter.
+    /// the parsers, it would shift every later line). Works on UTF-8 bytes:
+    /// splitting at `Character`s is slow (grapheme breaking) and never
+    /// splits a CRLF file (`"\r\n"` is one `Character`).
     static func lines(of text: String) -> [Substring] {
-        // The line ends are found in the UTF-8 buffer, then the lines are cut
-        // at the same offsets: walking `String.UTF8View` indices byte by byte
-        // was slower than the rest of reading a note's front matter.
+        // The line ends are found in the contiguous UTF-8 buffer, then the
+        // lines are cut at those offsets: stepping `String.UTF8View` indices
+        // byte by byte costs more than the rest of reading a front matter.
         var copy = text
         let ends: [(end: Int, next: Int)] = copy.withUTF8 { bytes in
             var ends: [(end: Int, next: Int)] = []

@@ -2,8 +2,8 @@ import Foundation
 
 extension String {
     /// Whether the text's UTF-8 holds `byte`, found with `memchr`: the
-    /// generic `utf8.contains` walks a `String` byte by byte, which showed
-    /// when every note and every run of the Word document was searched.
+    /// generic `utf8.contains` walks a `String` byte by byte, and every note
+    /// and every run of the Word document is searched.
     func utf8Contains(_ byte: UInt8) -> Bool {
         var text = self
         return text.withUTF8 { bytes in

@@ -3,8 +3,8 @@ import Foundation
 /// Trimming with exactly Foundation's `CharacterSet.whitespaces` and
 /// `.whitespacesAndNewlines` (which on Linux include U+200B), done on
 /// Unicode scalars: `trimmingCharacters(in:)` bridges the whole text to
-/// `NSString` first, which showed in profiles of `imrf check` (it ran for
-/// every front matter line, every note body and every link).
+/// `NSString` first, and trimming runs for every front matter line, every
+/// note body and every link.
 enum Whitespace {
     static func isWhitespace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {

@@ -1,8 +1,9 @@
 import Dispatch
 
 /// A .docx part deflated on another thread while it is still being
-/// rendered: `word/document.xml` is most of the package, and rendering it
-/// and then deflating it took one core twice as long as doing both at once.
+/// rendered: `word/document.xml` is most of the package, and rendered and
+/// deflated at once on two cores it takes the longer of the two, not their
+/// sum (Benchmarks/compile.sh, docx).
 ///
 /// Pieces are deflated in the order written; `finish()` waits for them.
 final class StreamedPart: @unchecked Sendable {

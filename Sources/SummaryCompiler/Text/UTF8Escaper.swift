@@ -1,7 +1,7 @@
 /// Appends text to a `String` with some ASCII bytes replaced, working on the
 /// UTF-8 bytes: the escapers run over every character of a summary (a few
-/// megabytes), and walking `Character`s (grapheme breaking) made them the
-/// largest cost of `imrf compile`.
+/// megabytes), and walking `Character`s (grapheme breaking) would make them
+/// the largest cost of a compile (Benchmarks/compile.sh).
 ///
 /// Working on bytes also escapes an ASCII markup character that a combining
 /// mark follows (`"` + U+0301 is one `Character` but still a quote to an
@@ -34,8 +34,8 @@ struct UTF8Escaper {
     }
 
     /// Appends `text` escaped to `output`, copying the runs between escaped
-    /// bytes in one piece, as slices of `text` (a `String` made for each run
-    /// cost an allocation for every run longer than fifteen bytes).
+    /// bytes in one piece, as slices of `text` (no `String` per run: one
+    /// longer than fifteen bytes would be an allocation).
     func append(_ text: String, to output: inout String) {
         let utf8 = text.utf8
         let handled: Bool? = utf8.withContiguousStorageIfAvailable { bytes in

@@ -13,7 +13,7 @@ public struct Summary: Sendable {
         case md, html, docx
 
         /// The formats rendered through a Mustache template, as text.
-        public static let textFormats: [Format] = [.md, .html]
+        static let textFormats: [Format] = [.md, .html]
 
         public var isText: Bool { self != .docx }
         /// The order outputs are written and listed in: md, html, docx.
@@ -65,32 +65,35 @@ public struct Summary: Sendable {
     }
 
     /// Renders every format, text or binary, in memory as the bytes of its
-    /// file, each in a task of its own; nothing is written.
+    /// file, each on a thread of its own outside Swift's cooperative pool
+    /// (`inTasks`); nothing is written.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
-        let ahead = htmlNotesRenderedAhead(wanted)
         var result: [Format: Data] = [:]
         for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in
-            try renderBytes(format, library: library, notes: format == .html ? ahead : nil)
+            try renderBytes(format, library: library)
         }) {
             result[format] = try bytes.get()
         }
         return result
     }
 
-    /// Runs `work` for each of `formats` in a task of its own, one core
-    /// each (the Mustache rendering of a large summary takes as long as
-    /// parsing it), the longest started first (the Word document, then the
-    /// HTML); returns the outcomes in format order, so the first failure
-    /// reported does not depend on scheduling.
+    /// Runs `work` for each of `formats` at once, each on a Dispatch thread
+    /// outside Swift's cooperative pool (`withBlockingWork`: rendering a
+    /// large summary is CPU-bound for a good part of a second, and a
+    /// server's handlers share the pool), the longest started first (the
+    /// Word document, then the HTML); returns the outcomes in format order,
+    /// so the first failure reported does not depend on scheduling.
     static func inTasks<Outcome: Sendable>(
         _ formats: [Format], _ work: @escaping @Sendable (Format) throws(DiagnosticFailure) -> Outcome
     ) async -> [(format: Format, result: Result<Outcome, DiagnosticFailure>)] {
         await withTaskGroup(of: (format: Format, result: Result<Outcome, DiagnosticFailure>).self) { group in
             for format in formats.sorted(by: { $0.order > $1.order }) {
-                group.addTask { (format, Result { () throws(DiagnosticFailure) in try work(format) }) }
+                group.addTask {
+                    (format, await withBlockingWork { Result { () throws(DiagnosticFailure) in try work(format) } })
+                }
             }
             var outcomes: [(format: Format, result: Result<Outcome, DiagnosticFailure>)] = []
             for await outcome in group { outcomes.append(outcome) }
@@ -98,27 +101,16 @@ public struct Summary: Sendable {
         }
     }
 
-    /// The HTML's notes rendered on every core before the formats' tasks
-    /// start, when HTML is wanted and Word is not: the HTML template takes
-    /// longest of the text formats, so it starts sooner, and the Markdown's
-    /// notes are rendered while it runs. With Word, whose document takes
-    /// longer than any, nothing is rendered ahead of it (nil).
-    func htmlNotesRenderedAhead(_ formats: [Format]) -> [RenderedNote]? {
-        formats.contains(.html) && !formats.contains(.docx) ? renderedNotes(.html) : nil
-    }
-
     /// One format as the bytes of its file: a text format through its
     /// template in `library`, the Word document by `DocxRenderer`.
-    /// - Parameters:
-    ///   - library: the templates; nil only when `format` is docx.
-    ///   - notes: the notes already rendered for `format`; nil to render them.
-    func renderBytes(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]? = nil) throws(DiagnosticFailure) -> Data {
+    /// - Parameter library: the templates; nil only when `format` is docx.
+    func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
         switch format {
         case .docx:
             return try renderDocx()
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }
-            return Data(render(format, library: library, notes: notes).utf8)
+            return Data(render(format, library: library).utf8)
         }
     }
 
@@ -138,24 +130,9 @@ public struct Summary: Sendable {
         }
     }
 
-    /// Renders the text formats in memory; nothing is written. Binary
-    /// formats (`docx`) are left out: `renderFiles` renders them.
-    /// - Parameter templates: a folder of templates; nil for the built-in ones.
-    public func render(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: String] {
-        let library = try await Self.library(templates: templates, formats: formats)
-        let textFormats = formats.filter(\.isText)
-        let ahead = htmlNotesRenderedAhead(textFormats)
-        var result: [Format: String] = [:]
-        for (format, text) in await Self.inTasks(textFormats, { render($0, library: library, notes: $0 == .html ? ahead : nil) }) {
-            result[format] = try text.get()
-        }
-        return result
-    }
-
-    /// One text format rendered through its template in `library`; `notes`
-    /// as `context(for:notes:)` takes them.
-    func render(_ format: Format, library: MustacheLibrary, notes: [RenderedNote]? = nil) -> String {
-        library.render(context(for: format, notes: notes), withTemplate: format.template) ?? ""
+    /// One text format rendered through its template in `library`.
+    func render(_ format: Format, library: MustacheLibrary) -> String {
+        library.render(context(for: format), withTemplate: format.template) ?? ""
     }
 
     /// The templates `formats` need: from the folder `templates`, or the
@@ -192,87 +169,6 @@ public struct Summary: Sendable {
             }
         }
         return library
-    }
-
-    /// The Mustache context of a text format; `notes` are the workspace's
-    /// notes rendered for it (`renderedNotes`), rendered here when nil.
-    func context(for format: Format, notes: [RenderedNote]? = nil) -> SummaryContext {
-        let forum = checked.forum
-        var footnotes: [FootnoteContext] = []
-        var sections: [SectionContext] = []
-        let renderFormat: BodyRenderer.Format = format == .html ? .html : .markdown
-        var rendered = (notes ?? renderedNotes(renderFormat)).makeIterator()
-        // Note fields and forum.yaml's values: HTML templates escape them;
-        // Markdown output must not let them become markup.
-        func text(_ value: String?) -> TemplateText {
-            TemplateText(format == .md ? BodyRenderer.escapeMarkdown(value ?? "") : value ?? "")
-        }
-
-        let notesBySession = checked.noteIndicesBySession
-        for session in Session.allCases {
-            var noteContexts: [NoteContext] = []
-            for index in notesBySession[session] ?? [] {
-                let note = checked.notes[index]
-                guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
-                for (number, text) in renderedNote.footnotes {
-                    footnotes.append(FootnoteContext(number: number, body: TemplateText(text)))
-                }
-                noteContexts.append(NoteContext(
-                    title: text(note.title),
-                    author: text(note.author),
-                    role: text(note.role),
-                    segment: text(note.segment?.displayName),
-                    language: TemplateText(note.language),
-                    dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),
-                    body: TemplateText(renderedNote.body)
-                ))
-            }
-            var roundTable: SectionContext.RoundTablePart?
-            if let number = session.roundTableNumber, let table = forum.roundTable(number) {
-                roundTable = SectionContext.RoundTablePart(
-                    coChairs: text(table.coChairs.joined(separator: " and ")),
-                    hasCoChairs: !table.coChairs.isEmpty,
-                    keynote: text(table.keynote),
-                    hasKeynote: !(table.keynote ?? "").isEmpty,
-                    hasObjectives: !table.objectives.isEmpty,
-                    objectives: table.objectives.compactMap(Objective.numbered).map { ObjectiveContext($0) }
-                )
-            }
-            let section = SectionContext(
-                id: TemplateText(session.rawValue),
-                heading: TemplateText(session.displayName),
-                date: TemplateText(session == .plenary
-                    ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
-                    : forum.date(of: session).unStyle),
-                notes: noteContexts,
-                roundTable: roundTable,
-                policyDebate: session == .policyDebate
-                    ? SectionContext.PolicyDebatePart(
-                        facilitator: text(forum.policyDebate.facilitator),
-                        hasFacilitator: !forum.policyDebate.facilitator.isEmpty
-                    )
-                    : nil
-            )
-            sections.append(section)
-        }
-
-        let addressing = notesAddressing
-        return SummaryContext(
-            title: text(forum.title),
-            edition: text(forum.edition),
-            place: text(forum.place),
-            dates: TemplateText(Self.dateRange(forum.start, forum.end)),
-            hearingDate: TemplateText(forum.hearing.unStyle),
-            sections: sections,
-            annex: Objective.all.map { objective in
-                let addressedBy = Self.addressedBy(addressing[objective.number])
-                return ObjectiveContext(
-                    objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
-                    addressedBy: format == .md ? BodyRenderer.escapeMarkdown(addressedBy) : addressedBy
-                )
-            },
-            footnotes: footnotes
-        )
     }
 
     /// For each objective the notes that address it (list it under

@@ -5,7 +5,7 @@ import Mustache
 /// `child(named:)`, a `switch` over the names, instead of hashing it into a
 /// `[String: Any]` (and casting that dictionary at every lookup).
 ///
-/// A context still behaves as the dictionary the templates were first given:
+/// A context behaves as a `[String: Any]` of the same names would:
 /// the names it lacks (`nil`) resolve further up, and the dictionary
 /// transforms (`count(.)`, `empty(.)`, `enumerated(.)`, `sorted(.)`) apply
 /// to `dictionary`, which is built from the same `child(named:)`.

@@ -15,6 +15,9 @@ struct BodyRenderer {
     /// The footnotes whose first reference has been written: only that one
     /// carries the `fnref` anchor the footnote's back-link points to, as an
     /// id names one element (a footnote cited twice, or by another footnote).
+    /// A reference on purpose: the copies made for a heading or a table cell
+    /// (`inHeading`, `inTableCell`) write into the same note and must see
+    /// the same anchors. One renderer renders one note.
     private let anchoredFootnotes = AnchoredFootnotes()
     /// Whether a Markdown table cell is being written: the table extension
     /// splits its row at every `|` not escaped by a backslash, inside code
@@ -44,30 +47,15 @@ struct BodyRenderer {
     /// note text stays text (and raw HTML stays visible, not live).
     static func escapeMarkdown(_ text: String) -> String { markdownEscaper.escape(text) }
 
-    // The renderers append to one output string: building each node's text
-    // and joining it into its parent's copied the summary once per level.
+    // Every node is appended to one output string (`append(_:to:)`): a
+    // node rendered to a string of its own and joined into its parent's is
+    // copied once per level (Benchmarks/compile.sh). `blocks(_:)` is the
+    // one entry point that returns a string.
 
+    /// `blocks` rendered, as a string of their own.
     func blocks(_ blocks: [Block]) -> String {
         var output = ""
         append(blocks, to: &output)
-        return output
-    }
-
-    func block(_ block: Block) -> String {
-        var output = ""
-        append(block, to: &output)
-        return output
-    }
-
-    func inlines(_ inlines: [Inline]) -> String {
-        var output = ""
-        append(inlines, to: &output)
-        return output
-    }
-
-    func inline(_ inline: Inline) -> String {
-        var output = ""
-        append(inline, to: &output)
         return output
     }
 
@@ -99,9 +87,9 @@ struct BodyRenderer {
         }
     }
 
-    // One switch over the block alone, the format tested inside each case:
-    // a switch over `(format, block)` copied every block into a tuple, a
-    // retain and a release per block of every note.
+    // One switch over the block, the format tested inside each case: a
+    // switch over `(format, block)` would copy every block into a tuple, a
+    // retain and a release per block (Benchmarks/compile.sh).
 
     func append(_ block: Block, to output: inout String) {
         let html = format == .html
@@ -363,8 +351,8 @@ struct BodyRenderer {
     /// (dropped there, or four of them an indented code block) as character
     /// references, and a leading `-`, `+`, `=` or `:` (a list item, a setext
     /// underline, a table's delimiter row) or the `.` or `)` after up to nine
-    /// digits (an ordered list item) behind a backslash. Other text is
-    /// written as before.
+    /// digits (an ordered list item) behind a backslash. The rest is
+    /// escaped as all text is.
     private static func appendMarkdownLineStart(_ text: String, to output: inout String) {
         var rest = Substring(text)
         while let first = rest.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {

@@ -63,6 +63,15 @@ public struct CheckedNotes: Sendable {
         return assemble(zip(notePaths, parsed + budget.refusal), forum: forum, folder: folder)
     }
 
+    /// `check(notePaths:forum:folder:)` for an async caller: the notes are
+    /// read and parsed on Dispatch's threads (`withBlockingWork`), never on
+    /// Swift's cooperative pool, so that a server's other tasks keep running
+    /// meanwhile. In an async function a call without `await` is an error:
+    /// the compiler chooses this overload.
+    public static func check(notePaths: [String], forum: Forum, folder: String = ".") async -> CheckedNotes {
+        await withBlockingWork { check(notePaths: notePaths, forum: forum, folder: folder) }
+    }
+
     /// Checks notes already in memory (path and content) against a forum;
     /// nothing is read from disk, so the fuzzer compiles a workspace without files.
     public static func check(
@@ -81,9 +90,8 @@ public struct CheckedNotes: Sendable {
         let parsed = Array(parsed)
         // Each body's duplicate-check key, its hash and the picture check are
         // computed on every core first: hashing (with Unicode normalisation)
-        // and scanning every body one after the other was a pass over the
-        // whole workspace on one core. Equal bodies have equal hashes; only
-        // bodies whose hashes are equal are compared.
+        // and scanning read every body's text. Equal bodies have equal
+        // hashes; only bodies whose hashes are equal are compared.
         let facts = parsed.concurrentMap { _, result -> (key: Substring, hash: Int, mayShowPicture: Bool) in
             guard let note = result.note else { return ("", 0, false) }
             let key = textKey(note)
@@ -126,8 +134,8 @@ public struct CheckedNotes: Sendable {
     }
 
     /// Whether `body` holds `![`, which every Markdown picture starts with;
-    /// searched in its UTF-8 bytes (Foundation's `contains` bridged each note
-    /// to `NSString`, a noticeable part of compiling a large workspace).
+    /// searched in its UTF-8 bytes (Foundation's `contains` would bridge each
+    /// note to `NSString`; Benchmarks/compile.sh).
     static func mayShowPicture(_ body: String) -> Bool {
         var body = body
         return body.withUTF8 { bytes in

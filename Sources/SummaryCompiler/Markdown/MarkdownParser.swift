@@ -11,22 +11,18 @@ public enum MarkdownParser {
         return true
     }()
 
-    /// Held while cmark-gfm parses inlines: its inline parser adds the
-    /// extensions' special characters (`~`, `:`, `w`) to a process-wide
-    /// table and removes them when a document is finished
-    /// (github/cmark-gfm#221), so two documents finished at once lose each
-    /// other's strikethrough and autolinks. Notes are parsed concurrently;
-    /// only this step is one at a time.
+    /// Held for the whole of a parse, feeding and finishing: cmark-gfm's
+    /// inline parser keeps the extensions' special characters (`~`, `:`,
+    /// `w`) in a process-wide table that each parse extends and restores
+    /// (github/cmark-gfm#221), so two documents parsed at once lose each
+    /// other's strikethrough and autolinks. Which steps touch the table
+    /// differs between cmark-gfm releases, and holding it for less gained
+    /// nothing measurable (Benchmarks/README.md): notes are still read,
+    /// pre-scanned and converted to imrf's model concurrently; only
+    /// cmark-gfm's parse is one at a time.
+    /// `WorkspaceCheckTests.concurrentParsingKeepsEveryExtensionAndTheOrder`
+    /// guards it.
     private static let parsing = NSLock()
-
-    /// Whether feeding text to a parser leaves that table alone, so that
-    /// only `cmark_parser_finish` needs the lock. True of 0.29.0.gfm.6
-    /// (Debian's, which imrf is built and tested with): there the table is
-    /// changed only by `cmark_parser_finish`, as its disassembly shows. Later
-    /// releases' table extension also parses each row's inlines while the
-    /// text is fed, changing the table then; with any other version the
-    /// whole parse is locked.
-    static let feedingLeavesTheTableAlone = String(cString: cmark_version_string()) == "0.29.0.gfm.6"
 
     /// The deepest nesting of the syntax tree accepted (block quotes, list
     /// items, emphasis, links...): the conversion and the renderers recurse,
@@ -47,9 +43,8 @@ public enum MarkdownParser {
 
     /// The most `@` signs one line may hold: the autolink extension's work
     /// and memory for a line's e-mail addresses grow with their number times
-    /// the line's length (about 50 MB and 0.2 s for 1,000 in a line of
-    /// 100,000 bytes), so this bounds a note's to a hundred times its size
-    /// (measured at most 0.3 GB and 0.7 s for 4 MB; a workspace's 3 s).
+    /// the line's length, so this bounds a note's to a hundred times its size
+    /// (the measured worst cases: Benchmarks/README.md).
     public static let maximumAddressesPerLine = 100
 
     public static func parse(_ text: String) -> MarkdownDocument {
@@ -134,23 +129,14 @@ public enum MarkdownParser {
             }
         }
         var text = text
-        func feed() {
+        let root: OpaquePointer? = parsing.withLock {
             text.withUTF8 { buffer in
                 guard let start = buffer.baseAddress, !buffer.isEmpty else { return }
                 start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
             }
+            return cmark_parser_finish(parser)
         }
-        let finished: OpaquePointer?
-        if feedingLeavesTheTableAlone {
-            feed()
-            finished = parsing.withLock { cmark_parser_finish(parser) }
-        } else {
-            finished = parsing.withLock {
-                feed()
-                return cmark_parser_finish(parser)
-            }
-        }
-        return body(finished)
+        return body(root)
     }
 
     /// The table cells cmark-gfm would build for `text`, counted in one pass
@@ -271,15 +257,15 @@ public enum MarkdownParser {
     }
 
     /// Whether the node is of the extension type named `name` ("table",
-    /// "strikethrough"): compared as C strings, as a Swift `String` made for
-    /// each table, row and struck text cost an allocation each.
+    /// "strikethrough"): compared as C strings, with no Swift `String` (an
+    /// allocation) made for each table, row and struck text.
     private static func isType(_ node: OpaquePointer, _ name: StaticString) -> Bool {
         guard let type = cmark_node_get_type_string(node) else { return false }
         return strcmp(type, UnsafeRawPointer(name.utf8Start).assumingMemoryBound(to: CChar.self)) == 0
     }
 
-    /// The blocks of a node's children, converted as they are walked (an
-    /// array of the children first cost an allocation per container).
+    /// The blocks of a node's children, converted as they are walked (no
+    /// array of the children first: an allocation per container).
     private static func blocks(in node: OpaquePointer) -> [Block] {
         var result: [Block] = []
         var child = cmark_node_first_child(node)
@@ -338,8 +324,8 @@ public enum MarkdownParser {
     }
 
     // The inlines are appended to their parent's array as they are
-    // converted: returning an array for every node and flattening them
-    // allocated once per word of text.
+    // converted: an array returned for every node and flattened into its
+    // parent's would be an allocation per word of text.
 
     private static func appendInlines(of node: OpaquePointer, to result: inout [Inline]) {
         var child = cmark_node_first_child(node)

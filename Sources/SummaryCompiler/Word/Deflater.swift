@@ -2,11 +2,10 @@ import CDeflate
 
 /// One archive entry's raw deflate stream (zlib level 3, 32 KiB window,
 /// memory level 9), fed in pieces. Level 3 rather than zlib's default 6:
-/// deflating word/document.xml on its own core set the .docx compile time
-/// (a thousand notes: 0.19 s instead of 0.22 s), for a package about 15%
-/// larger (the example's summary.docx: about 9 KB). The compressed
-/// bytes do not depend on how the input is cut: zlib waits for more input
-/// rather than end a block early unless it is told to flush.
+/// deflating word/document.xml is what the .docx waits for, and level 3
+/// trades a slightly larger package for a shorter wait (Benchmarks/README.md).
+/// The compressed bytes do not depend on how the input is cut: zlib waits
+/// for more input rather than end a block early unless it is told to flush.
 ///
 /// Not thread-safe: one thread at a time (`StreamedPart` keeps one on a
 /// serial queue).

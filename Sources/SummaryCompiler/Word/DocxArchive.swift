@@ -1,14 +1,16 @@
 import WorkingDays
 
 /// Builds a .docx package (a ZIP archive) in memory: parts deflated, in
-/// the order added, every entry dated `date` at noon. The layout is the one
-/// ZIPFoundation wrote when imrf used it (UTF-8 names, made by Unix,
-/// version 2.0 to extract, permissions 0644, sizes in the local headers, no
-/// data descriptors, no extra fields). imrf writes its own archive because
-/// ZIPFoundation needs a part's size before it compresses it, so it could
-/// only deflate the document on one core after the whole of it was
-/// rendered; here `StreamedPart` deflates it on another core while it is
-/// rendered. ZIPFoundation still reads every package in the tests.
+/// the order added, every entry dated `date` at noon, so the same summary
+/// gives the same bytes. Plain ZIP: UTF-8 names, made by Unix, version 2.0
+/// to extract, permissions 0644, sizes in the local headers, no data
+/// descriptors, no extra fields, no ZIP64 (`finish` refuses past 4 GiB or
+/// 65,535 entries).
+///
+/// imrf writes its own archive because a ZIP library needs a part's size
+/// before it compresses it; here `StreamedPart` deflates the document on
+/// another core while it is rendered (Benchmarks/compile.sh, docx).
+/// ZIPFoundation reads every package back in the tests.
 struct DocxArchive {
     struct Failure: Error, Sendable, CustomStringConvertible {
         var reason: String

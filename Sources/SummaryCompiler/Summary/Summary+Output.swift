@@ -20,9 +20,8 @@ extension Summary {
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
         let folder = try openOutputFolder(directory)
         folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })
-        let ahead = htmlNotesRenderedAhead(wanted)
         let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in
-            try stage(format, library: library, notes: format == .html ? ahead : nil, in: folder)
+            try stage(format, library: library, in: folder)
         }
         let ready = staged.compactMap { try? $0.result.get() }
         for case (_, .failure(let failure)) in staged {  // the first in format order
@@ -74,8 +73,8 @@ extension Summary {
         var temporary: String
     }
 
-    private func stage(_ format: Format, library: MustacheLibrary?, notes: [RenderedNote]?, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
-        let data = try renderBytes(format, library: library, notes: notes)
+    private func stage(_ format: Format, library: MustacheLibrary?, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
+        let data = try renderBytes(format, library: library)
         let path = WorkspaceLayout.join(folder.path, format.fileName)
         let temporary: String
         do throws(WorkspaceFile.Problem) {

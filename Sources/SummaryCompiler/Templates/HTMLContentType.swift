@@ -7,8 +7,8 @@ import Mustache
 /// swift-mustache's own (its default, used by templates without the
 /// declaration) escapes whole `Character`s: a quote followed by a combining
 /// accent (`"` + U+0301) is one `Character`, is not escaped, and ends the
-/// attribute it was written in, after which the rest of a note's title or
-/// author became attributes of the element. It is also slow: a dictionary
+/// attribute it is written in, and the rest of a note's title or author
+/// would become attributes of the element. It also costs a dictionary
 /// lookup per character. The replacements are the same five, so an escaped
 /// text differs only where swift-mustache let markup through.
 struct HTMLContentType: MustacheContentType {

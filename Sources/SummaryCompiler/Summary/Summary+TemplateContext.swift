@@ -1,0 +1,104 @@
+import Forum
+
+/// The Mustache context of a text format, built from the checked notes,
+/// the notes rendered for the format and forum.yaml, section by section.
+extension Summary {
+    /// The Mustache context of a text format, the notes rendered for it
+    /// (`renderedNotes`) on every core.
+    func context(for format: Format) -> SummaryContext {
+        let forum = checked.forum
+        let text = TextEscaping(format: format)
+        var rendered = renderedNotes(format == .html ? .html : .markdown).makeIterator()
+        var footnotes: [FootnoteContext] = []
+        let notesBySession = checked.noteIndicesBySession
+        let sections = Session.allCases.map { session in
+            let notes = (notesBySession[session] ?? []).map { index in
+                guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
+                for (number, body) in renderedNote.footnotes {
+                    footnotes.append(FootnoteContext(number: number, body: TemplateText(body)))
+                }
+                return noteContext(checked.notes[index], body: renderedNote.body, text)
+            }
+            return sectionContext(session, notes: notes, text)
+        }
+        return SummaryContext(
+            title: text(forum.title),
+            edition: text(forum.edition),
+            place: text(forum.place),
+            dates: TemplateText(Self.dateRange(forum.start, forum.end)),
+            hearingDate: TemplateText(forum.hearing.unStyle),
+            sections: sections,
+            annex: annex(text),
+            footnotes: footnotes
+        )
+    }
+
+    /// Note fields and forum.yaml's values as the templates get them: HTML
+    /// templates escape them; in Markdown they are escaped here, so that
+    /// they cannot become markup.
+    struct TextEscaping {
+        var format: Format
+
+        func callAsFunction(_ value: String?) -> TemplateText { TemplateText(escaped(value ?? "")) }
+
+        func escaped(_ value: String) -> String { format == .md ? BodyRenderer.escapeMarkdown(value) : value }
+    }
+
+    private func noteContext(_ note: Note, body: String, _ text: TextEscaping) -> NoteContext {
+        NoteContext(
+            title: text(note.title),
+            author: text(note.author),
+            role: text(note.role),
+            segment: text(note.segment?.displayName),
+            language: TemplateText(note.language),
+            dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),
+            body: TemplateText(body)
+        )
+    }
+
+    /// A session with its notes, and what only a round table or the policy
+    /// debate has: co-chairs, keynote and objectives; the facilitator.
+    private func sectionContext(_ session: Session, notes: [NoteContext], _ text: TextEscaping) -> SectionContext {
+        let forum = checked.forum
+        var roundTable: SectionContext.RoundTablePart?
+        if let number = session.roundTableNumber, let table = forum.roundTable(number) {
+            roundTable = SectionContext.RoundTablePart(
+                coChairs: text(table.coChairs.joined(separator: " and ")),
+                hasCoChairs: !table.coChairs.isEmpty,
+                keynote: text(table.keynote),
+                hasKeynote: !(table.keynote ?? "").isEmpty,
+                hasObjectives: !table.objectives.isEmpty,
+                objectives: table.objectives.compactMap(Objective.numbered).map { ObjectiveContext($0) }
+            )
+        }
+        let policyDebate = session == .policyDebate
+            ? SectionContext.PolicyDebatePart(
+                facilitator: text(forum.policyDebate.facilitator),
+                hasFacilitator: !forum.policyDebate.facilitator.isEmpty
+            )
+            : nil
+        return SectionContext(
+            id: TemplateText(session.rawValue),
+            heading: TemplateText(session.displayName),
+            date: TemplateText(session == .plenary
+                ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+                : forum.date(of: session).unStyle),
+            notes: notes,
+            roundTable: roundTable,
+            policyDebate: policyDebate
+        )
+    }
+
+    /// The annex: every objective, the round table that covers it ("-" when
+    /// none) and the notes that address it.
+    private func annex(_ text: TextEscaping) -> [ObjectiveContext] {
+        let forum = checked.forum
+        let addressing = notesAddressing
+        return Objective.all.map { objective in
+            ObjectiveContext(
+                objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
+                addressedBy: text.escaped(Self.addressedBy(addressing[objective.number]))
+            )
+        }
+    }
+}

@@ -1,0 +1,261 @@
+import Forum
+import Foundation
+import WorkingDays
+
+/// Renders the summary's document model (the same one the Markdown and HTML
+/// renderers walk) as a WordprocessingML package. Headings use Word's
+/// built-in styles: sessions and the annex are Heading 1, note titles
+/// Heading 2, headings inside notes Heading 3. Footnotes are real Word
+/// footnotes numbered across the document in order of first reference.
+///
+/// Everything is appended to one buffer (`to xml: inout String`): a node
+/// rendered to a `String` of its own and joined into its parent's is copied
+/// once per level of the document (Benchmarks/compile.sh, docx).
+///
+/// The renderer by concern: this file, the package, the document and the
+/// notes; `DocxRenderer+Blocks.swift`, blocks, paragraphs and tables;
+/// `DocxRenderer+Runs.swift`, runs, links and footnote references;
+/// `DocxRenderer+Drawing.swift`, pictures.
+struct DocxRenderer {
+    let summary: Summary
+    var hyperlinks: [String] = []
+    var hyperlinkIds: [String: Int] = [:]
+    /// The pictures shown, in order of first use: each becomes one media part.
+    var media: [ImageAsset] = []
+    var mediaNumbers: [String: Int] = [:]
+    /// Drawings so far; each needs its own `wp:docPr` id.
+    var drawingCount = 0
+    var orderedLists: [(start: Int, level: Int)] = []
+    private(set) var footnoteBodies: [String] = []
+    /// The footnotes of the note being rendered, numbered as in the other formats.
+    var footnoteNumbering = FootnoteNumbering()
+    /// Labels of the note being rendered already cited by a footnote reference mark.
+    var referencedLabels: Set<String> = []
+    var insideFootnote = false
+    var language = "en"
+    var rightToLeft = false
+    /// The opening of each run format of the note being rendered (`RunStarts`).
+    var runStarts = RunStarts()
+
+    init(summary: Summary) {
+        self.summary = summary
+    }
+
+    /// Adds the package's parts to `archive` in archive order (the
+    /// pictures excepted: they follow). `word/document.xml`, most of the
+    /// package, is deflated on another thread while its body is rendered,
+    /// and so are the footnotes on a third; the parts after the document
+    /// are deflated on threads of their own while the document's last
+    /// pieces are. Deflating the document takes longer than rendering it:
+    /// it is what the .docx waits for, and whatever is deflated after it
+    /// adds to the time.
+    mutating func write(to archive: inout DocxArchive) {
+        let forum = summary.checked.forum
+        archive.add("[Content_Types].xml", text: DocxParts.contentTypes)
+        archive.add("_rels/.rels", text: DocxParts.packageRelationships)
+        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
+        let document = StreamedPart()
+        let footnotes = StreamedPart()
+        document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
+        footnotes.write(DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
+            + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+            + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>")
+        let (rest, restOfFootnotes) = documentBody { piece, newFootnotes in
+            document.write(piece)
+            footnotes.write(newFootnotes)
+        }
+        document.write(rest
+            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+            + "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+            + "</w:sectPr></w:body></w:document>")
+        footnotes.write(restOfFootnotes + "</w:footnotes>")
+        let relationshipsPart = StreamedPart()
+        relationshipsPart.write(documentRelationships)
+        let numbering = StreamedPart()
+        numbering.write(DocxParts.numbering(orderedLists: orderedLists))
+        archive.add("word/document.xml", deflated: document.finish())
+        archive.add("word/_rels/document.xml.rels", deflated: relationshipsPart.finish())
+        archive.add("word/styles.xml", text: DocxParts.styles)
+        archive.add("word/numbering.xml", deflated: numbering.finish())
+        archive.add("word/footnotes.xml", deflated: footnotes.finish())
+        archive.add("word/footer1.xml", text: DocxParts.footer)
+    }
+
+    /// `word/_rels/document.xml.rels`: the fixed parts, then the hyperlinks
+    /// (from rId100) and the pictures the document used.
+    private var documentRelationships: String {
+        let relationshipType = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        return DocxParts.declaration
+            + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + DocxParts.fixedDocumentRelationships
+            + hyperlinks.enumerated().map { index, target in
+                "<Relationship Id=\"rId\(100 + index)\" Type=\"\(relationshipType)/hyperlink\" Target=\"\(WordXML.escape(target))\" TargetMode=\"External\"/>"
+            }.joined()
+            + media.enumerated().map { index, image in
+                "<Relationship Id=\"rIdImage\(index + 1)\" Type=\"\(relationshipType)/image\" Target=\"\(Self.mediaPath(index + 1, image))\"/>"
+            }.joined()
+            + "</Relationships>"
+    }
+
+    static func w3cDate(_ date: CivilDate) -> String {
+        String(format: "%04d-%02d-%02dT00:00:00Z", date.year, date.month, date.day)
+    }
+
+    // MARK: Document
+
+    /// The document's body, handed to `flush` in pieces of about 64 KiB as
+    /// the notes are rendered, each with the footnotes rendered since the
+    /// last piece; returns the last piece and the footnotes not yet handed on.
+    mutating func documentBody(flush: (_ piece: String, _ footnotes: String) -> Void) -> (String, String) {
+        let forum = summary.checked.forum
+        var xml = ""
+        appendParagraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)", to: &xml)
+        appendParagraph(style: "Title", text: forum.title, to: &xml)
+        appendParagraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))", to: &xml)
+        appendParagraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])], to: &xml)
+        appendTableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading], to: &xml)
+
+        let notesBySession = summary.checked.noteIndicesBySession
+        var footnotesFlushed = footnoteBodies.count
+        for session in Session.allCases {
+            appendSessionOpening(session, to: &xml)
+            let notes = notesBySession[session] ?? []
+            if notes.isEmpty {
+                appendParagraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])], to: &xml)
+            }
+            for index in notes {
+                appendNote(summary.checked.notes[index], to: &xml)
+                if xml.utf8.count >= 1 << 16 {
+                    flush(xml, footnoteBodies[footnotesFlushed...].joined())
+                    footnotesFlushed = footnoteBodies.count
+                    xml = ""
+                }
+            }
+        }
+        appendAnnex(to: &xml)
+        return (xml, footnoteBodies[footnotesFlushed...].joined())
+    }
+
+    static let annexHeading = "Annex: objectives of the Global Compact"
+
+    /// A session's heading, its date (and facilitator), and a round table's
+    /// co-chairs, keynote and objectives.
+    private mutating func appendSessionOpening(_ session: Session, to xml: inout String) {
+        let forum = summary.checked.forum
+        appendParagraph(style: "Heading1", text: session.displayName, to: &xml)
+        var meta = session == .plenary
+            ? Summary.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+            : forum.date(of: session).unStyle
+        if session == .policyDebate, !forum.policyDebate.facilitator.isEmpty {
+            meta += ". Facilitated by \(forum.policyDebate.facilitator)"
+        }
+        appendParagraph(style: nil, inlines: [.emphasis([.text(meta)])], to: &xml)
+        guard let number = session.roundTableNumber, let table = forum.roundTable(number) else { return }
+        if !table.coChairs.isEmpty {
+            appendParagraph(style: nil, inlines: [.emphasis([.text("Co-chairs: " + table.coChairs.joined(separator: " and "))])], to: &xml)
+        }
+        if let keynote = table.keynote, !keynote.isEmpty {
+            appendParagraph(style: nil, inlines: [.emphasis([.text("Keynote: \(keynote)")])], to: &xml)
+        }
+        let objectives = table.objectives.compactMap(Objective.numbered)
+        if !objectives.isEmpty {
+            appendParagraph(style: nil, text: "Objectives of the Global Compact discussed:", to: &xml)
+            appendBlock(.list(ordered: false, start: 1, tight: true, items: objectives.map {
+                [.paragraph([.text("Objective \($0.number): \($0.title)")])]
+            }), depth: 0, to: &xml)
+        }
+    }
+
+    /// The annex: each objective, the round table that covers it and the
+    /// notes that address it.
+    private mutating func appendAnnex(to xml: inout String) {
+        let forum = summary.checked.forum
+        appendParagraph(style: "Heading1", text: Self.annexHeading, to: &xml)
+        let addressing = summary.notesAddressing
+        appendTable(
+            header: ["No.", "Objective", "Short title", "Round table", "Addressed in"].map { [.strong([.text($0)])] },
+            rows: Objective.all.map { objective in
+                [
+                    "\(objective.number)", objective.title, objective.shortTitle,
+                    forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
+                    Summary.addressedBy(addressing[objective.number]),
+                ].map { [Inline.text($0)] }
+            },
+            shares: [6, 38, 20, 10, 26],
+            to: &xml
+        )
+    }
+
+    /// A real Word TOC field over the Heading 1 paragraphs, as the Markdown and
+    /// HTML have a contents list. Its cached result lists the entries (without
+    /// page numbers, which only a layout engine knows), so the contents read
+    /// right before anyone updates the field; Word's "Update Field" fills in
+    /// the page numbers.
+    mutating func appendTableOfContents(_ entries: [String], to xml: inout String) {
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr>"
+        appendRun("Contents", format: RunFormat(), to: &xml)
+        xml += "</w:p>"
+        for (index, entry) in entries.enumerated() {
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
+            if index == 0 {
+                xml += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                    + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
+                    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
+            }
+            appendRun(entry, format: RunFormat(), to: &xml)
+            if index == entries.count - 1 { xml += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
+            xml += "</w:p>"
+        }
+    }
+
+    // MARK: Notes
+
+    /// A note's title, segment, author and body; its footnotes go to
+    /// `footnoteBodies`, numbered on from the last note's.
+    mutating func appendNote(_ note: Note, to xml: inout String) {
+        language = note.language
+        rightToLeft = note.isRightToLeft
+        defer { language = "en"; rightToLeft = false }
+        referencedLabels = []
+        footnoteNumbering = FootnoteNumbering(note.document, firstNumber: footnoteBodies.count + 1)
+        if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
+        if let segment = note.segment {
+            appendParagraph(style: nil, inlines: [.emphasis([.text(segment.displayName)])], to: &xml)
+        }
+        if let author = note.author {
+            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
+        }
+        appendBlocks(note.document.blocks, depth: 0, to: &xml)
+        while let (id, definition) = footnoteNumbering.nextToRender() {
+            insideFootnote = true
+            var content = ""
+            appendBlocks(definition, depth: 0, paragraphStyle: "FootnoteText", to: &content)
+            insideFootnote = false
+            let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
+                + "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
+            if let end = Self.endOfFirstParagraphProperties(in: content) {
+                content.insert(contentsOf: reference, at: end)
+            } else {
+                content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
+            }
+            footnoteBodies.append("<w:footnote w:id=\"\(id)\">\(content)</w:footnote>")
+        }
+    }
+
+    /// Where the first `</w:pPr>` in `xml` ends, searched from the start:
+    /// it closes the first paragraph's properties, a few dozen bytes into a
+    /// footnote that may be long.
+    static func endOfFirstParagraphProperties(in xml: String) -> String.Index? {
+        let target = Array("</w:pPr>".utf8)
+        let utf8 = xml.utf8
+        var index = utf8.startIndex
+        while index < utf8.endIndex {
+            if utf8[index] == target[0], utf8[index...].starts(with: target) {
+                return utf8.index(index, offsetBy: target.count)
+            }
+            index = utf8.index(after: index)
+        }
+        return nil
+    }
+}
