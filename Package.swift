@@ -226,6 +226,7 @@ let package = Package(
                 "SummaryCompiler", "Forum", "Diagnostics", "Storage", "WorkingDays", "CCmarkArena",
                 // SampleNotes: the example workspace the renderer is tested on.
                 "ForumWorkspace",
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             exclude: ["Golden"],

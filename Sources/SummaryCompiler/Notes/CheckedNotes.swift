@@ -39,13 +39,6 @@ public struct CheckedNotes: Sendable {
     public var errorCount: Int { diagnostics.filter { $0.severity == .error }.count }
     public var warningCount: Int { diagnostics.filter { $0.severity == .warning }.count }
 
-    /// `2 errors, 1 warning`.
-    public static func summaryLine(_ diagnostics: [Diagnostic]) -> String {
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.filter { $0.severity == .warning }.count
-        return "\(errors) error\(errors == 1 ? "" : "s"), \(warnings) warning\(warnings == 1 ? "" : "s")"
-    }
-
     /// Checks individual note files against a forum. Pictures the notes show
     /// must be inside `folder` (the workspace). The files are read and
     /// parsed concurrently (each note is independent); the results are taken
@@ -123,7 +116,7 @@ public struct CheckedNotes: Sendable {
             for image in resolved.images { images[image.path] = image }
             notes.append(resolved.note)
         }
-        diagnostics.sort(by: order)
+        diagnostics.sortByLocation()
         return CheckedNotes(folder: folder, forum: forum, notes: notes, diagnostics: diagnostics, images: images)
     }
 
@@ -145,11 +138,5 @@ public struct CheckedNotes: Sendable {
             }
             return false
         }
-    }
-
-    public static func order(_ a: Diagnostic, _ b: Diagnostic) -> Bool {
-        let left = a.location ?? SourceLocation(path: "")
-        let right = b.location ?? SourceLocation(path: "")
-        return (left.path, left.line, left.column) < (right.path, right.line, right.column)
     }
 }
