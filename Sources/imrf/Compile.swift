@@ -19,10 +19,7 @@ extension IMRF {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
-        var folder: String?
-
-        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var location: WorkspaceArguments
 
         @Option(help: "Comma-separated output formats: md, html, docx.")
         var format: String = "md,html"
@@ -71,7 +68,7 @@ extension IMRF {
             // is refused stops the command before it has done half its work.
             let request = try await Reporting.run { try upload.map { try uploadOptions.request(file: "", endpoint: $0) } }
             let formats = try formats()
-            let workspace = try workspaceOptions.resolved(positional: folder)
+            let workspace = try location.resolved()
             let compilation: Compilation
             do {
                 compilation = try await Compilation.run(

@@ -12,10 +12,7 @@ extension IMRF {
             discussion: "One event a deliverable with an alarm --alarm-days working days before. Exit 78 when the calendar does not cover the days needed."
         )
 
-        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
-        var folder: String?
-
-        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var location: WorkspaceArguments
 
         @Option(help: "Write to this file (replaced whole, never half-written) instead of standard output.")
         var out: String?
@@ -28,7 +25,7 @@ extension IMRF {
                 guard alarmDays >= 0 else {
                     throw DiagnosticFailure(.usage, .error("--alarm-days must be 0 or more, not \(alarmDays)"))
                 }
-                let tracker = try Tracker.load(workspace: try workspaceOptions.resolved(positional: folder))
+                let tracker = try Tracker.load(workspace: try location.resolved())
                 let text = try DeliverableCalendar.write(tracker, alarmWorkingDays: alarmDays)
                 guard let out else {
                     FileHandle.standardOutput.write(Data(text.utf8))

@@ -12,17 +12,14 @@ extension IMRF {
             abstract: "Show the workspace's ledger: submissions, compiles, uploads and distributions, oldest first."
         )
 
-        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
-        var folder: String?
-
-        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var location: WorkspaceArguments
 
         @Flag(help: "Print the entries as one JSON array.")
         var json = false
 
         func run() async throws {
             try await Reporting.run {
-                let workspace = try workspaceOptions.resolved(positional: folder)
+                let workspace = try location.resolved()
                 let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url)
                 if json {
                     print(try LedgerEntry.jsonArray(entries))

@@ -16,10 +16,7 @@ extension IMRF {
                 """
         )
 
-        @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
-        var folder: String?
-
-        @OptionGroup var workspaceOptions: WorkspaceOptions
+        @OptionGroup var location: WorkspaceArguments
 
         @Option(help: "Check as at this moment instead of now: a date (its start), a local time in the forum's zone (2026-05-20T16:30), or an instant (2026-05-20T20:30:00Z).")
         var today: String?
@@ -52,7 +49,7 @@ extension IMRF {
             guard warnDays >= 0 else {
                 throw DiagnosticFailure(.usage, .error("--warn-days must be 0 or more, not \(warnDays)"))
             }
-            let workspace = try workspaceOptions.resolved(positional: folder)
+            let workspace = try location.resolved()
             let tracker = try Tracker.load(workspace: workspace)
             var now = Date()
             if let today {

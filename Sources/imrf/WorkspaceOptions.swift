@@ -37,3 +37,18 @@ struct WorkspaceOptions: ParsableArguments {
         return WorkspaceLayout.enclosing(here) ?? "."
     }
 }
+
+/// `WorkspaceOptions` with the folder also accepted as the command's one
+/// positional argument (`imrf compile ws`), as compile, status, ics and log
+/// have always taken it.
+struct WorkspaceArguments: ParsableArguments {
+    @Argument(help: ArgumentHelp("The workspace folder, as --workspace.", valueName: "dir"))
+    var folder: String?
+
+    @OptionGroup var options: WorkspaceOptions
+
+    /// The workspace folder to use; the same folder named both ways is one.
+    func resolved() throws -> String {
+        try options.resolved(positional: folder)
+    }
+}
