@@ -236,14 +236,15 @@ let package = Package(
         ),
         .testTarget(
             name: "ForumWorkspaceTests",
-            dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "WorkingDays", "Ledger", "Storage", "Upload", "Diagnostics", "UploadTestServer"],
+            dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "WorkingDays", "Ledger", "Storage", "Upload", "Diagnostics", "IMRFTestSupport"],
             swiftSettings: grdbClientSettings
         ),
-        // The loopback document endpoint both upload test targets start.
-        .target(name: "UploadTestServer", path: "Tests/UploadTestServer", swiftSettings: swiftSettings),
+        // What the test targets share: the loopback document endpoint both
+        // upload test targets start (more below as it moves in).
+        .target(name: "IMRFTestSupport", path: "Tests/IMRFTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "UploadTests",
-            dependencies: ["Upload", "Diagnostics", "UploadTestServer"],
+            dependencies: ["Upload", "Diagnostics", "IMRFTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -251,7 +252,7 @@ let package = Package(
             name: "IMRFEndToEndTests",
             dependencies: [
                 "Diagnostics",
-                "UploadTestServer",
+                "IMRFTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],

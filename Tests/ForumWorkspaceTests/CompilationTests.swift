@@ -1,12 +1,12 @@
 import Diagnostics
 import Forum
 import Foundation
+import IMRFTestSupport
 import Ledger
 import Storage
 import SummaryCompiler
 import Testing
 import Upload
-import UploadTestServer
 @testable import ForumWorkspace
 
 /// `Compilation.run`: what `imrf compile` and the office's dashboard call.

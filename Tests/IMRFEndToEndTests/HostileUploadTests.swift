@@ -1,6 +1,6 @@
 import Foundation
+import IMRFTestSupport
 import Testing
-import UploadTestServer
 
 /// `imrf upload` given what is not a document, or credentials in places
 /// that get printed: refused at once, or redacted everywhere it speaks.

@@ -1,6 +1,6 @@
 import Foundation
+import IMRFTestSupport
 import Testing
-import UploadTestServer
 
 @Suite("imrf upload, end to end")
 struct UploadCommandTests {

@@ -1,6 +1,6 @@
 import Foundation
+import IMRFTestSupport
 import Testing
-import UploadTestServer
 
 /// `imrf upload` of a file inside a workspace records the receipt in the
 /// workspace's ledger, without credentials.

@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
-import UploadTestServer
 import Upload
 
 /// Upload's messages say what is wrong in words any program can show: no

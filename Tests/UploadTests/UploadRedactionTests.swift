@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
-import UploadTestServer
 @testable import Upload
 
 /// Credentials never leave through the trace, an error or a receipt: the

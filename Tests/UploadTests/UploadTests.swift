@@ -1,7 +1,7 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
-import UploadTestServer
 import Upload
 
 /// Collects trace lines from the uploader (which may call from any thread).

@@ -1,7 +1,7 @@
 import Foundation
+import IMRFTestSupport
 import Synchronization
 import Testing
-import UploadTestServer
 import Upload
 
 /// libcurl blocks its thread for a whole transfer; the uploader runs it on

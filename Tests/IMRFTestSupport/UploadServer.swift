@@ -2,8 +2,8 @@ public import Foundation
 
 /// The fixture document endpoint (`Tests/UploadTests/Fixtures/upload_server.py`),
 /// run as a real process on 127.0.0.1 for one test and stopped when the test
-/// ends. A library target of its own so that the Upload unit tests and the
-/// end-to-end tests of `imrf upload` share one copy.
+/// ends. In the shared test-support target so that the Upload unit tests and
+/// the end-to-end tests of `imrf upload` share one copy.
 public final class UploadServer: @unchecked Sendable {
     public struct Document: Decodable, Sendable {
         public var id: Int
