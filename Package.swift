@@ -200,30 +200,33 @@ let package = Package(
         ),
 
         // MARK: Tests
+        // What the test targets share: temporary folders, and the loopback
+        // document endpoint both upload test targets start.
+        .target(name: "IMRFTestSupport", path: "Tests/IMRFTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkingDaysTests",
             dependencies: [
-                "WorkingDays",
+                "WorkingDays", "IMRFTestSupport",
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "StorageTests", dependencies: ["Storage"], swiftSettings: swiftSettings),
+        .testTarget(name: "StorageTests", dependencies: ["Storage", "IMRFTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LedgerTests",
-            dependencies: ["Ledger", "Diagnostics", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["Ledger", "Diagnostics", "IMRFTestSupport", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: grdbClientSettings
         ),
         .testTarget(
             name: "TrackerTests",
-            dependencies: ["Tracker", "Forum", "WorkingDays", "Ledger", "Diagnostics"],
+            dependencies: ["Tracker", "Forum", "WorkingDays", "Ledger", "Diagnostics", "IMRFTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "SummaryCompilerTests",
             dependencies: [
-                "SummaryCompiler", "Forum", "Diagnostics", "Storage", "WorkingDays", "CCmarkArena",
+                "SummaryCompiler", "Forum", "Diagnostics", "Storage", "WorkingDays", "CCmarkArena", "IMRFTestSupport",
                 // SampleNotes: the example workspace the renderer is tested on.
                 "ForumWorkspace",
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -239,9 +242,6 @@ let package = Package(
             dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "WorkingDays", "Ledger", "Storage", "Upload", "Diagnostics", "IMRFTestSupport"],
             swiftSettings: grdbClientSettings
         ),
-        // What the test targets share: the loopback document endpoint both
-        // upload test targets start (more below as it moves in).
-        .target(name: "IMRFTestSupport", path: "Tests/IMRFTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "UploadTests",
             dependencies: ["Upload", "Diagnostics", "IMRFTestSupport"],

@@ -1,15 +1,16 @@
 import Diagnostics
 import Forum
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import ForumWorkspace
 
 /// `Submission.store`: a submission replaces only its own author's note for
 /// its session, whatever the names of the authors give as file names.
 @Suite struct SubmissionOwnerTests {
-    /// A new 2026 workspace in a folder of its own.
-    static func workspace() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-submission-\(UUID().uuidString)").path
+    /// A new 2026 workspace in `folder`.
+    static func workspace(in folder: TemporaryFolder) throws -> String {
+        let path = folder.url.path
         try WorkspaceCreator.create(at: path, edition: .second, example: false)
         return path
     }
@@ -27,8 +28,9 @@ import Testing
     }
 
     @Test func storedResubmittedAndSubmittedAgainByTheSameAuthor() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let first = try Self.submit(workspace, author: "Jane Doe", body: "First version.")
         #expect(first.outcome == .stored)
         #expect(first.path == "notes/round-table-2--jane-doe.md")
@@ -44,8 +46,9 @@ import Testing
 
     /// "Jane Doe" and "jane-doe" give the same slug: each keeps a file.
     @Test func twoAuthorsWithTheSameSlugKeepTheirOwnNotes() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let jane = try Self.submit(workspace, author: "Jane Doe", body: "Jane's text.")
         let other = try Self.submit(workspace, author: "jane-doe", body: "The other text.")
         #expect(other.outcome == .stored)
@@ -62,8 +65,9 @@ import Testing
     /// digits of their hashes (36f05877): with a third "Jane Doe" holding the
     /// plain name, the disambiguated name of the first is the second's too.
     @Test func authorsWhoseShortHashesCollideNeverReplaceEachOther() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         #expect(StoredNoteName.authorHash("[Jane ; Doe") == StoredNoteName.authorHash("(Jane(] DOe"))
         let plain = try Self.submit(workspace, author: "Jane Doe", body: "Plain text.")
         let victim = try Self.submit(workspace, author: "[Jane ; Doe", body: "The victim's text.")
@@ -80,8 +84,9 @@ import Testing
     /// A note at the plain name whose author cannot be read (copied in by
     /// hand, or written for another session) is nobody's to replace.
     @Test func aStoredNoteWithoutThisAuthorIsNotReplaced() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let byHand = "---\nsession: round-table-2\ntitle: Copied in by hand\n---\nThe office's text.\n"
         try Data(byHand.utf8).write(to: URL(fileURLWithPath: workspace + "/notes/round-table-2--jane-doe.md"))
         let receipt = try Self.submit(workspace, author: "Jane Doe", body: "Jane's text.")
@@ -93,8 +98,9 @@ import Testing
     /// Another author's identical text is a duplicate even when the names
     /// give the same slug (it used to be skipped as the submitter's own).
     @Test func theSameTextAsAnotherAuthorWithTheSameSlugIsADuplicate() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         _ = try Self.submit(workspace, author: "Jane Doe", body: "Shared text.")
         let failure = #expect(throws: DiagnosticFailure.self) {
             try Self.submit(workspace, author: "jane-doe", body: "Shared text.")

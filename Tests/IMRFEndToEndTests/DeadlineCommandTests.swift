@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// `imrf deadline` as a user runs it: the answers of imrf-facts.md, the

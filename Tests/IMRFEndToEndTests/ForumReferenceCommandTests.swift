@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// A forum.yaml naming a time zone or a calendar that does not exist is

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// Holiday calendars written to burn time: a megabyte of yearly rules over a

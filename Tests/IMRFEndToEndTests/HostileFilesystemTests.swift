@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// What people or programs may plant where submit and compile write (links

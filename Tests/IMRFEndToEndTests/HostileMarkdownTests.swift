@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// Hostile Markdown in a note, through `imrf compile` under a memory and

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// Templates that include themselves, directly or through others: swift-mustache

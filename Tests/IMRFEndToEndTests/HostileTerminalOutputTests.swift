@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Testing
 
 /// Text imrf did not write (names in a ledger written before values were

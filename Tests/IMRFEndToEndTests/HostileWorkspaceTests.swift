@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// A workspace whose notes together pass the budget: refused at the note

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Testing
 
 /// Hostile front matter and forum.yaml through the built binary, under a

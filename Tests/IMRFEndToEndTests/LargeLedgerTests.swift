@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Testing
 
 /// `imrf status` on a ledger of half a million entries (years of a busy

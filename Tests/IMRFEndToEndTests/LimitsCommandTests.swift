@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// The input limits as a user meets them through `imrf check`: exit 65, the

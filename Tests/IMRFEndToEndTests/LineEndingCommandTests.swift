@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// Notes saved by Windows (CR LF) or classic Mac editors (CR) check and

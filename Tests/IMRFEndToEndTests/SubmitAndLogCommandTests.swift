@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Testing
 
 /// `imrf submit`, `imrf log` and the ledger entries of `imrf compile`,

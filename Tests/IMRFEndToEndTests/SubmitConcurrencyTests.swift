@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Testing
 
 /// Many `imrf submit` processes at once, and one killed mid-submit: the

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// `imrf status`, `mark` and `ics` on real workspaces, through the binary.

@@ -16,7 +16,7 @@ struct UploadCommandTests {
 
     @Test("--json prints one receipt object and exits 0; the server has the document")
     func success() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("summary.docx", size: 100_000)
         let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok"), "--json"])
@@ -31,10 +31,10 @@ struct UploadCommandTests {
 
     @Test("the token from IMRF_TOKEN or --token-file is sent but never printed, even with --verbose")
     func tokenNeverPrinted() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
-        let tokenFile = try scratch.text("token", "FILE-TOKEN-9f8e7d\n", mode: 0o600)
+        let tokenFile = try scratch.write("token", "FILE-TOKEN-9f8e7d\n", mode: 0o600)
         let fromEnvironment = try IMRFProcess.run(
             ["upload", file.path, "--endpoint", server.url("/flaky503?n=1"), "--verbose"],
             environment: ["IMRF_TOKEN": "ENV-TOKEN-1a2b3c"]
@@ -58,7 +58,7 @@ struct UploadCommandTests {
     /// start: imrf opens it only when it uploads.
     @Test("libcurl is loaded by an upload, not by the other commands")
     func libcurlLoadedOnlyToUpload() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
         // glibc's loader names each library it opens on stderr with LD_DEBUG=libs.
@@ -73,10 +73,10 @@ struct UploadCommandTests {
 
     @Test("without libcurl an upload fails with exit 69 and says how to install it; nothing is sent")
     func libcurlMissing() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
-        let missing = scratch.directory.appendingPathComponent("no-libcurl.so.4").path
+        let missing = scratch.url.appendingPathComponent("no-libcurl.so.4").path
         let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["IMRF_LIBCURL": missing])
         #expect(result.status == 69)
         #expect(result.stdout.isEmpty)
@@ -87,15 +87,15 @@ struct UploadCommandTests {
 
     @Test("exit codes: 77 refused, 75 timed out, 69 unreachable, 65 bad input")
     func exitCodes() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
-        let loose = try scratch.text("loose-token", "secret\n", mode: 0o644)
+        let loose = try scratch.write("loose-token", "secret\n", mode: 0o644)
         let cases: [(arguments: [String], status: Int32)] = [
             ([file.path, "--endpoint", server.url("/auth401")], 77),
             ([file.path, "--endpoint", server.url("/slow?delay=600"), "--timeout", "0.5", "--retries", "1"], 75),
             ([file.path, "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69),
-            ([scratch.directory.appendingPathComponent("missing.pdf").path, "--endpoint", server.url("/ok")], 65),
+            ([scratch.url.appendingPathComponent("missing.pdf").path, "--endpoint", server.url("/ok")], 65),
             ([file.path, "--endpoint", "not a url"], 65),
             ([file.path, "--endpoint", server.url("/ok"), "--token-file", loose.path], 65),
             ([file.path, "--endpoint", server.url("/ok"), "--method", "DELETE"], 64),
@@ -115,9 +115,9 @@ struct UploadCommandTests {
 struct CompileUploadTests {
     @Test("compile --upload URL/ sends every output under its own name, after writing it")
     func compileAndUploadEachOutput() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
-        let workspace = scratch.directory.appendingPathComponent("ws").path
+        let workspace = scratch.url.appendingPathComponent("ws").path
         #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
         let result = try IMRFProcess.run(
             ["compile", workspace, "--format", "md,docx", "--upload", server.url("/folder/")],
@@ -141,9 +141,9 @@ struct CompileUploadTests {
 
     @Test("a URL not ending in / takes exactly one output: usage error before anything is compiled")
     func oneURLNeedsOneFormat() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
-        let workspace = scratch.directory.appendingPathComponent("ws").path
+        let workspace = scratch.url.appendingPathComponent("ws").path
         #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
         let refused = try IMRFProcess.run(["compile", workspace, "--format", "md,html", "--upload", server.url("/ok")])
         #expect(refused.status == 64)
@@ -156,9 +156,9 @@ struct CompileUploadTests {
 
     @Test("an upload that fails after compiling keeps the outputs and exits with the upload's code")
     func uploadFailureKeepsOutputs() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
-        let workspace = scratch.directory.appendingPathComponent("ws").path
+        let workspace = scratch.url.appendingPathComponent("ws").path
         #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
         let result = try IMRFProcess.run(["compile", workspace, "--format", "html", "--upload", server.url("/auth401")])
         #expect(result.status == 77)
@@ -169,7 +169,7 @@ struct CompileUploadTests {
 
     @Test("a progress bar on a terminal, none on a pipe")
     func progressOnlyOnATerminal() throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("big.bin", size: 8 << 20)
         // script(1) gives imrf a pseudo-terminal for stdin, stdout and stderr.

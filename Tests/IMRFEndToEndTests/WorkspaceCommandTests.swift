@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// `imrf init`, `check` and `compile` on real folders, through the binary.

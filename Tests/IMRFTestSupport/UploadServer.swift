@@ -29,7 +29,7 @@ public final class UploadServer: @unchecked Sendable {
             .appendingPathComponent("UploadTests/Fixtures/upload_server.py")
     }
 
-    let directory: URL
+    private let folder: TemporaryFolder
     public let port: Int
     public let scheme: String
     private let process: Process
@@ -37,12 +37,10 @@ public final class UploadServer: @unchecked Sendable {
 
     /// Starts the server; `tls` is a certificate and key (PEM) for HTTPS.
     public init(tls: (certificate: URL, key: URL)? = nil) throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("imrf-upload-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        var arguments = ["python3", Self.script.path, "--state", directory.appendingPathComponent("state.json").path]
+        var arguments = ["python3", Self.script.path, "--state", folder.url.appendingPathComponent("state.json").path]
         if let tls { arguments += ["--cert", tls.certificate.path, "--key", tls.key.path] }
         process.arguments = arguments
         scheme = tls == nil ? "http" : "https"
@@ -68,7 +66,7 @@ public final class UploadServer: @unchecked Sendable {
 
     /// What the server has stored and seen; written before each response is sent.
     public func state() throws -> State {
-        try JSONDecoder().decode(State.self, from: Data(contentsOf: directory.appendingPathComponent("state.json")))
+        try JSONDecoder().decode(State.self, from: Data(contentsOf: folder.url.appendingPathComponent("state.json")))
     }
 
     public func stop() {
@@ -77,21 +75,14 @@ public final class UploadServer: @unchecked Sendable {
             process.waitUntilExit()
         }
         try? input.fileHandleForWriting.close()
-        try? FileManager.default.removeItem(at: directory)
+        folder.remove()
     }
 
     deinit { stop() }
 }
 
-/// A temporary folder with helpers to write test files into it.
-public struct Scratch: Sendable {
-    public let directory: URL
-
-    public init() throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-upload-test-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    }
-
+/// Files for the upload tests.
+extension TemporaryFolder {
     /// A file of `size` pseudo-random bytes.
     public func file(_ name: String, size: Int, seed: UInt64 = 1) throws -> URL {
         var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
@@ -100,21 +91,14 @@ public struct Scratch: Sendable {
             state ^= state << 13; state ^= state >> 7; state ^= state << 17
             bytes[index] = UInt8(truncatingIfNeeded: state)
         }
-        let url = directory.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url
-    }
-
-    public func text(_ name: String, _ contents: String, mode: Int) throws -> URL {
-        let url = directory.appendingPathComponent(name)
-        try Data(contents.utf8).write(to: url)
-        try FileManager.default.setAttributes([.posixPermissions: mode], ofItemAtPath: url.path)
-        return url
+        let file = url.appendingPathComponent(name)
+        try Data(bytes).write(to: file)
+        return file
     }
 
     /// A self-signed certificate for 127.0.0.1 made with the `openssl` command.
     public func selfSignedCertificate() throws -> (certificate: URL, key: URL) {
-        let certificate = directory.appendingPathComponent("cert.pem"), key = directory.appendingPathComponent("key.pem")
+        let certificate = url.appendingPathComponent("cert.pem"), key = url.appendingPathComponent("key.pem")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [
@@ -131,6 +115,4 @@ public struct Scratch: Sendable {
         }
         return (certificate, key)
     }
-
-    public func remove() { try? FileManager.default.removeItem(at: directory) }
 }

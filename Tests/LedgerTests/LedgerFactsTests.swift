@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Ledger
 import Testing
 
@@ -42,7 +43,7 @@ struct LedgerFactsTests {
 
     @Test(arguments: 0..<40)
     func queriesAgreeWithTheDefinition(seed: UInt64) throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let ledger = try Ledger(workspace: workspace.url)
         var random = SplitMix(state: seed)

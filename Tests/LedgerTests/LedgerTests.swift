@@ -1,25 +1,17 @@
 import Diagnostics
 import Foundation
 import GRDB
+import IMRFTestSupport
 import Ledger
 import Testing
 
-/// A workspace folder of its own for one test, removed by the test.
-struct ScratchWorkspace {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-ledger-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
+/// A temporary folder as the workspace of one test's ledger.
+extension TemporaryFolder {
     var ledgerFile: URL { url.appending(path: ".imrf/ledger.sqlite") }
 
     /// A connection of the test's own, to inspect or damage the file as
     /// another program (or another imrf) would.
     func rawDatabase() throws -> DatabaseQueue { try DatabaseQueue(path: ledgerFile.path) }
-
-    func remove() { try? FileManager.default.removeItem(at: url) }
 }
 
 /// One event of every kind, with instants that have sub-millisecond parts
@@ -40,7 +32,7 @@ let everyKind: [(LedgerEvent, Date)] = [
 @Suite("Ledger store")
 struct LedgerTests {
     @Test func everyKindOfEventComesBackAsAppended() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let ledger = try Ledger(workspace: workspace.url)
         var appended: [LedgerEntry] = []
@@ -55,7 +47,7 @@ struct LedgerTests {
     }
 
     @Test func theSchemaIsMadeByNamedMigrationsInWALMode() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         _ = try Ledger(workspace: workspace.url)
         let (migrations, version, journal, columns) = try workspace.rawDatabase().read { db in
@@ -73,7 +65,7 @@ struct LedgerTests {
     }
 
     @Test func reopeningKeepsTheEntriesAndRunsNoMigrationTwice() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         try Ledger(workspace: workspace.url).append(everyKind[0].0, at: everyKind[0].1)
         let again = try Ledger(workspace: workspace.url)
@@ -85,7 +77,7 @@ struct LedgerTests {
     }
 
     @Test func anEmptyFileIsMigratedIntoALedger() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         try FileManager.default.createDirectory(at: workspace.ledgerFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         try Data().write(to: workspace.ledgerFile)
@@ -95,7 +87,7 @@ struct LedgerTests {
     }
 
     @Test func aLedgerFromANewerImrfIsRefusedWithoutBeingTouched() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         try Ledger(workspace: workspace.url).append(everyKind[0].0)
         try workspace.rawDatabase().write { db in
@@ -116,7 +108,7 @@ struct LedgerTests {
     }
 
     @Test func anUnknownMigrationAloneMeansANewerImrf() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         _ = try Ledger(workspace: workspace.url)
         try workspace.rawDatabase().write { db in
@@ -127,7 +119,7 @@ struct LedgerTests {
     }
 
     @Test func aFileThatIsNotSQLiteIsReportedAsDamaged() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         try FileManager.default.createDirectory(at: workspace.ledgerFile.deletingLastPathComponent(), withIntermediateDirectories: true)
         let text = Data(String(repeating: "these are minutes, not a database\n", count: 200).utf8)
@@ -143,7 +135,7 @@ struct LedgerTests {
     }
 
     @Test func aDamagedPageFailsTheIntegrityCheck() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let ledger = try Ledger(workspace: workspace.url)
         for (event, at) in everyKind { try ledger.append(event, at: at) }
@@ -165,7 +157,7 @@ struct LedgerTests {
     }
 
     @Test func readingAWorkspaceWithoutALedgerCreatesNothing() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         #expect(try Ledger.entriesIfPresent(workspace: workspace.url).isEmpty)
         #expect(try FileManager.default.contentsOfDirectory(atPath: workspace.url.path).isEmpty)
@@ -176,7 +168,7 @@ struct LedgerTests {
 
     @Test func aThrowingTransactionRecordsNothing() throws {
         struct Abandon: Error {}
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let ledger = try Ledger(workspace: workspace.url)
         #expect(throws: LedgerError.self) {
@@ -194,7 +186,7 @@ struct LedgerTests {
     }
 
     @Test func anEntryOfAnUnknownKindIsReportedNotSkipped() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         _ = try Ledger(workspace: workspace.url)
         try workspace.rawDatabase().write { db in
@@ -206,7 +198,7 @@ struct LedgerTests {
     }
 
     @Test func connectionsAppendingAtOnceLoseNothing() async throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let url = workspace.url
         try await withThrowingTaskGroup(of: Void.self) { group in
@@ -238,7 +230,7 @@ struct RecordedValueTests {
     }
 
     @Test func pathsInsideTheWorkspaceAreRelative() throws {
-        let workspace = try ScratchWorkspace()
+        let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let ledger = try Ledger(workspace: workspace.url)
         #expect(ledger.recordedPath(workspace.url.appending(path: "build/summary.md").path) == "build/summary.md")

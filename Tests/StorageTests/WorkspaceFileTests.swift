@@ -1,19 +1,22 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import Storage
 
 /// `WorkspaceFileReader`: regular files only, bounded, inside the workspace.
 @Suite struct WorkspaceFileTests {
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-files-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path + "/ws/notes", withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(atPath: path + "/outside", withIntermediateDirectories: true)
-        return path
+    /// A temporary folder holding `ws/notes` and `outside`.
+    static func folder() throws -> TemporaryFolder {
+        let temporary = try TemporaryFolder()
+        try FileManager.default.createDirectory(atPath: temporary.url.path + "/ws/notes", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: temporary.url.path + "/outside", withIntermediateDirectories: true)
+        return temporary
     }
 
     @Test func readsAtMostTheLimitAndRefusesOneByteMore() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.folder()
+        defer { temporary.remove() }
+        let folder = temporary.url.path
         try Data(repeating: 65, count: 10).write(to: URL(fileURLWithPath: folder + "/ws/notes/ten.md"))
         let reader = WorkspaceFileReader(root: folder + "/ws")
         #expect(try reader.read(folder + "/ws/notes/ten.md", limit: 10).get().count == 10)
@@ -30,8 +33,9 @@ import Testing
     #endif
 
     @Test func aNamedPipeOrAFolderIsRefusedWithoutWaiting() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.folder()
+        defer { temporary.remove() }
+        let folder = temporary.url.path
         #expect(mkfifo(folder + "/ws/notes/pipe.md", 0o644) == 0)
         try FileManager.default.createDirectory(atPath: folder + "/ws/notes/folder.md", withIntermediateDirectories: true)
         let reader = WorkspaceFileReader(root: folder + "/ws")
@@ -40,8 +44,9 @@ import Testing
     }
 
     @Test func aLinkIsReadOnlyWhenItResolvesInsideTheWorkspace() throws {
-        let folder = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try Self.folder()
+        defer { temporary.remove() }
+        let folder = temporary.url.path
         try Data("secret".utf8).write(to: URL(fileURLWithPath: folder + "/outside/secret.md"))
         try Data("draft".utf8).write(to: URL(fileURLWithPath: folder + "/ws/draft.md"))
         try FileManager.default.createSymbolicLink(atPath: folder + "/ws/notes/secret.md", withDestinationPath: "../../outside/secret.md")

@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Storage
 import Testing
 @testable import SummaryCompiler
@@ -7,15 +8,10 @@ import Testing
 /// `Summary.compile(formats:templates:into:)`: every output written whole,
 /// with the digest of what was written, or none replaced at all.
 @Suite struct CompileOutputTests {
-    static func folder() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-out-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-        return path
-    }
-
     @Test func writesEveryFormatWithTheDigestOfItsFile() async throws {
-        let directory = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let directory = folder.url.path
         let summary = try Summary(SummaryTests.exampleWorkspace())
         let written = try await summary.compile(formats: [.docx, .md, .html], templates: nil, into: directory)
         #expect(written.map(\.format) == [.md, .html, .docx])
@@ -32,8 +28,9 @@ import Testing
     /// rendered fine but is not renamed over the previous one either), the
     /// error names the folder, and no temporary file is left behind.
     @Test func aFolderInTheWayReplacesNothing() async throws {
-        let directory = try Self.folder()
-        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let directory = folder.url.path
         try Data("previous\n".utf8).write(to: URL(fileURLWithPath: directory + "/summary.md"))
         try FileManager.default.createDirectory(atPath: directory + "/summary.html/kept", withIntermediateDirectories: true)
         let summary = try Summary(SummaryTests.exampleWorkspace())

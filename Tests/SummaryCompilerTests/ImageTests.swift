@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import SummaryCompiler
 
@@ -14,10 +15,11 @@ import Testing
     /// A workspace folder with one plenary note whose body is `body`, and
     /// the given files beside it (paths relative to the workspace).
     struct Folder {
-        let root: URL
+        let temporary: TemporaryFolder
+        var root: URL { temporary.url }
 
         init(body: String, files: [String: Data] = [:]) throws {
-            root = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-images-\(UUID().uuidString)")
+            temporary = try TemporaryFolder()
             try FileManager.default.createDirectory(at: root.appendingPathComponent("notes/figures"), withIntermediateDirectories: true)
             let note = "---\nsession: plenary\ntitle: Pictures\n---\n\(body)\n"
             try Data(note.utf8).write(to: root.appendingPathComponent("notes/plenary.md"))
@@ -28,7 +30,7 @@ import Testing
             CheckedNotes.check(notePaths: [root.appendingPathComponent("notes/plenary.md").path], forum: Edition.second.forum, folder: root.path)
         }
 
-        func remove() { try? FileManager.default.removeItem(at: root) }
+        func remove() { temporary.remove() }
     }
 
     @Test func headersAreReadFromTheContent() {
@@ -75,9 +77,10 @@ import Testing
     }
 
     @Test func aSymbolicLinkOutOfTheWorkspaceIsRefused() throws {
-        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-outside-\(UUID().uuidString).png")
+        let elsewhere = try TemporaryFolder()
+        defer { elsewhere.remove() }
+        let outside = elsewhere.url.appendingPathComponent("outside.png")
         try Self.png.write(to: outside)
-        defer { try? FileManager.default.removeItem(at: outside) }
         let folder = try Folder(body: "![x](figures/link.png)")
         defer { folder.remove() }
         try FileManager.default.createSymbolicLink(

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import SummaryCompiler
 
@@ -10,8 +11,9 @@ struct TemplatesLookupTests {
     /// as GNOME's, and the current folder switched to `root/work` with a
     /// Templates/ of imrf's names.
     @Test func neitherTheCurrentFolderNorAFolderWithoutImrfsTemplates() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-templates-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let root = temporary.url
         let fm = FileManager.default
         try fm.createDirectory(at: root.appendingPathComponent("Templates"), withIntermediateDirectories: true)
         try Data().write(to: root.appendingPathComponent("Templates/Untitled Document"))

@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import SummaryCompiler
 
@@ -11,9 +12,9 @@ import Testing
     /// `MarkdownParser`'s lock, some notes lose their strikethrough and
     /// autolinks. The gate for any change to that lock.
     @Test func concurrentParsingKeepsEveryExtensionAndTheOrder() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         var paths: [String] = []
         for index in 0..<300 {
             let path = folder.appendingPathComponent(String(format: "note-%03d.md", index)).path
@@ -37,9 +38,9 @@ import Testing
     }
 
     @Test func duplicateBodiesAreFoundWhateverTheSurroundingWhiteSpace() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-dup-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         let a = folder.appendingPathComponent("a.md").path
         let b = folder.appendingPathComponent("b.md").path
         try Data("---\nsession: plenary\n---\nSame text.\n".utf8).write(to: URL(fileURLWithPath: a))

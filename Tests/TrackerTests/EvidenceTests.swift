@@ -1,5 +1,6 @@
 import Forum
 import Foundation
+import IMRFTestSupport
 import Testing
 import Tracker
 
@@ -7,8 +8,9 @@ import Tracker
 /// line of the front matter.
 @Suite struct EvidenceTests {
     @Test func readsTheSessionLineOfEachNote() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-evidence-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         let notes = folder.appendingPathComponent("notes")
         try FileManager.default.createDirectory(at: notes, withIntermediateDirectories: true)
         let files = [

@@ -35,7 +35,7 @@ struct UploadMessageTests {
 
     @Test("refused credentials and an unverified certificate")
     func refusedByTheServer() async throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         let file = try scratch.file("a.bin", size: 100)
         let server = try UploadServer()

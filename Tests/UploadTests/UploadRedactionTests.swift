@@ -11,7 +11,7 @@ import Testing
 struct UploadRedactionTests {
     @Test("the trace hides custom header values, cookies, echoed secrets and query values")
     func traceRedactsEverySecret() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
         let log = TraceLog()
@@ -36,7 +36,7 @@ struct UploadRedactionTests {
 
     @Test("a receipt's location without a Location header is the endpoint, query values redacted")
     func receiptRedactsTheEndpointQuery() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 10)
         let receipt = try await Uploader().upload(UploadRequest(
@@ -51,7 +51,7 @@ struct UploadRedactionTests {
         "/flaky503?n=9&token=s3cr3t",
     ])
     func errorsRedactTheQuery(path: String) async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 10)
         let error = await #expect(throws: UploadError.self) {
@@ -70,7 +70,7 @@ struct UploadRedactionTests {
         ("http://us er:s3cr3t@host/x", .credentialsInURL),
     ])
     func badEndpointsRedacted(endpoint: String, code: UploadError.Code) async throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         let file = try scratch.file("a.bin", size: 10)
         let error = await #expect(throws: UploadError.self) {
@@ -102,14 +102,14 @@ struct UploadRedactionTests {
     // A hang (the bug) fails at the time limit; the refusal itself is instant.
     @Test("a FIFO, a device or a folder is refused at once, and nothing is sent", .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero", "folder"])
     func onlyRegularFiles(name: String) async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         var path = name
         if name == "fifo" {
-            path = scratch.directory.appendingPathComponent("fifo").path
+            path = scratch.url.appendingPathComponent("fifo").path
             #expect(mkfifo(path, 0o600) == 0)
         } else if name == "folder" {
-            path = scratch.directory.path
+            path = scratch.url.path
         }
         let error = await #expect(throws: UploadError.self) {
             try await Uploader().upload(UploadRequest(file: path, endpoint: server.url("/ok"), retries: 0))

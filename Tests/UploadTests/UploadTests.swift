@@ -27,7 +27,7 @@ private func base64(ofHex hex: String) -> String {
 struct UploadTests {
     @Test("a PUT stores the exact bytes, with digest, key and bearer token; the receipt says so")
     func success() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("summary.docx", size: 300_000)
         let receipt = try await Uploader().upload(UploadRequest(
@@ -51,10 +51,10 @@ struct UploadTests {
 
     @Test("a raw POST and a multipart POST carry the file")
     func post() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let raw = try scratch.file("raw.bin", size: 10_000, seed: 2)
-        let form = try scratch.text("form.txt", "PGA summary, final text\n", mode: 0o644)
+        let form = try scratch.write("form.txt", "PGA summary, final text\n", mode: 0o644)
         _ = try await Uploader().upload(UploadRequest(file: raw.path, endpoint: server.url("/ok"), method: .post))
         _ = try await Uploader().upload(UploadRequest(
             file: form.path, endpoint: server.url("/ok"), method: .post, formField: "document"
@@ -72,7 +72,7 @@ struct UploadTests {
 
     @Test("two 503s, then success: three attempts and exactly one document")
     func flaky() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("summary.pdf", size: 50_000)
         let receipt = try await Uploader().upload(UploadRequest(
@@ -87,7 +87,7 @@ struct UploadTests {
 
     @Test("the connection dropped halfway through the body, then success with one document")
     func dropped() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("summary.pdf", size: 2_000_000)
         let receipt = try await Uploader().upload(UploadRequest(
@@ -102,7 +102,7 @@ struct UploadTests {
 
     @Test("the same file uploaded twice to the same endpoint is stored once")
     func idempotent() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("summary.pdf", size: 1000)
         let first = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
@@ -115,7 +115,7 @@ struct UploadTests {
 
     @Test("401 is refused after one attempt, as a permission failure")
     func unauthorized() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 100)
         let error = await #expect(throws: UploadError.self) {
@@ -128,7 +128,7 @@ struct UploadTests {
 
     @Test("another 4xx is not retried")
     func notFound() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 100)
         let error = await #expect(throws: UploadError.self) {
@@ -140,7 +140,7 @@ struct UploadTests {
 
     @Test("a slow server and a timeout: retries, then a temporary failure")
     func slow() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 100)
         let error = await #expect(throws: UploadError.self) {
@@ -156,7 +156,7 @@ struct UploadTests {
 
     @Test("nothing listening: unavailable")
     func unreachable() async throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         let file = try scratch.file("a.bin", size: 100)
         let error = await #expect(throws: UploadError.self) {
@@ -174,12 +174,12 @@ struct UploadTests {
         ("file", "http://127.0.0.1:1/x", ["no colon"], .badHeader),
     ])
     func badInput(file: String, endpoint: String, headers: [String], code: UploadError.Code) async throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         _ = try scratch.file("file", size: 10)
         let error = await #expect(throws: UploadError.self) {
             try await Uploader().upload(UploadRequest(
-                file: scratch.directory.appendingPathComponent(file).path, endpoint: endpoint, headers: headers
+                file: scratch.url.appendingPathComponent(file).path, endpoint: endpoint, headers: headers
             ))
         }
         #expect(error?.code == code)
@@ -188,22 +188,22 @@ struct UploadTests {
 
     @Test("a token file readable by others is refused; mode 600 is read and trimmed")
     func tokenFile() throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder()
         defer { scratch.remove() }
-        let loose = try scratch.text("loose", "s3cret\n", mode: 0o644)
-        let tight = try scratch.text("tight", "s3cret\n", mode: 0o600)
+        let loose = try scratch.write("loose", "s3cret\n", mode: 0o644)
+        let tight = try scratch.write("tight", "s3cret\n", mode: 0o600)
         let error = #expect(throws: UploadError.self) { try BearerToken.read(fromFile: loose.path) }
         #expect(error?.code == .badTokenFile)
         #expect(error?.kind == .badInput)
         #expect(error.map { "\($0.diagnostics)".contains("s3cret") } == false)
         #expect(try BearerToken.read(fromFile: tight.path) == BearerToken("s3cret"))
-        #expect(throws: UploadError.self) { try BearerToken.read(fromFile: scratch.directory.appendingPathComponent("none").path) }
+        #expect(throws: UploadError.self) { try BearerToken.read(fromFile: scratch.url.appendingPathComponent("none").path) }
         #expect("\(try BearerToken("s3cret"))" == "<redacted>")
     }
 
     @Test("the trace shows the exchange but never the token")
     func traceRedactsToken() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
         let log = TraceLog()
@@ -219,7 +219,7 @@ struct UploadTests {
 
     @Test("HTTPS with a self-signed certificate: refused by default, accepted with the CA file")
     func selfSigned() async throws {
-        let scratch = try Scratch()
+        let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         let tls = try scratch.selfSignedCertificate()
         let server = try UploadServer(tls: tls)

@@ -16,7 +16,7 @@ struct UploadThreadTests {
     /// could run while they were.
     @Test("more slow uploads are in flight than the pool has threads, and another task still runs")
     func slowUploadsLeaveThePoolFree() async throws {
-        let server = try UploadServer(), scratch = try Scratch()
+        let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
         let poolThreads = ProcessInfo.processInfo.activeProcessorCount

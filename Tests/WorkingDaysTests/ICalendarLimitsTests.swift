@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import WorkingDays
 
@@ -25,9 +26,10 @@ struct ICalendarLimitsTests {
     }
 
     private func withFile(_ data: Data, _ body: (URL) throws -> Void) throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-limits-\(UUID().uuidString).ics")
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let url = folder.url.appendingPathComponent("limits.ics")
         try data.write(to: url)
-        defer { try? FileManager.default.removeItem(at: url) }
         try body(url)
     }
 

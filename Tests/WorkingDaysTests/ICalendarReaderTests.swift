@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import WorkingDays
 
@@ -398,9 +399,9 @@ struct ICalendarReaderTests {
     // MARK: Files
 
     @Test func readsFileAndNamesItAfterTheFile() throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-ics-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let directory = temporary.url
         let url = directory.appendingPathComponent("un-new-york.ics")
         try calendarText(event(["DTSTART;VALUE=DATE:20220530", "SUMMARY:M"])).write(to: url, atomically: true, encoding: .utf8)
         #expect(try ICalendarReader.read(contentsOf: url).name == "un-new-york")
