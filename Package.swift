@@ -200,8 +200,8 @@ let package = Package(
         ),
 
         // MARK: Tests
-        // What the test targets share: temporary folders, and the loopback
-        // document endpoint both upload test targets start.
+        // What the test targets share: temporary folders, the repository
+        // root, and the loopback document endpoint both upload test targets start.
         .target(name: "IMRFTestSupport", path: "Tests/IMRFTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkingDaysTests",
@@ -212,7 +212,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "StorageTests", dependencies: ["Storage", "IMRFTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "ForumTests", dependencies: ["Forum"], swiftSettings: swiftSettings),
+        .testTarget(name: "ForumTests", dependencies: ["Forum", "IMRFTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "LedgerTests",
             dependencies: ["Ledger", "Diagnostics", "IMRFTestSupport", .product(name: "GRDB", package: "GRDB.swift")],

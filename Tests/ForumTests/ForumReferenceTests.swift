@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Forum
 import Testing
 import WorkingDays
@@ -7,10 +8,7 @@ import WorkingDays
 /// forum.yaml's `timeZone` and `calendar` are checked when it is read, at
 /// their lines, so every command that reads it refuses the same file.
 @Suite struct ForumReferenceTests {
-    static let calendars = CalendarCatalog(directories: [
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Calendars"),
-    ])
+    static let calendars = CalendarCatalog(directories: [repositoryRoot.appendingPathComponent("Calendars")])
 
     static func line(of prefix: String, in text: String) -> Int {
         text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(prefix) }! + 1

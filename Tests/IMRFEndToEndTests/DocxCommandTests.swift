@@ -6,7 +6,7 @@ import ZIPFoundation
 /// `imrf compile --format docx` through the binary.
 @Suite("imrf compile to Word")
 struct DocxCommandTests {
-    var templates: String { IMRFProcess.repositoryRoot.appendingPathComponent("Templates").path }
+    var templates: String { repositoryRoot.appendingPathComponent("Templates").path }
 
     func documentXML(_ url: URL) throws -> String {
         let archive = try Archive(url: url, accessMode: .read)

@@ -39,7 +39,7 @@ struct HostileFolderLookupTests {
         let share = bin.deletingLastPathComponent().appendingPathComponent("share/imrf")
         try FileManager.default.createDirectory(at: share, withIntermediateDirectories: true)
         try FileManager.default.copyItem(
-            at: IMRFProcess.repositoryRoot.appendingPathComponent("Calendars"), to: share.appendingPathComponent("Calendars"))
+            at: repositoryRoot.appendingPathComponent("Calendars"), to: share.appendingPathComponent("Calendars"))
         return binary
     }
 
@@ -112,7 +112,7 @@ struct HostileFolderLookupTests {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         let imrf = try install(at: "inst/bin/imrf", in: temporary.url)
-        let repository = IMRFProcess.repositoryRoot.appendingPathComponent("Templates")
+        let repository = repositoryRoot.appendingPathComponent("Templates")
         for (folder, marker) in [("inst/share/imrf/Templates", "INSTALLED"), ("office", "OFFICE"), ("mine", "MINE")] {
             let url = temporary.url.appendingPathComponent(folder)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

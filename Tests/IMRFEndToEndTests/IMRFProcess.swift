@@ -26,12 +26,6 @@ struct IMRFProcess {
 
     static var binary: URL { productsDirectory.appendingPathComponent("imrf") }
 
-    /// The repository root (for `Calendars/`, `Templates/`, fixtures).
-    static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    }
-
     /// Runs `imrf arguments...` (or another `executable`), feeding `input`
     /// on stdin, in `directory`, with `environment` added to (or, with a nil
     /// value, removed from) the current one.

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 
 /// Python's `icalendar` package in a virtual environment under `.build/`,
 /// set up once on first use (as `.ci/run` does for the working-day oracle).
@@ -6,7 +7,7 @@ import Foundation
 /// needs it is then skipped with that reason.
 enum PythonICalendar {
     static let python: URL? = {
-        let venv = IMRFProcess.repositoryRoot.appendingPathComponent(".build/ics-venv")
+        let venv = repositoryRoot.appendingPathComponent(".build/ics-venv")
         let python = venv.appendingPathComponent("bin/python")
         if run(python.path, ["-c", "import icalendar"]) { return python }
         if !FileManager.default.fileExists(atPath: python.path) {
@@ -20,7 +21,7 @@ enum PythonICalendar {
     static var isAvailable: Bool { python != nil }
 
     /// The validator script that reads a file with icalendar.
-    static var checker: URL { IMRFProcess.repositoryRoot.appendingPathComponent("Tests/Oracles/ics_check.py") }
+    static var checker: URL { repositoryRoot.appendingPathComponent("Tests/Oracles/ics_check.py") }
 
     private static func run(_ executable: String, _ arguments: [String]) -> Bool {
         guard FileManager.default.isExecutableFile(atPath: executable) else { return false }

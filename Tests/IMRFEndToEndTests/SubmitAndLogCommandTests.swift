@@ -247,7 +247,7 @@ struct SubmitAndLogCommandTests {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
         #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: temporary.url).status == 0)
-        let templates = IMRFProcess.repositoryRoot.appendingPathComponent("Templates").path
+        let templates = repositoryRoot.appendingPathComponent("Templates").path
         let compile = try IMRFProcess.run(["compile", "ws", "--format", "md", "--templates", templates], directory: temporary.url)
         #expect(compile.status == 0, "\(compile.stderr)")
         #expect(compile.stderr == "")

@@ -9,7 +9,7 @@ struct WorkspaceCommandTests {
         try Data(text.utf8).write(to: folder.appendingPathComponent(name))
     }
 
-    var templates: String { IMRFProcess.repositoryRoot.appendingPathComponent("Templates").path }
+    var templates: String { repositoryRoot.appendingPathComponent("Templates").path }
 
     @Test func initWritesAWorkspaceThatChecksClean() throws {
         let temporary = try TemporaryFolder()

@@ -24,10 +24,7 @@ public final class UploadServer: @unchecked Sendable {
         public var requests: [String: Int]
     }
 
-    static var script: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("UploadTests/Fixtures/upload_server.py")
-    }
+    static var script: URL { repositoryRoot.appendingPathComponent("Tests/UploadTests/Fixtures/upload_server.py") }
 
     private let folder: TemporaryFolder
     public let port: Int

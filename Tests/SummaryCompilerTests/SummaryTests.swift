@@ -1,13 +1,13 @@
 import Diagnostics
 import Forum
 import Foundation
+import IMRFTestSupport
 import Testing
 import ForumWorkspace
 @testable import SummaryCompiler
 
 @Suite struct SummaryTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static var templates: String { root.appendingPathComponent("Templates").path }
+    static var templates: String { repositoryRoot.appendingPathComponent("Templates").path }
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
 
     /// The sample notes of `init --example`, parsed, as a workspace.

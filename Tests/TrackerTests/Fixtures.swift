@@ -1,15 +1,12 @@
 import Forum
 import Foundation
+import IMRFTestSupport
 import Tracker
 import WorkingDays
 
 /// The repository's UN Headquarters calendar and trackers built on it.
 enum Fixtures {
-    static var calendarsFolder: URL {
-        URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Calendars")
-    }
+    static var calendarsFolder: URL { repositoryRoot.appendingPathComponent("Calendars") }
 
     static func calendar() throws -> WorkingDayCalendar {
         WorkingDayCalendar(try CalendarCatalog(directories: [calendarsFolder]).load(["un-new-york"]))

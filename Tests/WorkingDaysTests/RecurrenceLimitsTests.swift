@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import WorkingDays
 
@@ -83,8 +84,7 @@ struct RecurrenceLimitsTests {
 
     /// The UN calendar reads, and far inside the budget.
     @Test func theUNCalendarReads() throws {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Calendars/un-new-york.ics")
+        let url = repositoryRoot.appendingPathComponent("Calendars/un-new-york.ics")
         let calendar = try ICalendarReader.read(contentsOf: url)
         #expect(calendar.holidays.count > 50)
     }
