@@ -80,14 +80,11 @@ public final class UploadServer: @unchecked Sendable {
 
 /// Files for the upload tests.
 extension TemporaryFolder {
-    /// A file of `size` pseudo-random bytes.
+    /// A file of `size` pseudo-random bytes, the same for the same `seed`.
     public func file(_ name: String, size: Int, seed: UInt64 = 1) throws -> URL {
-        var state = seed &* 0x9E37_79B9_7F4A_7C15 | 1
+        var random = SeededRandom(seed: seed)
         var bytes = [UInt8](repeating: 0, count: size)
-        for index in bytes.indices {
-            state ^= state << 13; state ^= state >> 7; state ^= state << 17
-            bytes[index] = UInt8(truncatingIfNeeded: state)
-        }
+        for index in bytes.indices { bytes[index] = UInt8(truncatingIfNeeded: random.next()) }
         let file = url.appendingPathComponent(name)
         try Data(bytes).write(to: file)
         return file

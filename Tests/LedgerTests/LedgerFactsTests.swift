@@ -8,19 +8,7 @@ import Testing
 /// `LedgerFacts(entries:)` defines, on ledgers that exercise every rule.
 @Suite("Ledger facts")
 struct LedgerFactsTests {
-    /// A small deterministic generator (SplitMix64), so a failure replays.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
-    static func randomEvent(_ random: inout SplitMix) -> LedgerEvent {
+    static func randomEvent(_ random: inout SeededRandom) -> LedgerEvent {
         let hash = { (n: Int) in String(repeating: String(n % 4), count: 64) }
         switch Int.random(in: 0..<4, using: &random) {
         case 0:
@@ -46,7 +34,7 @@ struct LedgerFactsTests {
         let workspace = try TemporaryFolder()
         defer { workspace.remove() }
         let ledger = try Ledger(workspace: workspace.url)
-        var random = SplitMix(state: seed)
+        var random = SeededRandom(seed: seed)
         for index in 0..<Int.random(in: 0..<30, using: &random) {
             try ledger.append(Self.randomEvent(&random), at: Date(timeIntervalSince1970: 1_778_000_000 + Double(index)))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import SummaryCompiler
 

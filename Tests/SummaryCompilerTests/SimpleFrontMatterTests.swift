@@ -1,6 +1,7 @@
 import Foundation
 import Diagnostics
 import Forum
+import IMRFTestSupport
 import Testing
 @testable import SummaryCompiler
 

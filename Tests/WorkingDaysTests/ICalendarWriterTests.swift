@@ -1,3 +1,4 @@
+import IMRFTestSupport
 import PropertyBased
 import Testing
 @testable import WorkingDays
@@ -15,28 +16,17 @@ private let sample = HolidayCalendar(
     summary: "UN HQ holidays\nfrom ST/IC circulars"
 )
 
-/// A small deterministic generator (SplitMix64) so that one integer from
-/// PropertyBased describes a whole random calendar and shrinks to it.
-private struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
-private func randomText(_ rng: inout SplitMix, minLength: Int = 0) -> String {
+private func randomText(_ rng: inout SeededRandom, minLength: Int = 0) -> String {
     let alphabet: [String] = ["a", "Z", " ", ",", ";", ":", "\\", "\n", "\"", "é", "ñ", "ü", "中", "文", "😀", "👍🏽",
                               "\u{0301}", "=", "-", "\t", "Eid al-Fitr", "Aïd"]
     let length = Int.random(in: minLength...60, using: &rng)
     return (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined()
 }
 
+/// The calendar of `seed`: one integer from PropertyBased describes a whole
+/// random calendar (SeededRandom) and shrinks to it.
 private func randomCalendar(seed: Int) -> HolidayCalendar {
-    var rng = SplitMix(state: UInt64(seed))
+    var rng = SeededRandom(seed: UInt64(seed))
     let start = CivilDate(year: Int.random(in: 1990...2030, using: &rng), month: 1, day: 1)!
     let end = start.adding(days: Int.random(in: 0...3000, using: &rng))
     let holidays = (0..<Int.random(in: 0...12, using: &rng)).map { _ in
