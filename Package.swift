@@ -201,7 +201,8 @@ let package = Package(
 
         // MARK: Tests
         // What the test targets share: temporary folders, the repository
-        // root, and the loopback document endpoint both upload test targets start.
+        // root, a seeded generator, the runner of the built imrf binary, and
+        // the loopback document endpoint both upload test targets start.
         .target(name: "IMRFTestSupport", path: "Tests/IMRFTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkingDaysTests",

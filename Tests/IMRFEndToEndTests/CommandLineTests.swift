@@ -1,3 +1,4 @@
+import IMRFTestSupport
 import Testing
 
 @Suite("imrf command line")

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Testing
 
 /// `imrf deadline -` fed lines no date could be: the answer stays short and

@@ -1,19 +1,20 @@
-import Foundation
+public import Foundation
 import Synchronization
 
 /// Runs the built `imrf` binary as a user would, and captures what it says.
 ///
 /// End-to-end tests go through this so they check the real process: its
-/// stdout, stderr and exit status, with nothing mocked.
-struct IMRFProcess {
-    struct Result: Sendable {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+/// stdout, stderr and exit status, with nothing mocked. In IMRFTestSupport
+/// so that any test target may run the binary.
+public struct IMRFProcess {
+    public struct Result: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
     }
 
     /// The folder SwiftPM put the test bundle and the `imrf` binary in.
-    static var productsDirectory: URL {
+    public static var productsDirectory: URL {
         #if os(macOS)
         for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
             return bundle.bundleURL.deletingLastPathComponent()
@@ -24,12 +25,12 @@ struct IMRFProcess {
         #endif
     }
 
-    static var binary: URL { productsDirectory.appendingPathComponent("imrf") }
+    public static var binary: URL { productsDirectory.appendingPathComponent("imrf") }
 
     /// Runs `imrf arguments...` (or another `executable`), feeding `input`
     /// on stdin, in `directory`, with `environment` added to (or, with a nil
     /// value, removed from) the current one.
-    static func run(
+    public static func run(
         _ arguments: [String],
         executable: URL = binary,
         input: String? = nil,
@@ -80,16 +81,22 @@ struct IMRFProcess {
     /// A hostile input's ceiling: address space and CPU time set with
     /// util-linux's `prlimit` (so the kernel enforces them), and a wall-clock
     /// limit after which the process is killed.
-    struct ResourceCap: Sendable {
-        var memoryMiB = 1024
-        var cpuSeconds = 10
-        var wallSeconds = 20.0
+    public struct ResourceCap: Sendable {
+        public var memoryMiB: Int
+        public var cpuSeconds: Int
+        public var wallSeconds: Double
+
+        public init(memoryMiB: Int = 1024, cpuSeconds: Int = 10, wallSeconds: Double = 20) {
+            self.memoryMiB = memoryMiB
+            self.cpuSeconds = cpuSeconds
+            self.wallSeconds = wallSeconds
+        }
     }
 
     /// Runs `imrf arguments...` under `cap`; `Result.status` is the exit
     /// status, or 128 + the signal when the kernel or the watchdog killed it
     /// (a test requiring a clear refusal then fails on the status).
-    static func run(
+    public static func run(
         _ arguments: [String],
         cap: ResourceCap,
         input: String? = nil,
@@ -124,7 +131,7 @@ struct IMRFProcess {
 
     /// Whether this test process, and so the `imrf` built with it, runs
     /// under AddressSanitizer or ThreadSanitizer (`swift test --sanitize`).
-    static let isSanitized: Bool = {
+    public static let isSanitized: Bool = {
         guard let handle = dlopen(nil, RTLD_NOW) else { return false }
         defer { dlclose(handle) }
         return dlsym(handle, "__asan_init") != nil || dlsym(handle, "__tsan_init") != nil
