@@ -201,8 +201,9 @@ let package = Package(
 
         // MARK: Tests
         // What the test targets share: temporary folders, the repository
-        // root, a seeded generator, the runner of the built imrf binary, and
-        // the loopback document endpoint both upload test targets start.
+        // root, a seeded generator, the runner of the built imrf binary and
+        // its example workspace, and the loopback document endpoint both
+        // upload test targets start. No imrf module: tests of any layer use it.
         .target(name: "IMRFTestSupport", path: "Tests/IMRFTestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "WorkingDaysTests",

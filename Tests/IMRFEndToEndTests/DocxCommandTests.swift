@@ -17,24 +17,22 @@ struct DocxCommandTests {
     }
 
     @Test func compileWritesTheSameDocxTwiceBesideMarkdownAndHTML() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let folder = temporary.url
-        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder).status == 0)
-        let first = try IMRFProcess.run(["compile", "ws", "--templates", templates, "--format", "md,html,docx"], directory: folder)
-        #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "wrote ws/build/summary.md\nwrote ws/build/summary.html\nwrote ws/build/summary.docx\n")
-        let file = folder.appendingPathComponent("ws/build/summary.docx")
-        let bytes = try Data(contentsOf: file)
-        #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))  // a ZIP local file header
-        let second = try IMRFProcess.run(["compile", "ws", "--format", "docx"], directory: folder)
-        #expect(second.status == 0, "\(second.stderr)")
-        #expect(try Data(contentsOf: file) == bytes)
-        let document = try documentXML(file)
-        #expect(document.contains("Informal interactive multistakeholder hearing"))
-        #expect(document.contains("<w:lang w:val=\"ar\" w:bidi=\"ar\"/>"))
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ws/build").path)
-        #expect(leftovers.sorted() == ["summary.docx", "summary.html", "summary.md"])
+        try withExampleWorkspace { temporary in
+            let first = try IMRFProcess.run(["compile", "ws", "--templates", templates, "--format", "md,html,docx"], directory: temporary.url)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stdout == "wrote ws/build/summary.md\nwrote ws/build/summary.html\nwrote ws/build/summary.docx\n")
+            let file = temporary.url.appendingPathComponent("ws/build/summary.docx")
+            let bytes = try Data(contentsOf: file)
+            #expect(bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]))  // a ZIP local file header
+            let second = try IMRFProcess.run(["compile", "ws", "--format", "docx"], directory: temporary.url)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(try Data(contentsOf: file) == bytes)
+            let document = try documentXML(file)
+            #expect(document.contains("Informal interactive multistakeholder hearing"))
+            #expect(document.contains("<w:lang w:val=\"ar\" w:bidi=\"ar\"/>"))
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: temporary.url.appendingPathComponent("ws/build").path)
+            #expect(leftovers.sorted() == ["summary.docx", "summary.html", "summary.md"])
+        }
     }
 
     @Test func unknownFormatNamesDocx() throws {

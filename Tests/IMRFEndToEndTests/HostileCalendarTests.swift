@@ -39,7 +39,7 @@ struct HostileCalendarTests {
         #expect(deadline.status == 65)
         #expect(deadline.stderr.contains(message), "\(deadline.stderr)")
 
-        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: temporary.url).status == 0)
+        try IMRFProcess.initWorkspace(in: temporary.url, example: false)
         let status = try IMRFProcess.run(
             ["status", "ws", "--today", "2026-05-15"], cap: cap, directory: temporary.url,
             environment: ["IMRF_CALENDARS": calendars.path])

@@ -43,11 +43,6 @@ struct HostileFolderLookupTests {
         return binary
     }
 
-    func example(in folder: URL) throws {
-        let result = try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: folder)
-        #expect(result.status == 0, "\(result.stderr)")
-    }
-
     @Test func aCalendarInTheCurrentFolderChangesNoDeadline() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
@@ -60,15 +55,14 @@ struct HostileFolderLookupTests {
     }
 
     @Test func aCalendarInTheCurrentFolderChangesNoStatus() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        try example(in: temporary.url)
-        let ws = temporary.url.appendingPathComponent("ws")
-        let before = try IMRFProcess.run(["status", "--today", "2026-05-26"], directory: ws)
-        try plant(in: ws)
-        let after = try IMRFProcess.run(["status", "--today", "2026-05-26"], directory: ws)
-        #expect(before.status == after.status)
-        #expect(before.stdout == after.stdout)
+        try withExampleWorkspace { temporary in
+            let ws = temporary.url.appendingPathComponent("ws")
+            let before = try IMRFProcess.run(["status", "--today", "2026-05-26"], directory: ws)
+            try plant(in: ws)
+            let after = try IMRFProcess.run(["status", "--today", "2026-05-26"], directory: ws)
+            #expect(before.status == after.status)
+            #expect(before.stdout == after.stdout)
+        }
     }
 
     /// An installed binary run in a folder holding a Templates/ with a script.
@@ -78,7 +72,7 @@ struct HostileFolderLookupTests {
         let imrf = try install(at: "opt/imrf/bin/imrf", in: temporary.url)
         let work = temporary.url.appendingPathComponent("work")
         try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
-        try example(in: work)
+        try IMRFProcess.initWorkspace(in: work)
         try plant(in: work.appendingPathComponent("ws"))
         for directory in [work, work.appendingPathComponent("ws")] {
             let result = try IMRFProcess.run(
@@ -100,7 +94,7 @@ struct HostileFolderLookupTests {
         let imrf = try install(at: ".local/bin/imrf", in: home)
         try FileManager.default.createDirectory(at: home.appendingPathComponent("Templates"), withIntermediateDirectories: true)
         try "".write(to: home.appendingPathComponent("Templates/Untitled Document"), atomically: true, encoding: .utf8)
-        try example(in: home)
+        try IMRFProcess.initWorkspace(in: home)
         let result = try IMRFProcess.run(["compile", "ws", "--format", "md,html"], executable: imrf, directory: home)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(FileManager.default.fileExists(atPath: home.appendingPathComponent("ws/build/summary.html").path))
@@ -120,7 +114,7 @@ struct HostileFolderLookupTests {
             let md = url.appendingPathComponent("summary.md.mustache")
             try (try String(contentsOf: md, encoding: .utf8) + "\n\(marker)\n").write(to: md, atomically: true, encoding: .utf8)
         }
-        try example(in: temporary.url)
+        try IMRFProcess.initWorkspace(in: temporary.url)
         func compiled(_ extra: [String], environment: [String: String?] = [:]) throws -> String {
             let result = try IMRFProcess.run(
                 ["compile", "ws", "--format", "md"] + extra, executable: imrf, directory: temporary.url, environment: environment)

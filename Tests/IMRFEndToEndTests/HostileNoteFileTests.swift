@@ -9,68 +9,60 @@ import Testing
 struct HostileNoteFileTests {
     let cap = IMRFProcess.ResourceCap(memoryMiB: 512, cpuSeconds: 10, wallSeconds: 20)
 
-    func workspace(in temporary: TemporaryFolder, example: Bool = true) throws -> URL {
-        var arguments = ["init", "ws", "--edition", "2026"]
-        if example { arguments.append("--example") }
-        let result = try IMRFProcess.run(arguments, directory: temporary.url)
-        #expect(result.status == 0, "\(result.stderr)")
-        return temporary.url.appendingPathComponent("ws")
-    }
-
     @Test func aSparseThreeGigabyteNoteIsRefusedByItsSize() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let folder = try workspace(in: temporary)
-        let huge = folder.appendingPathComponent("notes/huge.md")
-        #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
-        #expect(truncate(huge.path, 3 << 30) == 0)
-        let check = try IMRFProcess.run(["check", "ws"], cap: cap, directory: temporary.url)
-        #expect(check.status == 65, "\(check.stderr)")
-        #expect(check.stderr.hasPrefix("ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n"))
-        let compile = try IMRFProcess.run(["compile", "ws"], cap: cap, directory: temporary.url)
-        #expect(compile.status == 65, "\(compile.stderr)")
-        #expect(compile.stderr.hasPrefix("ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n"))
-        let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: cap, directory: temporary.url)
-        #expect(status.status < 4, "\(status.stderr)")
+        try withExampleWorkspace { temporary in
+            let folder = temporary.url.appendingPathComponent("ws")
+            let huge = folder.appendingPathComponent("notes/huge.md")
+            #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
+            #expect(truncate(huge.path, 3 << 30) == 0)
+            let check = try IMRFProcess.run(["check", "ws"], cap: cap, directory: temporary.url)
+            #expect(check.status == 65, "\(check.stderr)")
+            #expect(check.stderr.hasPrefix("ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n"))
+            let compile = try IMRFProcess.run(["compile", "ws"], cap: cap, directory: temporary.url)
+            #expect(compile.status == 65, "\(compile.stderr)")
+            #expect(compile.stderr.hasPrefix("ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n"))
+            let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: cap, directory: temporary.url)
+            #expect(status.status < 4, "\(status.stderr)")
+        }
     }
 
     @Test func aNamedPipeInNotesIsRefusedWithoutWaiting() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let folder = try workspace(in: temporary)
-        #expect(mkfifo(folder.appendingPathComponent("notes/pipe.md").path, 0o644) == 0)
-        let short = IMRFProcess.ResourceCap(memoryMiB: 512, cpuSeconds: 10, wallSeconds: 10)
-        let check = try IMRFProcess.run(["check", "ws"], cap: short, directory: temporary.url)
-        #expect(check.status == 65, "\(check.stderr)")
-        #expect(check.stderr.hasPrefix("ws/notes/pipe.md: error: note is a named pipe, not a file\n"))
-        let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: short, directory: temporary.url)
-        #expect(status.status < 4, "\(status.stderr)")
+        try withExampleWorkspace { temporary in
+            let folder = temporary.url.appendingPathComponent("ws")
+            #expect(mkfifo(folder.appendingPathComponent("notes/pipe.md").path, 0o644) == 0)
+            let short = IMRFProcess.ResourceCap(memoryMiB: 512, cpuSeconds: 10, wallSeconds: 10)
+            let check = try IMRFProcess.run(["check", "ws"], cap: short, directory: temporary.url)
+            #expect(check.status == 65, "\(check.stderr)")
+            #expect(check.stderr.hasPrefix("ws/notes/pipe.md: error: note is a named pipe, not a file\n"))
+            let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: short, directory: temporary.url)
+            #expect(status.status < 4, "\(status.stderr)")
+        }
     }
 
     /// A note linked from outside the workspace is refused at the note; one
     /// linked from inside it is read.
     @Test func aNoteLinkedFromOutsideTheWorkspaceIsNotRead() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let folder = try workspace(in: temporary)
-        _ = try temporary.write("secret.md", "---\nsession: hearing\n---\nTOP SECRET.\n")
-        try FileManager.default.createSymbolicLink(
-            atPath: folder.appendingPathComponent("notes/secret.md").path, withDestinationPath: "../../secret.md")
-        let check = try IMRFProcess.run(["check", "ws"], directory: temporary.url)
-        #expect(check.status == 65)
-        #expect(check.stderr.hasPrefix("ws/notes/secret.md: error: note is a link to a file outside the workspace\n"))
-        #expect(!check.stderr.contains("TOP SECRET"))
-        let compile = try IMRFProcess.run(["compile", "ws"], directory: temporary.url)
-        #expect(compile.status == 65)
-        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("build/summary.md").path))
+        try withExampleWorkspace { temporary in
+            let folder = temporary.url.appendingPathComponent("ws")
+            _ = try temporary.write("secret.md", "---\nsession: hearing\n---\nTOP SECRET.\n")
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.appendingPathComponent("notes/secret.md").path, withDestinationPath: "../../secret.md")
+            let check = try IMRFProcess.run(["check", "ws"], directory: temporary.url)
+            #expect(check.status == 65)
+            #expect(check.stderr.hasPrefix("ws/notes/secret.md: error: note is a link to a file outside the workspace\n"))
+            #expect(!check.stderr.contains("TOP SECRET"))
+            let compile = try IMRFProcess.run(["compile", "ws"], directory: temporary.url)
+            #expect(compile.status == 65)
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("build/summary.md").path))
 
-        try FileManager.default.removeItem(at: folder.appendingPathComponent("notes/secret.md"))
-        try FileManager.default.createDirectory(at: folder.appendingPathComponent("drafts"), withIntermediateDirectories: true)
-        try Data("---\nsession: hearing\n---\nA draft kept elsewhere in the workspace.\n".utf8)
-            .write(to: folder.appendingPathComponent("drafts/draft.md"))
-        try FileManager.default.createSymbolicLink(
-            atPath: folder.appendingPathComponent("notes/draft.md").path, withDestinationPath: "../drafts/draft.md")
-        let inside = try IMRFProcess.run(["check", "ws"], directory: temporary.url)
-        #expect(inside.status == 0, "\(inside.stderr)")
+            try FileManager.default.removeItem(at: folder.appendingPathComponent("notes/secret.md"))
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("drafts"), withIntermediateDirectories: true)
+            try Data("---\nsession: hearing\n---\nA draft kept elsewhere in the workspace.\n".utf8)
+                .write(to: folder.appendingPathComponent("drafts/draft.md"))
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.appendingPathComponent("notes/draft.md").path, withDestinationPath: "../drafts/draft.md")
+            let inside = try IMRFProcess.run(["check", "ws"], directory: temporary.url)
+            #expect(inside.status == 0, "\(inside.stderr)")
+        }
     }
 }

@@ -9,10 +9,8 @@ import Testing
 struct HostileTemplateTests {
     static let cap = IMRFProcess.ResourceCap(memoryMiB: 1024, cpuSeconds: 10, wallSeconds: 20)
 
-    /// A workspace `ws` and a templates folder `office` holding `files`.
+    /// A templates folder `office` beside the workspace, holding `files`.
     func prepare(_ temporary: TemporaryFolder, _ files: [String: String]) throws {
-        let result = try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: temporary.url)
-        #expect(result.status == 0, "\(result.stderr)")
         let office = temporary.url.appendingPathComponent("office")
         try FileManager.default.createDirectory(at: office, withIntermediateDirectories: true)
         for (name, text) in files {
@@ -21,70 +19,70 @@ struct HostileTemplateTests {
     }
 
     @Test func aTemplateThatIncludesItselfIsRefusedAtItsLine() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        try prepare(temporary, ["summary.md.mustache": "# {{title}}\n\n{{#sections}}\n{{> summary.md}}\n{{/sections}}\n"])
-        let result = try IMRFProcess.run(
-            ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
-        #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix(
-            "office/summary.md.mustache:4:1: error: template 'summary.md' includes itself (summary.md -> summary.md)\n"
-        ), "\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("out").path))
+        try withExampleWorkspace { temporary in
+            try prepare(temporary, ["summary.md.mustache": "# {{title}}\n\n{{#sections}}\n{{> summary.md}}\n{{/sections}}\n"])
+            let result = try IMRFProcess.run(
+                ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(
+                "office/summary.md.mustache:4:1: error: template 'summary.md' includes itself (summary.md -> summary.md)\n"
+            ), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("out").path))
+        }
     }
 
     @Test func templatesThatIncludeEachOtherAreRefused() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        try prepare(temporary, [
-            "summary.md.mustache": "# {{title}}\n{{>a}}\n",
-            "a.mustache": "A\n{{#sections}}{{>b}}{{/sections}}\n",
-            "b.mustache": "B\n\nB again {{>a}}\n",
-        ])
-        let result = try IMRFProcess.run(
-            ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
-        #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix(
-            "office/a.mustache:2:1: error: template 'a' includes itself (a -> b -> a)\n"
-        ), "\(result.stderr)")
+        try withExampleWorkspace { temporary in
+            try prepare(temporary, [
+                "summary.md.mustache": "# {{title}}\n{{>a}}\n",
+                "a.mustache": "A\n{{#sections}}{{>b}}{{/sections}}\n",
+                "b.mustache": "B\n\nB again {{>a}}\n",
+            ])
+            let result = try IMRFProcess.run(
+                ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(
+                "office/a.mustache:2:1: error: template 'a' includes itself (a -> b -> a)\n"
+            ), "\(result.stderr)")
+        }
     }
 
     @Test func anInheritedBlockThatExpandsItselfIsRefused() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        try prepare(temporary, [
-            "summary.md.mustache": "{{<frame}}{{$body}}x{{$body}}{{/body}}{{/body}}{{/frame}}\n",
-            "frame.mustache": "# {{title}}\n{{$body}}{{/body}}\n",
-        ])
-        let result = try IMRFProcess.run(
-            ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
-        #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix(
-            "office/summary.md.mustache:1:1: error: block 'body' includes itself (body -> body)\n"
-        ), "\(result.stderr)")
+        try withExampleWorkspace { temporary in
+            try prepare(temporary, [
+                "summary.md.mustache": "{{<frame}}{{$body}}x{{$body}}{{/body}}{{/body}}{{/frame}}\n",
+                "frame.mustache": "# {{title}}\n{{$body}}{{/body}}\n",
+            ])
+            let result = try IMRFProcess.run(
+                ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(
+                "office/summary.md.mustache:1:1: error: block 'body' includes itself (body -> body)\n"
+            ), "\(result.stderr)")
+        }
     }
 
     @Test func aPartialNamedByAValueIsRefused() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        try prepare(temporary, ["summary.md.mustache": "# {{title}}\n\n{{>*title}}\n"])
-        let result = try IMRFProcess.run(
-            ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
-        #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.hasPrefix(
-            "office/summary.md.mustache:3:1: error: template 'summary.md' includes a template named by the value 'title'\n"
-        ), "\(result.stderr)")
+        try withExampleWorkspace { temporary in
+            try prepare(temporary, ["summary.md.mustache": "# {{title}}\n\n{{>*title}}\n"])
+            let result = try IMRFProcess.run(
+                ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.hasPrefix(
+                "office/summary.md.mustache:3:1: error: template 'summary.md' includes a template named by the value 'title'\n"
+            ), "\(result.stderr)")
+        }
     }
 
     @Test func aTemplateIncludingAnotherTwiceIsFine() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        try prepare(temporary, [
-            "summary.md.mustache": "# {{title}}\n{{>part}}\n{{#sections}}{{>part}}{{/sections}}\n",
-            "part.mustache": "({{heading}})\n",
-        ])
-        let result = try IMRFProcess.run(
-            ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
-        #expect(result.status == 0, "\(result.stderr)")
+        try withExampleWorkspace { temporary in
+            try prepare(temporary, [
+                "summary.md.mustache": "# {{title}}\n{{>part}}\n{{#sections}}{{>part}}{{/sections}}\n",
+                "part.mustache": "({{heading}})\n",
+            ])
+            let result = try IMRFProcess.run(
+                ["compile", "ws", "--format", "md", "--templates", "office", "--out", "out"], cap: Self.cap, directory: temporary.url)
+            #expect(result.status == 0, "\(result.stderr)")
+        }
     }
 }

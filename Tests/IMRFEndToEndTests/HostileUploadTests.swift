@@ -22,28 +22,28 @@ struct HostileUploadTests {
     }
 
     @Test func credentialsInHeadersCookiesAndQueriesAreNeverPrintedOrRecorded() throws {
-        let server = try UploadServer(), temporary = try TemporaryFolder()
-        defer { server.stop(); temporary.remove() }
-        let folder = temporary.url
-        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: folder).status == 0)
-        _ = try temporary.write("ws/summary.md", "# Summary\n")
-        let endpoint = server.url("/echo?token=QUERY-s3cr3t")
-        let upload = try IMRFProcess.run(
-            ["upload", "ws/summary.md", "--endpoint", endpoint, "--verbose", "--header", "X-Api-Key: APIKEY-s3cr3t"],
-            directory: folder, environment: ["IMRF_TOKEN": "TOKEN-s3cr3t"])
-        #expect(upload.status == 0, "\(upload.stderr)")
-        #expect(upload.stderr.contains("> X-Api-Key: <redacted>"))
-        #expect(upload.stderr.contains("< Set-Cookie: <redacted>"))
-        #expect(upload.stdout.contains("/documents/1?X-Amz-Signature=<redacted>: HTTP 201"), "\(upload.stdout)")
-        let failed = try IMRFProcess.run(
-            ["upload", "ws/summary.md", "--endpoint", server.url("/status?code=404&token=QUERY-s3cr3t"), "--json"],
-            directory: folder)
-        #expect(failed.status == 70)
-        #expect(failed.stderr.contains("/status?code=<redacted>&token=<redacted> rejected the upload (HTTP 404)"), "\(failed.stderr)")
-        let log = try IMRFProcess.run(["log", "ws", "--json"], directory: folder)
-        let ledger = try Data(contentsOf: folder.appendingPathComponent("ws/.imrf/ledger.sqlite"))
-        for output in [upload.stdout, upload.stderr, failed.stdout, failed.stderr, log.stdout, String(decoding: ledger, as: UTF8.self)] {
-            #expect(!output.contains("s3cr3t"), "\(output)")
+        let server = try UploadServer()
+        defer { server.stop() }
+        try withExampleWorkspace(example: false) { temporary in
+            _ = try temporary.write("ws/summary.md", "# Summary\n")
+            let endpoint = server.url("/echo?token=QUERY-s3cr3t")
+            let upload = try IMRFProcess.run(
+                ["upload", "ws/summary.md", "--endpoint", endpoint, "--verbose", "--header", "X-Api-Key: APIKEY-s3cr3t"],
+                directory: temporary.url, environment: ["IMRF_TOKEN": "TOKEN-s3cr3t"])
+            #expect(upload.status == 0, "\(upload.stderr)")
+            #expect(upload.stderr.contains("> X-Api-Key: <redacted>"))
+            #expect(upload.stderr.contains("< Set-Cookie: <redacted>"))
+            #expect(upload.stdout.contains("/documents/1?X-Amz-Signature=<redacted>: HTTP 201"), "\(upload.stdout)")
+            let failed = try IMRFProcess.run(
+                ["upload", "ws/summary.md", "--endpoint", server.url("/status?code=404&token=QUERY-s3cr3t"), "--json"],
+                directory: temporary.url)
+            #expect(failed.status == 70)
+            #expect(failed.stderr.contains("/status?code=<redacted>&token=<redacted> rejected the upload (HTTP 404)"), "\(failed.stderr)")
+            let log = try IMRFProcess.run(["log", "ws", "--json"], directory: temporary.url)
+            let ledger = try Data(contentsOf: temporary.url.appendingPathComponent("ws/.imrf/ledger.sqlite"))
+            for output in [upload.stdout, upload.stderr, failed.stdout, failed.stderr, log.stdout, String(decoding: ledger, as: UTF8.self)] {
+                #expect(!output.contains("s3cr3t"), "\(output)")
+            }
         }
     }
 }

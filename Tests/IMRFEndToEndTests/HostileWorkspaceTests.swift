@@ -7,20 +7,18 @@ import Testing
 @Suite("hostile workspace")
 struct HostileWorkspaceTests {
     @Test func notesTogetherOverSixteenMegabytesAreRefusedAtTheNoteThatCrossesTheBudget() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let initialised = try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: temporary.url)
-        #expect(initialised.status == 0, "\(initialised.stderr)")
-        // Four notes of 4 MiB after the example's: the fourth crosses 16 MiB.
-        let big = Data(String(repeating: String(repeating: "x", count: 1023) + "\n", count: 4096).utf8)
-        for number in 1...4 {
-            try big.write(to: temporary.url.appendingPathComponent("ws/notes/zz-\(number).md"))
+        try withExampleWorkspace { temporary in
+            // Four notes of 4 MiB after the example's: the fourth crosses 16 MiB.
+            let big = Data(String(repeating: String(repeating: "x", count: 1023) + "\n", count: 4096).utf8)
+            for number in 1...4 {
+                try big.write(to: temporary.url.appendingPathComponent("ws/notes/zz-\(number).md"))
+            }
+            let result = try IMRFProcess.run(
+                ["check", "ws"], cap: .init(memoryMiB: 1024, cpuSeconds: 20, wallSeconds: 30), directory: temporary.url)
+            #expect(result.status == 65, "\(result.stderr)")
+            #expect(result.stderr.contains(
+                "ws/notes/zz-4.md:1:1: error: the notes together are larger than 16,777,216 bytes: with this one they are "
+            ), "\(result.stderr)")
         }
-        let result = try IMRFProcess.run(
-            ["check", "ws"], cap: .init(memoryMiB: 1024, cpuSeconds: 20, wallSeconds: 30), directory: temporary.url)
-        #expect(result.status == 65, "\(result.stderr)")
-        #expect(result.stderr.contains(
-            "ws/notes/zz-4.md:1:1: error: the notes together are larger than 16,777,216 bytes: with this one they are "
-        ), "\(result.stderr)")
     }
 }

@@ -11,10 +11,8 @@ import Testing
 /// the tests run as root, as CI does: root may write anywhere.
 @Suite("read-only workspace")
 struct ReadOnlyWorkspaceTests {
-    /// A compiled example workspace that only its owner may write.
+    /// The example workspace, compiled, made writable only by its owner.
     func readOnlyWorkspace(in temporary: TemporaryFolder) throws -> URL {
-        let initialised = try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: temporary.url)
-        #expect(initialised.status == 0, "\(initialised.stderr)")
         let compiled = try IMRFProcess.run(["compile", "ws"], directory: temporary.url)
         #expect(compiled.status == 0, "\(compiled.stderr)")
         let workspace = temporary.url.appendingPathComponent("ws")
@@ -41,18 +39,19 @@ struct ReadOnlyWorkspaceTests {
     }
 
     @Test func statusAndLogReadALedgerTheyMayNotWrite() throws {
-        let temporary = try TemporaryFolder()
-        defer { try? Self.chmod(["-R", "u+w", temporary.url.path]); temporary.remove() }
-        let workspace = try readOnlyWorkspace(in: temporary)
-        let status = try runAsReader(["status", "ws", "--today", "2026-05-20"], in: temporary)
-        #expect(status.status == 1, "\(status.stdout)\(status.stderr)")
-        #expect(status.stdout.contains("compiled=1;"), "the compile in the ledger was read: \(status.stdout)")
-        #expect(status.stderr.isEmpty)
-        let log = try runAsReader(["log", "ws"], in: temporary)
-        #expect(log.status == 0, "\(log.stderr)")
-        #expect(log.stdout.contains("#1  compile"))
-        let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path + "/.imrf").sorted()
-        #expect(files == ["ledger.lock", "ledger.sqlite"], "nothing created beside the ledger")
+        try withExampleWorkspace { temporary in
+            defer { try? Self.chmod(["-R", "u+w", temporary.url.path]) }
+            let workspace = try readOnlyWorkspace(in: temporary)
+            let status = try runAsReader(["status", "ws", "--today", "2026-05-20"], in: temporary)
+            #expect(status.status == 1, "\(status.stdout)\(status.stderr)")
+            #expect(status.stdout.contains("compiled=1;"), "the compile in the ledger was read: \(status.stdout)")
+            #expect(status.stderr.isEmpty)
+            let log = try runAsReader(["log", "ws"], in: temporary)
+            #expect(log.status == 0, "\(log.stderr)")
+            #expect(log.stdout.contains("#1  compile"))
+            let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path + "/.imrf").sorted()
+            #expect(files == ["ledger.lock", "ledger.sqlite"], "nothing created beside the ledger")
+        }
     }
 
     /// A writer holding the ledger open with an unmerged write (a submit in
@@ -62,29 +61,30 @@ struct ReadOnlyWorkspaceTests {
     @Test(arguments: [true, false])
     func aLedgerBeingWritten(indexReadable: Bool) throws {
         if !indexReadable && geteuid() != 0 { return }
-        let temporary = try TemporaryFolder()
-        defer { try? Self.chmod(["-R", "u+w", temporary.url.path]); temporary.remove() }
-        let workspace = try readOnlyWorkspace(in: temporary)
-        let file = workspace.path + "/.imrf/ledger.sqlite"
-        if geteuid() != 0 { try Self.chmod(["u+w", workspace.path + "/.imrf"]) }
-        let writer = try DatabaseQueue(path: file)
-        defer { try? writer.close() }
-        try writer.writeWithoutTransaction { db in
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
-            try db.execute(sql: "INSERT INTO entry (at, kind, record) SELECT at, kind, record FROM entry")
-        }
-        if geteuid() != 0 { try Self.chmod(["a-w", workspace.path + "/.imrf"]) }
-        try Self.chmod([indexReadable ? "a+r,go-w" : "go-rw", file + "-wal", file + "-shm"])
-        let log = try runAsReader(["log", "ws"], in: temporary)
-        if indexReadable {
-            #expect(log.status == 0, "\(log.stderr)")
-            #expect(log.stdout.contains("#2  compile"), "the unmerged write is read: \(log.stdout)")
-        } else {
-            #expect(log.status == 75, "\(log.stderr)")
-            #expect(log.stderr.contains("another imrf is writing it"), "\(log.stderr)")
-            let status = try runAsReader(["status", "ws"], in: temporary)
-            #expect(status.status == 3)
-            #expect(status.stdout.hasPrefix("IMRF UNKNOWN - ws/.imrf/ledger.sqlite: cannot read the ledger now"), "\(status.stdout)")
+        try withExampleWorkspace { temporary in
+            defer { try? Self.chmod(["-R", "u+w", temporary.url.path]) }
+            let workspace = try readOnlyWorkspace(in: temporary)
+            let file = workspace.path + "/.imrf/ledger.sqlite"
+            if geteuid() != 0 { try Self.chmod(["u+w", workspace.path + "/.imrf"]) }
+            let writer = try DatabaseQueue(path: file)
+            defer { try? writer.close() }
+            try writer.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 0")
+                try db.execute(sql: "INSERT INTO entry (at, kind, record) SELECT at, kind, record FROM entry")
+            }
+            if geteuid() != 0 { try Self.chmod(["a-w", workspace.path + "/.imrf"]) }
+            try Self.chmod([indexReadable ? "a+r,go-w" : "go-rw", file + "-wal", file + "-shm"])
+            let log = try runAsReader(["log", "ws"], in: temporary)
+            if indexReadable {
+                #expect(log.status == 0, "\(log.stderr)")
+                #expect(log.stdout.contains("#2  compile"), "the unmerged write is read: \(log.stdout)")
+            } else {
+                #expect(log.status == 75, "\(log.stderr)")
+                #expect(log.stderr.contains("another imrf is writing it"), "\(log.stderr)")
+                let status = try runAsReader(["status", "ws"], in: temporary)
+                #expect(status.status == 3)
+                #expect(status.stdout.hasPrefix("IMRF UNKNOWN - ws/.imrf/ledger.sqlite: cannot read the ledger now"), "\(status.stdout)")
+            }
         }
     }
 }

@@ -62,104 +62,100 @@ struct SubmitConcurrencyTests {
     }
 
     @Test func twentySubmissionsAtOnceAreAllRecorded() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let folder = temporary.url
-        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: folder).status == 0)
-        let count = 20
-        for index in 1...count {
-            _ = try temporary.write("note\(index).md", note(author: "Rapporteur \(index)", body: "Summary number \(index) of the round table."))
-        }
-
-        // imrf log in a loop while the submissions run: it must never fail or complain.
-        let logs = Transcript(), done = Flag()
-        let logLoop = Thread {
-            while !done.isSet {
-                let result = try? IMRFProcess.run(["log", "ws"], directory: folder)
-                logs.record(result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "log exited \($0.status): \($0.stderr)" } ?? "log did not run")
+        try withExampleWorkspace(example: false) { temporary in
+            let count = 20
+            for index in 1...count {
+                _ = try temporary.write("note\(index).md", note(author: "Rapporteur \(index)", body: "Summary number \(index) of the round table."))
             }
-        }
-        logLoop.start()
 
-        let submissions = Transcript()
-        let group = DispatchGroup()
-        for index in 1...count {
-            group.enter()
-            DispatchQueue.global().async {
-                defer { group.leave() }
-                let result = try? IMRFProcess.run(["submit", "note\(index).md", "--workspace", "ws"], directory: folder)
-                submissions.record(result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "submit \(index) exited \($0.status): \($0.stderr)" } ?? "submit did not run")
+            // imrf log in a loop while the submissions run: it must never fail or complain.
+            let logs = Transcript(), done = Flag()
+            let logLoop = Thread {
+                while !done.isSet {
+                    let result = try? IMRFProcess.run(["log", "ws"], directory: temporary.url)
+                    logs.record(result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "log exited \($0.status): \($0.stderr)" } ?? "log did not run")
+                }
             }
-        }
-        group.wait()
-        done.set()
-        while logLoop.isExecuting { Thread.sleep(forTimeInterval: 0.05) }
+            logLoop.start()
 
-        #expect(submissions.snapshot.runs == count)
-        #expect(submissions.snapshot.problems == [])
-        #expect(logs.snapshot.runs > 0)
-        #expect(logs.snapshot.problems == [])
+            let submissions = Transcript()
+            let group = DispatchGroup()
+            for index in 1...count {
+                group.enter()
+                DispatchQueue.global().async {
+                    defer { group.leave() }
+                    let result = try? IMRFProcess.run(["submit", "note\(index).md", "--workspace", "ws"], directory: temporary.url)
+                    submissions.record(result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "submit \(index) exited \($0.status): \($0.stderr)" } ?? "submit did not run")
+                }
+            }
+            group.wait()
+            done.set()
+            while logLoop.isExecuting { Thread.sleep(forTimeInterval: 0.05) }
 
-        var configuration = Configuration()
-        configuration.readonly = true
-        let database = try DatabaseQueue(path: folder.appendingPathComponent("ws/.imrf/ledger.sqlite").path, configuration: configuration)
-        let (integrity, authors) = try database.read { db in
-            (
-                try String.fetchAll(db, sql: "PRAGMA integrity_check"),
-                try String.fetchAll(db, sql: "SELECT json_extract(record, '$.author') FROM entry WHERE kind = 'submission' ORDER BY id")
-            )
+            #expect(submissions.snapshot.runs == count)
+            #expect(submissions.snapshot.problems == [])
+            #expect(logs.snapshot.runs > 0)
+            #expect(logs.snapshot.problems == [])
+
+            var configuration = Configuration()
+            configuration.readonly = true
+            let database = try DatabaseQueue(path: temporary.url.appendingPathComponent("ws/.imrf/ledger.sqlite").path, configuration: configuration)
+            let (integrity, authors) = try database.read { db in
+                (
+                    try String.fetchAll(db, sql: "PRAGMA integrity_check"),
+                    try String.fetchAll(db, sql: "SELECT json_extract(record, '$.author') FROM entry WHERE kind = 'submission' ORDER BY id")
+                )
+            }
+            #expect(integrity == ["ok"])
+            #expect(Set(authors) == Set((1...count).map { "Rapporteur \($0)" }))
+            #expect(authors.count == count)
+            let stored = try FileManager.default.contentsOfDirectory(atPath: temporary.url.appendingPathComponent("ws/notes").path)
+            #expect(stored.filter { $0.hasSuffix(".md") }.count == count)
+            #expect(stored.filter { !$0.hasSuffix(".md") } == [], "temporary files left behind")
+            let check = try IMRFProcess.run(["check", "ws", "--draft"], directory: temporary.url)
+            #expect(check.stdout.hasPrefix("\(count) notes checked"), "\(check.stderr)")
         }
-        #expect(integrity == ["ok"])
-        #expect(Set(authors) == Set((1...count).map { "Rapporteur \($0)" }))
-        #expect(authors.count == count)
-        let stored = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("ws/notes").path)
-        #expect(stored.filter { $0.hasSuffix(".md") }.count == count)
-        #expect(stored.filter { !$0.hasSuffix(".md") } == [], "temporary files left behind")
-        let check = try IMRFProcess.run(["check", "ws", "--draft"], directory: folder)
-        #expect(check.stdout.hasPrefix("\(count) notes checked"), "\(check.stderr)")
     }
 
     @Test func aSubmissionKilledBeforeItsRenameLeavesNoPartialNote() throws {
-        let temporary = try TemporaryFolder()
-        defer { temporary.remove() }
-        let folder = temporary.url
-        #expect(try IMRFProcess.run(["init", "ws", "--edition", "2026"], directory: folder).status == 0)
-        let notes = folder.appendingPathComponent("ws/notes")
-        let first = note(author: "Jane Doe", body: "The first version.")
-        _ = try temporary.write("jane.md", first)
-        #expect(try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: folder).status == 0)
+        try withExampleWorkspace(example: false) { temporary in
+            let notes = temporary.url.appendingPathComponent("ws/notes")
+            let first = note(author: "Jane Doe", body: "The first version.")
+            _ = try temporary.write("jane.md", first)
+            #expect(try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: temporary.url).status == 0)
 
-        // A changed version, killed while it sits in its temporary file.
-        _ = try temporary.write("jane.md", note(author: "Jane Doe", body: "The second version, never stored."))
-        let (process, _, stderr) = try start(
-            ["submit", "jane.md", "--workspace", "ws"], in: folder, environment: ["IMRF_TEST_PAUSE_BEFORE_RENAME": "60"]
-        )
-        // Kill only once imrf says it is at the commit point (read until then).
-        var said = ""
-        while !said.contains("test pause before rename") {
-            let chunk = stderr.fileHandleForReading.availableData
-            if chunk.isEmpty { break }
-            said += String(decoding: chunk, as: UTF8.self)
+            // A changed version, killed while it sits in its temporary file.
+            _ = try temporary.write("jane.md", note(author: "Jane Doe", body: "The second version, never stored."))
+            let (process, _, stderr) = try start(
+                ["submit", "jane.md", "--workspace", "ws"], in: temporary.url, environment: ["IMRF_TEST_PAUSE_BEFORE_RENAME": "60"]
+            )
+            // Kill only once imrf says it is at the commit point (read until then).
+            var said = ""
+            while !said.contains("test pause before rename") {
+                let chunk = stderr.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                said += String(decoding: chunk, as: UTF8.self)
+            }
+            #expect(said == "imrf: test pause before rename (IMRF_TEST_PAUSE_BEFORE_RENAME=60.0)\n")
+            let paused = try FileManager.default.contentsOfDirectory(atPath: notes.path).filter { $0.hasPrefix(".submit-") }
+            #expect(paused.count == 1 && paused.allSatisfy { $0.hasSuffix(".tmp") }, "\(paused)")
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            #expect(process.terminationReason == .uncaughtSignal)
+
+            // The stored note is still the first version, whole; the workspace scan ignores the leftover.
+            #expect(try String(contentsOf: notes.appendingPathComponent("round-table-3--jane-doe.md"), encoding: .utf8) == first)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path).filter { $0.hasSuffix(".md") } == ["round-table-3--jane-doe.md"])
+            let check = try IMRFProcess.run(["check", "ws", "--draft"], directory: temporary.url)
+            #expect(check.stdout.hasPrefix("1 note checked"), "\(check.stderr)")
+            let log = try IMRFProcess.run(["log", "ws", "--json"], directory: temporary.url)
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [Any])
+            #expect(entries.count == 1)
+
+            // Submitting again works and stores the second version.
+            let again = try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: temporary.url)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("earlier version kept as"))
         }
-        #expect(said == "imrf: test pause before rename (IMRF_TEST_PAUSE_BEFORE_RENAME=60.0)\n")
-        let paused = try FileManager.default.contentsOfDirectory(atPath: notes.path).filter { $0.hasPrefix(".submit-") }
-        #expect(paused.count == 1 && paused.allSatisfy { $0.hasSuffix(".tmp") }, "\(paused)")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
-
-        // The stored note is still the first version, whole; the workspace scan ignores the leftover.
-        #expect(try String(contentsOf: notes.appendingPathComponent("round-table-3--jane-doe.md"), encoding: .utf8) == first)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: notes.path).filter { $0.hasSuffix(".md") } == ["round-table-3--jane-doe.md"])
-        let check = try IMRFProcess.run(["check", "ws", "--draft"], directory: folder)
-        #expect(check.stdout.hasPrefix("1 note checked"), "\(check.stderr)")
-        let log = try IMRFProcess.run(["log", "ws", "--json"], directory: folder)
-        let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [Any])
-        #expect(entries.count == 1)
-
-        // Submitting again works and stores the second version.
-        let again = try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: folder)
-        #expect(again.status == 0, "\(again.stderr)")
-        #expect(again.stdout.contains("earlier version kept as"))
     }
 }

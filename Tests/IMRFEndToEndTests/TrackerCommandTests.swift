@@ -5,16 +5,6 @@ import Testing
 /// `imrf status`, `mark` and `ics` on real workspaces, through the binary.
 @Suite("imrf tracker commands")
 struct TrackerCommandTests {
-    /// A 2026 workspace (with a note for every session when `example`).
-    func workspace(example: Bool = true) throws -> TemporaryFolder {
-        let folder = try TemporaryFolder()
-        var arguments = ["init", folder.url.appendingPathComponent("ws").path, "--edition", "2026"]
-        if example { arguments.append("--example") }
-        let result = try IMRFProcess.run(arguments)
-        #expect(result.status == 0, "\(result.stderr)")
-        return folder
-    }
-
     func status(_ folder: TemporaryFolder, _ arguments: [String], environment: [String: String?] = [:]) throws -> IMRFProcess.Result {
         try IMRFProcess.run(["status", folder.url.appendingPathComponent("ws").path] + arguments, environment: environment)
     }
@@ -22,60 +12,60 @@ struct TrackerCommandTests {
     static let perfdataOK = " | pending=0;;;0;3 received=3;;;0;3 compiled=0;;;0;3 uploaded=0;;;0;3 distributed=0;;;0;3 overdue=0;;0;0;3 due_soon=0;0;;0;3\n"
 
     @Test func eachStatusWithItsExitCode() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let ok = try status(folder, ["--today", "2026-05-15"])
-        #expect(ok.status == 0)
-        #expect(ok.stdout == "IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026, 5 working days left" + Self.perfdataOK)
-        #expect(ok.stderr == "")
-        let warning = try status(folder, ["--today", "2026-05-20"])
-        #expect(warning.status == 1)
-        #expect(warning.stdout.hasPrefix("IMRF WARNING - pga-summaries due Fri 22 May 2026, 2 working days left | "))
-        #expect(warning.stdout.contains(" due_soon=1;0;;0;3"))
-        #expect(try status(folder, ["--today", "2026-05-20", "--warn-days", "1"]).status == 0)
-        let critical = try status(folder, ["--today", "2026-05-26"])
-        #expect(critical.status == 2)
-        #expect(critical.stdout.hasPrefix("IMRF CRITICAL - pga-summaries overdue since Fri 22 May 2026, 1 working day late (received) | "))
-        #expect(critical.stdout.split(separator: "\n").count == 1)
+        try withExampleWorkspace { folder in
+            let ok = try status(folder, ["--today", "2026-05-15"])
+            #expect(ok.status == 0)
+            #expect(ok.stdout == "IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026, 5 working days left" + Self.perfdataOK)
+            #expect(ok.stderr == "")
+            let warning = try status(folder, ["--today", "2026-05-20"])
+            #expect(warning.status == 1)
+            #expect(warning.stdout.hasPrefix("IMRF WARNING - pga-summaries due Fri 22 May 2026, 2 working days left | "))
+            #expect(warning.stdout.contains(" due_soon=1;0;;0;3"))
+            #expect(try status(folder, ["--today", "2026-05-20", "--warn-days", "1"]).status == 0)
+            let critical = try status(folder, ["--today", "2026-05-26"])
+            #expect(critical.status == 2)
+            #expect(critical.stdout.hasPrefix("IMRF CRITICAL - pga-summaries overdue since Fri 22 May 2026, 1 working day late (received) | "))
+            #expect(critical.stdout.split(separator: "\n").count == 1)
+        }
     }
 
     /// Without notes, the hearing's summary is due at the opening, 10:00 on
     /// Tuesday 5 May 2026: a warning before, critical an hour after.
     @Test func noteDeliverablesWarnThenGoOverdue() throws {
-        let folder = try workspace(example: false)
-        defer { folder.remove() }
-        let before = try status(folder, ["--today", "2026-05-01"])
-        #expect(before.status == 1)
-        #expect(before.stdout.hasPrefix("IMRF WARNING - hearing-summary due Tue 5 May 2026 10:00, 2 working days left; round-table-summaries due Wed 6 May 2026 15:00, 3 working days left | "))
-        let after = try status(folder, ["--today", "2026-05-05T11:00"])
-        #expect(after.status == 2)
-        #expect(after.stdout.hasPrefix("IMRF CRITICAL - hearing-summary overdue since Tue 5 May 2026 10:00 (pending); round-table-summaries due Wed 6 May 2026 15:00, 1 working day left | "))
+        try withExampleWorkspace(example: false) { folder in
+            let before = try status(folder, ["--today", "2026-05-01"])
+            #expect(before.status == 1)
+            #expect(before.stdout.hasPrefix("IMRF WARNING - hearing-summary due Tue 5 May 2026 10:00, 2 working days left; round-table-summaries due Wed 6 May 2026 15:00, 3 working days left | "))
+            let after = try status(folder, ["--today", "2026-05-05T11:00"])
+            #expect(after.status == 2)
+            #expect(after.stdout.hasPrefix("IMRF CRITICAL - hearing-summary overdue since Tue 5 May 2026 10:00 (pending); round-table-summaries due Wed 6 May 2026 15:00, 1 working day left | "))
+        }
     }
 
     @Test func jsonIsOneObjectWithTheDeliverables() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let result = try status(folder, ["--today", "2026-05-20", "--json"])
-        #expect(result.status == 1)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        #expect(object["status"] as? String == "WARNING")
-        let items = try #require(object["deliverables"] as? [[String: Any]])
-        #expect(items.map { $0["id"] as? String } == ["hearing-summary", "round-table-summaries", "pga-summaries"])
-        #expect(items.map { $0["state"] as? String } == ["received", "received", "received"])
-        #expect(items[2]["due"] as? String == "2026-05-22")
-        #expect(items[2]["workingDaysLeft"] as? Int == 2)
-        for item in items { #expect(item.keys.contains("workingDaysLeft")) }
+        try withExampleWorkspace { folder in
+            let result = try status(folder, ["--today", "2026-05-20", "--json"])
+            #expect(result.status == 1)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(object["status"] as? String == "WARNING")
+            let items = try #require(object["deliverables"] as? [[String: Any]])
+            #expect(items.map { $0["id"] as? String } == ["hearing-summary", "round-table-summaries", "pga-summaries"])
+            #expect(items.map { $0["state"] as? String } == ["received", "received", "received"])
+            #expect(items[2]["due"] as? String == "2026-05-22")
+            #expect(items[2]["workingDaysLeft"] as? Int == 2)
+            for item in items { #expect(item.keys.contains("workingDaysLeft")) }
+        }
     }
 
     @Test func quietPrintsNothingWhenOK() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let ok = try status(folder, ["--today", "2026-05-15", "--quiet"])
-        #expect(ok.status == 0)
-        #expect(ok.stdout == "")
-        let warning = try status(folder, ["--today", "2026-05-20", "--quiet"])
-        #expect(warning.status == 1)
-        #expect(warning.stdout.hasPrefix("IMRF WARNING - "))
+        try withExampleWorkspace { folder in
+            let ok = try status(folder, ["--today", "2026-05-15", "--quiet"])
+            #expect(ok.status == 0)
+            #expect(ok.stdout == "")
+            let warning = try status(folder, ["--today", "2026-05-20", "--quiet"])
+            #expect(warning.status == 1)
+            #expect(warning.stdout.hasPrefix("IMRF WARNING - "))
+        }
     }
 
     /// Monitoring reads any exit above 3 as a broken plugin: every problem,
@@ -89,13 +79,13 @@ struct TrackerCommandTests {
         (["extra", "arguments"], "IMRF UNKNOWN - 2 unexpected arguments: 'extra', 'arguments'"),
     ])
     func everyProblemIsUnknown(arguments: [String], line: String) throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let result = try status(folder, arguments)
-        #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.hasPrefix(line), "\(result.stdout)")
-        #expect(result.stdout.split(separator: "\n").count == 1)
-        #expect(!result.stderr.isEmpty, "the details go to stderr")
+        try withExampleWorkspace { folder in
+            let result = try status(folder, arguments)
+            #expect(result.status == 3, "\(result.stdout)\(result.stderr)")
+            #expect(result.stdout.hasPrefix(line), "\(result.stdout)")
+            #expect(result.stdout.split(separator: "\n").count == 1)
+            #expect(!result.stderr.isEmpty, "the details go to stderr")
+        }
     }
 
     @Test func aMissingOrBrokenWorkspaceIsUnknown() throws {
@@ -113,16 +103,16 @@ struct TrackerCommandTests {
     }
 
     @Test func aForumTimeZoneThatDoesNotExistIsUnknown() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let forum = folder.url.appendingPathComponent("ws/forum.yaml")
-        let text = try String(contentsOf: forum, encoding: .utf8)
-        try text.replacingOccurrences(of: "timeZone: \"America/New_York\"", with: "timeZone: \"America/Gotham\"")
-            .write(to: forum, atomically: true, encoding: .utf8)
-        let result = try status(folder, ["--today", "2026-05-20"])
-        #expect(result.status == 3)
-        #expect(result.stdout.hasPrefix("IMRF UNKNOWN - \(forum.path):6:11: 'timeZone' is not a time zone: 'America/Gotham'"), "\(result.stdout)")
-        #expect(result.stderr.contains("hint: write an IANA time zone name"))
+        try withExampleWorkspace { folder in
+            let forum = folder.url.appendingPathComponent("ws/forum.yaml")
+            let text = try String(contentsOf: forum, encoding: .utf8)
+            try text.replacingOccurrences(of: "timeZone: \"America/New_York\"", with: "timeZone: \"America/Gotham\"")
+                .write(to: forum, atomically: true, encoding: .utf8)
+            let result = try status(folder, ["--today", "2026-05-20"])
+            #expect(result.status == 3)
+            #expect(result.stdout.hasPrefix("IMRF UNKNOWN - \(forum.path):6:11: 'timeZone' is not a time zone: 'America/Gotham'"), "\(result.stdout)")
+            #expect(result.stderr.contains("hint: write an IANA time zone name"))
+        }
     }
 
     @Test func helpStillWorks() throws {
@@ -137,19 +127,19 @@ struct TrackerCommandTests {
     /// Honolulu but already Saturday 01:00 in New York: overdue (CRITICAL).
     @Test(arguments: ["Asia/Tokyo", "Pacific/Honolulu", "UTC"])
     func theForumsTimeZoneDecidesWhateverTheMachinesIs(zone: String) throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let friday = try status(folder, ["--today", "2026-05-23T01:00:00Z"], environment: ["TZ": zone])
-        #expect(friday.status == 1, "\(friday.stdout)")
-        #expect(friday.stdout.hasPrefix("IMRF WARNING - pga-summaries due today, Fri 22 May 2026 | "))
-        let saturday = try status(folder, ["--today", "2026-05-23T05:00:00Z", "--json"], environment: ["TZ": zone])
-        #expect(saturday.status == 2)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(saturday.stdout.utf8)) as? [String: Any])
-        #expect(object["today"] as? String == "2026-05-23")
-        // A local time is the forum's, whatever TZ says.
-        let local = try status(folder, ["--today", "2026-05-22T23:30", "--json"], environment: ["TZ": zone])
-        let localObject = try #require(try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any])
-        #expect(localObject["now"] as? String == "2026-05-23T03:30:00Z")
+        try withExampleWorkspace { folder in
+            let friday = try status(folder, ["--today", "2026-05-23T01:00:00Z"], environment: ["TZ": zone])
+            #expect(friday.status == 1, "\(friday.stdout)")
+            #expect(friday.stdout.hasPrefix("IMRF WARNING - pga-summaries due today, Fri 22 May 2026 | "))
+            let saturday = try status(folder, ["--today", "2026-05-23T05:00:00Z", "--json"], environment: ["TZ": zone])
+            #expect(saturday.status == 2)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(saturday.stdout.utf8)) as? [String: Any])
+            #expect(object["today"] as? String == "2026-05-23")
+            // A local time is the forum's, whatever TZ says.
+            let local = try status(folder, ["--today", "2026-05-22T23:30", "--json"], environment: ["TZ": zone])
+            let localObject = try #require(try JSONSerialization.jsonObject(with: Data(local.stdout.utf8)) as? [String: Any])
+            #expect(localObject["now"] as? String == "2026-05-23T03:30:00Z")
+        }
     }
 
     /// Without --today, "today" is New York's date at the real clock,
@@ -157,87 +147,87 @@ struct TrackerCommandTests {
     /// midnight in New York falls between).
     @Test(arguments: ["Asia/Tokyo", "Pacific/Honolulu"])
     func nowIsReadInTheForumsTimeZone(zone: String) throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        func newYorkToday() -> String {
-            var calendar = Calendar(identifier: .gregorian)
-            calendar.timeZone = TimeZone(identifier: "America/New_York")!
-            let parts = calendar.dateComponents([.year, .month, .day], from: Date())
-            return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        try withExampleWorkspace { folder in
+            func newYorkToday() -> String {
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = TimeZone(identifier: "America/New_York")!
+                let parts = calendar.dateComponents([.year, .month, .day], from: Date())
+                return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+            }
+            let before = newYorkToday()
+            let result = try status(folder, ["--json"], environment: ["TZ": zone])
+            let after = newYorkToday()
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let today = try #require(object["today"] as? String)
+            #expect(today == before || today == after, "status said \(today), New York says \(before)")
         }
-        let before = newYorkToday()
-        let result = try status(folder, ["--json"], environment: ["TZ": zone])
-        let after = newYorkToday()
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
-        let today = try #require(object["today"] as? String)
-        #expect(today == before || today == after, "status said \(today), New York says \(before)")
     }
 
     @Test func markDistributedThenStatusIsOK() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let ws = folder.url.appendingPathComponent("ws").path
-        let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "2026-05-21T16:30", "--reference", "A/80/123"])
-        #expect(mark.status == 0, "\(mark.stderr)")
-        #expect(mark.stdout.hasPrefix("pga-summaries marked distributed Thu 21 May 2026 16:30 (America/New_York), reference A/80/123"))
-        let after = try status(folder, ["--today", "2026-05-26", "--json"])
-        #expect(after.status == 0)
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
-        let items = try #require(object["deliverables"] as? [[String: Any]])
-        #expect(items[2]["state"] as? String == "distributed")
-        #expect(items[2]["detail"] as? String == "distributed Thu 21 May 2026 16:30, A/80/123")
-        let line = try status(folder, ["--today", "2026-05-26"])
-        #expect(line.stdout.hasPrefix("IMRF OK - all 3 deliverables done | "))
+        try withExampleWorkspace { folder in
+            let ws = folder.url.appendingPathComponent("ws").path
+            let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "2026-05-21T16:30", "--reference", "A/80/123"])
+            #expect(mark.status == 0, "\(mark.stderr)")
+            #expect(mark.stdout.hasPrefix("pga-summaries marked distributed Thu 21 May 2026 16:30 (America/New_York), reference A/80/123"))
+            let after = try status(folder, ["--today", "2026-05-26", "--json"])
+            #expect(after.status == 0)
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+            let items = try #require(object["deliverables"] as? [[String: Any]])
+            #expect(items[2]["state"] as? String == "distributed")
+            #expect(items[2]["detail"] as? String == "distributed Thu 21 May 2026 16:30, A/80/123")
+            let line = try status(folder, ["--today", "2026-05-26"])
+            #expect(line.stdout.hasPrefix("IMRF OK - all 3 deliverables done | "))
+        }
     }
 
     @Test func markingAnUnknownDeliverableListsTheValidOnes() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let ws = folder.url.appendingPathComponent("ws").path
-        let result = try IMRFProcess.run(["mark", "distributed", "pga-summary", "--workspace", ws])
-        #expect(result.status == 65)
-        #expect(result.stdout == "")
-        #expect(result.stderr == "error: no deliverable 'pga-summary' in this forum\n  hint: the deliverables are: hearing-summary, round-table-summaries, pga-summaries\n")
-        let badTime = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "last week"])
-        #expect(badTime.status == 65)
-        #expect(badTime.stderr.hasPrefix("error: --at 'last week' is not a date or a time"))
-        // Nothing was recorded: the summaries are still overdue.
-        #expect(try status(folder, ["--today", "2026-05-26"]).status == 2)
+        try withExampleWorkspace { folder in
+            let ws = folder.url.appendingPathComponent("ws").path
+            let result = try IMRFProcess.run(["mark", "distributed", "pga-summary", "--workspace", ws])
+            #expect(result.status == 65)
+            #expect(result.stdout == "")
+            #expect(result.stderr == "error: no deliverable 'pga-summary' in this forum\n  hint: the deliverables are: hearing-summary, round-table-summaries, pga-summaries\n")
+            let badTime = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "last week"])
+            #expect(badTime.status == 65)
+            #expect(badTime.stderr.hasPrefix("error: --at 'last week' is not a date or a time"))
+            // Nothing was recorded: the summaries are still overdue.
+            #expect(try status(folder, ["--today", "2026-05-26"]).status == 2)
+        }
     }
 
     @Test
     func aCorruptLedgerIsUnknown() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let imrf = folder.url.appendingPathComponent("ws/.imrf")
-        try FileManager.default.createDirectory(at: imrf, withIntermediateDirectories: true)
-        try Data("this is not an SQLite database, just garbage bytes\n".utf8).write(to: imrf.appendingPathComponent("ledger.sqlite"))
-        let result = try status(folder, ["--today", "2026-05-20"])
-        #expect(result.status == 3)
-        #expect(result.stdout.hasPrefix("IMRF UNKNOWN - "))
-        #expect(result.stdout.contains("ledger"))
-        #expect(result.stderr.contains("ledger"))
+        try withExampleWorkspace { folder in
+            let imrf = folder.url.appendingPathComponent("ws/.imrf")
+            try FileManager.default.createDirectory(at: imrf, withIntermediateDirectories: true)
+            try Data("this is not an SQLite database, just garbage bytes\n".utf8).write(to: imrf.appendingPathComponent("ledger.sqlite"))
+            let result = try status(folder, ["--today", "2026-05-20"])
+            #expect(result.status == 3)
+            #expect(result.stdout.hasPrefix("IMRF UNKNOWN - "))
+            #expect(result.stdout.contains("ledger"))
+            #expect(result.stderr.contains("ledger"))
+        }
     }
 
     @Test(.enabled(if: PythonICalendar.isAvailable, "needs Python's icalendar package from PyPI, which pip could not install"))
     func icsParsesWithPythonsICalendar() throws {
-        let folder = try workspace()
-        defer { folder.remove() }
-        let file = folder.url.appendingPathComponent("deliverables.ics")
-        let result = try IMRFProcess.run(["ics", folder.url.appendingPathComponent("ws").path, "--out", file.path, "--alarm-days", "2"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let checked = try PythonICalendar.check(file)
-        #expect(checked.status == 0, "\(checked.stderr)")
-        let object = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
-        let events = try #require(object["events"] as? [[String: Any]])
-        #expect(events.map { $0["uid"] as? String } == ["2026-hearing-summary@imrf", "2026-round-table-summaries@imrf", "2026-pga-summaries@imrf"])
-        #expect(events.map { $0["start"] as? String } == ["2026-05-05T14:00:00+00:00", "2026-05-06T19:00:00+00:00", "2026-05-22"])
-        // 2 working days before: Fri 1 May 10:00, Mon 4 May 15:00, Wed 20 May 09:00 (New York, EDT).
-        let triggers = events.map { (($0["alarms"] as? [[String: Any]]) ?? []).map { $0["trigger"] as? String } }
-        #expect(triggers == [["2026-05-01T14:00:00+00:00"], ["2026-05-04T19:00:00+00:00"], ["2026-05-20T13:00:00+00:00"]])
-        #expect((events[2]["description"] as? String)?.contains("10 working days after Friday 8 May 2026") == true)
-        // The same calendar on stdout.
-        let stdout = try IMRFProcess.run(["ics", folder.url.appendingPathComponent("ws").path, "--alarm-days", "2"])
-        #expect(stdout.stdout == (try String(contentsOf: file, encoding: .utf8)))
+        try withExampleWorkspace { folder in
+            let file = folder.url.appendingPathComponent("deliverables.ics")
+            let result = try IMRFProcess.run(["ics", folder.url.appendingPathComponent("ws").path, "--out", file.path, "--alarm-days", "2"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let checked = try PythonICalendar.check(file)
+            #expect(checked.status == 0, "\(checked.stderr)")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
+            let events = try #require(object["events"] as? [[String: Any]])
+            #expect(events.map { $0["uid"] as? String } == ["2026-hearing-summary@imrf", "2026-round-table-summaries@imrf", "2026-pga-summaries@imrf"])
+            #expect(events.map { $0["start"] as? String } == ["2026-05-05T14:00:00+00:00", "2026-05-06T19:00:00+00:00", "2026-05-22"])
+            // 2 working days before: Fri 1 May 10:00, Mon 4 May 15:00, Wed 20 May 09:00 (New York, EDT).
+            let triggers = events.map { (($0["alarms"] as? [[String: Any]]) ?? []).map { $0["trigger"] as? String } }
+            #expect(triggers == [["2026-05-01T14:00:00+00:00"], ["2026-05-04T19:00:00+00:00"], ["2026-05-20T13:00:00+00:00"]])
+            #expect((events[2]["description"] as? String)?.contains("10 working days after Friday 8 May 2026") == true)
+            // The same calendar on stdout.
+            let stdout = try IMRFProcess.run(["ics", folder.url.appendingPathComponent("ws").path, "--alarm-days", "2"])
+            #expect(stdout.stdout == (try String(contentsOf: file, encoding: .utf8)))
+        }
     }
 }

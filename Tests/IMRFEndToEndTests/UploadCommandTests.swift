@@ -115,56 +115,59 @@ struct UploadCommandTests {
 struct CompileUploadTests {
     @Test("compile --upload URL/ sends every output under its own name, after writing it")
     func compileAndUploadEachOutput() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
-        let workspace = scratch.url.appendingPathComponent("ws").path
-        #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
-        let result = try IMRFProcess.run(
-            ["compile", workspace, "--format", "md,docx", "--upload", server.url("/folder/")],
-            environment: ["IMRF_TOKEN": nil]
-        )
-        #expect(result.status == 0, "\(result.stderr)")
-        let lines = result.stdout.split(separator: "\n").map(String.init)
-        #expect(lines.count == 4)
-        #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("wrote ") })
-        #expect(lines.suffix(2).allSatisfy { $0.hasPrefix("uploaded ") && $0.contains("HTTP 201") })
-        let documents = try server.state().documents
-        #expect(documents.compactMap(\.path).sorted() == ["/folder/summary.docx", "/folder/summary.md"])
-        let markdown = try Data(contentsOf: URL(fileURLWithPath: workspace + "/build/summary.md"))
-        #expect(documents.first { $0.path == "/folder/summary.md" }?.bytes == Int64(markdown.count))
-        // The compile and both uploads are in the workspace's ledger.
-        let log = try IMRFProcess.run(["log", workspace, "--json"])
-        struct Entry: Decodable { var kind: String }
-        let kinds = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).map(\.kind)
-        #expect(kinds == ["compile", "upload", "upload"], "\(log.stdout)")
+        let server = try UploadServer()
+        defer { server.stop() }
+        try withExampleWorkspace { temporary in
+            let workspace = temporary.url.appendingPathComponent("ws").path
+            let result = try IMRFProcess.run(
+                ["compile", workspace, "--format", "md,docx", "--upload", server.url("/folder/")],
+                environment: ["IMRF_TOKEN": nil]
+            )
+            #expect(result.status == 0, "\(result.stderr)")
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.count == 4)
+            #expect(lines.prefix(2).allSatisfy { $0.hasPrefix("wrote ") })
+            #expect(lines.suffix(2).allSatisfy { $0.hasPrefix("uploaded ") && $0.contains("HTTP 201") })
+            let documents = try server.state().documents
+            #expect(documents.compactMap(\.path).sorted() == ["/folder/summary.docx", "/folder/summary.md"])
+            let markdown = try Data(contentsOf: URL(fileURLWithPath: workspace + "/build/summary.md"))
+            #expect(documents.first { $0.path == "/folder/summary.md" }?.bytes == Int64(markdown.count))
+            // The compile and both uploads are in the workspace's ledger.
+            let log = try IMRFProcess.run(["log", workspace, "--json"])
+            struct Entry: Decodable { var kind: String }
+            let kinds = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).map(\.kind)
+            #expect(kinds == ["compile", "upload", "upload"], "\(log.stdout)")
+        }
     }
 
     @Test("a URL not ending in / takes exactly one output: usage error before anything is compiled")
     func oneURLNeedsOneFormat() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
-        let workspace = scratch.url.appendingPathComponent("ws").path
-        #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
-        let refused = try IMRFProcess.run(["compile", workspace, "--format", "md,html", "--upload", server.url("/ok")])
-        #expect(refused.status == 64)
-        #expect(refused.stderr.contains("give one --format"))
-        #expect(!FileManager.default.fileExists(atPath: workspace + "/build"))
-        let single = try IMRFProcess.run(["compile", workspace, "--format", "docx", "--upload", server.url("/ok")])
-        #expect(single.status == 0, "\(single.stderr)")
-        #expect(try server.state().documents.count == 1)
+        let server = try UploadServer()
+        defer { server.stop() }
+        try withExampleWorkspace { temporary in
+            let workspace = temporary.url.appendingPathComponent("ws").path
+            let refused = try IMRFProcess.run(["compile", workspace, "--format", "md,html", "--upload", server.url("/ok")])
+            #expect(refused.status == 64)
+            #expect(refused.stderr.contains("give one --format"))
+            #expect(!FileManager.default.fileExists(atPath: workspace + "/build"))
+            let single = try IMRFProcess.run(["compile", workspace, "--format", "docx", "--upload", server.url("/ok")])
+            #expect(single.status == 0, "\(single.stderr)")
+            #expect(try server.state().documents.count == 1)
+        }
     }
 
     @Test("an upload that fails after compiling keeps the outputs and exits with the upload's code")
     func uploadFailureKeepsOutputs() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
-        let workspace = scratch.url.appendingPathComponent("ws").path
-        #expect(try IMRFProcess.run(["init", workspace, "--edition", "2026", "--example"]).status == 0)
-        let result = try IMRFProcess.run(["compile", workspace, "--format", "html", "--upload", server.url("/auth401")])
-        #expect(result.status == 77)
-        #expect(result.stdout.contains("wrote "))
-        #expect(result.stderr.contains("refused the credentials"))
-        #expect(FileManager.default.fileExists(atPath: workspace + "/build/summary.html"))
+        let server = try UploadServer()
+        defer { server.stop() }
+        try withExampleWorkspace { temporary in
+            let workspace = temporary.url.appendingPathComponent("ws").path
+            let result = try IMRFProcess.run(["compile", workspace, "--format", "html", "--upload", server.url("/auth401")])
+            #expect(result.status == 77)
+            #expect(result.stdout.contains("wrote "))
+            #expect(result.stderr.contains("refused the credentials"))
+            #expect(FileManager.default.fileExists(atPath: workspace + "/build/summary.html"))
+        }
     }
 
     @Test("a progress bar on a terminal, none on a pipe")
