@@ -113,57 +113,47 @@ struct UploadTests {
             != Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://b.example/x"))
     }
 
-    @Test("401 is refused after one attempt, as a permission failure")
-    func unauthorized() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
-        let file = try scratch.file("a.bin", size: 100)
-        let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/auth401"), initialBackoff: 0.01))
-        }
-        #expect(error?.code == .authenticationRefused)
-        #expect(error?.kind == .permission)
-        #expect(try server.state().requests["/auth401"] == 1)
+    /// An upload the server or the network refuses: the error's code and
+    /// kind, and the requests the server saw.
+    struct Refusal: Sendable, CustomTestStringConvertible {
+        var testDescription: String
+        /// A path on the test server, or a whole URL elsewhere.
+        var endpoint: String
+        var retries = 3
+        var timeout: Double?
+        var code: UploadError.Code
+        var kind: FailureKind
+        var requests: [String: Int]
     }
 
-    @Test("another 4xx is not retried")
-    func notFound() async throws {
+    @Test("a refused upload: its code, its kind, the attempts made, nothing stored", arguments: [
+        Refusal(
+            testDescription: "401 is refused after one attempt, as a permission failure",
+            endpoint: "/auth401", code: .authenticationRefused, kind: .permission, requests: ["/auth401": 1]),
+        Refusal(
+            testDescription: "another 4xx is not retried",
+            endpoint: "/status?code=404", code: .rejected, kind: .software, requests: ["/status": 1]),
+        Refusal(
+            testDescription: "a slow server and a timeout: retries, then a temporary failure",
+            endpoint: "/slow?delay=600", retries: 1, timeout: 0.5, code: .retriesExhausted, kind: .temporary, requests: ["/slow": 2]),
+        Refusal(
+            testDescription: "nothing listening: unavailable",
+            endpoint: "http://127.0.0.1:1/ok", retries: 1, code: .unreachable, kind: .unavailable, requests: [:]),
+    ])
+    func refused(_ refusal: Refusal) async throws {
         let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 100)
-        let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/status?code=404"), initialBackoff: 0.01))
-        }
-        #expect(error?.code == .rejected)
-        #expect(try server.state().requests["/status"] == 1)
-    }
-
-    @Test("a slow server and a timeout: retries, then a temporary failure")
-    func slow() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
-        let file = try scratch.file("a.bin", size: 100)
+        let endpoint = refusal.endpoint.hasPrefix("/") ? server.url(refusal.endpoint) : refusal.endpoint
         let error = await #expect(throws: UploadError.self) {
             try await Uploader().upload(UploadRequest(
-                file: file.path, endpoint: server.url("/slow?delay=600"), retries: 1, timeout: 0.5, initialBackoff: 0.01
+                file: file.path, endpoint: endpoint, retries: refusal.retries, timeout: refusal.timeout, initialBackoff: 0.01
             ))
         }
-        #expect(error?.code == .retriesExhausted)
-        #expect(error?.kind == .temporary)
-        #expect(try server.state().requests["/slow"] == 2)
+        #expect(error?.code == refusal.code)
+        #expect(error?.kind == refusal.kind)
+        #expect(try server.state().requests == refusal.requests)
         #expect(try server.state().documents.isEmpty)
-    }
-
-    @Test("nothing listening: unavailable")
-    func unreachable() async throws {
-        let scratch = try TemporaryFolder()
-        defer { scratch.remove() }
-        let file = try scratch.file("a.bin", size: 100)
-        let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(file: file.path, endpoint: "http://127.0.0.1:1/ok", retries: 1, initialBackoff: 0.01))
-        }
-        #expect(error?.code == .unreachable)
-        #expect(error?.kind == .unavailable)
     }
 
     @Test("bad input: missing file, bad URL, bad header, loose token file", arguments: [
