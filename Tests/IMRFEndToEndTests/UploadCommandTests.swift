@@ -85,28 +85,36 @@ struct UploadCommandTests {
         #expect(try server.state().requests.isEmpty)
     }
 
-    @Test("exit codes: 77 refused, 75 timed out, 69 unreachable, 65 bad input")
-    func exitCodes() throws {
+    /// One refused `imrf upload` per row: its arguments, where `$file` is a
+    /// file to send, `$server/...` a path on the test server, `$folder/...` a
+    /// path in the test's folder and `$loose` a token file others may read;
+    /// its exit status; the requests the server saw.
+    @Test("exit codes: 77 refused, 75 timed out, 69 unreachable, 65 bad input, 64 usage", arguments: [
+        (["$file", "--endpoint", "$server/auth401"], 77, ["/auth401": 1]),
+        (["$file", "--endpoint", "$server/slow?delay=600", "--timeout", "0.5", "--retries", "1"], 75, ["/slow": 2]),
+        (["$file", "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69, [:]),
+        (["$folder/missing.pdf", "--endpoint", "$server/ok"], 65, [:]),
+        (["$file", "--endpoint", "not a url"], 65, [:]),
+        (["$file", "--endpoint", "$server/ok", "--token-file", "$loose"], 65, [:]),
+        (["$file", "--endpoint", "$server/ok", "--method", "DELETE"], 64, [:]),
+    ] as [([String], Int32, [String: Int])])
+    func exitCode(arguments: [String], status: Int32, requests: [String: Int]) throws {
         let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
         let file = try scratch.file("a.bin", size: 1000)
         let loose = try scratch.write("loose-token", "secret\n", mode: 0o644)
-        let cases: [(arguments: [String], status: Int32)] = [
-            ([file.path, "--endpoint", server.url("/auth401")], 77),
-            ([file.path, "--endpoint", server.url("/slow?delay=600"), "--timeout", "0.5", "--retries", "1"], 75),
-            ([file.path, "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69),
-            ([scratch.url.appendingPathComponent("missing.pdf").path, "--endpoint", server.url("/ok")], 65),
-            ([file.path, "--endpoint", "not a url"], 65),
-            ([file.path, "--endpoint", server.url("/ok"), "--token-file", loose.path], 65),
-            ([file.path, "--endpoint", server.url("/ok"), "--method", "DELETE"], 64),
-        ]
-        for (arguments, status) in cases {
-            let result = try IMRFProcess.run(["upload"] + arguments, environment: ["IMRF_TOKEN": nil])
-            #expect(result.status == status, "imrf upload \(arguments): \(result.stderr)")
-            #expect(result.stdout.isEmpty)
-            #expect(result.stderr.lowercased().contains("error:"))
+        let arguments = arguments.map { argument in
+            if argument == "$file" { return file.path }
+            if argument == "$loose" { return loose.path }
+            if argument.hasPrefix("$server/") { return server.url(String(argument.dropFirst("$server".count))) }
+            if argument.hasPrefix("$folder/") { return scratch.url.path + argument.dropFirst("$folder".count) }
+            return argument
         }
-        #expect(try server.state().requests["/auth401"] == 1)
+        let result = try IMRFProcess.run(["upload"] + arguments, environment: ["IMRF_TOKEN": nil])
+        #expect(result.status == status, "imrf upload \(arguments): \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(result.stderr.lowercased().contains("error:"))
+        #expect(try server.state().requests == requests)
         #expect(try server.state().documents.isEmpty)
     }
 }
