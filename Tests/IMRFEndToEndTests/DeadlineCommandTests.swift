@@ -13,10 +13,43 @@ struct DeadlineCommandTests {
         #expect(result.stderr.isEmpty)
     }
 
-    @Test func secondForumDeadline() throws {
-        let result = try IMRFProcess.run(["deadline", "2026-05-08"])
-        #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Friday 22 May 2026: 10 working days after Friday 8 May 2026\n"))
+    /// The deadline of one date: the answer's first words.
+    @Test(arguments: [
+        (["2026-05-08"], "Friday 22 May 2026: 10 working days after Friday 8 May 2026\n"),
+        (["2022-06-06", "-n", "-10"], "Friday 20 May 2022: 10 working days before Monday 6 June 2022"),
+        // Memorial Day, zero working days on: refused below, answered with a roll.
+        (["2022-05-30", "-n", "0", "--roll", "following"], "Tuesday 31 May 2022"),
+        // Thursday 19 May 2022 + 1 working day with a Friday-Saturday weekend is Sunday 22 May.
+        (["2022-05-19", "-n", "1", "--week-mask", "Sun-Thu"], "Sunday 22 May 2022"),
+    ])
+    func answers(arguments: [String], answer: String) throws {
+        let result = try IMRFProcess.run(["deadline"] + arguments)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix(answer), "\(result.stdout)")
+    }
+
+    /// Bad input, and questions the calendar cannot answer: the exit status
+    /// (65 bad input, 78 calendar, 64 usage), nothing on stdout, and what
+    /// stderr says.
+    @Test(arguments: [
+        (["2022-02-30"], 65, ["error: '2022-02-30' is not a date"]),
+        (["2022-13-01"], 65, ["error: '2022-13-01' is not a date"]),
+        (["20-05-2022"], 65, ["error: '20-05-2022' is not a date"]),
+        (["tomorrow"], 65, ["error: 'tomorrow' is not a date"]),
+        (["2022-05-30", "-n", "0"], 65, ["30 May 2022"]),
+        // Outside the coverage, naming its end.
+        (["2027-12-20"], 78, ["31 December 2027", "un-new-york"]),
+        (["2022-05-20", "-n", "100000"], 78, ["covers 1 January 2022 to 31 December 2027"]),
+        (["2022-01-05", "-n", "-5"], 78, ["31 December 2021"]),
+        // An unknown calendar, listing the available ones.
+        (["2022-05-20", "--calendar", "un-geneva"], 78, ["unknown calendar 'un-geneva'", "un-new-york"]),
+        (["2022-05-19", "--week-mask", "Funday"], 64, ["'Funday' is not a week mask"]),
+    ] as [([String], Int32, [String])])
+    func refusals(arguments: [String], status: Int32, messages: [String]) throws {
+        let result = try IMRFProcess.run(["deadline"] + arguments)
+        #expect(result.status == status, "\(result.stderr)")
+        #expect(result.stdout.isEmpty, "\(result.stdout)")
+        for message in messages { #expect(result.stderr.contains(message), "\(result.stderr)") }
     }
 
     @Test func jsonListsTentativeEidAlAdha() throws {
@@ -46,31 +79,6 @@ struct DeadlineCommandTests {
         #expect(result.stdout.contains("tentative Eid al-Adha (27 May 2026)"))
     }
 
-    @Test func outsideCoverageFailsWith78NamingTheEnd() throws {
-        let result = try IMRFProcess.run(["deadline", "2027-12-20"])
-        #expect(result.status == 78)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("31 December 2027"))
-        #expect(result.stderr.contains("un-new-york"))
-    }
-
-    @Test func workingDaysBeyondTheCoverageFailWith78() throws {
-        let result = try IMRFProcess.run(["deadline", "2022-05-20", "-n", "100000"])
-        #expect(result.status == 78)
-        #expect(result.stderr.contains("covers 1 January 2022 to 31 December 2027"))
-        let before = try IMRFProcess.run(["deadline", "2022-01-05", "-n", "-5"])
-        #expect(before.status == 78)
-        #expect(before.stderr.contains("31 December 2021"))
-    }
-
-    @Test(arguments: ["2022-02-30", "2022-13-01", "20-05-2022", "tomorrow"])
-    func badDateIs65(date: String) throws {
-        let result = try IMRFProcess.run(["deadline", date])
-        #expect(result.status == 65)
-        #expect(result.stderr.contains("error: '\(date)' is not a date"))
-        #expect(result.stdout.isEmpty)
-    }
-
     @Test func severalDatesGiveOneLineEach() throws {
         let result = try IMRFProcess.run(["deadline", "2022-05-20", "2026-05-08"])
         #expect(result.status == 0)
@@ -98,34 +106,12 @@ struct DeadlineCommandTests {
         for line in lines { #expect(try JSONSerialization.jsonObject(with: Data(line.utf8)) is [String: Any]) }
     }
 
-    @Test func zeroWorkingDaysOnAHolidayNeedsARoll() throws {
-        let refused = try IMRFProcess.run(["deadline", "2022-05-30", "-n", "0"])
-        #expect(refused.status == 65)
-        #expect(refused.stderr.contains("30 May 2022"))
-        let rolled = try IMRFProcess.run(["deadline", "2022-05-30", "-n", "0", "--roll", "following"])
-        #expect(rolled.status == 0)
-        #expect(rolled.stdout.hasPrefix("Tuesday 31 May 2022"))
-    }
-
-    @Test func negativeWorkingDaysCountBackwards() throws {
-        let result = try IMRFProcess.run(["deadline", "2022-06-06", "-n", "-10"])
-        #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Friday 20 May 2022: 10 working days before Monday 6 June 2022"))
-    }
-
     @Test func explainListsWeekendsAndTheCalendar() throws {
         let result = try IMRFProcess.run(["deadline", "2022-05-20", "--explain"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("skipped 2022-05-21 Sat"))
         #expect(result.stdout.contains("skipped 2022-05-30 Mon  Memorial Day"))
         #expect(result.stdout.contains("covering 1 January 2022 to 31 December 2027"))
-    }
-
-    @Test func unknownCalendarListsTheAvailableOnes() throws {
-        let result = try IMRFProcess.run(["deadline", "2022-05-20", "--calendar", "un-geneva"])
-        #expect(result.status == 78)
-        #expect(result.stderr.contains("unknown calendar 'un-geneva'"))
-        #expect(result.stderr.contains("un-new-york"))
     }
 
     @Test func malformedCalendarFileNamesItsLine() throws {
@@ -147,19 +133,6 @@ struct DeadlineCommandTests {
         #expect(result.status != 0)
         #expect(result.stderr.contains("broken.ics:6"))
         #expect(result.stdout.isEmpty)
-    }
-
-    @Test func fridaySaturdayWeekMask() throws {
-        // Thursday 19 May 2022 + 1 working day with a Friday-Saturday weekend is Sunday 22 May.
-        let result = try IMRFProcess.run(["deadline", "2022-05-19", "-n", "1", "--week-mask", "Sun-Thu"])
-        #expect(result.status == 0)
-        #expect(result.stdout.hasPrefix("Sunday 22 May 2022"))
-    }
-
-    @Test func badWeekMaskIsAUsageError() throws {
-        let result = try IMRFProcess.run(["deadline", "2022-05-19", "--week-mask", "Funday"])
-        #expect(result.status == 64)
-        #expect(result.stderr.contains("'Funday' is not a week mask"))
     }
 }
 
