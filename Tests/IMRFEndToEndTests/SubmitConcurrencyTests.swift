@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IMRFTestSupport
+import Synchronization
 import Testing
 
 /// Many `imrf submit` processes at once, and one killed mid-submit: the
@@ -8,38 +9,24 @@ import Testing
 @Suite("imrf submit under concurrency")
 struct SubmitConcurrencyTests {
     /// What a group of processes said, collected from several threads.
-    final class Transcript: @unchecked Sendable {
-        private let lock = NSLock()
-        private var problems: [String] = []
-        private var runs = 0
+    final class Transcript: Sendable {
+        private let state = Mutex<(runs: Int, problems: [String])>((0, []))
 
         func record(_ problem: String?) {
-            lock.lock()
-            defer { lock.unlock() }
-            runs += 1
-            if let problem { problems.append(problem) }
+            state.withLock { state in
+                state.runs += 1
+                if let problem { state.problems.append(problem) }
+            }
         }
 
-        var snapshot: (runs: Int, problems: [String]) {
-            lock.lock()
-            defer { lock.unlock() }
-            return (runs, problems)
-        }
+        var snapshot: (runs: Int, problems: [String]) { state.withLock { $0 } }
     }
 
-    final class Flag: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = false
-        var isSet: Bool {
-            lock.lock()
-            defer { lock.unlock() }
-            return value
-        }
-        func set() {
-            lock.lock()
-            value = true
-            lock.unlock()
-        }
+    /// Set once by the test, read by the thread it stops.
+    final class Flag: Sendable {
+        private let value = Atomic(false)
+        var isSet: Bool { value.load(ordering: .acquiring) }
+        func set() { value.store(true, ordering: .releasing) }
     }
 
     func note(author: String, body: String) -> String {

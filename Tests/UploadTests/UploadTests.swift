@@ -1,15 +1,15 @@
 import Diagnostics
 import Foundation
 import IMRFTestSupport
+import Synchronization
 import Testing
 import Upload
 
 /// Collects trace lines from the uploader (which may call from any thread).
-final class TraceLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [String] = []
-    func append(_ line: String) { lock.withLock { storage.append(line) } }
-    var lines: [String] { lock.withLock { storage } }
+final class TraceLog: Sendable {
+    private let storage = Mutex<[String]>([])
+    func append(_ line: String) { storage.withLock { $0.append(line) } }
+    var lines: [String] { storage.withLock { $0 } }
 }
 
 private func base64(ofHex hex: String) -> String {
