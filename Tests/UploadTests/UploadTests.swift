@@ -70,33 +70,22 @@ struct UploadTests {
         #expect(body.contains("PGA summary, final text\n"))
     }
 
-    @Test("two 503s, then success: three attempts and exactly one document")
-    func flaky() async throws {
+    @Test("an upload that fails on the way is retried and stored once", arguments: [
+        ("two 503s, then success: three attempts and exactly one document", "/flaky503?n=2", 50_000, 3),
+        ("the connection dropped halfway through the body, then success with one document", "/drop", 2_000_000, 2),
+    ])
+    func retried(_ label: String, path: String, size: Int, attempts: Int) async throws {
         let server = try UploadServer(), scratch = try TemporaryFolder()
         defer { server.stop(); scratch.remove() }
-        let file = try scratch.file("summary.pdf", size: 50_000)
+        let file = try scratch.file("summary.pdf", size: size)
         let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/flaky503?n=2"), initialBackoff: 0.05
+            file: file.path, endpoint: server.url(path), initialBackoff: 0.05
         ))
         let state = try server.state()
-        #expect(receipt.attempts == 3)
-        #expect(state.requests["/flaky503"] == 3)
+        #expect(receipt.attempts == attempts)
+        #expect(state.requests == [String(path.prefix { $0 != "?" }): attempts])
         #expect(state.documents.count == 1)
-        #expect(state.documents.first?.sha256 == receipt.sha256)
-    }
-
-    @Test("the connection dropped halfway through the body, then success with one document")
-    func dropped() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
-        let file = try scratch.file("summary.pdf", size: 2_000_000)
-        let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/drop"), initialBackoff: 0.05
-        ))
-        let state = try server.state()
-        #expect(receipt.attempts == 2)
-        #expect(state.documents.count == 1)
-        #expect(state.documents.first?.bytes == 2_000_000)
+        #expect(state.documents.first?.bytes == Int64(size))
         #expect(state.documents.first?.sha256 == receipt.sha256)
     }
 
