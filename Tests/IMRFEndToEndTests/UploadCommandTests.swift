@@ -121,12 +121,16 @@ struct UploadCommandTests {
 
 @Suite("imrf compile --upload, and the progress bar")
 struct CompileUploadTests {
-    @Test("compile --upload URL/ sends every output under its own name, after writing it")
-    func compileAndUploadEachOutput() throws {
+    /// Runs `body` with an upload server and the path of an example workspace.
+    func withServerAndWorkspace(_ body: (UploadServer, String) throws -> Void) throws {
         let server = try UploadServer()
         defer { server.stop() }
-        try withExampleWorkspace { temporary in
-            let workspace = temporary.url.appendingPathComponent("ws").path
+        try withExampleWorkspace { temporary in try body(server, temporary.url.appendingPathComponent("ws").path) }
+    }
+
+    @Test("compile --upload URL/ sends every output under its own name, after writing it")
+    func compileAndUploadEachOutput() throws {
+        try withServerAndWorkspace { server, workspace in
             let result = try IMRFProcess.run(
                 ["compile", workspace, "--format", "md,docx", "--upload", server.url("/folder/")],
                 environment: ["IMRF_TOKEN": nil]
@@ -150,10 +154,7 @@ struct CompileUploadTests {
 
     @Test("a URL not ending in / takes exactly one output: usage error before anything is compiled")
     func oneURLNeedsOneFormat() throws {
-        let server = try UploadServer()
-        defer { server.stop() }
-        try withExampleWorkspace { temporary in
-            let workspace = temporary.url.appendingPathComponent("ws").path
+        try withServerAndWorkspace { server, workspace in
             let refused = try IMRFProcess.run(["compile", workspace, "--format", "md,html", "--upload", server.url("/ok")])
             #expect(refused.status == 64)
             #expect(refused.stderr.contains("give one --format"))
@@ -166,10 +167,7 @@ struct CompileUploadTests {
 
     @Test("an upload that fails after compiling keeps the outputs and exits with the upload's code")
     func uploadFailureKeepsOutputs() throws {
-        let server = try UploadServer()
-        defer { server.stop() }
-        try withExampleWorkspace { temporary in
-            let workspace = temporary.url.appendingPathComponent("ws").path
+        try withServerAndWorkspace { server, workspace in
             let result = try IMRFProcess.run(["compile", workspace, "--format", "html", "--upload", server.url("/auth401")])
             #expect(result.status == 77)
             #expect(result.stdout.contains("wrote "))
