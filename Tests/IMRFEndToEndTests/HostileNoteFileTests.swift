@@ -9,20 +9,30 @@ import Testing
 struct HostileNoteFileTests {
     let cap = IMRFProcess.ResourceCap(memoryMiB: 512, cpuSeconds: 10, wallSeconds: 20)
 
+    /// Runs `commands` on `ws` under `cap`: each refuses it with `error`
+    /// first (exit 65); status, also under `cap`, still answers (below 4).
+    func expect(
+        _ commands: [String], toRefuse error: String, cap: IMRFProcess.ResourceCap, in temporary: TemporaryFolder,
+        sourceLocation: SourceLocation = #_sourceLocation
+    ) throws {
+        for command in commands {
+            let result = try IMRFProcess.run([command, "ws"], cap: cap, directory: temporary.url)
+            #expect(result.status == 65, "\(command): \(result.stderr)", sourceLocation: sourceLocation)
+            #expect(result.stderr.hasPrefix(error), "\(command): \(result.stderr)", sourceLocation: sourceLocation)
+        }
+        let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: cap, directory: temporary.url)
+        #expect(status.status < 4, "\(status.stderr)", sourceLocation: sourceLocation)
+    }
+
     @Test func aSparseThreeGigabyteNoteIsRefusedByItsSize() throws {
         try withExampleWorkspace { temporary in
             let folder = temporary.url.appendingPathComponent("ws")
             let huge = folder.appendingPathComponent("notes/huge.md")
             #expect(FileManager.default.createFile(atPath: huge.path, contents: nil))
             #expect(truncate(huge.path, 3 << 30) == 0)
-            let check = try IMRFProcess.run(["check", "ws"], cap: cap, directory: temporary.url)
-            #expect(check.status == 65, "\(check.stderr)")
-            #expect(check.stderr.hasPrefix("ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n"))
-            let compile = try IMRFProcess.run(["compile", "ws"], cap: cap, directory: temporary.url)
-            #expect(compile.status == 65, "\(compile.stderr)")
-            #expect(compile.stderr.hasPrefix("ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n"))
-            let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: cap, directory: temporary.url)
-            #expect(status.status < 4, "\(status.stderr)")
+            try expect(
+                ["check", "compile"], toRefuse: "ws/notes/huge.md:1:1: error: note is larger than 4 MB (3221225472 bytes)\n",
+                cap: cap, in: temporary)
         }
     }
 
@@ -31,11 +41,7 @@ struct HostileNoteFileTests {
             let folder = temporary.url.appendingPathComponent("ws")
             #expect(mkfifo(folder.appendingPathComponent("notes/pipe.md").path, 0o644) == 0)
             let short = IMRFProcess.ResourceCap(memoryMiB: 512, cpuSeconds: 10, wallSeconds: 10)
-            let check = try IMRFProcess.run(["check", "ws"], cap: short, directory: temporary.url)
-            #expect(check.status == 65, "\(check.stderr)")
-            #expect(check.stderr.hasPrefix("ws/notes/pipe.md: error: note is a named pipe, not a file\n"))
-            let status = try IMRFProcess.run(["status", "ws", "--today", "2026-05-15"], cap: short, directory: temporary.url)
-            #expect(status.status < 4, "\(status.stderr)")
+            try expect(["check"], toRefuse: "ws/notes/pipe.md: error: note is a named pipe, not a file\n", cap: short, in: temporary)
         }
     }
 
