@@ -11,15 +11,17 @@ import Upload
 
 /// `Compilation.run`: what `imrf compile` and the office's dashboard call.
 @Suite struct CompilationTests {
-    static func example() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-compilation-\(UUID().uuidString)").path
+    /// A new 2026 example workspace in `folder`.
+    static func example(in folder: TemporaryFolder) throws -> String {
+        let path = folder.url.path
         try WorkspaceCreator.create(at: path, edition: .second, example: true)
         return path
     }
 
     @Test func theOutputsAreWrittenHashedAndRecorded() async throws {
-        let workspace = try Self.example()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.example(in: folder)
         let compilation = try await Compilation.run(workspace: workspace, formats: [.docx, .md], templates: nil)
         #expect(compilation.outputs.map(\.path) == [workspace + "/build/summary.md", workspace + "/build/summary.docx"])
         for output in compilation.outputs {
@@ -38,8 +40,9 @@ import Upload
     /// A workspace with an error: every diagnostic back, nothing written,
     /// and no ledger created.
     @Test func notesWithAnErrorWriteNothing() async throws {
-        let workspace = try Self.example()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.example(in: folder)
         try FileManager.default.removeItem(atPath: workspace + "/notes/plenary.md")
         do {
             _ = try await Compilation.run(workspace: workspace, formats: [.md], templates: nil)
@@ -58,7 +61,9 @@ import Upload
     }
 
     @Test func aMissingForumFileIsAFailureNamingIt() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-compilation-\(UUID().uuidString)").path
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url.appendingPathComponent("nowhere").path
         do {
             _ = try await Compilation.run(workspace: folder, formats: [.md], templates: nil)
             Issue.record("compiled without a forum.yaml")
@@ -71,8 +76,9 @@ import Upload
     /// Each output uploaded under its file name and each upload recorded;
     /// a refused upload stops there, with what was done before it.
     @Test func outputsAreUploadedAndRecordedAndAFailureKeepsWhatWasDone() async throws {
-        let workspace = try Self.example()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.example(in: folder)
         let server = try UploadServer()
         defer { server.stop() }
         let request = UploadRequest(file: "", endpoint: server.url("/folder/"), initialBackoff: 0.01)

@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Foundation
+import IMRFTestSupport
 import Ledger
 import Testing
 import WorkingDays
@@ -9,8 +10,9 @@ import WorkingDays
 /// `Submission` as the web intake will call it: a note's bytes, the name the
 /// person gave the file, and the person signed in.
 @Suite struct SubmissionTests {
-    static func workspace() throws -> String {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-submit-\(UUID().uuidString)").path
+    /// A new 2026 workspace in `folder`.
+    static func workspace(in folder: TemporaryFolder) throws -> String {
+        let path = folder.url.path
         try WorkspaceCreator.create(at: path, edition: .second, example: false)
         return path
     }
@@ -26,8 +28,9 @@ import WorkingDays
     }
 
     @Test func bytesAreStoredUnderTheSessionAndAuthorAndRecorded() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let bytes = Self.note(author: "Amina Diallo")
         let submission = try Submission(noteBytes: bytes, fileName: "My note (final).md", workspace: workspace)
         let receipt = try submission.store(at: Date(timeIntervalSince1970: 1_779_000_000))
@@ -47,8 +50,9 @@ import WorkingDays
 
     /// The file name is only ever what diagnostics call the note.
     @Test func aFileNameNeverBecomesAPath() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let bad = Data("---\nsession: round-table-9\n---\nText.\n".utf8)
         let failure = #expect(throws: DiagnosticFailure.self) {
             try Submission(noteBytes: bad, fileName: "../../etc/passwd.md", workspace: workspace)
@@ -62,8 +66,9 @@ import WorkingDays
     /// The person signed in must be the note's author: a note is stored and
     /// recorded only under its real author; nothing is written otherwise.
     @Test func theSignedInPersonMustBeTheAuthor() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let failure = #expect(throws: DiagnosticFailure.self) {
             try Submission(noteBytes: Self.note(author: "Someone Else"), fileName: "note.md", workspace: workspace, signedInAs: "Amina Diallo")
         }
@@ -78,8 +83,9 @@ import WorkingDays
     }
 
     @Test func aNoteWithoutAnAuthorOrWithAnErrorIsRefusedAndNothingIsWritten() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let anonymous = #expect(throws: DiagnosticFailure.self) {
             try Submission(noteBytes: Self.note(author: nil), fileName: "note.md", workspace: workspace)
         }
@@ -98,8 +104,9 @@ import WorkingDays
     /// Submitting the same bytes again changes nothing and names the first
     /// record; a changed version keeps the earlier one in notes/.history.
     @Test func theSameBytesAgainChangeNothingAndAChangeKeepsTheEarlierVersion() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         let first = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "a.md", workspace: workspace).store()
         let again = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "b.md", workspace: workspace).store()
         #expect(again.outcome == .alreadySubmitted)
@@ -116,8 +123,9 @@ import WorkingDays
     /// The one duplicate rule: text that another note of the workspace has
     /// (whitespace around it aside) is refused, as compile would refuse it.
     @Test func textAnotherNoteHasIsADuplicate() throws {
-        let workspace = try Self.workspace()
-        defer { try? FileManager.default.removeItem(atPath: workspace) }
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try Self.workspace(in: folder)
         _ = try Submission(noteBytes: Self.note(author: "Jo", body: "Shared words."), fileName: "a.md", workspace: workspace).store()
         let copy = Self.note(author: "Kim", session: "round-table-2", body: "\n  Shared words.  \n")
         let failure = #expect(throws: DiagnosticFailure.self) {
@@ -131,8 +139,9 @@ import WorkingDays
 @Suite struct WorkspaceCreatorTests {
     @Test(arguments: [false, true])
     func aNewWorkspaceLoadsAndItsExampleChecksClean(example: Bool) throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-create-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url.appendingPathComponent("ws").path
         let files = try WorkspaceCreator.create(at: folder, edition: .first, example: example)
         #expect(files.first == "forum.yaml")
         #expect(files.count == (example ? 8 : 1))
@@ -147,9 +156,9 @@ import WorkingDays
     }
 
     @Test func aFolderThatHoldsAnythingOrIsAFileIsRefused() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-create-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         try Data("keep".utf8).write(to: folder.appendingPathComponent("keep.txt"))
         let full = #expect(throws: DiagnosticFailure.self) { try WorkspaceCreator.create(at: folder.path, edition: .second, example: true) }
         #expect(full?.kind == .cannotCreate)

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Storage
 import Testing
 
@@ -16,9 +17,10 @@ struct SHA256Tests {
     @Test(arguments: [0, 1, (1 << 20) - 1, 1 << 20, (1 << 20) + 1, 3 << 20])
     func aFileStreamedHashesAsItsBytes(size: Int) throws {
         let bytes = (0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31 &+ $0 >> 8) }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-sha-\(UUID().uuidString)").path
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let path = folder.url.appendingPathComponent("bytes").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        defer { unlink(path) }
         guard let file = fopen(path, "rb") else { Issue.record("cannot open \(path)"); return }
         defer { fclose(file) }
         let streamed = try #require(SHA256.digest(ofFile: file))

@@ -1,4 +1,5 @@
 import Foundation
+import IMRFTestSupport
 import Storage
 import Testing
 
@@ -24,8 +25,9 @@ import Testing
     }
 
     @Test func noteFilesAreTheMarkdownFilesDirectlyInNotesSorted() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-layout-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: root) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let root = temporary.url.path
         let layout = WorkspaceLayout(root)
         try FileManager.default.createDirectory(atPath: layout.historyFolder, withIntermediateDirectories: true)
         for name in ["b.md", "a.md", "c.txt", ".history/old.md"] {
@@ -37,8 +39,9 @@ import Testing
     }
 
     @Test func theNearestFolderUpwardsIsFoundAndTheSearchStopsAtItsLimit() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-finder-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: root) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let root = temporary.url
         let deep = root.appendingPathComponent("a/b/c")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)
         try Data().write(to: root.appendingPathComponent("a/marker"))
