@@ -7,15 +7,12 @@ import Testing
 /// else the nearest folder upwards holding forum.yaml, else the current folder.
 @Suite("imrf: the workspace, the same way on every command")
 struct WorkspaceOptionCommandTests {
-    /// A 2026 example workspace `ws` in a fresh folder, and an unrelated
-    /// folder `elsewhere` beside it to run commands from.
-    static func example() throws -> (temporary: TemporaryFolder, workspace: String, elsewhere: URL) {
-        let temporary = try TemporaryFolder()
-        let result = try IMRFProcess.run(["init", "ws", "--edition", "2026", "--example"], directory: temporary.url)
-        #expect(result.status == 0, "\(result.stderr)")
+    /// The path of the example workspace `ws` in `temporary`, and an
+    /// unrelated folder `elsewhere` made beside it to run commands from.
+    static func paths(in temporary: TemporaryFolder) throws -> (workspace: String, elsewhere: URL) {
         let elsewhere = temporary.url.appendingPathComponent("elsewhere")
         try FileManager.default.createDirectory(at: elsewhere, withIntermediateDirectories: true)
-        return (temporary, temporary.url.appendingPathComponent("ws").path, elsewhere)
+        return (temporary.url.appendingPathComponent("ws").path, elsewhere)
     }
 
     /// A note of the first round table by `author`, in `folder`.
@@ -30,88 +27,92 @@ struct WorkspaceOptionCommandTests {
     /// `--workspace`: the workspace named is the one used.
     @Test(arguments: ["-w", "--workspace"])
     func everyWorkspaceCommandTakesTheWorkspaceOption(flag: String) throws {
-        let (temporary, ws, elsewhere) = try Self.example()
-        defer { temporary.remove() }
-        let check = try IMRFProcess.run(["check", flag, ws], directory: elsewhere)
-        #expect(check.status == 0, "\(check.stderr)")
-        #expect(check.stdout == "7 notes checked: 0 errors, 0 warnings\n")
+        try withExampleWorkspace { temporary in
+            let (ws, elsewhere) = try Self.paths(in: temporary)
+            let check = try IMRFProcess.run(["check", flag, ws], directory: elsewhere)
+            #expect(check.status == 0, "\(check.stderr)")
+            #expect(check.stdout == "7 notes checked: 0 errors, 0 warnings\n")
 
-        let compile = try IMRFProcess.run(["compile", flag, ws, "--format", "md"], directory: elsewhere)
-        #expect(compile.status == 0, "\(compile.stderr)")
-        #expect(compile.stdout == "wrote \(ws)/build/summary.md\n")
+            let compile = try IMRFProcess.run(["compile", flag, ws, "--format", "md"], directory: elsewhere)
+            #expect(compile.status == 0, "\(compile.stderr)")
+            #expect(compile.stdout == "wrote \(ws)/build/summary.md\n")
 
-        let status = try IMRFProcess.run(["status", flag, ws, "--today", "2026-05-11"], directory: elsewhere)
-        #expect(status.stdout.hasPrefix("IMRF OK - "), "\(status.stdout)\(status.stderr)")
+            let status = try IMRFProcess.run(["status", flag, ws, "--today", "2026-05-11"], directory: elsewhere)
+            #expect(status.stdout.hasPrefix("IMRF OK - "), "\(status.stdout)\(status.stderr)")
 
-        let ics = try IMRFProcess.run(["ics", flag, ws], directory: elsewhere)
-        #expect(ics.status == 0, "\(ics.stderr)")
-        #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR"))
+            let ics = try IMRFProcess.run(["ics", flag, ws], directory: elsewhere)
+            #expect(ics.status == 0, "\(ics.stderr)")
+            #expect(ics.stdout.hasPrefix("BEGIN:VCALENDAR"))
 
-        let submit = try IMRFProcess.run(["submit", try Self.note(by: "Jane Doe", in: elsewhere), flag, ws], directory: elsewhere)
-        #expect(submit.status == 0, "\(submit.stderr)")
-        #expect(submit.stdout.hasPrefix("submitted \(ws)/notes/round-table-1--jane-doe.md (round-table-1, Jane Doe)\n"))
+            let submit = try IMRFProcess.run(["submit", try Self.note(by: "Jane Doe", in: elsewhere), flag, ws], directory: elsewhere)
+            #expect(submit.status == 0, "\(submit.stderr)")
+            #expect(submit.stdout.hasPrefix("submitted \(ws)/notes/round-table-1--jane-doe.md (round-table-1, Jane Doe)\n"))
 
-        let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", flag, ws, "--at", "2026-05-21"], directory: elsewhere)
-        #expect(mark.status == 0, "\(mark.stderr)")
+            let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", flag, ws, "--at", "2026-05-21"], directory: elsewhere)
+            #expect(mark.status == 0, "\(mark.stderr)")
 
-        let log = try IMRFProcess.run(["log", flag, ws], directory: elsewhere)
-        #expect(log.status == 0, "\(log.stderr)")
-        #expect(log.stdout.split(separator: "\n").count == 3, "\(log.stdout)")
+            let log = try IMRFProcess.run(["log", flag, ws], directory: elsewhere)
+            #expect(log.status == 0, "\(log.stderr)")
+            #expect(log.stdout.split(separator: "\n").count == 3, "\(log.stdout)")
+        }
     }
 
     /// `IMRF_WORKSPACE` names the workspace when no option or argument does;
     /// an option or argument beats it.
     @Test func theEnvironmentNamesTheWorkspaceAndAnOptionBeatsIt() throws {
-        let (temporary, ws, elsewhere) = try Self.example()
-        defer { temporary.remove() }
-        let byEnvironment = try IMRFProcess.run(["check"], directory: elsewhere, environment: ["IMRF_WORKSPACE": ws])
-        #expect(byEnvironment.status == 0, "\(byEnvironment.stderr)")
-        #expect(byEnvironment.stdout == "7 notes checked: 0 errors, 0 warnings\n")
+        try withExampleWorkspace { temporary in
+            let (ws, elsewhere) = try Self.paths(in: temporary)
+            let byEnvironment = try IMRFProcess.run(["check"], directory: elsewhere, environment: ["IMRF_WORKSPACE": ws])
+            #expect(byEnvironment.status == 0, "\(byEnvironment.stderr)")
+            #expect(byEnvironment.stdout == "7 notes checked: 0 errors, 0 warnings\n")
 
-        let missing = elsewhere.appendingPathComponent("missing").path
-        let byOption = try IMRFProcess.run(["check", "-w", ws], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
-        #expect(byOption.status == 0, "\(byOption.stderr)")
-        let byArgument = try IMRFProcess.run(["status", ws, "--today", "2026-05-11"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
-        #expect(byArgument.stdout.hasPrefix("IMRF OK - "), "\(byArgument.stdout)\(byArgument.stderr)")
+            let missing = elsewhere.appendingPathComponent("missing").path
+            let byOption = try IMRFProcess.run(["check", "-w", ws], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
+            #expect(byOption.status == 0, "\(byOption.stderr)")
+            let byArgument = try IMRFProcess.run(["status", ws, "--today", "2026-05-11"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
+            #expect(byArgument.stdout.hasPrefix("IMRF OK - "), "\(byArgument.stdout)\(byArgument.stderr)")
 
-        let wrong = try IMRFProcess.run(["check"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
-        #expect(wrong.status == 65)
-        #expect(wrong.stderr.hasPrefix("\(missing)/forum.yaml: error: cannot read forum file\n"), "\(wrong.stderr)")
+            let wrong = try IMRFProcess.run(["check"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
+            #expect(wrong.status == 65)
+            #expect(wrong.stderr.hasPrefix("\(missing)/forum.yaml: error: cannot read forum file\n"), "\(wrong.stderr)")
+        }
     }
 
     /// Inside a workspace, in any folder below its root, commands find it
     /// as git finds its repository, and name files from where they run.
     @Test func aCommandRunBelowTheWorkspaceFindsIt() throws {
-        let (temporary, ws, _) = try Self.example()
-        defer { temporary.remove() }
-        let notes = URL(fileURLWithPath: ws).appendingPathComponent("notes")
-        let compile = try IMRFProcess.run(["compile", "--format", "md"], directory: notes, environment: ["IMRF_WORKSPACE": nil])
-        #expect(compile.status == 0, "\(compile.stderr)")
-        #expect(compile.stdout == "wrote ../build/summary.md\n")
-        #expect(FileManager.default.fileExists(atPath: ws + "/build/summary.md"))
-        #expect(!FileManager.default.fileExists(atPath: notes.appendingPathComponent("build").path))
+        try withExampleWorkspace { temporary in
+            let ws = try Self.paths(in: temporary).workspace
+            let notes = URL(fileURLWithPath: ws).appendingPathComponent("notes")
+            let compile = try IMRFProcess.run(["compile", "--format", "md"], directory: notes, environment: ["IMRF_WORKSPACE": nil])
+            #expect(compile.status == 0, "\(compile.stderr)")
+            #expect(compile.stdout == "wrote ../build/summary.md\n")
+            #expect(FileManager.default.fileExists(atPath: ws + "/build/summary.md"))
+            #expect(!FileManager.default.fileExists(atPath: notes.appendingPathComponent("build").path))
 
-        let atRoot = try IMRFProcess.run(["check"], directory: URL(fileURLWithPath: ws), environment: ["IMRF_WORKSPACE": nil])
-        #expect(atRoot.stdout == "7 notes checked: 0 errors, 0 warnings\n", "\(atRoot.stderr)")
+            let atRoot = try IMRFProcess.run(["check"], directory: URL(fileURLWithPath: ws), environment: ["IMRF_WORKSPACE": nil])
+            #expect(atRoot.stdout == "7 notes checked: 0 errors, 0 warnings\n", "\(atRoot.stderr)")
 
-        // Above the workspace nothing is found: the current folder, as before.
-        let above = try IMRFProcess.run(["check"], directory: temporary.url, environment: ["IMRF_WORKSPACE": nil])
-        #expect(above.status == 65)
-        #expect(above.stderr.hasPrefix("forum.yaml: error: cannot read forum file\n"), "\(above.stderr)")
+            // Above the workspace nothing is found: the current folder, as before.
+            let above = try IMRFProcess.run(["check"], directory: temporary.url, environment: ["IMRF_WORKSPACE": nil])
+            #expect(above.status == 65)
+            #expect(above.stderr.hasPrefix("forum.yaml: error: cannot read forum file\n"), "\(above.stderr)")
+        }
     }
 
     /// Naming the workspace twice, differently, is refused before anything runs.
     @Test(arguments: [["check"], ["compile"], ["status"], ["ics"], ["log"]])
     func aWorkspaceNamedTwiceDifferentlyIsRefused(command: [String]) throws {
-        let (temporary, ws, elsewhere) = try Self.example()
-        defer { temporary.remove() }
-        let result = try IMRFProcess.run(command + [ws, "-w", elsewhere.path], directory: elsewhere)
-        #expect(result.status == (command == ["status"] ? 3 : 64), "\(result.stdout)\(result.stderr)")
-        #expect((result.stdout + result.stderr).contains("the workspace is named twice"), "\(result.stdout)\(result.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: ws + "/build"))
-        // The same folder twice is one workspace.
-        let same = try IMRFProcess.run(["check", ws, "-w", ws], directory: elsewhere)
-        #expect(same.status == 0, "\(same.stderr)")
+        try withExampleWorkspace { temporary in
+            let (ws, elsewhere) = try Self.paths(in: temporary)
+            let result = try IMRFProcess.run(command + [ws, "-w", elsewhere.path], directory: elsewhere)
+            #expect(result.status == (command == ["status"] ? 3 : 64), "\(result.stdout)\(result.stderr)")
+            #expect((result.stdout + result.stderr).contains("the workspace is named twice"), "\(result.stdout)\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: ws + "/build"))
+            // The same folder twice is one workspace.
+            let same = try IMRFProcess.run(["check", ws, "-w", ws], directory: elsewhere)
+            #expect(same.status == 0, "\(same.stderr)")
+        }
     }
 }
 
