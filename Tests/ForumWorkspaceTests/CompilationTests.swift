@@ -11,17 +11,10 @@ import Upload
 
 /// `Compilation.run`: what `imrf compile` and the office's dashboard call.
 @Suite struct CompilationTests {
-    /// A new 2026 example workspace in `folder`.
-    static func example(in folder: TemporaryFolder) throws -> String {
-        let path = folder.url.path
-        try WorkspaceCreator.create(at: path, edition: .second, example: true)
-        return path
-    }
-
     @Test func theOutputsAreWrittenHashedAndRecorded() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.example(in: folder)
+        let workspace = try folder.newWorkspace(example: true)
         let compilation = try await Compilation.run(workspace: workspace, formats: [.docx, .md], templates: nil)
         #expect(compilation.outputs.map(\.path) == [workspace + "/build/summary.md", workspace + "/build/summary.docx"])
         for output in compilation.outputs {
@@ -42,7 +35,7 @@ import Upload
     @Test func notesWithAnErrorWriteNothing() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.example(in: folder)
+        let workspace = try folder.newWorkspace(example: true)
         try FileManager.default.removeItem(atPath: workspace + "/notes/plenary.md")
         do {
             _ = try await Compilation.run(workspace: workspace, formats: [.md], templates: nil)
@@ -78,7 +71,7 @@ import Upload
     @Test func outputsAreUploadedAndRecordedAndAFailureKeepsWhatWasDone() async throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.example(in: folder)
+        let workspace = try folder.newWorkspace(example: true)
         let server = try UploadServer()
         defer { server.stop() }
         let request = UploadRequest(file: "", endpoint: server.url("/folder/"), initialBackoff: 0.01)

@@ -8,13 +8,6 @@ import Testing
 /// `Submission.store`: a submission replaces only its own author's note for
 /// its session, whatever the names of the authors give as file names.
 @Suite struct SubmissionOwnerTests {
-    /// A new 2026 workspace in `folder`.
-    static func workspace(in folder: TemporaryFolder) throws -> String {
-        let path = folder.url.path
-        try WorkspaceCreator.create(at: path, edition: .second, example: false)
-        return path
-    }
-
     static func submit(_ workspace: String, author: String, body: String, session: String = "round-table-2") throws -> SubmissionReceipt {
         let file = workspace + "/incoming-\(UUID().uuidString).md"
         defer { unlink(file) }
@@ -30,7 +23,7 @@ import Testing
     @Test func storedResubmittedAndSubmittedAgainByTheSameAuthor() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let first = try Self.submit(workspace, author: "Jane Doe", body: "First version.")
         #expect(first.outcome == .stored)
         #expect(first.path == "notes/round-table-2--jane-doe.md")
@@ -48,7 +41,7 @@ import Testing
     @Test func twoAuthorsWithTheSameSlugKeepTheirOwnNotes() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let jane = try Self.submit(workspace, author: "Jane Doe", body: "Jane's text.")
         let other = try Self.submit(workspace, author: "jane-doe", body: "The other text.")
         #expect(other.outcome == .stored)
@@ -67,7 +60,7 @@ import Testing
     @Test func authorsWhoseShortHashesCollideNeverReplaceEachOther() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         #expect(StoredNoteName.authorHash("[Jane ; Doe") == StoredNoteName.authorHash("(Jane(] DOe"))
         let plain = try Self.submit(workspace, author: "Jane Doe", body: "Plain text.")
         let victim = try Self.submit(workspace, author: "[Jane ; Doe", body: "The victim's text.")
@@ -86,7 +79,7 @@ import Testing
     @Test func aStoredNoteWithoutThisAuthorIsNotReplaced() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let byHand = "---\nsession: round-table-2\ntitle: Copied in by hand\n---\nThe office's text.\n"
         try Data(byHand.utf8).write(to: URL(fileURLWithPath: workspace + "/notes/round-table-2--jane-doe.md"))
         let receipt = try Self.submit(workspace, author: "Jane Doe", body: "Jane's text.")
@@ -100,7 +93,7 @@ import Testing
     @Test func theSameTextAsAnotherAuthorWithTheSameSlugIsADuplicate() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         _ = try Self.submit(workspace, author: "Jane Doe", body: "Shared text.")
         let failure = #expect(throws: DiagnosticFailure.self) {
             try Self.submit(workspace, author: "jane-doe", body: "Shared text.")

@@ -10,13 +10,6 @@ import WorkingDays
 /// `Submission` as the web intake will call it: a note's bytes, the name the
 /// person gave the file, and the person signed in.
 @Suite struct SubmissionTests {
-    /// A new 2026 workspace in `folder`.
-    static func workspace(in folder: TemporaryFolder) throws -> String {
-        let path = folder.url.path
-        try WorkspaceCreator.create(at: path, edition: .second, example: false)
-        return path
-    }
-
     /// A note with no warning: round table 1 covers objectives 2 and 5, round table 2 objectives 4 and 8.
     static func note(author: String?, session: String = "round-table-1", body: String = "What the round table said.") -> Data {
         let objectives = session == "round-table-2" ? "[4, 8]" : "[2, 5]"
@@ -30,7 +23,7 @@ import WorkingDays
     @Test func bytesAreStoredUnderTheSessionAndAuthorAndRecorded() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let bytes = Self.note(author: "Amina Diallo")
         let submission = try Submission(noteBytes: bytes, fileName: "My note (final).md", workspace: workspace)
         let receipt = try submission.store(at: Date(timeIntervalSince1970: 1_779_000_000))
@@ -52,7 +45,7 @@ import WorkingDays
     @Test func aFileNameNeverBecomesAPath() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let bad = Data("---\nsession: round-table-9\n---\nText.\n".utf8)
         let failure = #expect(throws: DiagnosticFailure.self) {
             try Submission(noteBytes: bad, fileName: "../../etc/passwd.md", workspace: workspace)
@@ -68,7 +61,7 @@ import WorkingDays
     @Test func theSignedInPersonMustBeTheAuthor() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let failure = #expect(throws: DiagnosticFailure.self) {
             try Submission(noteBytes: Self.note(author: "Someone Else"), fileName: "note.md", workspace: workspace, signedInAs: "Amina Diallo")
         }
@@ -85,7 +78,7 @@ import WorkingDays
     @Test func aNoteWithoutAnAuthorOrWithAnErrorIsRefusedAndNothingIsWritten() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let anonymous = #expect(throws: DiagnosticFailure.self) {
             try Submission(noteBytes: Self.note(author: nil), fileName: "note.md", workspace: workspace)
         }
@@ -106,7 +99,7 @@ import WorkingDays
     @Test func theSameBytesAgainChangeNothingAndAChangeKeepsTheEarlierVersion() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         let first = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "a.md", workspace: workspace).store()
         let again = try Submission(noteBytes: Self.note(author: "Jo"), fileName: "b.md", workspace: workspace).store()
         #expect(again.outcome == .alreadySubmitted)
@@ -125,7 +118,7 @@ import WorkingDays
     @Test func textAnotherNoteHasIsADuplicate() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let workspace = try Self.workspace(in: folder)
+        let workspace = try folder.newWorkspace()
         _ = try Submission(noteBytes: Self.note(author: "Jo", body: "Shared words."), fileName: "a.md", workspace: workspace).store()
         let copy = Self.note(author: "Kim", session: "round-table-2", body: "\n  Shared words.  \n")
         let failure = #expect(throws: DiagnosticFailure.self) {
