@@ -244,8 +244,9 @@ struct RecordedValueTests {
 @Suite("Ledger reads awaited")
 struct LedgerAsyncReadTests {
     @Test func awaitedReadsEqualTheSynchronousOnes() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-ledger-async-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url.appendingPathComponent("ws")
         #expect(try await Ledger.entriesIfPresent(workspace: folder).isEmpty)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let ledger = try Ledger(workspace: folder)

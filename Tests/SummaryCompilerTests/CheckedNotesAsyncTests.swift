@@ -1,5 +1,6 @@
 import Forum
 import Foundation
+import IMRFTestSupport
 import Testing
 @testable import SummaryCompiler
 
@@ -8,9 +9,9 @@ import Testing
 @Suite struct CheckedNotesAsyncTests {
     /// The async check is the sync one, run off the pool.
     @Test func theAsyncCheckFindsWhatTheSyncCheckFinds() async throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("imrf-async-check-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let folder = temporary.url
         var paths: [String] = []
         for (index, session) in ["plenary", "hearing", "no-such-session"].enumerated() {
             let path = folder.appendingPathComponent("note-\(index).md").path
