@@ -3,8 +3,8 @@ import Dispatch
 import Forum
 import Foundation
 import FoundationXML
-import Synchronization
 import SummaryCompiler
+import Synchronization
 import ZIPFoundation
 
 /// One fuzz input as the only note of an in-memory workspace of the 2026

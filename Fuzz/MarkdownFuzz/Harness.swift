@@ -31,7 +31,8 @@ enum MarkdownHarness {
         guard html.isEmpty else { fatalError("raw HTML at lines \(html) of the written Markdown:\n\(markdown)") }
         guard checksText else { return }
         let again = MarkdownParser.parse(markdown)
-        let before = letters(of: document.blocks), after = letters(of: again.blocks)
+        let before = letters(of: document.blocks)
+        let after = letters(of: again.blocks)
         guard isSubsequence(before, of: after) else {
             fatalError("the written Markdown reads back without some of the note's text:\n\(before)\n\(after)\nwritten:\n\(markdown)")
         }
@@ -44,8 +45,10 @@ enum MarkdownHarness {
             // The same text first, else the longest one it says all of (one
             // footnote's text may be all in another's).
             let candidates = written.indices.filter { isSubsequence(written[$0], of: read) }
-            guard let match = candidates.first(where: { written[$0] == read })
-                ?? candidates.max(by: { written[$0].count < written[$1].count }) else {
+            guard
+                let match = candidates.first(where: { written[$0] == read })
+                    ?? candidates.max(by: { written[$0].count < written[$1].count })
+            else {
                 fatalError("a footnote reads back without some of its text:\n\(read)\nwritten:\n\(markdown)")
             }
             written.remove(at: match)

@@ -30,15 +30,17 @@ public enum UntrustedText {
     /// `U+001B ESCAPE`, `U+202E RIGHT-TO-LEFT OVERRIDE`: the code point and
     /// the name, for messages.
     public static func name(of scalar: Unicode.Scalar) -> String {
-        let code = "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
+        let code =
+            "U+" + String(repeating: "0", count: max(0, 4 - String(scalar.value, radix: 16).count))
             + String(scalar.value, radix: 16, uppercase: true)
-        let name: String? = switch scalar.value {
-        case 0x00..<0x20: controlNames[Int(scalar.value)]
-        case 0x7F: "DELETE"
-        case 0x85: "NEXT LINE"
-        case 0x80...0x9F: "CONTROL"
-        default: scalar.properties.name
-        }
+        let name: String? =
+            switch scalar.value {
+            case 0x00..<0x20: controlNames[Int(scalar.value)]
+            case 0x7F: "DELETE"
+            case 0x85: "NEXT LINE"
+            case 0x80...0x9F: "CONTROL"
+            default: scalar.properties.name
+            }
         return name.map { code + " " + $0 } ?? code
     }
 

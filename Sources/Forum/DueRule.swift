@@ -1,3 +1,4 @@
+import Foundation
 public import WorkingDays
 
 /// When a deliverable is due, as written in forum.yaml's `due` field.
@@ -36,8 +37,9 @@ public enum DueRule: Sendable, Hashable {
         }
         let words = trimmed.split(separator: " ").map(String.init)
         if words.count == 5, let count = Int(words[0]), count >= 0,
-           words[1] == "working", words[2] == "days" || words[2] == "day",
-           let anchor = Anchor(rawValue: words[4]) {
+            words[1] == "working", words[2] == "days" || words[2] == "day",
+            let anchor = Anchor(rawValue: words[4])
+        {
             switch words[3] {
             case "after": self = .workingDays(count, from: anchor)
             case "before": self = .workingDays(-count, from: anchor)
@@ -53,12 +55,11 @@ public enum DueRule: Sendable, Hashable {
         }
         let time = parts[1].split(separator: ":").map { Int($0) }
         guard time.count == 2, let hour = time[0], let minute = time[1],
-              (0...23).contains(hour), (0...59).contains(minute) else { return nil }
+            (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
         self = .fixed(date, hour: hour, minute: minute)
     }
 }
-
-import Foundation
 
 extension DueRule: CustomStringConvertible {
     /// The canonical spelling, which `init(_:)` parses back.

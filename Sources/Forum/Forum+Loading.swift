@@ -24,15 +24,19 @@ extension Forum {
         case .success(let bytes): data = bytes
         case .failure(.tooLarge(let bytes)): throw tooLarge(bytes: bytes, path: path)
         case .failure(.cannotRead):
-            throw DiagnosticFailure(.badInput, .error(
-                "cannot read forum file", at: SourceLocation(path: path),
-                hint: noWorkspaceHint, code: cannotReadCode
-            ))
+            throw DiagnosticFailure(
+                .badInput,
+                .error(
+                    "cannot read forum file", at: SourceLocation(path: path),
+                    hint: noWorkspaceHint, code: cannotReadCode
+                ))
         case .failure(let problem):
-            throw DiagnosticFailure(.badInput, .error(
-                "cannot read forum file: \(problem)", at: SourceLocation(path: path),
-                hint: noWorkspaceHint, code: cannotReadCode
-            ))
+            throw DiagnosticFailure(
+                .badInput,
+                .error(
+                    "cannot read forum file: \(problem)", at: SourceLocation(path: path),
+                    hint: noWorkspaceHint, code: cannotReadCode
+                ))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticFailure(.badInput, .error("forum file is not UTF-8 text", at: SourceLocation(path: path)))

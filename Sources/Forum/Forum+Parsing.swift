@@ -1,7 +1,7 @@
 public import Diagnostics
 import Foundation
-import Yams
 public import WorkingDays
+import Yams
 
 extension Diagnostic.Code {
     /// `Forum.tooLarge`: a forum file over `Forum.maximumBytes`.
@@ -25,11 +25,13 @@ extension Forum {
     /// callers that check a file's size before reading it
     /// (code `forumTooLarge`).
     public static func tooLarge(bytes: Int, path: String) -> DiagnosticFailure {
-        DiagnosticFailure(.badInput, .error(
-            "forum file is larger than 1 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
-            hint: "forum.yaml describes one forum in a few kilobytes: start again from a new one",
-            code: .forumTooLarge
-        ))
+        DiagnosticFailure(
+            .badInput,
+            .error(
+                "forum file is larger than 1 MB (\(bytes) bytes)", at: SourceLocation(path: path, line: 1, column: 1),
+                hint: "forum.yaml describes one forum in a few kilobytes: start again from a new one",
+                code: .forumTooLarge
+            ))
     }
 
     /// Keys forum.yaml knows, by the path of the mapping they are in
@@ -90,7 +92,10 @@ extension Forum {
                 for (key, value) in mapping {
                     guard let name = key.string else { continue }
                     if !known.contains(name) {
-                        warnings.append(.warning("unknown key '\(pattern.isEmpty ? name : pattern.replacingOccurrences(of: ".*", with: "[]") + "." + name)'", at: source.location(key.mark)))
+                        warnings.append(
+                            .warning(
+                                "unknown key '\(pattern.isEmpty ? name : pattern.replacingOccurrences(of: ".*", with: "[]") + "." + name)'",
+                                at: source.location(key.mark)))
                     } else {
                         checkKeys(value, pattern.isEmpty ? name : pattern + "." + name)
                     }
@@ -133,17 +138,19 @@ private struct ForumFileCheck {
     mutating func time(_ text: String?, _ path: [String], default fallback: TimeOfDay) -> TimeOfDay {
         guard let text else { return fallback }
         if let time = TimeOfDay(text) { return time }
-        problems.append(.error(
-            "'\(YAMLTree.name(path))' is not a time: '\(text)'", at: at(path),
-            hint: "write times as HH:MM on the 24-hour clock, e.g. \"15:00\""))
+        problems.append(
+            .error(
+                "'\(YAMLTree.name(path))' is not a time: '\(text)'", at: at(path),
+                hint: "write times as HH:MM on the 24-hour clock, e.g. \"15:00\""))
         return fallback
     }
 
     mutating func place(timeZone: String, calendar: String, calendars: CalendarCatalog) {
         if TimeZone(identifier: timeZone) == nil {
-            problems.append(.error(
-                "'timeZone' is not a time zone: '\(timeZone)'", at: at(["timeZone"]),
-                hint: "write an IANA time zone name, e.g. America/New_York"))
+            problems.append(
+                .error(
+                    "'timeZone' is not a time zone: '\(timeZone)'", at: at(["timeZone"]),
+                    hint: "write an IANA time zone name, e.g. America/New_York"))
         }
         do {
             _ = try calendars.locate(calendar)
@@ -179,10 +186,11 @@ private struct ForumFileCheck {
             }
             let date = date(entry.date, path + ["date"])
             let time = time(entry.time, path + ["time"], default: .morning)
-            roundTables.append(RoundTable(
-                number: entry.number, date: date, time: time,
-                objectives: entry.objectives, coChairs: entry.coChairs ?? [], keynote: entry.keynote
-            ))
+            roundTables.append(
+                RoundTable(
+                    number: entry.number, date: date, time: time,
+                    objectives: entry.objectives, coChairs: entry.coChairs ?? [], keynote: entry.keynote
+                ))
         }
         return roundTables
     }
@@ -202,11 +210,13 @@ private struct ForumFileCheck {
         var deliverables: [Deliverable] = []
         for (index, entry) in entries.enumerated() {
             guard let rule = DueRule(entry.due) else {
-                problems.append(.error(
-                    "deliverable '\(entry.id)': cannot read due rule '\(entry.due)'",
-                    at: at(["deliverables", YAMLTree.element(index), "due"]),
-                    hint: "write e.g. '10 working days after conclusion', '3 working days before hearing', 'opening', 'policy-debate' or '2026-04-20T17:00'"
-                ))
+                problems.append(
+                    .error(
+                        "deliverable '\(entry.id)': cannot read due rule '\(entry.due)'",
+                        at: at(["deliverables", YAMLTree.element(index), "due"]),
+                        hint:
+                            "write e.g. '10 working days after conclusion', '3 working days before hearing', 'opening', 'policy-debate' or '2026-04-20T17:00'"
+                    ))
                 continue
             }
             deliverables.append(Deliverable(id: entry.id, title: entry.title, due: rule))
@@ -224,9 +234,10 @@ private struct ForumFileCheck {
         let numbers = Set(roundTables.map(\.number))
         if numbers != [1, 2, 3, 4] {
             let missing = (1...4).filter { !numbers.contains($0) }.map(String.init).joined(separator: ", ")
-            problems.append(.error(
-                "round table\(missing.count > 1 ? "s" : "") \(missing) missing from sessions.roundTables",
-                at: at(["sessions", "roundTables"])))
+            problems.append(
+                .error(
+                    "round table\(missing.count > 1 ? "s" : "") \(missing) missing from sessions.roundTables",
+                    at: at(["sessions", "roundTables"])))
         }
     }
 
@@ -239,8 +250,9 @@ private struct ForumFileCheck {
             if tables.isEmpty {
                 warnings.append(.warning("objective \(number) is in no round table", at: at(["sessions", "roundTables"])))
             } else if tables.count > 1 {
-                warnings.append(.warning(
-                    "objective \(number) is in round tables \(tables.joined(separator: " and "))", at: at(["sessions", "roundTables"])))
+                warnings.append(
+                    .warning(
+                        "objective \(number) is in round tables \(tables.joined(separator: " and "))", at: at(["sessions", "roundTables"])))
             }
         }
         return warnings

@@ -4,7 +4,11 @@ import Yams
 /// forum.yaml as written: typed fields, dates as strings (a YAML date would
 /// become midnight UTC, the day before in New York).
 struct ForumFile {
-    struct Days { var start: String; var end: String; var opening: String? }
+    struct Days {
+        var start: String
+        var end: String
+        var opening: String?
+    }
     struct RoundTableEntry {
         var number: Int
         var date: String
@@ -13,14 +17,22 @@ struct ForumFile {
         var coChairs: [String]?
         var keynote: String?
     }
-    struct PolicyDebateEntry { var date: String; var time: String?; var facilitator: String }
+    struct PolicyDebateEntry {
+        var date: String
+        var time: String?
+        var facilitator: String
+    }
     struct Sessions {
         var roundTables: [RoundTableEntry]
         var policyDebate: PolicyDebateEntry
         var plenary: [String]
     }
     struct Distribution { var workingDays: Int }
-    struct DeliverableEntry { var id: String; var title: String; var due: String }
+    struct DeliverableEntry {
+        var id: String
+        var title: String
+        var due: String
+    }
 
     var edition: String
     var title: String
@@ -53,13 +65,17 @@ extension ForumFile {
         var roundTables: [RoundTableEntry] = []
         for (node, path) in try tree.list("roundTables", in: sessionsNode, ["sessions"]) {
             let table = try tree.mapping(node, path)
-            roundTables.append(RoundTableEntry(
-                number: try tree.int("number", in: table, path),
-                date: try tree.string("date", in: table, path),
-                time: try tree.optionalString("time", in: table, path),
-                objectives: try tree.list("objectives", in: table, path).map { (node, path) throws(DiagnosticFailure) in try tree.int(node, path) },
-                coChairs: try tree.optionalList("coChairs", in: table, path)?.map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) },
-                keynote: try tree.optionalString("keynote", in: table, path)))
+            roundTables.append(
+                RoundTableEntry(
+                    number: try tree.int("number", in: table, path),
+                    date: try tree.string("date", in: table, path),
+                    time: try tree.optionalString("time", in: table, path),
+                    objectives: try tree.list("objectives", in: table, path).map { (node, path) throws(DiagnosticFailure) in try tree.int(node, path)
+                    },
+                    coChairs: try tree.optionalList("coChairs", in: table, path)?.map { (node, path) throws(DiagnosticFailure) in
+                        try tree.string(node, path)
+                    },
+                    keynote: try tree.optionalString("keynote", in: table, path)))
         }
         let debate = try tree.mapping("policyDebate", in: sessionsNode, ["sessions"])
         let debatePath = ["sessions", "policyDebate"]
@@ -69,7 +85,9 @@ extension ForumFile {
                 date: try tree.string("date", in: debate, debatePath),
                 time: try tree.optionalString("time", in: debate, debatePath),
                 facilitator: try tree.string("facilitator", in: debate, debatePath)),
-            plenary: try tree.list("plenary", in: sessionsNode, ["sessions"]).map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) })
+            plenary: try tree.list("plenary", in: sessionsNode, ["sessions"]).map { (node, path) throws(DiagnosticFailure) in
+                try tree.string(node, path)
+            })
         let distributionNode = try tree.mapping("distribution", in: top, [])
         distribution = Distribution(workingDays: try tree.int("workingDays", in: distributionNode, ["distribution"]))
         deliverables = try tree.optionalList("deliverables", in: top, [])?.map { (node, path) throws(DiagnosticFailure) in

@@ -33,16 +33,31 @@ public struct Objective: Sendable, Hashable, Codable {
         (9, "Strengthen the transnational response to smuggling of migrants", "Counter smuggling"),
         (10, "Prevent, combat and eradicate trafficking in persons in the context of international migration", "Eradicate trafficking"),
         (11, "Manage borders in an integrated, secure and coordinated manner", "Manage borders"),
-        (12, "Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral", "Screening and referral"),
+        (
+            12, "Strengthen certainty and predictability in migration procedures for appropriate screening, assessment and referral",
+            "Screening and referral"
+        ),
         (13, "Use migration detention only as a measure of last resort and work towards alternatives", "Alternatives to detention"),
         (14, "Enhance consular protection, assistance and cooperation throughout the migration cycle", "Consular protection"),
         (15, "Provide access to basic services for migrants", "Access to basic services"),
         (16, "Empower migrants and societies to realize full inclusion and social cohesion", "Inclusion and social cohesion"),
-        (17, "Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration", "Eliminate discrimination"),
-        (18, "Invest in skills development and facilitate mutual recognition of skills, qualifications and competences", "Skills development and recognition"),
-        (19, "Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries", "Migrant and diaspora contributions"),
+        (
+            17, "Eliminate all forms of discrimination and promote evidence-based public discourse to shape perceptions of migration",
+            "Eliminate discrimination"
+        ),
+        (
+            18, "Invest in skills development and facilitate mutual recognition of skills, qualifications and competences",
+            "Skills development and recognition"
+        ),
+        (
+            19, "Create conditions for migrants and diasporas to fully contribute to sustainable development in all countries",
+            "Migrant and diaspora contributions"
+        ),
         (20, "Promote faster, safer and cheaper transfer of remittances and foster financial inclusion of migrants", "Remittances"),
-        (21, "Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration", "Dignified return and reintegration"),
+        (
+            21, "Cooperate in facilitating safe and dignified return and readmission, as well as sustainable reintegration",
+            "Dignified return and reintegration"
+        ),
         (22, "Establish mechanisms for the portability of social security entitlements and earned benefits", "Social protection"),
         (23, "Strengthen international cooperation and global partnerships for safe, orderly and regular migration", "International cooperation"),
     ].map { Objective(number: $0.0, title: $0.1, shortTitle: $0.2) }

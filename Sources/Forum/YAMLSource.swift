@@ -71,7 +71,7 @@ public struct YAMLSource: Sendable {
         } catch let error as YamlError {
             switch error {
             case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                 .composer(_, let problem, let mark, _):
+                .composer(_, let problem, let mark, _):
                 throw DiagnosticFailure(.badInput, .error("YAML syntax error: \(problem)", at: location(mark)))
             default:
                 throw DiagnosticFailure(.badInput, .error("YAML error: \(error)", at: location(nil)))
@@ -85,10 +85,12 @@ public struct YAMLSource: Sendable {
     /// the node it concerns, naming the key path.
     public func decode<T: Decodable>(_ type: T.Type, from node: Node) throws(DiagnosticFailure) -> T {
         if let huge = YAMLSource.overflowingBaseSixty(in: node) {
-            throw DiagnosticFailure(.badInput, .error(
-                "number '\(huge.string)' is too large", at: location(huge.mark),
-                hint: "YAML reads digits separated by ':' as a base-60 number; quote the value if it is text"
-            ))
+            throw DiagnosticFailure(
+                .badInput,
+                .error(
+                    "number '\(huge.string)' is too large", at: location(huge.mark),
+                    hint: "YAML reads digits separated by ':' as a base-60 number; quote the value if it is text"
+                ))
         }
         do {
             return try YAMLDecoder().decode(T.self, from: node)

@@ -91,7 +91,7 @@ struct YAMLTree {
 
     func int(_ node: Node, _ path: [String]) throws(DiagnosticFailure) -> Int {
         guard let scalar = node.scalar,
-              let value = Int(scalar.string.replacingOccurrences(of: "_", with: "").trimmingPrefix("+"))
+            let value = Int(scalar.string.replacingOccurrences(of: "_", with: "").trimmingPrefix("+"))
         else { throw mismatch(path, "an integer", node) }
         return value
     }

@@ -30,15 +30,17 @@ public enum LedgerRecording {
     @discardableResult
     public static func recordUpload(_ receipt: UploadReceipt, file: String, endpoint: String, workspace: String) throws -> LedgerEntry {
         let ledger = try Ledger(workspace: WorkspaceLayout(workspace).url)
-        return try ledger.append(.upload(UploadRecord(
-            file: ledger.recordedPath(file),
-            endpoint: UploadRecord.withoutCredentials(endpoint),
-            location: UploadRecord.withoutCredentials(receipt.location),
-            httpStatus: receipt.status,
-            bytes: receipt.bytes,
-            sha256: receipt.sha256,
-            attempts: receipt.attempts
-        )))
+        return try ledger.append(
+            .upload(
+                UploadRecord(
+                    file: ledger.recordedPath(file),
+                    endpoint: UploadRecord.withoutCredentials(endpoint),
+                    location: UploadRecord.withoutCredentials(receipt.location),
+                    httpStatus: receipt.status,
+                    bytes: receipt.bytes,
+                    sha256: receipt.sha256,
+                    attempts: receipt.attempts
+                )))
     }
 
     /// Starts opening the ledger of `workspace` on another thread while the

@@ -23,7 +23,8 @@ public struct Publication: Sendable {
         var publication = Publication(receipt: receipt, file: request.file, ledgerEntry: nil, warnings: [])
         guard let workspace else { return publication }
         do {
-            publication.ledgerEntry = try LedgerRecording.recordUpload(receipt, file: request.file, endpoint: request.endpoint, workspace: workspace).id
+            publication.ledgerEntry = try LedgerRecording.recordUpload(receipt, file: request.file, endpoint: request.endpoint, workspace: workspace)
+                .id
         } catch {
             publication.warnings = LedgerRecording.notRecorded(error, lead: LedgerRecording.uploadNotRecorded)
         }

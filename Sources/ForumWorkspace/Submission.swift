@@ -72,23 +72,27 @@ public struct Submission: Sendable {
         var diagnostics = found.sortedByLocation()
         let named = note?.author?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if note != nil, named.isEmpty {
-            diagnostics.append(.error(
-                "a submitted note needs an 'author' in its front matter", at: SourceLocation(path: fileName, line: 1, column: 1),
-                hint: "add a line such as 'author: Jane Doe' between the '---' lines; the receipt and the ledger say who submitted it"
-            ))
+            diagnostics.append(
+                .error(
+                    "a submitted note needs an 'author' in its front matter", at: SourceLocation(path: fileName, line: 1, column: 1),
+                    hint: "add a line such as 'author: Jane Doe' between the '---' lines; the receipt and the ledger say who submitted it"
+                ))
         } else if note != nil, let person, named != person.trimmingCharacters(in: .whitespacesAndNewlines) {
-            diagnostics.append(.error(
-                "the note's author is '\(named)', but it is submitted by '\(person)'",
-                at: SourceLocation(path: fileName, line: 1, column: 1),
-                hint: "a note is submitted by its author: set 'author: \(person)' in the front matter"
-            ))
+            diagnostics.append(
+                .error(
+                    "the note's author is '\(named)', but it is submitted by '\(person)'",
+                    at: SourceLocation(path: fileName, line: 1, column: 1),
+                    hint: "a note is submitted by its author: set 'author: \(person)' in the front matter"
+                ))
         }
         if let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }),
-           let first = Self.noteWithSameText(as: note, author: author, workspace: workspace) {
-            diagnostics.append(.error(
-                "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
-                hint: "this text is already in the workspace; 'imrf compile' would refuse two copies"
-            ))
+            let first = Self.noteWithSameText(as: note, author: author, workspace: workspace)
+        {
+            diagnostics.append(
+                .error(
+                    "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
+                    hint: "this text is already in the workspace; 'imrf compile' would refuse two copies"
+                ))
         }
         guard let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticFailure(.badInput, diagnostics)
@@ -121,12 +125,14 @@ public struct Submission: Sendable {
             temporary = try notes.writeTemporary(bytes, prefix: Self.temporaryPrefix)
         } catch {
             let linked: Bool = error == .outside || error == .link
-            throw DiagnosticFailure(.cannotCreate, .error(
-                "cannot write the note into the workspace (\(error.description))", at: SourceLocation(path: notesFolder),
-                hint: linked
-                    ? "the notes folder must be a real folder inside the workspace: remove the link, then submit again"
-                    : "check that the workspace folder and its notes folder are writable by you"
-            ))
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "cannot write the note into the workspace (\(error.description))", at: SourceLocation(path: notesFolder),
+                    hint: linked
+                        ? "the notes folder must be a real folder inside the workspace: remove the link, then submit again"
+                        : "check that the workspace folder and its notes folder are writable by you"
+                ))
         }
         defer { notes.remove(temporary) }
 
@@ -181,11 +187,13 @@ public struct Submission: Sendable {
                 try history.rename(historyTemporary, to: previousName)
             } catch {
                 let misplaced: Bool = if case .cannotRead = error { false } else { true }
-                throw DiagnosticFailure(.cannotCreate, .error(
-                    "cannot keep the earlier version of \(relative) (\(error.description)); nothing was changed",
-                    at: SourceLocation(path: historyFolder),
-                    hint: misplaced ? "notes/.history must be a real folder: remove what is there, then submit again" : nil
-                ))
+                throw DiagnosticFailure(
+                    .cannotCreate,
+                    .error(
+                        "cannot keep the earlier version of \(relative) (\(error.description)); nothing was changed",
+                        at: SourceLocation(path: historyFolder),
+                        hint: misplaced ? "notes/.history must be a real folder: remove what is there, then submit again" : nil
+                    ))
             }
             receipt.outcome = .replaced
             receipt.previous = WorkspaceLayout.recordedNotePath(WorkspaceLayout.historyFolderName + "/" + previousName)
@@ -195,9 +203,11 @@ public struct Submission: Sendable {
             do throws(WorkspaceFile.Problem) {
                 try notes.rename(temporary, to: name)
             } catch {
-                throw DiagnosticFailure(.cannotCreate, .error(
-                    "cannot store the note as \(relative) (\(error.description))", at: SourceLocation(path: notesFolder)
-                ))
+                throw DiagnosticFailure(
+                    .cannotCreate,
+                    .error(
+                        "cannot store the note as \(relative) (\(error.description))", at: SourceLocation(path: notesFolder)
+                    ))
             }
         }
         let entry = try transaction.append(
@@ -220,16 +230,19 @@ public struct Submission: Sendable {
         let candidates = StoredNoteName.candidates(session: session, author: author)
         for name in candidates {
             guard let found = notes.read(name, limit: NoteParser.maximumBytes),
-                  case .success(let bytes) = found,
-                  Self.isNote(bytes, by: author, for: session) else { continue }
+                case .success(let bytes) = found,
+                Self.isNote(bytes, by: author, for: session)
+            else { continue }
             return (name, Data(bytes))
         }
         if let free = candidates.first(where: { !notes.contains($0) }) { return (free, nil) }
-        throw DiagnosticFailure(.cannotCreate, .error(
-            "cannot store the note: notes/\(candidates[0]) and the other names it could be stored under hold other files",
-            at: SourceLocation(path: notes.path),
-            hint: "ask the office to move those files out of the notes folder"
-        ))
+        throw DiagnosticFailure(
+            .cannotCreate,
+            .error(
+                "cannot store the note: notes/\(candidates[0]) and the other names it could be stored under hold other files",
+                at: SourceLocation(path: notes.path),
+                hint: "ask the office to move those files out of the notes folder"
+            ))
     }
 
     /// Whether `bytes` are a note whose front matter names `author` and `session`.
@@ -250,10 +263,11 @@ public struct Submission: Sendable {
         for name in layout.noteFileNames() {
             let path = layout.note(name)
             guard case .success(let bytes) = reader.readNote(path),
-                  let other = NoteParser.parse(bytes: bytes, path: path).note
+                let other = NoteParser.parse(bytes: bytes, path: path).note
             else { continue }
             if candidates.contains(name), other.session.rawValue == session,
-               other.author?.trimmingCharacters(in: .whitespacesAndNewlines) == author.trimmingCharacters(in: .whitespacesAndNewlines) {
+                other.author?.trimmingCharacters(in: .whitespacesAndNewlines) == author.trimmingCharacters(in: .whitespacesAndNewlines)
+            {
                 continue
             }
             if CheckedNotes.textKey(other) == key { return path }

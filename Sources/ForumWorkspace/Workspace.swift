@@ -41,20 +41,22 @@ public struct Workspace: Sendable {
         checked.diagnostics += forumWarnings
         let present = Set(checked.notes.map(\.session))
         for session in Session.allCases where !present.contains(session) {
-            checked.diagnostics.append(Diagnostic(
-                draft ? .warning : .error, "session '\(session.rawValue)' has no note",
-                at: SourceLocation(path: notesPath),
-                hint: draft ? nil : "add a note with 'session: \(session.rawValue)', or compile a draft",
-                code: draft ? nil : Self.sessionWithoutNoteCode
-            ))
+            checked.diagnostics.append(
+                Diagnostic(
+                    draft ? .warning : .error, "session '\(session.rawValue)' has no note",
+                    at: SourceLocation(path: notesPath),
+                    hint: draft ? nil : "add a note with 'session: \(session.rawValue)', or compile a draft",
+                    code: draft ? nil : Self.sessionWithoutNoteCode
+                ))
         }
         let addressed = Set(checked.notes.flatMap(\.objectives))
         let missing = Objective.numbers.filter { !addressed.contains($0) }
         if !missing.isEmpty {
-            checked.diagnostics.append(.warning(
-                "no note addresses objective\(missing.count == 1 ? "" : "s") " + missing.map(String.init).joined(separator: ", "),
-                at: SourceLocation(path: notesPath)
-            ))
+            checked.diagnostics.append(
+                .warning(
+                    "no note addresses objective\(missing.count == 1 ? "" : "s") " + missing.map(String.init).joined(separator: ", "),
+                    at: SourceLocation(path: notesPath)
+                ))
         }
         checked.diagnostics.sortByLocation()
         return Workspace(layout: layout, checked: checked)

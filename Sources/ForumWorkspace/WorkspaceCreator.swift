@@ -17,10 +17,12 @@ public enum WorkspaceCreator {
             }
             let contents = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
             guard contents.isEmpty else {
-                throw DiagnosticFailure(.cannotCreate, .error(
-                    "folder '\(directory)' is not empty; imrf init only creates new workspaces",
-                    hint: "choose a new or empty folder"
-                ))
+                throw DiagnosticFailure(
+                    .cannotCreate,
+                    .error(
+                        "folder '\(directory)' is not empty; imrf init only creates new workspaces",
+                        hint: "choose a new or empty folder"
+                    ))
             }
         }
         var files = [(WorkspaceLayout.forumFileName, edition.forum.yaml)]

@@ -43,7 +43,7 @@ public struct LedgerFacts: Sendable, Hashable {
             }
         }
         guard let compile = currentCompile, compile.id > lastSubmission,
-              case .compile(let record) = compile.event
+            case .compile(let record) = compile.event
         else {
             currentCompile = nil
             return

@@ -24,16 +24,17 @@ enum LedgerSchema {
     static let migrator: DatabaseMigrator = {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1: entries of submissions, compiles, uploads and distributions") { db in
-            try db.execute(sql: """
-                CREATE TABLE entry (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    at REAL NOT NULL,
-                    kind TEXT NOT NULL,
-                    record TEXT NOT NULL
-                );
-                CREATE INDEX entry_kind_at ON entry(kind, at);
-                PRAGMA user_version = 1;
-                """)
+            try db.execute(
+                sql: """
+                    CREATE TABLE entry (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        at REAL NOT NULL,
+                        kind TEXT NOT NULL,
+                        record TEXT NOT NULL
+                    );
+                    CREATE INDEX entry_kind_at ON entry(kind, at);
+                    PRAGMA user_version = 1;
+                    """)
         }
         return migrator
     }()
@@ -58,7 +59,8 @@ enum LedgerSchema {
 
     static func state(_ db: Database) throws -> State {
         let userVersion = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        let applied: Set<String> = try db.tableExists("grdb_migrations")
+        let applied: Set<String> =
+            try db.tableExists("grdb_migrations")
             ? Set(String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
             : []
         let journal = try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? ""

@@ -1,4 +1,5 @@
 public import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -146,7 +147,8 @@ public final class OpenFolder: Sendable {
     /// been reused). A file of a run still going on is never removed.
     public func removeStaleTemporaries(prefixes: [String]) {
         // Listed through the open folder where the system allows it.
-        let listed = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
+        let listed =
+            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
             ?? (try? FileManager.default.contentsOfDirectory(atPath: path))
         guard let names = listed else { return }
         let now = time(nil)
@@ -155,8 +157,11 @@ public final class OpenFolder: Sendable {
             let rest = name.dropFirst(prefix.count).dropLast(".tmp".count)
             let digits = rest.prefix(while: \.isASCII).prefix(while: \.isNumber)
             let tail = rest.dropFirst(digits.count)
-            guard let pid = pid_t(digits), tail.isEmpty || ((tail.first == "." || tail.first == "-")
-                && tail.dropFirst().allSatisfy({ $0.isHexDigit || $0 == "-" })) else { continue }
+            guard let pid = pid_t(digits),
+                tail.isEmpty
+                    || ((tail.first == "." || tail.first == "-")
+                        && tail.dropFirst().allSatisfy({ $0.isHexDigit || $0 == "-" }))
+            else { continue }
             var status = stat()
             guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, WorkspaceFile.isRegular(status.st_mode) else { continue }
             let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM

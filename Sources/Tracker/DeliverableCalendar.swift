@@ -1,6 +1,6 @@
-public import WorkingDays
-import Foundation
 import Forum
+import Foundation
+public import WorkingDays
 
 /// The deliverables as an RFC 5545 calendar that staff subscribe to in
 /// Outlook or Google Calendar: one event a deliverable, with an alarm some
@@ -67,7 +67,8 @@ public enum DeliverableCalendar {
         var text = "Rule: \(deliverable.due). Due \(due.date.long)"
         text += due.time.map { " at \($0) \(tracker.forum.timeZone) time." } ?? " (by the end of the day, \(tracker.forum.timeZone))."
         if let explanation = due.explanation {
-            text += "\n\(abs(explanation.workingDays)) working days \(explanation.workingDays < 0 ? "before" : "after") \(explanation.from.long), calendar \(explanation.calendar)"
+            text +=
+                "\n\(abs(explanation.workingDays)) working days \(explanation.workingDays < 0 ? "before" : "after") \(explanation.from.long), calendar \(explanation.calendar)"
             if explanation.skipped.isEmpty {
                 text += "; no day skipped."
             } else {

@@ -1,5 +1,5 @@
-public import Foundation
 public import Forum
+public import Foundation
 public import WorkingDays
 
 /// When a deliverable is due: a civil date and local time in the forum's

@@ -1,7 +1,7 @@
-import Foundation
-import Storage
 public import Forum
+import Foundation
 public import Ledger
+import Storage
 
 /// What the workspace shows has happened, from which states are read.
 ///
@@ -42,7 +42,8 @@ public struct Evidence: Sendable {
         let reader = WorkspaceFileReader(root: path)
         for name in layout.noteFileNames() {
             guard case .success(let bytes) = reader.read(layout.note(name), limit: WorkspaceLayout.maximumNoteBytes),
-                  let session = session(inFrontMatterOf: Data(bytes)) else { continue }
+                let session = session(inFrontMatterOf: Data(bytes))
+            else { continue }
             sessions.insert(session)
         }
         let ledger: LedgerFacts

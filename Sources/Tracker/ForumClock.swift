@@ -1,5 +1,5 @@
-public import Foundation
 public import Forum
+public import Foundation
 public import WorkingDays
 
 /// The wall clock of the forum's time zone: civil dates and local times to
@@ -62,7 +62,8 @@ public struct ForumClock: Sendable {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let date = CivilDate(iso: text) { return instant(date, TimeOfDay(hour: 0, minute: 0)) }
         guard text.count >= 16, let date = CivilDate(iso: text.prefix(10)),
-              text.dropFirst(10).first == "T" || text.dropFirst(10).first == "t" else { return nil }
+            text.dropFirst(10).first == "T" || text.dropFirst(10).first == "t"
+        else { return nil }
         var rest = Substring(text.dropFirst(11))
         // The zone designator, if any: Z or ±HH:MM / ±HHMM.
         var offsetSeconds: Int?
@@ -72,13 +73,15 @@ public struct ForumClock: Sendable {
         } else if let sign = rest.lastIndex(where: { $0 == "+" || $0 == "-" }) {
             let zone = rest[rest.index(after: sign)...].replacingOccurrences(of: ":", with: "")
             guard zone.count == 4, let hours = Int(zone.prefix(2)), let minutes = Int(zone.suffix(2)),
-                  hours <= 23, minutes <= 59 else { return nil }
+                hours <= 23, minutes <= 59
+            else { return nil }
             offsetSeconds = (hours * 3600 + minutes * 60) * (rest[sign] == "-" ? -1 : 1)
             rest = rest[..<sign]
         }
         let fields = rest.split(separator: ":", omittingEmptySubsequences: false)
         guard fields.count == 2 || fields.count == 3,
-              let time = TimeOfDay(fields[0] + ":" + fields[1]) else { return nil }
+            let time = TimeOfDay(fields[0] + ":" + fields[1])
+        else { return nil }
         var seconds = 0
         if fields.count == 3 {
             guard fields[2].count == 2, let value = Int(fields[2]), (0...59).contains(value) else { return nil }

@@ -1,8 +1,8 @@
 public import Diagnostics
-public import Foundation
 public import Forum
-public import WorkingDays
+public import Foundation
 import Storage
+public import WorkingDays
 
 /// A forum's deliverables with their due rules evaluated on the forum's
 /// working-day calendar and clock: the logic behind `imrf status`, `ics`
@@ -48,11 +48,12 @@ public struct Tracker: Sendable {
     public func due(_ rule: DueRule) throws(WorkingDayError) -> DueMoment {
         switch rule {
         case .workingDays(let count, let anchor):
-            let from: CivilDate = switch anchor {
-            case .hearing: forum.hearing
-            case .opening: forum.start
-            case .conclusion: forum.end
-            }
+            let from: CivilDate =
+                switch anchor {
+                case .hearing: forum.hearing
+                case .opening: forum.start
+                case .conclusion: forum.end
+                }
             let explanation = try calendar.explainAdvance(from, by: count, roll: count == 0 ? .following : nil)
             return DueMoment(
                 date: explanation.deadline, time: nil,
@@ -92,9 +93,10 @@ public struct Tracker: Sendable {
             } else {
                 left = try calendar.count(from: today, to: due.date)
             }
-            result.append(DeliverableStatus(
-                deliverable: deliverable, kind: kind, due: due, state: state, detail: detail,
-                workingDaysLeft: left, isOverdue: overdue))
+            result.append(
+                DeliverableStatus(
+                    deliverable: deliverable, kind: kind, due: due, state: state, detail: detail,
+                    workingDaysLeft: left, isOverdue: overdue))
         }
         return result
     }

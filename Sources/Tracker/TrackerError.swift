@@ -47,24 +47,40 @@ public struct TrackerError: DiagnosticError, Equatable {
     public var diagnostics: [Diagnostic] {
         switch code {
         case let .unknownDeliverable(id, valid):
-            [.error("no deliverable '\(id)' in this forum",
-                    hint: "the deliverables are: \(valid.joined(separator: ", "))", code: "tracker.unknownDeliverable")]
+            [
+                .error(
+                    "no deliverable '\(id)' in this forum",
+                    hint: "the deliverables are: \(valid.joined(separator: ", "))", code: "tracker.unknownDeliverable")
+            ]
         case let .unknownTimeZone(name, path):
-            [.error("'timeZone' is not a time zone: '\(name)'", at: SourceLocation(path: path),
-                    hint: "write an IANA time zone name, e.g. America/New_York", code: "tracker.unknownTimeZone")]
+            [
+                .error(
+                    "'timeZone' is not a time zone: '\(name)'", at: SourceLocation(path: path),
+                    hint: "write an IANA time zone name, e.g. America/New_York", code: "tracker.unknownTimeZone")
+            ]
         case let .ledgerUnreadable(path, reason):
-            [.error("cannot read the ledger: \(reason)", at: SourceLocation(path: path),
+            [
+                .error(
+                    "cannot read the ledger: \(reason)", at: SourceLocation(path: path),
                     hint: "the ledger may be damaged or written by a newer imrf; keep a copy of .imrf/ and ask the office's imrf maintainer",
-                    code: "tracker.ledgerUnreadable")]
+                    code: "tracker.ledgerUnreadable")
+            ]
         case let .ledger(error):
             error.diagnostics
         case let .ledgerUnwritable(path, reason):
-            [.error("cannot record in the ledger: \(reason)", at: SourceLocation(path: path),
-                    hint: "check that the workspace folder is writable; nothing was recorded", code: "tracker.ledgerUnwritable")]
+            [
+                .error(
+                    "cannot record in the ledger: \(reason)", at: SourceLocation(path: path),
+                    hint: "check that the workspace folder is writable; nothing was recorded", code: "tracker.ledgerUnwritable")
+            ]
         case let .badMoment(text, moment):
-            [.error("'\(text)' is not a date or a time",
-                    hint: "write a date (2026-05-20), a local time in the forum's time zone (2026-05-20T16:30) or an instant with its offset (2026-05-20T20:30:00Z)",
-                    code: .badMoment(moment))]
+            [
+                .error(
+                    "'\(text)' is not a date or a time",
+                    hint:
+                        "write a date (2026-05-20), a local time in the forum's time zone (2026-05-20T16:30) or an instant with its offset (2026-05-20T20:30:00Z)",
+                    code: .badMoment(moment))
+            ]
         }
     }
 }

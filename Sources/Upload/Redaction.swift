@@ -43,15 +43,17 @@ public enum Redaction {
         if text.first == "?" {
             let queryEnd = text.firstIndex(of: "#") ?? text.endIndex
             let items = text[text.index(after: text.startIndex)..<queryEnd].split(separator: "&", omittingEmptySubsequences: false)
-            result += "?" + items.map { item in
-                guard !item.isEmpty else { return "" }
-                guard let equals = item.firstIndex(of: "=") else {
-                    hidden.append(String(item))
-                    return placeholder
-                }
-                hidden.append(String(item[item.index(after: equals)...]))
-                return item[...equals] + placeholder
-            }.joined(separator: "&")
+            result +=
+                "?"
+                + items.map { item in
+                    guard !item.isEmpty else { return "" }
+                    guard let equals = item.firstIndex(of: "=") else {
+                        hidden.append(String(item))
+                        return placeholder
+                    }
+                    hidden.append(String(item[item.index(after: equals)...]))
+                    return item[...equals] + placeholder
+                }.joined(separator: "&")
             text = text[queryEnd...]
         }
         if !text.isEmpty {
@@ -102,7 +104,8 @@ struct TraceRedactor: Sendable {
         if let colon = line.firstIndex(of: ":"), direction != "*", !line[..<colon].contains(" ") {
             let name = line[..<colon].lowercased()
             let value = line[line.index(after: colon)...]
-            let hidden = direction == ">"
+            let hidden =
+                direction == ">"
                 ? !Self.shownRequestHeaders.contains(name)
                 : Self.hiddenResponseHeaders.contains(name) || secrets.contains { value.contains($0) }
             if hidden { return line[...colon] + " " + Redaction.placeholder }

@@ -54,7 +54,8 @@ public struct UploadError: DiagnosticError, Hashable {
     public var kind: FailureKind {
         switch code {
         case .badURL, .credentialsInURL, .badHeader, .badHeaderName, .credentialsInHeader, .formFieldWithoutPOST,
-             .unreadableFile, .badTokenFile: .badInput
+            .unreadableFile, .badTokenFile:
+            .badInput
         case .authenticationRefused: .permission
         case .retriesExhausted: .temporary
         case .unreachable, .tls, .libcurlMissing: .unavailable

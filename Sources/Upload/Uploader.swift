@@ -161,10 +161,11 @@ public struct Uploader: Sendable {
         case CURLE_URL_MALFORMAT, CURLE_UNSUPPORTED_PROTOCOL:
             return .fatal(UploadError(.badURL, "bad endpoint URL: \(result.errorText)"))
         case CURLE_PEER_FAILED_VERIFICATION, CURLE_SSL_CACERT_BADFILE, CURLE_SSL_CERTPROBLEM:
-            return .fatal(UploadError(
-                .tls, "TLS verification failed: \(result.errorText)",
-                hint: "for a private CA, give its certificate as the CA file to trust"
-            ))
+            return .fatal(
+                UploadError(
+                    .tls, "TLS verification failed: \(result.errorText)",
+                    hint: "for a private CA, give its certificate as the CA file to trust"
+                ))
         case CURLE_READ_ERROR, CURLE_ABORTED_BY_CALLBACK:
             return .fatal(UploadError(.unreadableFile, "reading the file failed: \(result.errorText)"))
         default:
@@ -174,10 +175,11 @@ public struct Uploader: Sendable {
         case 200..<300:
             return .success
         case 401, 403:
-            return .fatal(UploadError(
-                .authenticationRefused, "\(Redaction.url(result.effectiveURL)) refused the credentials (HTTP \(result.status))",
-                hint: "check the bearer token"
-            ))
+            return .fatal(
+                UploadError(
+                    .authenticationRefused, "\(Redaction.url(result.effectiveURL)) refused the credentials (HTTP \(result.status))",
+                    hint: "check the bearer token"
+                ))
         case 408, 429, 500..<600:
             return .retryable(reason: "HTTP \(result.status)", reachedServer: true)
         default:
@@ -195,7 +197,7 @@ public struct Uploader: Sendable {
 
     private static func validate(endpoint: String) throws(UploadError) {
         guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(),
-              scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
+            scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
             throw UploadError(.badURL, "bad endpoint URL '\(Redaction.url(endpoint))'", hint: "give an http:// or https:// URL")
         }
@@ -207,7 +209,7 @@ public struct Uploader: Sendable {
     private static func validated(headers: [String]) throws(UploadError) -> [String] {
         try headers.map { (header: String) throws(UploadError) -> String in
             guard let colon = header.firstIndex(of: ":"), colon != header.startIndex,
-                  !header.contains(where: { $0.isNewline || $0 == "\0" })
+                !header.contains(where: { $0.isNewline || $0 == "\0" })
             else {
                 throw UploadError(.badHeader, "bad header value: expected 'Name: value' on one line")
             }

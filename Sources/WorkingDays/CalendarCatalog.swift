@@ -1,5 +1,5 @@
-public import Foundation
 public import Diagnostics
+public import Foundation
 import Storage
 
 /// Finds holiday calendars by name (`un-new-york`) or path, so that users
@@ -35,9 +35,13 @@ public struct CalendarCatalog: Sendable {
             result += list.split(separator: ":").map { URL(fileURLWithPath: String($0), isDirectory: true) }
         }
         if let installed = FolderFinder.installed("Calendars", executable: executable) { result.append(installed) }
-        if let start = FolderFinder.executableFolder(executable), let above = FolderFinder.nearest(from: start, levels: 6, where: {
-            FolderFinder.exists($0.appendingPathComponent("Calendars/\(defaultName).ics"))
-        }) {
+        if let start = FolderFinder.executableFolder(executable),
+            let above = FolderFinder.nearest(
+                from: start, levels: 6,
+                where: {
+                    FolderFinder.exists($0.appendingPathComponent("Calendars/\(defaultName).ics"))
+                })
+        {
             result.append(above.appendingPathComponent("Calendars", isDirectory: true))
         }
         var seen = Set<String>()
@@ -62,9 +66,11 @@ public struct CalendarCatalog: Sendable {
         if reference.contains("/") || reference.hasSuffix(".ics") {
             let url = URL(fileURLWithPath: reference)
             guard FileManager.default.fileExists(atPath: url.path) else {
-                throw DiagnosticFailure(.configuration, .error(
-                    "no calendar file at '\(reference)'",
-                    hint: "check the path, or name one of the built-in calendars: \(availableList)"))
+                throw DiagnosticFailure(
+                    .configuration,
+                    .error(
+                        "no calendar file at '\(reference)'",
+                        hint: "check the path, or name one of the built-in calendars: \(availableList)"))
             }
             return url
         }
@@ -72,9 +78,11 @@ public struct CalendarCatalog: Sendable {
             let url = directory.appendingPathComponent("\(reference).ics")
             if FileManager.default.fileExists(atPath: url.path) { return url }
         }
-        throw DiagnosticFailure(.configuration, .error(
-            "unknown calendar '\(reference)'",
-            hint: "available calendars: \(availableList); or give the path of an .ics file"))
+        throw DiagnosticFailure(
+            .configuration,
+            .error(
+                "unknown calendar '\(reference)'",
+                hint: "available calendars: \(availableList); or give the path of an .ics file"))
     }
 
     private var availableList: String {
@@ -98,8 +106,10 @@ public struct CalendarCatalog: Sendable {
         var calendars: [HolidayCalendar] = []
         for name in names { calendars.append(try load(name)) }
         guard let joined = HolidayCalendar.union(calendars) else {
-            throw DiagnosticFailure(.configuration, .error(
-                "the calendars \(names.joined(separator: ", ")) cover no common days, so they cannot be joined"))
+            throw DiagnosticFailure(
+                .configuration,
+                .error(
+                    "the calendars \(names.joined(separator: ", ")) cover no common days, so they cannot be joined"))
         }
         return joined
     }

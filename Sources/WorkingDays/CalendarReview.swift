@@ -9,7 +9,8 @@ public struct CalendarReview: Sendable {
     public init(_ calendar: HolidayCalendar, path: String) {
         let location = SourceLocation(path: path)
         let coverage = calendar.coverage
-        summary.append("\(calendar.name): \(calendar.holidays.count) holidays, covering \(coverage.lowerBound.unStyle) to \(coverage.upperBound.unStyle)")
+        summary.append(
+            "\(calendar.name): \(calendar.holidays.count) holidays, covering \(coverage.lowerBound.unStyle) to \(coverage.upperBound.unStyle)")
         let tentative = calendar.holidays.filter { $0.status == .tentative }
         if tentative.isEmpty {
             summary.append("no tentative dates")
@@ -19,28 +20,33 @@ public struct CalendarReview: Sendable {
         var byDate: [CivilDate: [Holiday]] = [:]
         for holiday in calendar.holidays { byDate[holiday.date, default: []].append(holiday) }
         for (date, holidays) in byDate.sorted(by: { $0.key < $1.key }) where holidays.count > 1 {
-            diagnostics.append(.warning(
-                "\(date.iso) is listed \(holidays.count) times (\(holidays.map(\.name).joined(separator: ", ")))",
-                at: location, hint: "keep one event per day unless two holidays really coincide"))
+            diagnostics.append(
+                .warning(
+                    "\(date.iso) is listed \(holidays.count) times (\(holidays.map(\.name).joined(separator: ", ")))",
+                    at: location, hint: "keep one event per day unless two holidays really coincide"))
         }
         for holiday in calendar.holidays {
             if holiday.date.weekday == .saturday || holiday.date.weekday == .sunday {
-                diagnostics.append(.warning(
-                    "\(holiday.name) on \(holiday.date.iso) falls on a \(holiday.date.weekday.name)",
-                    at: location, hint: "UN Headquarters observes it on the adjacent working day (Friday or Monday); list the observed date"))
+                diagnostics.append(
+                    .warning(
+                        "\(holiday.name) on \(holiday.date.iso) falls on a \(holiday.date.weekday.name)",
+                        at: location, hint: "UN Headquarters observes it on the adjacent working day (Friday or Monday); list the observed date"))
             }
             if !coverage.contains(holiday.date) {
-                diagnostics.append(.warning(
-                    "\(holiday.name) on \(holiday.date.iso) is outside the coverage and will be ignored",
-                    at: location, hint: "extend X-IMRF-COVERAGE-START/END or remove the event"))
+                diagnostics.append(
+                    .warning(
+                        "\(holiday.name) on \(holiday.date.iso) is outside the coverage and will be ignored",
+                        at: location, hint: "extend X-IMRF-COVERAGE-START/END or remove the event"))
             }
         }
         // One pass over the holidays: a coverage of thousands of years times
         // a hundred thousand holidays would take minutes year by year.
         let yearsWithHolidays = Set(calendar.holidays.map(\.date.year))
         for year in coverage.lowerBound.year...coverage.upperBound.year where !yearsWithHolidays.contains(year) {
-            diagnostics.append(.warning("no holiday at all in \(year), though it is covered", at: location,
-                                        hint: "add that year's holidays or shorten the coverage"))
+            diagnostics.append(
+                .warning(
+                    "no holiday at all in \(year), though it is covered", at: location,
+                    hint: "add that year's holidays or shorten the coverage"))
         }
         summary.append(diagnostics.isEmpty ? "ok" : "\(diagnostics.count) warning\(diagnostics.count == 1 ? "" : "s")")
     }

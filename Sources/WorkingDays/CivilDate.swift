@@ -15,7 +15,7 @@ public struct CivilDate: Sendable, Hashable, Comparable {
     /// Creates a date, or returns nil when it does not exist (2022-02-30).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-              (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
+            (1...CivilDate.daysInMonth(year: year, month: month)).contains(day)
         else { return nil }
         // days-from-civil, Howard Hinnant ("chrono-Compatible Low-Level Date
         // Algorithms"), exact over the whole proleptic Gregorian calendar.

@@ -29,7 +29,10 @@ public struct ContentLine: Sendable, Equatable {
         var lineNumber = 0
         var bytes = Array(text.utf8)[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        let space: UInt8 = 0x20, tab: UInt8 = 0x09, cr: UInt8 = 0x0D, lf: UInt8 = 0x0A
+        let space: UInt8 = 0x20
+        let tab: UInt8 = 0x09
+        let cr: UInt8 = 0x0D
+        let lf: UInt8 = 0x0A
 
         func flush() {
             if hasCurrent { result.append((String(decoding: current, as: UTF8.self), currentLine)) }
@@ -70,13 +73,19 @@ public struct ContentLine: Sendable, Equatable {
             while i < s.count, isNameByte(s[i]) { i += 1 }
             return String(decoding: s[start..<i], as: UTF8.self).uppercased()
         }
-        let colon: UInt8 = 0x3A, semicolon: UInt8 = 0x3B, equals: UInt8 = 0x3D, quote: UInt8 = 0x22
+        let colon: UInt8 = 0x3A
+        let semicolon: UInt8 = 0x3B
+        let equals: UInt8 = 0x3D
+        let quote: UInt8 = 0x22
         let name = readName()
         guard !name.isEmpty else { return nil }
         var parameters: [String: String] = [:]
         while true {
             guard i < s.count else { return nil }
-            if s[i] == colon { i += 1; break }
+            if s[i] == colon {
+                i += 1
+                break
+            }
             guard s[i] == semicolon else { return nil }
             i += 1
             let key = readName()
@@ -86,7 +95,11 @@ public struct ContentLine: Sendable, Equatable {
             var quoted = false
             while i < s.count {
                 let c = s[i]
-                if c == quote { quoted.toggle(); i += 1; continue }
+                if c == quote {
+                    quoted.toggle()
+                    i += 1
+                    continue
+                }
                 if !quoted, c == semicolon || c == colon { break }
                 value.append(c)
                 i += 1
@@ -111,7 +124,9 @@ public struct ContentLine: Sendable, Equatable {
                 switch c {
                 case "n", "N": out.append("\n")
                 case "\\", ";", ",": out.append(c)
-                default: out.append("\\"); out.append(c)
+                default:
+                    out.append("\\")
+                    out.append(c)
                 }
                 escaping = false
             } else if c == "\\" {

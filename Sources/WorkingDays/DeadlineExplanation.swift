@@ -21,8 +21,10 @@ public struct DeadlineExplanation: Sendable, Hashable, Codable {
     /// deadline may move too.
     public var dependsOnTentative: [Holiday]
 
-    public init(from: CivilDate, workingDays: Int, deadline: CivilDate, calendar: String,
-                skipped: [SkippedDay], dependsOnTentative: [Holiday]) {
+    public init(
+        from: CivilDate, workingDays: Int, deadline: CivilDate, calendar: String,
+        skipped: [SkippedDay], dependsOnTentative: [Holiday]
+    ) {
         self.from = from
         self.workingDays = workingDays
         self.deadline = deadline

@@ -1,5 +1,5 @@
-public import Foundation
 import Diagnostics
+public import Foundation
 
 /// Reads holiday calendars in the iCalendar format (RFC 5545), the format
 /// every calendar program exports, so the office can keep its UN
@@ -39,14 +39,16 @@ public enum ICalendarReader {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            let reason = FileManager.default.fileExists(atPath: url.path)
+            let reason =
+                FileManager.default.fileExists(atPath: url.path)
                 ? "the file cannot be opened" : "there is no file at \(path)"
             throw ICalendarError(.unreadableFile(reason: reason), at: SourceLocation(path: path))
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw ICalendarError(.notUTF8, at: SourceLocation(path: path))
         }
-        let defaultName = url.pathExtension.lowercased() == "ics"
+        let defaultName =
+            url.pathExtension.lowercased() == "ics"
             ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
         return try read(text, name: name ?? defaultName, path: path)
     }
@@ -310,17 +312,20 @@ private struct Parser {
         var starts: Set<CivilDate> = [start]
         if let rule = event.rule {
             do {
-                starts = Set(try rule.occurrences(
-                    from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound, budget: &budget))
+                starts = Set(
+                    try rule.occurrences(
+                        from: start, through: coverage.upperBound, skippingBefore: coverage.lowerBound, budget: &budget))
             } catch {
-                throw fail(.tooLarge(
-                    what: "the work of expanding recurrence rules", limit: ICalendarReader.Limits.ruleDatesText), event.line)
+                throw fail(
+                    .tooLarge(
+                        what: "the work of expanding recurrence rules", limit: ICalendarReader.Limits.ruleDatesText), event.line)
             }
         }
         starts.formUnion(event.rdates)
         starts.subtract(event.exdates)
         guard starts.count * days <= room else {
-            throw fail(.tooLarge(what: "the number of holiday days (after expanding rules)", limit: "\(ICalendarReader.Limits.holidayDays)"), event.line)
+            throw fail(
+                .tooLarge(what: "the number of holiday days (after expanding rules)", limit: "\(ICalendarReader.Limits.holidayDays)"), event.line)
         }
         var result: [Holiday] = []
         for first in starts.sorted() {
@@ -339,7 +344,8 @@ private struct Parser {
     /// would make the holiday something other than whole civil days.
     func dates(_ line: ContentLine, list: Bool) throws(ICalendarError) -> [CivilDate] {
         if line.parameters["TZID"] != nil {
-            throw fail(.unsupported("\(line.name) with a time zone (TZID); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
+            throw fail(
+                .unsupported("\(line.name) with a time zone (TZID); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
         }
         if let value = line.parameters["VALUE"], value.uppercased() != "DATE" {
             throw fail(.unsupported("\(line.name) with VALUE=\(value); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
@@ -348,7 +354,9 @@ private struct Parser {
         var result: [CivilDate] = []
         for item in items {
             if item.contains("T") || item.contains("/") {
-                throw fail(.unsupported("\(line.name) with a time or period ('\(item)'); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"), line.line)
+                throw fail(
+                    .unsupported("\(line.name) with a time or period ('\(item)'); holidays are whole days, written \(line.name);VALUE=DATE:YYYYMMDD"),
+                    line.line)
             }
             guard let date = CivilDate(basic: item) else {
                 throw fail(.invalidDate(property: line.name, value: String(item)), line.line)

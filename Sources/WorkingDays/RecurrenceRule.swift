@@ -169,8 +169,10 @@ struct RecurrenceRule: Sendable, Equatable {
                 spans = [(CivilDate(year: year, month: 1, day: 1)!, CivilDate(year: year, month: 12, day: 31)!)]
             } else {
                 spans = months.map { month in
-                    (CivilDate(year: year, month: month, day: 1)!,
-                     CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))!)
+                    (
+                        CivilDate(year: year, month: month, day: 1)!,
+                        CivilDate(year: year, month: month, day: CivilDate.daysInMonth(year: year, month: month))!
+                    )
                 }
             }
             for (first, lastDay) in spans {

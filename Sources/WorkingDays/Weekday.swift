@@ -1,7 +1,8 @@
 /// A day of the week, numbered as ISO 8601 does (Monday 1 to Sunday 7), so
 /// that nothing depends on the machine's locale.
 public enum Weekday: Int, Sendable, Hashable, Codable, CaseIterable, Comparable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     public var name: String {
         switch self {

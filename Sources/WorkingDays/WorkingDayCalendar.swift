@@ -119,7 +119,7 @@ public struct WorkingDayCalendar: Sendable {
                 // with this month, `following` lands in a later month anyway.
                 let end = holidays.coverage.upperBound
                 guard end.year == date.year, end.month == date.month,
-                      end.day == CivilDate.daysInMonth(year: end.year, month: end.month)
+                    end.day == CivilDate.daysInMonth(year: end.year, month: end.month)
                 else { throw error }
                 return try preceding(offset)
             }
@@ -136,7 +136,8 @@ public struct WorkingDayCalendar: Sendable {
         let to = deadline.dayNumber - start
         // Days strictly between `date` and the deadline; for a roll (n == 0)
         // `date` itself is what was skipped, so it is included.
-        let low: Int, high: Int
+        let low: Int
+        let high: Int
         if n != 0 {
             (low, high) = (min(from, to) + 1, max(from, to) - 1)
         } else if to > from {

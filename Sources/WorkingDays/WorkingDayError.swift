@@ -33,19 +33,25 @@ public struct WorkingDayError: DiagnosticError, Equatable {
     public var diagnostics: [Diagnostic] {
         switch code {
         case let .outsideCoverage(date, calendar, coverage):
-            [.error(
-                "calendar '\(calendar)' covers \(coverage.lowerBound.unStyle) to \(coverage.upperBound.unStyle); "
-                    + "computing this needs \(date.unStyle), which it does not cover",
-                hint: "add the year's holidays to the calendar when the Secretariat publishes them, "
-                    + "or use a calendar that covers it")]
+            [
+                .error(
+                    "calendar '\(calendar)' covers \(coverage.lowerBound.unStyle) to \(coverage.upperBound.unStyle); "
+                        + "computing this needs \(date.unStyle), which it does not cover",
+                    hint: "add the year's holidays to the calendar when the Secretariat publishes them, "
+                        + "or use a calendar that covers it")
+            ]
         case let .notAWorkingDay(date):
-            [.error(
-                "\(date.long) is not a working day, so 0 working days from it has no answer",
-                hint: "give a roll convention (following, preceding or modified-following), or start from a working day")]
+            [
+                .error(
+                    "\(date.long) is not a working day, so 0 working days from it has no answer",
+                    hint: "give a roll convention (following, preceding or modified-following), or start from a working day")
+            ]
         case .emptyWeekMask:
-            [.error(
-                "the week mask has no working days, so no date is a working day",
-                hint: "give at least one working day of the week, such as Mon-Fri")]
+            [
+                .error(
+                    "the week mask has no working days, so no date is a working day",
+                    hint: "give at least one working day of the week, such as Mon-Fri")
+            ]
         }
     }
 }

@@ -32,8 +32,11 @@ extension IMRF.CalendarCommand {
                 let holidays = try CalendarCatalog.standard.load(calendar)
                 let listed = year.map { holidays.holidays(inYear: $0) } ?? holidays.holidays
                 if let year, !(holidays.coverage.lowerBound.year...holidays.coverage.upperBound.year).contains(year) {
-                    throw DiagnosticFailure(.configuration, .error(
-                        "calendar '\(holidays.name)' does not cover \(year): it covers \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)"))
+                    throw DiagnosticFailure(
+                        .configuration,
+                        .error(
+                            "calendar '\(holidays.name)' does not cover \(year): it covers \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)"
+                        ))
                 }
                 if json {
                     struct Listing: Encodable {

@@ -51,7 +51,9 @@ extension IMRF {
             let errors = diagnostics.filter { $0.severity == .error }.count
             if json {
                 let warnings = diagnostics.filter { $0.severity == .warning }.count
-                print(try JSONOutput.string(CheckReport(notes: notes, errors: errors, warnings: warnings, diagnostics: diagnostics.map(Reporting.commandLine))))
+                print(
+                    try JSONOutput.string(
+                        CheckReport(notes: notes, errors: errors, warnings: warnings, diagnostics: diagnostics.map(Reporting.commandLine))))
                 return
             }
             for diagnostic in diagnostics { Reporting.printToStandardError(diagnostic) }

@@ -1,9 +1,9 @@
 import ArgumentParser
 import Diagnostics
+import ForumWorkspace
 import Foundation
 import Ledger
 import Storage
-import ForumWorkspace
 import SummaryCompiler
 import Upload
 

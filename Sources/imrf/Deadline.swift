@@ -21,8 +21,9 @@ extension IMRF {
         var dates: [String]
 
         // Unconditional parsing so that `-n -10` reads -10 as the value.
-        @Option(name: [.customShort("n"), .customLong("working-days")], parsing: .unconditional,
-                help: "How many working days after the date (negative: before).")
+        @Option(
+            name: [.customShort("n"), .customLong("working-days")], parsing: .unconditional,
+            help: "How many working days after the date (negative: before).")
         var workingDays: Int = 10
 
         @Option(help: "When the result must fall on the date itself (-n 0) and it is not a working day: following, preceding or modified-following.")
@@ -102,9 +103,11 @@ extension IMRF {
 
         private func compute(_ input: Input, calendar: WorkingDayCalendar) throws(DiagnosticFailure) -> DeadlineExplanation {
             guard let date = CivilDate(iso: input.text) else {
-                throw DiagnosticFailure(.badInput, .error(
-                    "'\(Self.quoted(input.text))' is not a date", at: input.location,
-                    hint: "write dates as YYYY-MM-DD, e.g. 2026-05-08, and check that the day exists"))
+                throw DiagnosticFailure(
+                    .badInput,
+                    .error(
+                        "'\(Self.quoted(input.text))' is not a date", at: input.location,
+                        hint: "write dates as YYYY-MM-DD, e.g. 2026-05-08, and check that the day exists"))
             }
             do {
                 return try calendar.explainAdvance(date, by: workingDays, roll: roll)

@@ -9,7 +9,8 @@ enum DeadlineText {
         let days = abs(e.workingDays) == 1 ? "working day" : "working days"
         var text: String
         if e.workingDays == 0 {
-            text = e.deadline == e.from
+            text =
+                e.deadline == e.from
                 ? "\(e.deadline.long): a working day"
                 : "\(e.deadline.long): \(e.from.long) is not a working day"
         } else {
@@ -25,7 +26,8 @@ enum DeadlineText {
             text += "\nnote: depends on tentative \(names): the deadline moves if the date is changed"
         }
         if explain {
-            text += "\ncalendar: \(calendar.holidays.name), covering \(calendar.holidays.coverage.lowerBound.unStyle) to \(calendar.holidays.coverage.upperBound.unStyle); working days: \(calendar.weekMask)"
+            text +=
+                "\ncalendar: \(calendar.holidays.name), covering \(calendar.holidays.coverage.lowerBound.unStyle) to \(calendar.holidays.coverage.upperBound.unStyle); working days: \(calendar.weekMask)"
             if e.skipped.isEmpty {
                 text += "\nno day skipped"
             } else {

@@ -9,7 +9,8 @@ extension IMRF {
         static let configuration = CommandConfiguration(
             commandName: "ics",
             abstract: "The deliverables as an iCalendar file, to subscribe to in Outlook or Google Calendar.",
-            discussion: "One event a deliverable with an alarm --alarm-days working days before. Exit 78 when the calendar does not cover the days needed."
+            discussion:
+                "One event a deliverable with an alarm --alarm-days working days before. Exit 78 when the calendar does not cover the days needed."
         )
 
         @OptionGroup var location: WorkspaceArguments
@@ -36,9 +37,11 @@ extension IMRF {
                     let folder = try OpenFolder.open(parent.isEmpty ? "." : parent, inside: nil, create: false)
                     try folder.write(Data(text.utf8), to: (out as NSString).lastPathComponent)
                 } catch {
-                    throw DiagnosticFailure(.cannotCreate, .error(
-                        "cannot write the calendar: \(error.description)", at: SourceLocation(path: out),
-                        hint: "check that the folder exists and is writable"))
+                    throw DiagnosticFailure(
+                        .cannotCreate,
+                        .error(
+                            "cannot write the calendar: \(error.description)", at: SourceLocation(path: out),
+                            hint: "check that the folder exists and is writable"))
                 }
                 Reporting.printLine("\(tracker.deliverables.count) deliverables written to \(out)")
             }

@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Values the process holds until it exits, never released: a compiled
 /// workspace of a thousand notes is a few hundred thousand small

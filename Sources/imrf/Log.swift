@@ -27,7 +27,9 @@ extension IMRF {
                 }
                 let timeZone = try forumTimeZone(of: workspace, ledgerExists: !entries.isEmpty)
                 if entries.isEmpty {
-                    Reporting.printLine("the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet")
+                    Reporting.printLine(
+                        "the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet"
+                    )
                     return
                 }
                 let text = LogLine(timeZone: timeZone)

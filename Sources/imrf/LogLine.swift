@@ -40,7 +40,8 @@ struct LogLine {
         case .upload(let record):
             var text = "\(record.file) to \(record.endpoint)"
             if let location = record.location { text += " -> \(location)" }
-            text += " (HTTP \(record.httpStatus), \(record.bytes) bytes, sha256 \(short(record.sha256)), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
+            text +=
+                " (HTTP \(record.httpStatus), \(record.bytes) bytes, sha256 \(short(record.sha256)), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
             return text
         case .distribution(let record):
             return record.deliverable + (record.reference.map { " (\($0))" } ?? "")

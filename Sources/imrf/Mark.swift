@@ -27,7 +27,10 @@ extension IMRF {
 
             @OptionGroup var workspaceOptions: WorkspaceOptions
 
-            @Option(help: "When it was distributed (default: now): a date, a local time in the forum's zone (2026-05-21T16:30), or an instant (2026-05-21T20:30:00Z).")
+            @Option(
+                help:
+                    "When it was distributed (default: now): a date, a local time in the forum's zone (2026-05-21T16:30), or an instant (2026-05-21T20:30:00Z)."
+            )
             var at: String?
 
             @Option(help: "The document symbol or another reference, e.g. A/80/123.")
@@ -53,7 +56,9 @@ extension IMRF {
                     }
                     guard case .distribution(let record) = entry.event else { return }
                     let reference = record.reference.map { ", reference \($0)" } ?? ""
-                    Reporting.printLine("\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)")
+                    Reporting.printLine(
+                        "\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)"
+                    )
                 }
             }
         }

@@ -18,7 +18,10 @@ extension IMRF {
 
         @OptionGroup var location: WorkspaceArguments
 
-        @Option(help: "Check as at this moment instead of now: a date (its start), a local time in the forum's zone (2026-05-20T16:30), or an instant (2026-05-20T20:30:00Z).")
+        @Option(
+            help:
+                "Check as at this moment instead of now: a date (its start), a local time in the forum's zone (2026-05-20T16:30), or an instant (2026-05-20T20:30:00Z)."
+        )
         var today: String?
 
         @Option(help: "Warn when a deliverable not done is due within this many working days.")
@@ -66,9 +69,10 @@ extension IMRF {
             let message: String
             if let error = error as? any DiagnosticError {
                 for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
-                message = error.diagnostics.first.map(Reporting.commandLine).map { diagnostic in
-                    (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
-                } ?? "unknown failure"
+                message =
+                    error.diagnostics.first.map(Reporting.commandLine).map { diagnostic in
+                        (diagnostic.location.map { "\($0): " } ?? "") + diagnostic.message
+                    } ?? "unknown failure"
             } else {
                 message = Status.message(for: error)
                 Reporting.printToStandardError(Diagnostic.error(message, hint: "see 'imrf status --help'"))

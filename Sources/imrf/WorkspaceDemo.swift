@@ -1,10 +1,10 @@
 import Diagnostics
 import Forum
-import Foundation
-import WorkingDays
 import ForumWorkspace
+import Foundation
 import SummaryCompiler
 import Tracker
+import WorkingDays
 
 /// The summary half of `imrf demo`: `init --example`, `check`, `compile`
 /// (Markdown, HTML and Word, recorded in the ledger) and `status` on the day

@@ -13,9 +13,10 @@ import Testing
             Diagnostics.SourceLocation(path: "notes/a.md"),
             Diagnostics.SourceLocation(path: "forum.yaml", line: 40, column: 1),
         ].sorted()
-        #expect(sorted.map(\.description) == [
-            "forum.yaml:40:1", "notes/a.md", "notes/a.md:2:3", "notes/a.md:2:7", "notes/a.md:10:1", "notes/b.md:1:1",
-        ])
+        #expect(
+            sorted.map(\.description) == [
+                "forum.yaml:40:1", "notes/a.md", "notes/a.md:2:3", "notes/a.md:2:7", "notes/a.md:10:1", "notes/b.md:1:1",
+            ])
     }
 
     /// The order SummaryCompiler's `Workspace.order` defines: a missing

@@ -20,11 +20,12 @@ extension ForumParsingTests {
         yaml = lines.joined(separator: "\n")
             .replacingOccurrences(of: "plenary: [\"2026-05-07\", \"2026-05-08\"]", with: "plenary: [\"2026-05-07\", \"May 8\"]")
         let found = problems(yaml)
-        #expect(found.map(\.message) == [
-            "'sessions.roundTables[1].date' is not a date: '2026-05-55'",
-            "'sessions.roundTables[1].time' is not a time: '25:00'",
-            "'sessions.plenary[1]' is not a date: 'May 8'",
-        ])
+        #expect(
+            found.map(\.message) == [
+                "'sessions.roundTables[1].date' is not a date: '2026-05-55'",
+                "'sessions.roundTables[1].time' is not a time: '25:00'",
+                "'sessions.plenary[1]' is not a date: 'May 8'",
+            ])
         #expect(found.map { $0.location?.line } == [secondTable + 1, secondTable + 2, line(of: "plenary:", in: yaml)])
     }
 

@@ -1,7 +1,7 @@
 import Diagnostics
+import Forum
 import Foundation
 import IMRFTestSupport
-import Forum
 import Testing
 import WorkingDays
 
@@ -25,23 +25,29 @@ import WorkingDays
 
     @Test func theBuiltInForumNamesAKnownZoneAndCalendar() throws {
         var warnings: [Diagnostic] = []
-        #expect(try Forum.parse(yaml: Edition.second.forum.yaml, path: "forum.yaml", warnings: &warnings, calendars: Self.calendars) == Edition.second.forum)
+        #expect(
+            try Forum.parse(yaml: Edition.second.forum.yaml, path: "forum.yaml", warnings: &warnings, calendars: Self.calendars)
+                == Edition.second.forum)
     }
 
     @Test(arguments: ["America/Gotham", "", "New York"])
     func aTimeZoneThatDoesNotExistIsRefusedAtItsLine(zone: String) {
         let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "timeZone: \"America/New_York\"", with: "timeZone: \"\(zone)\"")
         let diagnostics = Self.refusal(yaml)
-        #expect(diagnostics.map(\.description) == [
-            "forum.yaml:\(Self.line(of: "timeZone:", in: yaml)):11: error: 'timeZone' is not a time zone: '\(zone)'\n  hint: write an IANA time zone name, e.g. America/New_York",
-        ])
+        #expect(
+            diagnostics.map(\.description) == [
+                "forum.yaml:\(Self.line(of: "timeZone:", in: yaml)):11: error: 'timeZone' is not a time zone: '\(zone)'\n  hint: write an IANA time zone name, e.g. America/New_York"
+            ])
     }
 
     @Test func aCalendarThatDoesNotExistIsRefusedAtItsLine() {
         let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "calendar: \"un-new-york\"", with: "calendar: \"un-gotham\"")
         let diagnostics = Self.refusal(yaml)
         #expect(diagnostics.count == 1)
-        #expect(diagnostics.first?.description.hasPrefix("forum.yaml:\(Self.line(of: "calendar:", in: yaml)):11: error: unknown calendar 'un-gotham'\n  hint: available calendars: ") == true, "\(diagnostics)")
+        #expect(
+            diagnostics.first?.description.hasPrefix(
+                "forum.yaml:\(Self.line(of: "calendar:", in: yaml)):11: error: unknown calendar 'un-gotham'\n  hint: available calendars: ") == true,
+            "\(diagnostics)")
         #expect(diagnostics.first?.hint?.contains("un-new-york") == true)
     }
 

@@ -83,7 +83,8 @@ import WorkingDays
     }
 
     @Test func badTimeNamesLineAndKey() {
-        let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "    time: \"15:00\"\n    facilitator", with: "    time: \"3pm\"\n    facilitator")
+        let yaml = Edition.second.forum.yaml.replacingOccurrences(
+            of: "    time: \"15:00\"\n    facilitator", with: "    time: \"3pm\"\n    facilitator")
         let found = problems(yaml)
         #expect(found.count == 1)
         #expect(found.first?.message == "'sessions.policyDebate.time' is not a time: '3pm'")

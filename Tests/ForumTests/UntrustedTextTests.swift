@@ -5,8 +5,9 @@ import Testing
 /// that a diagnostic quoting user text prints as inert text.
 @Suite struct UntrustedTextTests {
     @Test func unsafeCharactersAreEscapedAndTheRestKept() {
-        #expect(UntrustedText.escaped("a\u{1B}[2Jb\nc\rd\u{7F}e\u{85}f\u{9B}g\u{202E}h\u{2066}i") ==
-            "a<U+001B>[2Jb<U+000A>c<U+000D>d<U+007F>e<U+0085>f<U+009B>g<U+202E>h<U+2066>i")
+        #expect(
+            UntrustedText.escaped("a\u{1B}[2Jb\nc\rd\u{7F}e\u{85}f\u{9B}g\u{202E}h\u{2066}i")
+                == "a<U+001B>[2Jb<U+000A>c<U+000D>d<U+007F>e<U+0085>f<U+009B>g<U+202E>h<U+2066>i")
         let kept = "tab\there é ✓ 🇺🇳 \u{200F}مرحبا\u{200E} line\u{2028}sep <U+001B>"
         #expect(UntrustedText.escaped(kept) == kept)
     }

@@ -1,6 +1,6 @@
 import Diagnostics
-import Foundation
 import Forum
+import Foundation
 import Testing
 
 /// What forum.yaml (and every YAML imrf reads through `YAMLSource`) refuses
@@ -65,7 +65,8 @@ import Testing
         #expect(try YAMLSource(text: largest, path: "x.yaml").compose().sequence?.count == items)
         let over = "[" + Array(repeating: "1", count: items + 1).joined(separator: ",") + "]"
         let error = #expect(throws: DiagnosticFailure.self) { try YAMLSource(text: over, path: "x.yaml").compose() }
-        #expect(error?.diagnostics.map(\.firstLine) == ["x.yaml:1:\(2 * items + 2): error: more than 10,000 YAML values (keys, list items and values)"])
+        #expect(
+            error?.diagnostics.map(\.firstLine) == ["x.yaml:1:\(2 * items + 2): error: more than 10,000 YAML values (keys, list items and values)"])
     }
 
     @Test(arguments: [

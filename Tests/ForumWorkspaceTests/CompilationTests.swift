@@ -7,6 +7,7 @@ import Storage
 import SummaryCompiler
 import Testing
 import Upload
+
 @testable import ForumWorkspace
 
 /// `Compilation.run`: what `imrf compile` and the office's dashboard call.
@@ -24,7 +25,10 @@ import Upload
         #expect(compilation.workspace.diagnostics.isEmpty)
         let entries = try await Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace))
         #expect(entries.map(\.id) == [try #require(compilation.ledgerEntry).id])
-        guard case .compile(let record) = entries.first?.event else { Issue.record("not a compile: \(entries)"); return }
+        guard case .compile(let record) = entries.first?.event else {
+            Issue.record("not a compile: \(entries)")
+            return
+        }
         #expect(record.outputs.map(\.path) == ["build/summary.md", "build/summary.docx"])
         #expect(record.outputs.map(\.sha256) == compilation.outputs.map(\.sha256))
         #expect(!record.draft)
@@ -41,7 +45,10 @@ import Upload
             _ = try await Compilation.run(workspace: workspace, formats: [.md], templates: nil)
             Issue.record("compiled a workspace with an error")
         } catch {
-            guard case .notesHaveErrors(let diagnostics) = error else { Issue.record("\(error)"); return }
+            guard case .notesHaveErrors(let diagnostics) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(diagnostics.filter { $0.severity == .error }.map(\.message) == ["session 'plenary' has no note"])
         }
         #expect(!FileManager.default.fileExists(atPath: workspace + "/build"))
@@ -49,7 +56,10 @@ import Upload
 
         let draft = try await Compilation.run(workspace: workspace, formats: [.md], draft: true, templates: nil)
         #expect(draft.workspace.diagnostics.map(\.severity) == [.warning])
-        guard case .compile(let record) = draft.ledgerEntry?.event else { Issue.record("not recorded"); return }
+        guard case .compile(let record) = draft.ledgerEntry?.event else {
+            Issue.record("not recorded")
+            return
+        }
         #expect(record.draft)
     }
 
@@ -61,7 +71,10 @@ import Upload
             _ = try await Compilation.run(workspace: folder, formats: [.md], templates: nil)
             Issue.record("compiled without a forum.yaml")
         } catch {
-            guard case .failed(let failure) = error else { Issue.record("\(error)"); return }
+            guard case .failed(let failure) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(failure.diagnostics.first?.location?.path == folder + "/forum.yaml")
         }
     }
@@ -87,7 +100,10 @@ import Upload
             _ = try await Compilation.run(workspace: workspace, formats: [.md], templates: nil, upload: refused)
             Issue.record("an upload refused with 401 succeeded")
         } catch {
-            guard case .uploadFailed(let failure, let partial) = error else { Issue.record("\(error)"); return }
+            guard case .uploadFailed(let failure, let partial) = error else {
+                Issue.record("\(error)")
+                return
+            }
             #expect(failure.kind == .permission)
             #expect(partial.outputs.count == 1)
             #expect(partial.publications.isEmpty)

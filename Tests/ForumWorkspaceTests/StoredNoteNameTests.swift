@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ForumWorkspace
 
 @Suite struct StoredNoteNameTests {
@@ -22,7 +23,8 @@ import Testing
             #expect(name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == ".") })
         }
         #expect(StoredNoteName.fileName(session: "plenary", author: "محمد") == "plenary--author-\(StoredNoteName.authorHash("محمد")).md")
-        #expect(StoredNoteName.fileName(session: "hearing", author: "Jane Doe", disambiguated: true)
-            == "hearing--jane-doe-\(StoredNoteName.authorHash("Jane Doe")).md")
+        #expect(
+            StoredNoteName.fileName(session: "hearing", author: "Jane Doe", disambiguated: true)
+                == "hearing--jane-doe-\(StoredNoteName.authorHash("Jane Doe")).md")
     }
 }

@@ -3,6 +3,7 @@ import Forum
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import ForumWorkspace
 
 /// `Submission.store`: a submission replaces only its own author's note for

@@ -5,6 +5,7 @@ import IMRFTestSupport
 import Ledger
 import Testing
 import WorkingDays
+
 @testable import ForumWorkspace
 
 /// `Submission` as the web intake will call it: a note's bytes, the name the
@@ -13,7 +14,8 @@ import WorkingDays
     /// A note with no warning: round table 1 covers objectives 2 and 5, round table 2 objectives 4 and 8.
     static func note(author: String?, session: String = "round-table-1", body: String = "What the round table said.") -> Data {
         let objectives = session == "round-table-2" ? "[4, 8]" : "[2, 5]"
-        return Data("---\nsession: \(session)\ntitle: A round table\n\(author.map { "author: \($0)\n" } ?? "")objectives: \(objectives)\n---\n\(body)\n".utf8)
+        return Data(
+            "---\nsession: \(session)\ntitle: A round table\n\(author.map { "author: \($0)\n" } ?? "")objectives: \(objectives)\n---\n\(body)\n".utf8)
     }
 
     static func notes(_ workspace: String) throws -> [String] {
@@ -35,7 +37,10 @@ import WorkingDays
         #expect(try Self.notes(workspace) == ["round-table-1--amina-diallo.md"])
         let entries = try Ledger.entriesIfPresent(workspace: URL(fileURLWithPath: workspace))
         #expect(entries.count == 1)
-        guard case .submission(let record) = entries.first?.event else { Issue.record("not a submission: \(entries)"); return }
+        guard case .submission(let record) = entries.first?.event else {
+            Issue.record("not a submission: \(entries)")
+            return
+        }
         #expect(record.path == receipt.path)
         #expect(record.sha256 == receipt.sha256)
         #expect(receipt.ledgerEntry == entries.first?.id)
@@ -71,7 +76,8 @@ import WorkingDays
         #expect(try Self.notes(workspace).isEmpty)
         #expect(!FileManager.default.fileExists(atPath: workspace + "/.imrf"))
 
-        let own = try Submission(noteBytes: Self.note(author: " Amina Diallo "), fileName: "note.md", workspace: workspace, signedInAs: "Amina Diallo")
+        let own = try Submission(
+            noteBytes: Self.note(author: " Amina Diallo "), fileName: "note.md", workspace: workspace, signedInAs: "Amina Diallo")
         #expect(try own.store().author == "Amina Diallo")
     }
 

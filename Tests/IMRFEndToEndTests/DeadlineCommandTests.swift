@@ -31,20 +31,21 @@ struct DeadlineCommandTests {
     /// Bad input, and questions the calendar cannot answer: the exit status
     /// (65 bad input, 78 calendar, 64 usage), nothing on stdout, and what
     /// stderr says.
-    @Test(arguments: [
-        (["2022-02-30"], 65, ["error: '2022-02-30' is not a date"]),
-        (["2022-13-01"], 65, ["error: '2022-13-01' is not a date"]),
-        (["20-05-2022"], 65, ["error: '20-05-2022' is not a date"]),
-        (["tomorrow"], 65, ["error: 'tomorrow' is not a date"]),
-        (["2022-05-30", "-n", "0"], 65, ["30 May 2022"]),
-        // Outside the coverage, naming its end.
-        (["2027-12-20"], 78, ["31 December 2027", "un-new-york"]),
-        (["2022-05-20", "-n", "100000"], 78, ["covers 1 January 2022 to 31 December 2027"]),
-        (["2022-01-05", "-n", "-5"], 78, ["31 December 2021"]),
-        // An unknown calendar, listing the available ones.
-        (["2022-05-20", "--calendar", "un-geneva"], 78, ["unknown calendar 'un-geneva'", "un-new-york"]),
-        (["2022-05-19", "--week-mask", "Funday"], 64, ["'Funday' is not a week mask"]),
-    ] as [([String], Int32, [String])])
+    @Test(
+        arguments: [
+            (["2022-02-30"], 65, ["error: '2022-02-30' is not a date"]),
+            (["2022-13-01"], 65, ["error: '2022-13-01' is not a date"]),
+            (["20-05-2022"], 65, ["error: '20-05-2022' is not a date"]),
+            (["tomorrow"], 65, ["error: 'tomorrow' is not a date"]),
+            (["2022-05-30", "-n", "0"], 65, ["30 May 2022"]),
+            // Outside the coverage, naming its end.
+            (["2027-12-20"], 78, ["31 December 2027", "un-new-york"]),
+            (["2022-05-20", "-n", "100000"], 78, ["covers 1 January 2022 to 31 December 2027"]),
+            (["2022-01-05", "-n", "-5"], 78, ["31 December 2021"]),
+            // An unknown calendar, listing the available ones.
+            (["2022-05-20", "--calendar", "un-geneva"], 78, ["unknown calendar 'un-geneva'", "un-new-york"]),
+            (["2022-05-19", "--week-mask", "Funday"], 64, ["'Funday' is not a week mask"]),
+        ] as [([String], Int32, [String])])
     func refusals(arguments: [String], status: Int32, messages: [String]) throws {
         let result = try IMRFProcess.run(["deadline"] + arguments)
         #expect(result.status == status, "\(result.stderr)")
@@ -117,7 +118,9 @@ struct DeadlineCommandTests {
     @Test func malformedCalendarFileNamesItsLine() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let file = try folder.write("broken.ics", """
+        let file = try folder.write(
+            "broken.ics",
+            """
             BEGIN:VCALENDAR
             VERSION:2.0
             X-IMRF-COVERAGE-START;VALUE=DATE:20220101
@@ -174,7 +177,9 @@ struct CalendarCommandTests {
     @Test func checkWarnsAboutWeekendsAndDuplicates() throws {
         let folder = try TemporaryFolder()
         defer { folder.remove() }
-        let file = try folder.write("office.ics", """
+        let file = try folder.write(
+            "office.ics",
+            """
             BEGIN:VCALENDAR
             VERSION:2.0
             X-IMRF-COVERAGE-START;VALUE=DATE:20220101
@@ -215,7 +220,9 @@ struct DemoCommandTests {
             #expect(FileManager.default.fileExists(atPath: String(line.dropFirst("imrf compile: wrote ".count))))
         }
         // The compile is in the ledger, so the summaries show as compiled, not yet due.
-        #expect(result.stdout.contains("imrf status --today 2026-05-09T09:00: IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026"))
+        #expect(
+            result.stdout.contains(
+                "imrf status --today 2026-05-09T09:00: IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026"))
         #expect(result.stdout.contains(" compiled=1;"))
     }
 }

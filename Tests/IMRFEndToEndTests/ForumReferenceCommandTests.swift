@@ -18,7 +18,10 @@ struct ForumReferenceCommandTests {
             try text.replacingOccurrences(of: original, with: replacement).write(to: forum, atomically: true, encoding: .utf8)
             let line = text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix(original) }! + 1
             let expected = "ws/forum.yaml:\(line):11: error: \(message)\n"
-            for (arguments, status) in [(["check", "ws"], 65), (["compile", "ws", "--out", "out"], 65), (["status", "ws"], 3), (["ics", "ws"], 65), (["mark", "distributed", "pga-summaries", "--workspace", "ws"], 65)] as [([String], Int32)] {
+            for (arguments, status) in [
+                (["check", "ws"], 65), (["compile", "ws", "--out", "out"], 65), (["status", "ws"], 3), (["ics", "ws"], 65),
+                (["mark", "distributed", "pga-summaries", "--workspace", "ws"], 65),
+            ] as [([String], Int32)] {
                 let result = try IMRFProcess.run(arguments, directory: temporary.url)
                 #expect(result.status == status, "\(arguments): \(result.stderr)")
                 #expect(result.stderr.hasPrefix(expected), "\(arguments): \(result.stderr)")

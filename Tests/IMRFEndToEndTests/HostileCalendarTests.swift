@@ -45,8 +45,9 @@ struct HostileCalendarTests {
             environment: ["IMRF_CALENDARS": calendars.path])
         #expect(status.status == 3)
         #expect(status.stdout.hasPrefix("IMRF UNKNOWN - "), "\(status.stdout)")
-        #expect(status.stderr.contains(
-            "un-new-york.ics:304: error: the work of expanding recurrence rules is over imrf's limit"), "\(status.stderr)")
+        #expect(
+            status.stderr.contains(
+                "un-new-york.ics:304: error: the work of expanding recurrence rules is over imrf's limit"), "\(status.stderr)")
     }
 
     /// The 53rd-from-last Monday of each year (issue 15's file): refused

@@ -43,11 +43,14 @@ struct HostileFilesystemTests {
             _ = try temporary.write("jane.md", note(author: "Jane Doe", body: "Second version."))
             let result = try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: temporary.url)
             #expect(result.status == 73)
-            #expect(result.stderr.hasPrefix(
-                "ws/notes/.history: error: cannot keep the earlier version of notes/round-table-2--jane-doe.md (it is a link, not a real file or folder); nothing was changed\n"))
+            #expect(
+                result.stderr.hasPrefix(
+                    "ws/notes/.history: error: cannot keep the earlier version of notes/round-table-2--jane-doe.md (it is a link, not a real file or folder); nothing was changed\n"
+                ))
             #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [])
-            #expect(try String(contentsOf: folder.appendingPathComponent("notes/round-table-2--jane-doe.md"), encoding: .utf8)
-                .contains("First version."))
+            #expect(
+                try String(contentsOf: folder.appendingPathComponent("notes/round-table-2--jane-doe.md"), encoding: .utf8)
+                    .contains("First version."))
         }
     }
 
@@ -73,10 +76,12 @@ struct HostileFilesystemTests {
             _ = try temporary.write("jane.md", note(author: "Jane Doe", body: "Jane's text."))
             let submit = try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: temporary.url)
             #expect(submit.status == 73)
-            #expect(submit.stderr.hasPrefix(
-                "ws/notes: error: cannot write the note into the workspace (it is a link to a place outside the workspace)\n"))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.appendingPathComponent("notes-elsewhere").path)
-                .allSatisfy { !$0.contains("jane") && !$0.hasSuffix(".tmp") })
+            #expect(
+                submit.stderr.hasPrefix(
+                    "ws/notes: error: cannot write the note into the workspace (it is a link to a place outside the workspace)\n"))
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: temporary.url.appendingPathComponent("notes-elsewhere").path)
+                    .allSatisfy { !$0.contains("jane") && !$0.hasSuffix(".tmp") })
         }
     }
 
@@ -89,8 +94,10 @@ struct HostileFilesystemTests {
             let build = folder.appendingPathComponent("build")
             try FileManager.default.createDirectory(at: build, withIntermediateDirectories: true)
             let victim = try temporary.write("victim.txt", "untouched\n")
-            let last = Int(try String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8)
-                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
+            let last =
+                Int(
+                    try String(contentsOfFile: "/proc/sys/kernel/ns_last_pid", encoding: .utf8)
+                        .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0
             for pid in last + 1...last + 2000 {
                 for format in ["md", "html"] {
                     try FileManager.default.createSymbolicLink(

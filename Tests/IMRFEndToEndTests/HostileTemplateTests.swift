@@ -26,25 +26,33 @@ struct HostileTemplateTests {
 
     /// Each refused at the template's line, with the cycle named; nothing is written.
     @Test(arguments: [
-        ("a template that includes itself",
-         ["summary.md.mustache": "# {{title}}\n\n{{#sections}}\n{{> summary.md}}\n{{/sections}}\n"],
-         "office/summary.md.mustache:4:1: error: template 'summary.md' includes itself (summary.md -> summary.md)\n"),
-        ("templates that include each other",
-         [
-            "summary.md.mustache": "# {{title}}\n{{>a}}\n",
-            "a.mustache": "A\n{{#sections}}{{>b}}{{/sections}}\n",
-            "b.mustache": "B\n\nB again {{>a}}\n",
-         ],
-         "office/a.mustache:2:1: error: template 'a' includes itself (a -> b -> a)\n"),
-        ("an inherited block that expands itself",
-         [
-            "summary.md.mustache": "{{<frame}}{{$body}}x{{$body}}{{/body}}{{/body}}{{/frame}}\n",
-            "frame.mustache": "# {{title}}\n{{$body}}{{/body}}\n",
-         ],
-         "office/summary.md.mustache:1:1: error: block 'body' includes itself (body -> body)\n"),
-        ("a partial named by a value",
-         ["summary.md.mustache": "# {{title}}\n\n{{>*title}}\n"],
-         "office/summary.md.mustache:3:1: error: template 'summary.md' includes a template named by the value 'title'\n"),
+        (
+            "a template that includes itself",
+            ["summary.md.mustache": "# {{title}}\n\n{{#sections}}\n{{> summary.md}}\n{{/sections}}\n"],
+            "office/summary.md.mustache:4:1: error: template 'summary.md' includes itself (summary.md -> summary.md)\n"
+        ),
+        (
+            "templates that include each other",
+            [
+                "summary.md.mustache": "# {{title}}\n{{>a}}\n",
+                "a.mustache": "A\n{{#sections}}{{>b}}{{/sections}}\n",
+                "b.mustache": "B\n\nB again {{>a}}\n",
+            ],
+            "office/a.mustache:2:1: error: template 'a' includes itself (a -> b -> a)\n"
+        ),
+        (
+            "an inherited block that expands itself",
+            [
+                "summary.md.mustache": "{{<frame}}{{$body}}x{{$body}}{{/body}}{{/body}}{{/frame}}\n",
+                "frame.mustache": "# {{title}}\n{{$body}}{{/body}}\n",
+            ],
+            "office/summary.md.mustache:1:1: error: block 'body' includes itself (body -> body)\n"
+        ),
+        (
+            "a partial named by a value",
+            ["summary.md.mustache": "# {{title}}\n\n{{>*title}}\n"],
+            "office/summary.md.mustache:3:1: error: template 'summary.md' includes a template named by the value 'title'\n"
+        ),
     ])
     func refused(_ label: String, templates: [String: String], error: String) throws {
         try withExampleWorkspace { temporary in
@@ -58,10 +66,12 @@ struct HostileTemplateTests {
 
     @Test func aTemplateIncludingAnotherTwiceIsFine() throws {
         try withExampleWorkspace { temporary in
-            try prepare(temporary, [
-                "summary.md.mustache": "# {{title}}\n{{>part}}\n{{#sections}}{{>part}}{{/sections}}\n",
-                "part.mustache": "({{heading}})\n",
-            ])
+            try prepare(
+                temporary,
+                [
+                    "summary.md.mustache": "# {{title}}\n{{>part}}\n{{#sections}}{{>part}}{{/sections}}\n",
+                    "part.mustache": "({{heading}})\n",
+                ])
             let result = try compile(in: temporary)
             #expect(result.status == 0, "\(result.stderr)")
         }

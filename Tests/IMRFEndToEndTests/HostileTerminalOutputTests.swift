@@ -15,7 +15,9 @@ struct HostileTerminalOutputTests {
             _ = try temporary.write("n.md", "---\nsession: round-table-2\nauthor: \"Jane\\e[2J\\nDoe\"\n---\nText.\n")
             let result = try IMRFProcess.run(["submit", "n.md", "--workspace", "ws"], directory: temporary.url)
             #expect(result.status == 65)
-            #expect(result.stderr.hasPrefix("n.md:3:9: error: the value of 'author' contains U+001B ESCAPE, a character that is not text\n"), "\(result.stderr)")
+            #expect(
+                result.stderr.hasPrefix("n.md:3:9: error: the value of 'author' contains U+001B ESCAPE, a character that is not text\n"),
+                "\(result.stderr)")
         }
     }
 
@@ -34,14 +36,19 @@ struct HostileTerminalOutputTests {
             #expect(log.status == 0, "\(log.stderr)")
             #expect(log.stdout.split(separator: "\n").count == 1, "\(log.stdout)")
             #expect(!log.stdout.contains(Self.escape) && !log.stdout.contains("\u{202E}"))
-            #expect(log.stdout.contains("by Jane<U+000A>2026-05-01 09:00:00 -04:00  #2  distribution  pga-summaries<U+001B>[2J<U+202E>: notes/"), "\(log.stdout)")
+            #expect(
+                log.stdout.contains("by Jane<U+000A>2026-05-01 09:00:00 -04:00  #2  distribution  pga-summaries<U+001B>[2J<U+202E>: notes/"),
+                "\(log.stdout)")
         }
     }
 
     @Test func markShowsAReferenceEscaped() throws {
         try withExampleWorkspace(example: false) { temporary in
             let result = try IMRFProcess.run(
-                ["mark", "distributed", "pga-summaries", "--workspace", "ws", "--at", "2026-05-28", "--reference", "A/80/1\(Self.escape)]0;pwned\u{7}"],
+                [
+                    "mark", "distributed", "pga-summaries", "--workspace", "ws", "--at", "2026-05-28", "--reference",
+                    "A/80/1\(Self.escape)]0;pwned\u{7}",
+                ],
                 directory: temporary.url)
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stdout.contains("reference A/80/1<U+001B>]0;pwned<U+0007>; ledger entry 1"), "\(result.stdout)")

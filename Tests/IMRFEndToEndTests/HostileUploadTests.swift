@@ -9,8 +9,12 @@ struct HostileUploadTests {
     let cap = IMRFProcess.ResourceCap(memoryMiB: 1024, cpuSeconds: 10, wallSeconds: 20)
 
     @Test func aDeviceOrAFIFOIsRefusedAtOnce() throws {
-        let server = try UploadServer(), temporary = try TemporaryFolder()
-        defer { server.stop(); temporary.remove() }
+        let server = try UploadServer()
+        let temporary = try TemporaryFolder()
+        defer {
+            server.stop()
+            temporary.remove()
+        }
         let fifo = temporary.url.appendingPathComponent("fifo").path
         #expect(mkfifo(fifo, 0o600) == 0)
         for file in ["/dev/zero", fifo] {

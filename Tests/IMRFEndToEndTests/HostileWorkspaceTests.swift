@@ -16,9 +16,10 @@ struct HostileWorkspaceTests {
             let result = try IMRFProcess.run(
                 ["check", "ws"], cap: .init(memoryMiB: 1024, cpuSeconds: 20, wallSeconds: 30), directory: temporary.url)
             #expect(result.status == 65, "\(result.stderr)")
-            #expect(result.stderr.contains(
-                "ws/notes/zz-4.md:1:1: error: the notes together are larger than 16,777,216 bytes: with this one they are "
-            ), "\(result.stderr)")
+            #expect(
+                result.stderr.contains(
+                    "ws/notes/zz-4.md:1:1: error: the notes together are larger than 16,777,216 bytes: with this one they are "
+                ), "\(result.stderr)")
         }
     }
 }

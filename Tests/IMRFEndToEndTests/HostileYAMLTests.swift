@@ -20,7 +20,8 @@ struct HostileYAMLTests {
         return lines
     }
 
-    static let bombNote = "---\nsession: round-table-2\nauthor: Jane Doe\n"
+    static let bombNote =
+        "---\nsession: round-table-2\nauthor: Jane Doe\n"
         + aliasBomb(levels: 10).joined(separator: "\n") + "\ntitle: *l9\n---\nThe round table met.\n"
 
     /// Runs under the cap: a walk over the expanded aliases is killed by it.

@@ -14,19 +14,21 @@ struct LargeLedgerTests {
             #expect(compiled.status == 0, "\(compiled.stderr)")
             let ledger = try DatabaseQueue(path: temporary.url.path + "/ws/.imrf/ledger.sqlite")
             try ledger.write { db in
-                try db.execute(sql: """
-                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000)
-                    INSERT INTO entry (at, kind, record)
-                    SELECT 1777000000 + i, 'upload', json_object(
-                        'file', 'build/summary.md', 'endpoint', 'https://docs.example.org/', 'httpStatus', 201,
-                        'bytes', i, 'sha256', printf('%064d', i), 'attempts', 1)
-                    FROM n
-                    """)
+                try db.execute(
+                    sql: """
+                        WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500000)
+                        INSERT INTO entry (at, kind, record)
+                        SELECT 1777000000 + i, 'upload', json_object(
+                            'file', 'build/summary.md', 'endpoint', 'https://docs.example.org/', 'httpStatus', 201,
+                            'bytes', i, 'sha256', printf('%064d', i), 'attempts', 1)
+                        FROM n
+                        """)
                 // The last entry decides the state: a distribution.
-                try db.execute(sql: """
-                    INSERT INTO entry (at, kind, record)
-                    VALUES (1778000000, 'distribution', '{"deliverable":"pga-summaries","reference":"A/80/1"}')
-                    """)
+                try db.execute(
+                    sql: """
+                        INSERT INTO entry (at, kind, record)
+                        VALUES (1778000000, 'distribution', '{"deliverable":"pga-summaries","reference":"A/80/1"}')
+                        """)
             }
             try ledger.close()
             let status = try IMRFProcess.run(

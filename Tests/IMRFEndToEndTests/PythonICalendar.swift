@@ -14,7 +14,8 @@ enum PythonICalendar {
             guard run("/usr/bin/env", ["python3", "-m", "venv", venv.path]) else { return nil }
         }
         guard run(venv.appendingPathComponent("bin/pip").path, ["install", "-q", "--disable-pip-version-check", "icalendar"]),
-              run(python.path, ["-c", "import icalendar"]) else { return nil }
+            run(python.path, ["-c", "import icalendar"])
+        else { return nil }
         return python
     }()
 
@@ -40,7 +41,8 @@ enum PythonICalendar {
         let process = Process()
         process.executableURL = python!
         process.arguments = [checker.path, file.path]
-        let out = Pipe(), err = Pipe()
+        let out = Pipe()
+        let err = Pipe()
         process.standardOutput = out
         process.standardError = err
         try process.run()

@@ -20,7 +20,8 @@ struct SubmitAndLogCommandTests {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["sha256sum"]
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         try process.run()
@@ -46,12 +47,13 @@ struct SubmitAndLogCommandTests {
             #expect(result.status == 0, "\(result.stderr)")
             #expect(result.stderr == "")
             let digest = try sha256(text)
-            #expect(result.stdout == """
-                submitted ws/notes/round-table-2--jane-doe.md (round-table-2, Jane Doe)
-                sha256: \(digest)
-                ledger entry 1
+            #expect(
+                result.stdout == """
+                    submitted ws/notes/round-table-2--jane-doe.md (round-table-2, Jane Doe)
+                    sha256: \(digest)
+                    ledger entry 1
 
-                """)
+                    """)
             let stored = try String(contentsOf: temporary.url.appendingPathComponent("ws/notes/round-table-2--jane-doe.md"), encoding: .utf8)
             #expect(stored == text)
             #expect(try notes(in: temporary.url) == ["round-table-2--jane-doe.md"])
@@ -86,11 +88,12 @@ struct SubmitAndLogCommandTests {
             #expect(bad.status == 65)
             #expect(bad.stdout == "")
             let lines = bad.stderr.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("  hint:") }
-            #expect(lines == [
-                "bad.md:2:10: error: unknown session 'round-table-9'",
-                "bad.md:4:14: error: objective 30 is outside 1-23",
-                "2 errors, 0 warnings; nothing submitted",
-            ])
+            #expect(
+                lines == [
+                    "bad.md:2:10: error: unknown session 'round-table-9'",
+                    "bad.md:4:14: error: objective 30 is outside 1-23",
+                    "2 errors, 0 warnings; nothing submitted",
+                ])
             let anonymous = try IMRFProcess.run(["submit", "anonymous.md", "--workspace", "ws"], directory: temporary.url)
             #expect(anonymous.status == 65)
             #expect(anonymous.stderr.hasPrefix("anonymous.md:1:1: error: a submitted note needs an 'author' in its front matter\n"))
@@ -127,15 +130,17 @@ struct SubmitAndLogCommandTests {
             _ = try temporary.write("jane.md", second)
             let result = try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: temporary.url)
             #expect(result.status == 0, "\(result.stderr)")
-            let firstDigest = try sha256(first), secondDigest = try sha256(second)
+            let firstDigest = try sha256(first)
+            let secondDigest = try sha256(second)
             let previous = "ws/notes/.history/round-table-2--jane-doe.\(firstDigest.prefix(12)).md"
-            #expect(result.stdout == """
-                submitted ws/notes/round-table-2--jane-doe.md (round-table-2, Jane Doe)
-                sha256: \(secondDigest)
-                ledger entry 2
-                earlier version kept as \(previous)
+            #expect(
+                result.stdout == """
+                    submitted ws/notes/round-table-2--jane-doe.md (round-table-2, Jane Doe)
+                    sha256: \(secondDigest)
+                    ledger entry 2
+                    earlier version kept as \(previous)
 
-                """)
+                    """)
             #expect(try String(contentsOf: temporary.url.appendingPathComponent(previous), encoding: .utf8) == first)
             #expect(try String(contentsOf: temporary.url.appendingPathComponent("ws/notes/round-table-2--jane-doe.md"), encoding: .utf8) == second)
             // check and compile see one note for the author, not two.
@@ -223,7 +228,10 @@ struct SubmitAndLogCommandTests {
             formatter.timeZone = TimeZone(identifier: "America/New_York")
             formatter.dateFormat = "yyyy-MM-dd HH:mm:ss xxx"
             let digest = try #require(record["sha256"] as? String)
-            #expect(text.stdout == "\(formatter.string(from: instant))  #1  submission  round-table-2 by Jane Doe: notes/round-table-2--jane-doe.md (sha256 \(digest.prefix(12)))\n")
+            #expect(
+                text.stdout
+                    == "\(formatter.string(from: instant))  #1  submission  round-table-2 by Jane Doe: notes/round-table-2--jane-doe.md (sha256 \(digest.prefix(12)))\n"
+            )
         }
     }
 
@@ -257,9 +265,10 @@ struct SubmitAndLogCommandTests {
             let unrecorded = try IMRFProcess.run(["compile", "ws", "--format", "md", "--templates", templates], directory: temporary.url)
             #expect(unrecorded.status == 0)
             #expect(unrecorded.stdout == "wrote ws/build/summary.md\n")
-            #expect(unrecorded.stderr.hasPrefix(
-                "ws/.imrf/ledger.sqlite: warning: the summary was written but not recorded in the ledger: cannot write the ledger (cannot create the folder ws/.imrf)\n"
-            ))
+            #expect(
+                unrecorded.stderr.hasPrefix(
+                    "ws/.imrf/ledger.sqlite: warning: the summary was written but not recorded in the ledger: cannot write the ledger (cannot create the folder ws/.imrf)\n"
+                ))
         }
     }
 

@@ -40,7 +40,8 @@ struct SubmitConcurrencyTests {
         process.arguments = arguments
         process.currentDirectoryURL = directory
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let stdout = Pipe(), stderr = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = FileHandle.nullDevice
@@ -56,11 +57,13 @@ struct SubmitConcurrencyTests {
             }
 
             // imrf log in a loop while the submissions run: it must never fail or complain.
-            let logs = Transcript(), done = Flag()
+            let logs = Transcript()
+            let done = Flag()
             let logLoop = Thread {
                 while !done.isSet {
                     let result = try? IMRFProcess.run(["log", "ws"], directory: temporary.url)
-                    logs.record(result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "log exited \($0.status): \($0.stderr)" } ?? "log did not run")
+                    logs.record(
+                        result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "log exited \($0.status): \($0.stderr)" } ?? "log did not run")
                 }
             }
             logLoop.start()
@@ -72,7 +75,9 @@ struct SubmitConcurrencyTests {
                 DispatchQueue.global().async {
                     defer { group.leave() }
                     let result = try? IMRFProcess.run(["submit", "note\(index).md", "--workspace", "ws"], directory: temporary.url)
-                    submissions.record(result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "submit \(index) exited \($0.status): \($0.stderr)" } ?? "submit did not run")
+                    submissions.record(
+                        result.map { $0.status == 0 && $0.stderr.isEmpty ? nil : "submit \(index) exited \($0.status): \($0.stderr)" }
+                            ?? "submit did not run")
                 }
             }
             group.wait()

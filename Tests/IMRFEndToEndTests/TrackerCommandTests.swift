@@ -9,7 +9,8 @@ struct TrackerCommandTests {
         try IMRFProcess.run(["status", folder.url.appendingPathComponent("ws").path] + arguments, environment: environment)
     }
 
-    static let perfdataOK = " | pending=0;;;0;3 received=3;;;0;3 compiled=0;;;0;3 uploaded=0;;;0;3 distributed=0;;;0;3 overdue=0;;0;0;3 due_soon=0;0;;0;3\n"
+    static let perfdataOK =
+        " | pending=0;;;0;3 received=3;;;0;3 compiled=0;;;0;3 uploaded=0;;;0;3 distributed=0;;;0;3 overdue=0;;0;0;3 due_soon=0;0;;0;3\n"
 
     @Test func eachStatusWithItsExitCode() throws {
         try withExampleWorkspace { folder in
@@ -35,10 +36,16 @@ struct TrackerCommandTests {
         try withExampleWorkspace(example: false) { folder in
             let before = try status(folder, ["--today", "2026-05-01"])
             #expect(before.status == 1)
-            #expect(before.stdout.hasPrefix("IMRF WARNING - hearing-summary due Tue 5 May 2026 10:00, 2 working days left; round-table-summaries due Wed 6 May 2026 15:00, 3 working days left | "))
+            #expect(
+                before.stdout.hasPrefix(
+                    "IMRF WARNING - hearing-summary due Tue 5 May 2026 10:00, 2 working days left; round-table-summaries due Wed 6 May 2026 15:00, 3 working days left | "
+                ))
             let after = try status(folder, ["--today", "2026-05-05T11:00"])
             #expect(after.status == 2)
-            #expect(after.stdout.hasPrefix("IMRF CRITICAL - hearing-summary overdue since Tue 5 May 2026 10:00 (pending); round-table-summaries due Wed 6 May 2026 15:00, 1 working day left | "))
+            #expect(
+                after.stdout.hasPrefix(
+                    "IMRF CRITICAL - hearing-summary overdue since Tue 5 May 2026 10:00 (pending); round-table-summaries due Wed 6 May 2026 15:00, 1 working day left | "
+                ))
         }
     }
 
@@ -75,7 +82,10 @@ struct TrackerCommandTests {
         (["--warn-days", "many"], "IMRF UNKNOWN - The value 'many' is invalid for '--warn-days <warn-days>'"),
         (["--warn-days=-1"], "IMRF UNKNOWN - --warn-days must be 0 or more, not -1"),
         (["--today", "yesterday"], "IMRF UNKNOWN - --today 'yesterday' is not a date or a time"),
-        (["--today", "2020-01-01"], "IMRF UNKNOWN - calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; computing this needs 1 January 2020, which it does not cover"),
+        (
+            ["--today", "2020-01-01"],
+            "IMRF UNKNOWN - calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; computing this needs 1 January 2020, which it does not cover"
+        ),
         (["extra", "arguments"], "IMRF UNKNOWN - 2 unexpected arguments: 'extra', 'arguments'"),
     ])
     func everyProblemIsUnknown(arguments: [String], line: String) throws {
@@ -166,7 +176,9 @@ struct TrackerCommandTests {
     @Test func markDistributedThenStatusIsOK() throws {
         try withExampleWorkspace { folder in
             let ws = folder.url.appendingPathComponent("ws").path
-            let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "2026-05-21T16:30", "--reference", "A/80/123"])
+            let mark = try IMRFProcess.run([
+                "mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "2026-05-21T16:30", "--reference", "A/80/123",
+            ])
             #expect(mark.status == 0, "\(mark.stderr)")
             #expect(mark.stdout.hasPrefix("pga-summaries marked distributed Thu 21 May 2026 16:30 (America/New_York), reference A/80/123"))
             let after = try status(folder, ["--today", "2026-05-26", "--json"])
@@ -186,7 +198,10 @@ struct TrackerCommandTests {
             let result = try IMRFProcess.run(["mark", "distributed", "pga-summary", "--workspace", ws])
             #expect(result.status == 65)
             #expect(result.stdout == "")
-            #expect(result.stderr == "error: no deliverable 'pga-summary' in this forum\n  hint: the deliverables are: hearing-summary, round-table-summaries, pga-summaries\n")
+            #expect(
+                result.stderr
+                    == "error: no deliverable 'pga-summary' in this forum\n  hint: the deliverables are: hearing-summary, round-table-summaries, pga-summaries\n"
+            )
             let badTime = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "last week"])
             #expect(badTime.status == 65)
             #expect(badTime.stderr.hasPrefix("error: --at 'last week' is not a date or a time"))
@@ -219,7 +234,8 @@ struct TrackerCommandTests {
             #expect(checked.status == 0, "\(checked.stderr)")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(checked.stdout.utf8)) as? [String: Any])
             let events = try #require(object["events"] as? [[String: Any]])
-            #expect(events.map { $0["uid"] as? String } == ["2026-hearing-summary@imrf", "2026-round-table-summaries@imrf", "2026-pga-summaries@imrf"])
+            #expect(
+                events.map { $0["uid"] as? String } == ["2026-hearing-summary@imrf", "2026-round-table-summaries@imrf", "2026-pga-summaries@imrf"])
             #expect(events.map { $0["start"] as? String } == ["2026-05-05T14:00:00+00:00", "2026-05-06T19:00:00+00:00", "2026-05-22"])
             // 2 working days before: Fri 1 May 10:00, Mon 4 May 15:00, Wed 20 May 09:00 (New York, EDT).
             let triggers = events.map { (($0["alarms"] as? [[String: Any]]) ?? []).map { $0["trigger"] as? String } }

@@ -16,8 +16,12 @@ struct UploadCommandTests {
 
     @Test("--json prints one receipt object and exits 0; the server has the document")
     func success() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("summary.docx", size: 100_000)
         let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok"), "--json"])
         #expect(result.status == 0, "\(result.stderr)")
@@ -31,8 +35,12 @@ struct UploadCommandTests {
 
     @Test("the token from IMRF_TOKEN or --token-file is sent but never printed, even with --verbose")
     func tokenNeverPrinted() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 1000)
         let tokenFile = try scratch.write("token", "FILE-TOKEN-9f8e7d\n", mode: 0o600)
         let fromEnvironment = try IMRFProcess.run(
@@ -58,8 +66,12 @@ struct UploadCommandTests {
     /// start: imrf opens it only when it uploads.
     @Test("libcurl is loaded by an upload, not by the other commands")
     func libcurlLoadedOnlyToUpload() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 1000)
         // glibc's loader names each library it opens on stderr with LD_DEBUG=libs.
         let deadline = try IMRFProcess.run(["deadline", "2026-05-20"], environment: ["LD_DEBUG": "libs"])
@@ -73,8 +85,12 @@ struct UploadCommandTests {
 
     @Test("without libcurl an upload fails with exit 69 and says how to install it; nothing is sent")
     func libcurlMissing() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 1000)
         let missing = scratch.url.appendingPathComponent("no-libcurl.so.4").path
         let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["IMRF_LIBCURL": missing])
@@ -89,18 +105,24 @@ struct UploadCommandTests {
     /// file to send, `$server/...` a path on the test server, `$folder/...` a
     /// path in the test's folder and `$loose` a token file others may read;
     /// its exit status; the requests the server saw.
-    @Test("exit codes: 77 refused, 75 timed out, 69 unreachable, 65 bad input, 64 usage", arguments: [
-        (["$file", "--endpoint", "$server/auth401"], 77, ["/auth401": 1]),
-        (["$file", "--endpoint", "$server/slow?delay=600", "--timeout", "0.5", "--retries", "1"], 75, ["/slow": 2]),
-        (["$file", "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69, [:]),
-        (["$folder/missing.pdf", "--endpoint", "$server/ok"], 65, [:]),
-        (["$file", "--endpoint", "not a url"], 65, [:]),
-        (["$file", "--endpoint", "$server/ok", "--token-file", "$loose"], 65, [:]),
-        (["$file", "--endpoint", "$server/ok", "--method", "DELETE"], 64, [:]),
-    ] as [([String], Int32, [String: Int])])
+    @Test(
+        "exit codes: 77 refused, 75 timed out, 69 unreachable, 65 bad input, 64 usage",
+        arguments: [
+            (["$file", "--endpoint", "$server/auth401"], 77, ["/auth401": 1]),
+            (["$file", "--endpoint", "$server/slow?delay=600", "--timeout", "0.5", "--retries", "1"], 75, ["/slow": 2]),
+            (["$file", "--endpoint", "http://127.0.0.1:1/ok", "--retries", "0"], 69, [:]),
+            (["$folder/missing.pdf", "--endpoint", "$server/ok"], 65, [:]),
+            (["$file", "--endpoint", "not a url"], 65, [:]),
+            (["$file", "--endpoint", "$server/ok", "--token-file", "$loose"], 65, [:]),
+            (["$file", "--endpoint", "$server/ok", "--method", "DELETE"], 64, [:]),
+        ] as [([String], Int32, [String: Int])])
     func exitCode(arguments: [String], status: Int32, requests: [String: Int]) throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 1000)
         let loose = try scratch.write("loose-token", "secret\n", mode: 0o644)
         let arguments = arguments.map { argument in
@@ -178,8 +200,12 @@ struct CompileUploadTests {
 
     @Test("a progress bar on a terminal, none on a pipe")
     func progressOnlyOnATerminal() throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("big.bin", size: 8 << 20)
         // script(1) gives imrf a pseudo-terminal for stdin, stdout and stderr.
         let command = [IMRFProcess.binary.path, "upload", file.path, "--endpoint", server.url("/slow?delay=0.3")]

@@ -35,8 +35,12 @@ struct UploadLedgerTests {
     }
 
     @Test func anUploadOutsideAnyWorkspaceRecordsNothing() throws {
-        let server = try UploadServer(), temporary = try TemporaryFolder()
-        defer { server.stop(); temporary.remove() }
+        let server = try UploadServer()
+        let temporary = try TemporaryFolder()
+        defer {
+            server.stop()
+            temporary.remove()
+        }
         _ = try temporary.write("loose.txt", "text\n")
         let upload = try IMRFProcess.run(["upload", "loose.txt", "--endpoint", server.url("/ok")], directory: temporary.url)
         #expect(upload.status == 0, "\(upload.stderr)")
@@ -45,8 +49,12 @@ struct UploadLedgerTests {
     }
 
     @Test func aWorkspaceOptionThatIsNotAWorkspaceIsRefusedBeforeSending() throws {
-        let server = try UploadServer(), temporary = try TemporaryFolder()
-        defer { server.stop(); temporary.remove() }
+        let server = try UploadServer()
+        let temporary = try TemporaryFolder()
+        defer {
+            server.stop()
+            temporary.remove()
+        }
         _ = try temporary.write("loose.txt", "text\n")
         let upload = try IMRFProcess.run(
             ["upload", "loose.txt", "--endpoint", server.url("/ok"), "--workspace", "nowhere"], directory: temporary.url

@@ -53,12 +53,13 @@ struct WorkspaceCommandTests {
             let result = try IMRFProcess.run(["check", "ws"], directory: temporary.url)
             #expect(result.status == 65)
             let lines = result.stderr.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("  hint:") }
-            #expect(lines == [
-                "ws/notes/extra.md:3:17: error: objective 24 is outside 1-23",
-                "ws/notes/extra.md:4:1: warning: unknown front matter key 'colour'",
-                "ws/notes/lunch.md:2:10: error: unknown session 'lunch'",
-                "2 errors, 1 warning",
-            ])
+            #expect(
+                lines == [
+                    "ws/notes/extra.md:3:17: error: objective 24 is outside 1-23",
+                    "ws/notes/extra.md:4:1: warning: unknown front matter key 'colour'",
+                    "ws/notes/lunch.md:2:10: error: unknown session 'lunch'",
+                    "2 errors, 1 warning",
+                ])
         }
     }
 
@@ -82,7 +83,9 @@ struct WorkspaceCommandTests {
             try write("---\nsession: plenary\ntitle: a: b\n---\nText.\n", to: "ws/notes/zz.md", in: temporary.url)
             let result = try IMRFProcess.run(["check", "ws/notes/zz.md"], directory: temporary.url)
             #expect(result.status == 65)
-            #expect(result.stderr == "ws/notes/zz.md:3:9: error: YAML syntax error: mapping values are not allowed in this context\n1 error, 0 warnings\n")
+            #expect(
+                result.stderr == "ws/notes/zz.md:3:9: error: YAML syntax error: mapping values are not allowed in this context\n1 error, 0 warnings\n"
+            )
         }
     }
 
@@ -150,15 +153,16 @@ struct WorkspaceCommandTests {
 
     @Test func hostileNoteIsRenderedHarmless() throws {
         try withExampleWorkspace { temporary in
-            try write("""
-            ---
-            session: plenary
-            title: "<script>alert('title')</script>"
-            ---
-            <script>alert(1)</script>
+            try write(
+                """
+                ---
+                session: plenary
+                title: "<script>alert('title')</script>"
+                ---
+                <script>alert(1)</script>
 
-            A [link](javascript:alert(2)) and <img src=x onerror=alert(3)> & text.
-            """, to: "ws/notes/zz-hostile.md", in: temporary.url)
+                A [link](javascript:alert(2)) and <img src=x onerror=alert(3)> & text.
+                """, to: "ws/notes/zz-hostile.md", in: temporary.url)
             let result = try IMRFProcess.run(["compile", "ws", "--templates", templates, "--format", "html"], directory: temporary.url)
             #expect(result.status == 0, "\(result.stderr)")
             let html = try String(contentsOf: temporary.url.appendingPathComponent("ws/build/summary.html"), encoding: .utf8)
@@ -208,7 +212,10 @@ struct WorkspaceCommandTests {
             let result = try IMRFProcess.run(["compile", "ws", "--templates", "office"], directory: temporary.url)
             #expect(result.status == 65)
             #expect(result.stdout == "")
-            #expect(result.stderr == "office/summary.md.mustache:3:13: error: tag is not finished: ## {{heading}\n  hint: end each tag with }} (or }}} after {{{)\n")
+            #expect(
+                result.stderr
+                    == "office/summary.md.mustache:3:13: error: tag is not finished: ## {{heading}\n  hint: end each tag with }} (or }}} after {{{)\n"
+            )
             #expect(!FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("ws/build").path))
 
             try write("{{#sections}}\n{{#notes}}\n{{/sections}}\n", to: "office/summary.md.mustache", in: temporary.url)
@@ -281,14 +288,15 @@ struct WorkspaceCommandTests {
 
     @Test func rawHTMLNeverBecomesMarkupInTheMarkdownOutput() throws {
         try withExampleWorkspace { temporary in
-            try write("""
-            ---
-            session: plenary
-            ---
-            <div onclick="alert(1)">block</div>
+            try write(
+                """
+                ---
+                session: plenary
+                ---
+                <div onclick="alert(1)">block</div>
 
-            Escaped &lt;script&gt;alert(2)&lt;/script&gt; and <span style="x">inline</span> text.
-            """, to: "ws/notes/zz-html.md", in: temporary.url)
+                Escaped &lt;script&gt;alert(2)&lt;/script&gt; and <span style="x">inline</span> text.
+                """, to: "ws/notes/zz-html.md", in: temporary.url)
             let result = try IMRFProcess.run(["compile", "ws", "--templates", templates], directory: temporary.url)
             #expect(result.status == 0, "\(result.stderr)")
             let markdown = try String(contentsOf: temporary.url.appendingPathComponent("ws/build/summary.md"), encoding: .utf8)

@@ -69,7 +69,8 @@ struct WorkspaceOptionCommandTests {
             let missing = elsewhere.appendingPathComponent("missing").path
             let byOption = try IMRFProcess.run(["check", "-w", ws], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
             #expect(byOption.status == 0, "\(byOption.stderr)")
-            let byArgument = try IMRFProcess.run(["status", ws, "--today", "2026-05-11"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
+            let byArgument = try IMRFProcess.run(
+                ["status", ws, "--today", "2026-05-11"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
             #expect(byArgument.stdout.hasPrefix("IMRF OK - "), "\(byArgument.stdout)\(byArgument.stderr)")
 
             let wrong = try IMRFProcess.run(["check"], directory: elsewhere, environment: ["IMRF_WORKSPACE": missing])
@@ -160,9 +161,14 @@ struct JSONOutputCommandTests {
         #expect(compile["draft"] as? Bool == true)
         #expect((compile["warnings"] as? [Any])?.count == 1, "the plenary's missing note is a warning in a draft")
 
-        let marked = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "-w", ws, "--at", "2026-05-21T16:30", "--reference", "A/80/123", "--json"])
+        let marked = try IMRFProcess.run([
+            "mark", "distributed", "pga-summaries", "-w", ws, "--at", "2026-05-21T16:30", "--reference", "A/80/123", "--json",
+        ])
         #expect(marked.status == 0, "\(marked.stderr)")
-        #expect(marked.stdout == "{\"at\":\"2026-05-21T20:30:00Z\",\"id\":2,\"kind\":\"distribution\",\"record\":{\"deliverable\":\"pga-summaries\",\"reference\":\"A/80/123\"}}\n")
+        #expect(
+            marked.stdout
+                == "{\"at\":\"2026-05-21T20:30:00Z\",\"id\":2,\"kind\":\"distribution\",\"record\":{\"deliverable\":\"pga-summaries\",\"reference\":\"A/80/123\"}}\n"
+        )
         let log = try IMRFProcess.run(["log", ws, "--json"])
         #expect(log.stdout.contains(String(marked.stdout.dropLast())), "\(log.stdout)")
     }

@@ -47,7 +47,9 @@ public struct IMRFProcess {
         env["NO_COLOR"] = "1"
         for (key, value) in environment { env[key] = value }
         process.environment = env
-        let stdout = Pipe(), stderr = Pipe(), stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
         process.standardOutput = stdout
         process.standardError = stderr
         process.standardInput = stdin
@@ -110,7 +112,8 @@ public struct IMRFProcess {
         // it runs several times slower: there only time is capped, loosely.
         let sanitized = Self.isSanitized
         let slowdown = sanitized ? 5 : 1
-        let limited = (sanitized ? [] : ["--as=\(cap.memoryMiB << 20)"])
+        let limited =
+            (sanitized ? [] : ["--as=\(cap.memoryMiB << 20)"])
             + ["--cpu=\(cap.cpuSeconds * slowdown)", "--", binary.path] + arguments
         // The child's pid once launched; the watchdog kills only a launched child.
         let child = Mutex<pid_t>(0)

@@ -92,7 +92,8 @@ extension TemporaryFolder {
 
     /// A self-signed certificate for 127.0.0.1 made with the `openssl` command.
     public func selfSignedCertificate() throws -> (certificate: URL, key: URL) {
-        let certificate = url.appendingPathComponent("cert.pem"), key = url.appendingPathComponent("key.pem")
+        let certificate = url.appendingPathComponent("cert.pem")
+        let key = url.appendingPathComponent("key.pem")
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = [

@@ -10,7 +10,8 @@ struct LedgerEntryWireFormatTests {
 
     @Test func everyKindIsWrittenFlatWithItsRecord() throws {
         let json = try LedgerEntry.jsonArray(Self.entries)
-        let expected = "["
+        let expected =
+            "["
             + #"{"at":"2026-05-05T16:53:20Z","id":1,"kind":"submission","record":{"author":"Jane Doe","path":"notes/round-table-2--jane-doe.md","#
             + #""session":"round-table-2","sha256":"\#(String(repeating: "a", count: 64))"}},"#
             + #"{"at":"2026-05-05T16:55:00Z","id":2,"kind":"compile","record":{"draft":true,"outputs":["#

@@ -20,9 +20,10 @@ struct LedgerFactsTests {
             }
             return .compile(CompileRecord(outputs: outputs, draft: Bool.random(using: &random)))
         case 2:
-            return .upload(UploadRecord(
-                file: "build/summary.md", endpoint: "https://example.org/", location: nil, httpStatus: 201, bytes: 1,
-                sha256: hash(Int.random(in: 0..<4, using: &random)), attempts: 1))
+            return .upload(
+                UploadRecord(
+                    file: "build/summary.md", endpoint: "https://example.org/", location: nil, httpStatus: 201, bytes: 1,
+                    sha256: hash(Int.random(in: 0..<4, using: &random)), attempts: 1))
         default:
             let deliverable = ["pga-summaries", "hearing-summary"].randomElement(using: &random)!
             return .distribution(DistributionRecord(deliverable: deliverable, reference: "R\(Int.random(in: 0..<9, using: &random))"))
@@ -46,8 +47,9 @@ struct LedgerFactsTests {
     @Test func theRulesOnAHandWrittenLedger() throws {
         let md = CompiledOutput(path: "build/summary.md", sha256: String(repeating: "1", count: 64))
         let upload = { (hash: String) in
-            LedgerEvent.upload(UploadRecord(
-                file: "f", endpoint: "https://e/", location: nil, httpStatus: 201, bytes: 1, sha256: hash, attempts: 1))
+            LedgerEvent.upload(
+                UploadRecord(
+                    file: "f", endpoint: "https://e/", location: nil, httpStatus: 201, bytes: 1, sha256: hash, attempts: 1))
         }
         let events: [LedgerEvent] = [
             .submission(NoteSubmission(session: "hearing", author: "A", path: "notes/a.md", sha256: md.sha256)),

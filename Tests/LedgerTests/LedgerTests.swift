@@ -17,16 +17,32 @@ extension TemporaryFolder {
 /// One event of every kind, with instants that have sub-millisecond parts
 /// (a `Date` must come back bit for bit).
 let everyKind: [(LedgerEvent, Date)] = [
-    (.submission(NoteSubmission(session: "round-table-2", author: "Jane Doe", path: "notes/round-table-2--jane-doe.md", sha256: String(repeating: "a", count: 64))),
-     Date(timeIntervalSince1970: 1_778_000_000.123456)),
-    (.compile(CompileRecord(outputs: [CompiledOutput(path: "build/summary.md", sha256: String(repeating: "b", count: 64)),
-                                      CompiledOutput(path: "/elsewhere/summary.html", sha256: String(repeating: "c", count: 64))], draft: true)),
-     Date(timeIntervalSince1970: 1_778_000_100.5)),
-    (.upload(UploadRecord(file: "build/summary.docx", endpoint: "https://docs.example.org/upload", location: nil,
-                          httpStatus: 201, bytes: 12_345, sha256: String(repeating: "d", count: 64), attempts: 2)),
-     Date(timeIntervalSince1970: 1_778_000_200.000001)),
-    (.distribution(DistributionRecord(deliverable: "pga-summaries", reference: "A/80/123 – résumé")),
-     Date(timeIntervalSince1970: 1_778_000_300)),
+    (
+        .submission(
+            NoteSubmission(
+                session: "round-table-2", author: "Jane Doe", path: "notes/round-table-2--jane-doe.md", sha256: String(repeating: "a", count: 64))),
+        Date(timeIntervalSince1970: 1_778_000_000.123456)
+    ),
+    (
+        .compile(
+            CompileRecord(
+                outputs: [
+                    CompiledOutput(path: "build/summary.md", sha256: String(repeating: "b", count: 64)),
+                    CompiledOutput(path: "/elsewhere/summary.html", sha256: String(repeating: "c", count: 64)),
+                ], draft: true)),
+        Date(timeIntervalSince1970: 1_778_000_100.5)
+    ),
+    (
+        .upload(
+            UploadRecord(
+                file: "build/summary.docx", endpoint: "https://docs.example.org/upload", location: nil,
+                httpStatus: 201, bytes: 12_345, sha256: String(repeating: "d", count: 64), attempts: 2)),
+        Date(timeIntervalSince1970: 1_778_000_200.000001)
+    ),
+    (
+        .distribution(DistributionRecord(deliverable: "pga-summaries", reference: "A/80/123 – résumé")),
+        Date(timeIntervalSince1970: 1_778_000_300)
+    ),
 ]
 
 @Suite("Ledger store")
@@ -100,9 +116,10 @@ struct LedgerTests {
             #expect(error.code == .newerSchema)
             #expect(error.kind == .configuration)
             #expect(error.foundSchema == 2)
-            #expect(error.diagnostics.map(\.description) == [
-                "\(workspace.ledgerFile.path): error: ledger.sqlite was written by a newer imrf (schema 2, this one knows 1): upgrade imrf",
-            ])
+            #expect(
+                error.diagnostics.map(\.description) == [
+                    "\(workspace.ledgerFile.path): error: ledger.sqlite was written by a newer imrf (schema 2, this one knows 1): upgrade imrf"
+                ])
         }
         #expect(try Data(contentsOf: workspace.ledgerFile) == before)
     }
@@ -223,8 +240,9 @@ struct LedgerTests {
 @Suite("What the ledger writes down")
 struct RecordedValueTests {
     @Test func urlsLoseEverythingThatMayBeACredential() {
-        #expect(UploadRecord.withoutCredentials("https://user:secret@docs.example.org:8443/up/load?sig=abc&x=1#frag")
-            == "https://docs.example.org:8443/up/load")
+        #expect(
+            UploadRecord.withoutCredentials("https://user:secret@docs.example.org:8443/up/load?sig=abc&x=1#frag")
+                == "https://docs.example.org:8443/up/load")
         #expect(UploadRecord.withoutCredentials("https://docs.example.org/documents/7") == "https://docs.example.org/documents/7")
         #expect(UploadRecord.withoutCredentials("not a url?token=abc") == "not a url")
     }

@@ -21,7 +21,10 @@ struct SHA256Tests {
         defer { folder.remove() }
         let path = folder.url.appendingPathComponent("bytes").path
         try Data(bytes).write(to: URL(fileURLWithPath: path))
-        guard let file = fopen(path, "rb") else { Issue.record("cannot open \(path)"); return }
+        guard let file = fopen(path, "rb") else {
+            Issue.record("cannot open \(path)")
+            return
+        }
         defer { fclose(file) }
         let streamed = try #require(SHA256.digest(ofFile: file))
         #expect(streamed.size == Int64(size))

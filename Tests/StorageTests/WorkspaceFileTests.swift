@@ -1,6 +1,7 @@
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import Storage
 
 /// `WorkspaceFileReader`: regular files only, bounded, inside the workspace.

@@ -10,8 +10,10 @@ import Testing
         ("", "forum.yaml", "notes", "notes/.history", "build", ".imrf/ledger.sqlite"),
         ("ws", "ws/forum.yaml", "ws/notes", "ws/notes/.history", "ws/build", "ws/.imrf/ledger.sqlite"),
         ("ws/", "ws/forum.yaml", "ws/notes", "ws/notes/.history", "ws/build", "ws/.imrf/ledger.sqlite"),
-        ("/srv/imrf 2026", "/srv/imrf 2026/forum.yaml", "/srv/imrf 2026/notes", "/srv/imrf 2026/notes/.history",
-         "/srv/imrf 2026/build", "/srv/imrf 2026/.imrf/ledger.sqlite"),
+        (
+            "/srv/imrf 2026", "/srv/imrf 2026/forum.yaml", "/srv/imrf 2026/notes", "/srv/imrf 2026/notes/.history",
+            "/srv/imrf 2026/build", "/srv/imrf 2026/.imrf/ledger.sqlite"
+        ),
     ])
     func pathsAreJoinedOntoTheFolderAsGiven(
         root: String, forum: String, notes: String, history: String, build: String, ledger: String

@@ -2,6 +2,7 @@ import Forum
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import SummaryCompiler
 
 /// The async form of `CheckedNotes.check`. That `withBlockingWork` keeps

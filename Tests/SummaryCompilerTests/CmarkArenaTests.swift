@@ -1,5 +1,6 @@
 import CCmarkArena
 import Testing
+
 @testable import SummaryCompiler
 
 /// The per-thread arena cmark-gfm allocates from while a note is parsed:

@@ -3,6 +3,7 @@ import Foundation
 import IMRFTestSupport
 import Storage
 import Testing
+
 @testable import SummaryCompiler
 
 /// `Summary.compile(formats:templates:into:)`: every output written whole,

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 import Testing
 import ZIPFoundation
+
 @testable import SummaryCompiler
 
 /// The .docx package of the example workspace, unzipped and checked against
@@ -43,10 +44,11 @@ import ZIPFoundation
 
     @Test func everyPartIsWellFormedTypedAndRelated() throws {
         let parts = try Self.example()
-        #expect(Set(parts.keys) == [
-            "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
-            "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/footer1.xml",
-        ])
+        #expect(
+            Set(parts.keys) == [
+                "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
+                "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/footer1.xml",
+            ])
         for (path, text) in parts {
             #expect(throws: Never.self, "\(path) is not well-formed XML") { _ = try XMLDocument(xmlString: text) }
         }
@@ -97,7 +99,7 @@ import ZIPFoundation
     /// A plenary note's segment is an italic line under its title.
     @Test func plenarySegmentFollowsTheNoteTitle() throws {
         let workspace = try SummaryTests.exampleWorkspace(adding: [
-            ("notes/z.md", "---\nsession: plenary\ntitle: Closing\nsegment: closing\n---\nAdopted.\n"),
+            ("notes/z.md", "---\nsession: plenary\ntitle: Closing\nsegment: closing\n---\nAdopted.\n")
         ])
         let document = try #require(try Self.unzip(Summary(workspace).renderDocx())["word/document.xml"])
         let title = try #require(document.range(of: ">Closing</w:t>"))
@@ -114,7 +116,10 @@ import ZIPFoundation
         let annex = try #require(document.components(separatedBy: "Annex: objectives of the Global Compact").last)
         #expect(annex.components(separatedBy: "<w:gridCol ").count == 6)
         // Columns sized to their content (equal ones made the table two pages longer).
-        #expect(annex.contains("<w:tblGrid><w:gridCol w:w=\"578\"/><w:gridCol w:w=\"3662\"/><w:gridCol w:w=\"1927\"/><w:gridCol w:w=\"963\"/><w:gridCol w:w=\"2505\"/></w:tblGrid>"))
+        #expect(
+            annex.contains(
+                "<w:tblGrid><w:gridCol w:w=\"578\"/><w:gridCol w:w=\"3662\"/><w:gridCol w:w=\"1927\"/><w:gridCol w:w=\"963\"/><w:gridCol w:w=\"2505\"/></w:tblGrid>"
+            ))
         let summary = try Summary(SummaryTests.exampleWorkspace())
         let cell = WordXML.escape(Summary.addressedBy(summary.notesAddressing[7]))
         #expect(cell.hasPrefix("Hearing: Summary of the multistakeholder hearing; Round table 4: "))
@@ -187,18 +192,19 @@ import ZIPFoundation
     }
 
     @Test func inlineMarkupListsTablesAndLinks() throws {
-        let workspace = Self.workspace(note: """
-        Text with **bold**, *italic*, ~~struck~~ and `code`, see [the UN](https://www.un.org/?a=1&b=2).
+        let workspace = Self.workspace(
+            note: """
+                Text with **bold**, *italic*, ~~struck~~ and `code`, see [the UN](https://www.un.org/?a=1&b=2).
 
-        3. third
-        4. fourth
+                3. third
+                4. fourth
 
-        - bullet
+                - bullet
 
-        | Speaker | Point |
-        |---|---|
-        | A | B |
-        """)
+                | Speaker | Point |
+                |---|---|
+                | A | B |
+                """)
         #expect(workspace.errorCount == 0)
         let parts = try Self.unzip(Summary(workspace).renderDocx())
         let document = try #require(parts["word/document.xml"])

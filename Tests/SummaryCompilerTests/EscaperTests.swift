@@ -1,6 +1,7 @@
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import SummaryCompiler
 
 /// The byte-wise escapers against the per-`Character` definitions they
@@ -81,11 +82,17 @@ import Testing
 
     @Test func trimmingAgreesWithFoundation() {
         var random = SeededRandom(seed: 7)
-        let alphabet = ["a", " ", "\t", "\n", "\r", "\u{0B}", "\u{85}", "\u{A0}", "\u{2003}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{200B}", "\u{180E}", "é", "\u{301}"]
+        let alphabet = [
+            "a", " ", "\t", "\n", "\r", "\u{0B}", "\u{85}", "\u{A0}", "\u{2003}", "\u{2028}", "\u{2029}", "\u{3000}", "\u{200B}", "\u{180E}", "é",
+            "\u{301}",
+        ]
         for _ in 0..<3_000 {
             let text = random.string(from: alphabet, maximumLength: 12)
-            #expect(String(Whitespace.trimming(text, Whitespace.isWhitespaceOrNewline)) == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(text.debugDescription)")
-            #expect(String(Whitespace.trimming(text, Whitespace.isWhitespace)) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
+            #expect(
+                String(Whitespace.trimming(text, Whitespace.isWhitespaceOrNewline)) == text.trimmingCharacters(in: .whitespacesAndNewlines),
+                "\(text.debugDescription)")
+            #expect(
+                String(Whitespace.trimming(text, Whitespace.isWhitespace)) == text.trimmingCharacters(in: .whitespaces), "\(text.debugDescription)")
         }
     }
 }

@@ -1,7 +1,8 @@
 import Diagnostics
-import Foundation
 import Forum
+import Foundation
 import Testing
+
 @testable import SummaryCompiler
 
 /// A note's front matter refuses anchors and aliases, and control or
@@ -33,7 +34,10 @@ import Testing
     // A hang (the bug) fails at the time limit; the refusal itself is instant.
     @Test(.timeLimit(.minutes(1))) func anAliasBombIsRefusedAtItsFirstAnchorAtOnce() {
         let diagnostics = Self.diagnostics(Self.bomb(levels: 10))
-        #expect(diagnostics == ["n.md:3:5: error: YAML anchor '&l0' is not accepted\n  hint: imrf's files need no anchors or aliases: remove it; if the '&' is part of the text, put the value in quotes"])
+        #expect(
+            diagnostics == [
+                "n.md:3:5: error: YAML anchor '&l0' is not accepted\n  hint: imrf's files need no anchors or aliases: remove it; if the '&' is part of the text, put the value in quotes"
+            ])
     }
 
     @Test func anAliasAloneIsRefusedAtIt() {
@@ -56,7 +60,8 @@ import Testing
         ("session: \"plenary\\u0000\"", "session", "U+0000 NULL"),
     ])
     func controlAndOverrideCharactersAreRefusedNamingTheKey(line: String, key: String, character: String) {
-        let diagnostics = Self.diagnostics("---\nsession: plenary\n\(line)\n---\nText.\n".replacingOccurrences(of: "session: plenary\nsession", with: "session"))
+        let diagnostics = Self.diagnostics(
+            "---\nsession: plenary\n\(line)\n---\nText.\n".replacingOccurrences(of: "session: plenary\nsession", with: "session"))
         #expect(diagnostics.count == 1)
         #expect(diagnostics.first?.contains("the value of '\(key)' contains \(character), a character that is not text") == true, "\(diagnostics)")
         #expect(diagnostics.first?.hasPrefix(key == "session" ? "n.md:2:" : "n.md:3:") == true)

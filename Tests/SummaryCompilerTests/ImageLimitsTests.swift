@@ -1,6 +1,7 @@
 import Diagnostics
 import Foundation
 import Testing
+
 @testable import SummaryCompiler
 
 /// Pictures whose header gives a size no picture has: refused at the note's

@@ -3,6 +3,7 @@ import Forum
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import SummaryCompiler
 
 /// Pictures in notes: found inside the workspace only, recognised by their
@@ -10,7 +11,12 @@ import Testing
 @Suite struct ImageTests {
     /// A 4 x 3 PNG and an 8 x 6 JPEG, made for these tests.
     static var png: Data { Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAQAAAADCAIAAAA7ljmRAAAAD0lEQVR4nGNgmHMPgXByAE9SEbl6TznLAAAAAElFTkSuQmCC")! }
-    static var jpeg: Data { Data(base64Encoded: "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAGAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCuAkTb/9k=")! }
+    static var jpeg: Data {
+        Data(
+            base64Encoded:
+                "/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDABALDA4MChAODQ4SERATGCgaGBYWGDEjJR0oOjM9PDkzODdASFxOQERXRTc4UG1RV19iZ2hnPk1xeXBkeFxlZ2P/2wBDARESEhgVGC8aGi9jQjhCY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2NjY2P/wAARCAAGAAgDASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAX/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCuAkTb/9k="
+        )!
+    }
 
     /// A workspace folder with one plenary note whose body is `body`, and
     /// the given files beside it (paths relative to the workspace).
@@ -49,9 +55,11 @@ import Testing
         let workspace = folder.check()
         #expect(workspace.diagnostics.isEmpty)
         #expect(workspace.images["notes/figures/chart.png"]?.data == Self.png)
-        #expect(workspace.notes.first?.document.blocks.last == .paragraph([
-            .image(source: "notes/figures/chart.png", alt: [.text("Remittances, 2025")], line: 3),
-        ]))
+        #expect(
+            workspace.notes.first?.document.blocks.last
+                == .paragraph([
+                    .image(source: "notes/figures/chart.png", alt: [.text("Remittances, 2025")], line: 3)
+                ]))
     }
 
     @Test(arguments: [
@@ -105,7 +113,8 @@ import Testing
         defer { folder.remove() }
         let outputs = try await Summary(folder.check()).renderedText(formats: [.md, .html], templates: nil)
         let html = try #require(outputs[.html])
-        #expect(html.contains("<img src=\"data:image/png;base64,\(Self.png.base64EncodedString())\" alt=\"Chart &lt;1&gt;\" width=\"4\" height=\"3\""))
+        #expect(
+            html.contains("<img src=\"data:image/png;base64,\(Self.png.base64EncodedString())\" alt=\"Chart &lt;1&gt;\" width=\"4\" height=\"3\""))
         #expect(html.contains("<img src=\"data:image/jpeg;base64,\(Self.jpeg.base64EncodedString())\" alt=\"Photo\" width=\"8\" height=\"6\""))
         let markdown = try #require(outputs[.md])
         #expect(markdown.contains("](notes/figures/chart.png)"))
@@ -123,7 +132,9 @@ import Testing
         #expect(parts["word/media/image2.jpeg"] != nil)
         #expect(parts.keys.filter { $0.hasPrefix("word/media/") }.count == 2)
         let relationships = try #require(parts["word/_rels/document.xml.rels"])
-        #expect(relationships.contains("Id=\"rIdImage1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.png\""))
+        #expect(
+            relationships.contains(
+                "Id=\"rIdImage1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" Target=\"media/image1.png\""))
         #expect(relationships.contains("Target=\"media/image2.jpeg\""))
         let types = try #require(parts["[Content_Types].xml"])
         #expect(types.contains("<Default Extension=\"png\" ContentType=\"image/png\"/>"))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SummaryCompiler
 
 /// Links that name another host without a scheme: `//host/...` and Windows

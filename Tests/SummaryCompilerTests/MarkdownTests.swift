@@ -1,13 +1,15 @@
 import Testing
+
 @testable import SummaryCompiler
 
 @Suite struct MarkdownParserTests {
     @Test func paragraphsEmphasisAndLists() {
         let document = MarkdownParser.parse("Hello *world* and **all**.\n\n1. one\n2. two\n")
-        #expect(document.blocks == [
-            .paragraph([.text("Hello "), .emphasis([.text("world")]), .text(" and "), .strong([.text("all")]), .text(".")]),
-            .list(ordered: true, start: 1, tight: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
-        ])
+        #expect(
+            document.blocks == [
+                .paragraph([.text("Hello "), .emphasis([.text("world")]), .text(" and "), .strong([.text("all")]), .text(".")]),
+                .list(ordered: true, start: 1, tight: true, items: [[.paragraph([.text("one")])], [.paragraph([.text("two")])]]),
+            ])
     }
 
     @Test func looseListsKeepTheirParagraphs() {
@@ -39,12 +41,17 @@ import Testing
         #expect(document.blocks == [.paragraph([.text("Click "), .text("me"), .text(" "), .text("now"), .text(".")])])
     }
 
-    @Test(arguments: ["javascript:alert(1)", " JavaScript:x", "data:text/html,x", "vbscript:x", "java\u{301}script:x", "ＨＴＴＰＳ://x", "https\u{301}://x", "file:///etc/passwd"])
+    @Test(arguments: [
+        "javascript:alert(1)", " JavaScript:x", "data:text/html,x", "vbscript:x", "java\u{301}script:x", "ＨＴＴＰＳ://x", "https\u{301}://x",
+        "file:///etc/passwd",
+    ])
     func unsafeDestinations(destination: String) {
         #expect(!Inline.isSafe(destination: destination))
     }
 
-    @Test(arguments: ["https://un.org", "http://x", "mailto:a@b", "notes/a.md", "#top", "a/b:c", " HTTPS://UN.ORG ", "MailTo:a@b", "?q=a:b", "plain", ""])
+    @Test(arguments: [
+        "https://un.org", "http://x", "mailto:a@b", "notes/a.md", "#top", "a/b:c", " HTTPS://UN.ORG ", "MailTo:a@b", "?q=a:b", "plain", "",
+    ])
     func safeDestinations(destination: String) {
         #expect(Inline.isSafe(destination: destination))
     }
@@ -54,8 +61,9 @@ import Testing
     @Test func htmlEscapesEverything() {
         let renderer = BodyRenderer(format: .html) { _ in nil }
         #expect(renderer.blocks([.paragraph([.text("<b> & \"x\" 'y'")])]) == "<p>&lt;b&gt; &amp; &quot;x&quot; &#39;y&#39;</p>")
-        #expect(renderer.blocks([.paragraph([.link(destination: "https://x/?a=1&b=\"2\"", [.text("x")])])])
-            == "<p><a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">x</a></p>")
+        #expect(
+            renderer.blocks([.paragraph([.link(destination: "https://x/?a=1&b=\"2\"", [.text("x")])])])
+                == "<p><a href=\"https://x/?a=1&amp;b=&quot;2&quot;\">x</a></p>")
     }
 
     @Test func markdownEscapesMarkup() {

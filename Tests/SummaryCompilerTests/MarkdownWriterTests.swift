@@ -1,5 +1,6 @@
 import Forum
 import Testing
+
 @testable import SummaryCompiler
 
 /// What imrf writes to summary.md must read back as what the note said:
@@ -95,10 +96,12 @@ import Testing
     }
 
     @Test func codeAndLinksInATableCellKeepTheirPipes() {
-        let blocks: [Block] = [.table(
-            header: [[.code("a|<script>alert(1)</script>")], [.text("b")]],
-            rows: [[[.link(destination: "https://example.org/a|b", [.text("c")])], [.code("|")]]]
-        )]
+        let blocks: [Block] = [
+            .table(
+                header: [[.code("a|<script>alert(1)</script>")], [.text("b")]],
+                rows: [[[.link(destination: "https://example.org/a|b", [.text("c")])], [.code("|")]]]
+            )
+        ]
         let result = Self.roundTrip(blocks)
         #expect(result.blocks == blocks, "\(result.markdown)")
         #expect(result.rawHTML.isEmpty, "\(result.markdown)")

@@ -1,6 +1,7 @@
 import Forum
 import Foundation
 import Testing
+
 @testable import SummaryCompiler
 
 /// Footnotes that cite footnotes, in two notes: every footnote gets its own

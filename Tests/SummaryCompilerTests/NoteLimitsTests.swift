@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Testing
+
 @testable import SummaryCompiler
 
 /// The limits of the note reader, each at the limit (accepted) and one past
@@ -22,9 +23,10 @@ import Testing
         #expect(parse(text).diagnostics.isEmpty)
         let over = parse(text + "z")
         #expect(over.note == nil)
-        #expect(over.diagnostics.map(\.firstLine) == [
-            "notes/n.md:1:1: error: note is larger than 4 MB (\(NoteParser.maximumBytes + 1) bytes)",
-        ])
+        #expect(
+            over.diagnostics.map(\.firstLine) == [
+                "notes/n.md:1:1: error: note is larger than 4 MB (\(NoteParser.maximumBytes + 1) bytes)"
+            ])
     }
 
     @Test func aLineOfOneHundredThousandCharactersIsAcceptedAndLongerIsNot() {
@@ -33,9 +35,10 @@ import Testing
         #expect(parse(Self.frontMatter + "Intro.\n\n" + longest + "\n").diagnostics.isEmpty)
         let result = parse(Self.frontMatter + "Intro.\n\n" + longest + "e\nAfter.\n")
         #expect(result.note == nil)
-        #expect(result.diagnostics.map(\.firstLine) == [
-            "notes/n.md:6:1: error: line 6 is longer than 100,000 characters (100001)",
-        ])
+        #expect(
+            result.diagnostics.map(\.firstLine) == [
+                "notes/n.md:6:1: error: line 6 is longer than 100,000 characters (100001)"
+            ])
         #expect(result.diagnostics.first?.hint?.contains("break the paragraph") == true)
     }
 

@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Testing
+
 @testable import SummaryCompiler
 
 /// Lines end at LF, CR LF or a lone CR, as in CommonMark and YAML, so that

@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Testing
+
 @testable import SummaryCompiler
 
 @Suite struct NoteParserTests {
@@ -47,15 +48,17 @@ import Testing
     @Test func everyProblemIsReportedWithItsPosition() {
         let text = "---\nsession: round-table-1\nobjectives: [2, 24, 7]\ncolour: blue\n---\nText.\n"
         let diagnostics = parse(text).diagnostics
-        #expect(diagnostics.map(\.description.self).map { $0.split(separator: "\n")[0] } == [
-            "n.md:4:1: warning: unknown front matter key 'colour'",
-            "n.md:3:17: error: objective 24 is outside 1-23",
-            "n.md:3:21: warning: objective 7 (Reduce vulnerabilities) is not covered by round table 1",
-        ])
+        #expect(
+            diagnostics.map(\.description.self).map { $0.split(separator: "\n")[0] } == [
+                "n.md:4:1: warning: unknown front matter key 'colour'",
+                "n.md:3:17: error: objective 24 is outside 1-23",
+                "n.md:3:21: warning: objective 7 (Reduce vulnerabilities) is not covered by round table 1",
+            ])
     }
 
     @Test func unknownAndMissingSession() {
-        #expect(parse("---\nsession: lunch\n---\nText.\n").diagnostics.first?.description.hasPrefix("n.md:2:10: error: unknown session 'lunch'") == true)
+        #expect(
+            parse("---\nsession: lunch\n---\nText.\n").diagnostics.first?.description.hasPrefix("n.md:2:10: error: unknown session 'lunch'") == true)
         #expect(parse("---\ntitle: x\n---\nText.\n").diagnostics.first?.message == "missing key 'session'")
     }
 

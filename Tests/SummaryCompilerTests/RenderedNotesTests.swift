@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import SummaryCompiler
 
 /// The notes are rendered on every core with each note's first footnote
@@ -12,8 +13,14 @@ import Testing
     /// never defined, and cited only by a footnote nobody cites.
     static func trickyWorkspace() throws -> CheckedNotes {
         var workspace = try SummaryTests.exampleWorkspace(adding: [
-            ("notes/zz-1.md", "---\nsession: hearing\n---\nA[^a] and again[^a], then b[^b].\n\n[^a]: Cites c[^c].\n\n[^b]: Plain.\n\n[^c]: Cites a[^a] back.\n"),
-            ("notes/zz-2.md", "---\nsession: round-table-2\n---\n![A chart[^x]](chart.png) and ![Missing[^y]](missing.png), z[^z].\n\n[^x]: Only in an alt text.\n\n[^y]: In a missing picture's alt text.\n\n[^z]: Cited.\n"),
+            (
+                "notes/zz-1.md",
+                "---\nsession: hearing\n---\nA[^a] and again[^a], then b[^b].\n\n[^a]: Cites c[^c].\n\n[^b]: Plain.\n\n[^c]: Cites a[^a] back.\n"
+            ),
+            (
+                "notes/zz-2.md",
+                "---\nsession: round-table-2\n---\n![A chart[^x]](chart.png) and ![Missing[^y]](missing.png), z[^z].\n\n[^x]: Only in an alt text.\n\n[^y]: In a missing picture's alt text.\n\n[^z]: Cited.\n"
+            ),
             ("notes/zz-3.md", "---\nsession: plenary\n---\nUndefined[^nope] and defined[^d].\n\n[^d]: Last.\n"),
             ("notes/zz-4.md", "---\nsession: plenary\n---\nCited[^a].\n\n[^a]: A.\n\n[^b]: Never cited, citing[^c].\n\n[^c]: Cited only by b.\n"),
         ])

@@ -1,8 +1,9 @@
-import Foundation
 import Diagnostics
 import Forum
+import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import SummaryCompiler
 
 /// `SimpleFrontMatter`, the front matter read without Yams, must give the
@@ -59,7 +60,8 @@ import Testing
     }
 
     @Test func readsTheUsualFrontMatterWithoutYams() throws {
-        let yaml = "session: round-table-1\ntitle: Summary of round table 1\nauthor: Co-chair (sample)\nrole: co-chair\nobjectives: [2, 24, 7]\nlanguage: fr"
+        let yaml =
+            "session: round-table-1\ntitle: Summary of round table 1\nauthor: Co-chair (sample)\nrole: co-chair\nobjectives: [2, 24, 7]\nlanguage: fr"
         let simple = try #require(SimpleFrontMatter.read(NoteParser.lines(of: yaml)[...]))
         #expect(simple.values.session == "round-table-1")
         #expect(simple.values.objectives == [2, 24, 7])

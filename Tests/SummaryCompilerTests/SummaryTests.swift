@@ -1,9 +1,11 @@
 import Diagnostics
 import Forum
+import ForumWorkspace
 import Foundation
 import IMRFTestSupport
 import Testing
-import ForumWorkspace
+import WorkingDays
+
 @testable import SummaryCompiler
 
 @Suite struct SummaryTests {
@@ -111,7 +113,7 @@ import ForumWorkspace
     /// templates as an empty text, which opens a section).
     @Test func absentTitleAndRoleLeaveNoEmptyMarkup() async throws {
         let workspace = try Self.exampleWorkspace(adding: [
-            ("notes/untitled.md", "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n"),
+            ("notes/untitled.md", "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n")
         ])
         let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
@@ -127,7 +129,7 @@ import ForumWorkspace
     /// is escaped like any other; swift-mustache's own escaping let it through.
     @Test func markupFollowedByACombiningAccentIsEscapedInHTML() async throws {
         let workspace = try Self.exampleWorkspace(adding: [
-            ("notes/zz-accent.md", "---\nsession: plenary\ntitle: \"Quote \\\"\u{301} and <\u{301}b>\"\nauthor: \"A&\u{301}B\"\n---\nA statement.\n"),
+            ("notes/zz-accent.md", "---\nsession: plenary\ntitle: \"Quote \\\"\u{301} and <\u{301}b>\"\nauthor: \"A&\u{301}B\"\n---\nA statement.\n")
         ])
         let html = try #require(try await Summary(workspace).renderedText(formats: [.html], templates: Self.templates)[.html])
         #expect(html.contains("<h3>Quote &quot;\u{301} and &lt;\u{301}b&gt;</h3>"))
@@ -139,10 +141,11 @@ import ForumWorkspace
     /// split the Markdown table's cell).
     @Test func annexNamesTheNotesAddressingEachObjective() async throws {
         let workspace = try Self.exampleWorkspace(adding: [
-            ("notes/zz-remittances.md", "---\nsession: plenary\ntitle: Remittances | costs <2%>\nobjectives: [20]\n---\nA statement.\n"),
+            ("notes/zz-remittances.md", "---\nsession: plenary\ntitle: Remittances | costs <2%>\nobjectives: [20]\n---\nA statement.\n")
         ])
         let summary = try Summary(workspace)
-        #expect(summary.notesAddressing[7] == ["Hearing: Summary of the multistakeholder hearing", "Round table 4: تقرير تقني عن المائدة المستديرة 4"])
+        #expect(
+            summary.notesAddressing[7] == ["Hearing: Summary of the multistakeholder hearing", "Round table 4: تقرير تقني عن المائدة المستديرة 4"])
         #expect(summary.notesAddressing[20] == ["Round table 3: Technical summary of round table 3", "Plenary: Remittances | costs <2%>"])
         let outputs = try await summary.renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
@@ -150,12 +153,17 @@ import ForumWorkspace
         #expect(html.contains("<th>Round table</th><th>Addressed in</th>"))
         #expect(html.contains("<td>3</td><td>Round table 3: Technical summary of round table 3; Plenary: Remittances | costs &lt;2%&gt;</td></tr>"))
         #expect(markdown.contains("| Round table | Addressed in |\n|---|---|---|---|---|\n"))
-        #expect(markdown.contains("| Remittances | 3 | Round table 3: Technical summary of round table 3; Plenary: Remittances \\| costs \\<2%\\> |\n"))
+        #expect(
+            markdown.contains("| Remittances | 3 | Round table 3: Technical summary of round table 3; Plenary: Remittances \\| costs \\<2%\\> |\n"))
     }
 
     @Test func anObjectiveNoNoteAddressesShowsADash() throws {
         var workspace = Self.exampleWorkspace()
-        workspace.notes = workspace.notes.map { var note = $0; note.objectives = []; return note }
+        workspace.notes = workspace.notes.map {
+            var note = $0
+            note.objectives = []
+            return note
+        }
         let summary = try Summary(workspace)
         #expect(summary.notesAddressing.isEmpty)
         #expect(Summary.addressedBy(summary.notesAddressing[1]) == "-")
@@ -165,9 +173,10 @@ import ForumWorkspace
     /// each showing its segment under its title; the other sessions keep
     /// file order.
     @Test func plenaryNotesFollowTheirSegments() async throws {
-        let workspace = try Self.exampleWorkspace(adding: [("a-closing", "closing"), ("b-debate", "general-debate"), ("c-opening", "opening")].map {
-            (name, segment) in ("notes/\(name).md", "---\nsession: plenary\ntitle: Note \(name)\nsegment: \(segment)\n---\nOn the \(segment).\n")
-        })
+        let workspace = try Self.exampleWorkspace(
+            adding: [("a-closing", "closing"), ("b-debate", "general-debate"), ("c-opening", "opening")].map {
+                (name, segment) in ("notes/\(name).md", "---\nsession: plenary\ntitle: Note \(name)\nsegment: \(segment)\n---\nOn the \(segment).\n")
+            })
         let plenary = try #require(workspace.noteIndicesBySession[.plenary]).map { workspace.notes[$0].title }
         #expect(plenary == ["Notes on the plenary", "Note c-opening", "Note b-debate", "Note a-closing"])
         let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
@@ -193,8 +202,6 @@ import ForumWorkspace
         #expect(Summary.dateRange(may8, may8) == "8 May 2026")
     }
 }
-
-import WorkingDays
 
 extension Summary {
     /// The text formats among `formats` as `renderFiles` renders them, decoded.

@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Testing
+
 @testable import SummaryCompiler
 
 /// The bound on table cells: cmark-gfm pads every body row to the header's
@@ -48,18 +49,20 @@ import Testing
         #expect(parse(Self.frontMatter + body).diagnostics.isEmpty)
 
         let refused = parse(Self.frontMatter + "Intro.\n\n" + Self.table(columns: columns, rows: rows + 1))
-        #expect(refused.diagnostics.map(\.firstLine) == [
-            "notes/n.md:6:1: error: tables with more than 100,000 cells in one note (columns times rows)",
-        ])
+        #expect(
+            refused.diagnostics.map(\.firstLine) == [
+                "notes/n.md:6:1: error: tables with more than 100,000 cells in one note (columns times rows)"
+            ])
         #expect(refused.note?.document.blocks.isEmpty == true)
     }
 
     @Test func theCellsOfEveryTableOfANoteAddUp() {
         let half = Self.table(columns: 50, rows: 999)  // 50,000 cells
         let text = Self.frontMatter + half + "\n" + half + "\n> |x|\n> |-|\n"
-        #expect(parse(text).diagnostics.map(\.firstLine) == [
-            "notes/n.md:\(4 + 1001 + 1 + 1001 + 1):1: error: tables with more than 100,000 cells in one note (columns times rows)",
-        ])
+        #expect(
+            parse(text).diagnostics.map(\.firstLine) == [
+                "notes/n.md:\(4 + 1001 + 1 + 1001 + 1):1: error: tables with more than 100,000 cells in one note (columns times rows)"
+            ])
     }
 
     @Test func aWideQuotedTableOfShortRowsIsRefusedAtItsHeader() {

@@ -2,6 +2,7 @@ import Forum
 import Foundation
 import Mustache
 import Testing
+
 @testable import SummaryCompiler
 
 /// Each typed Mustache context spells its names twice: in `names` (which

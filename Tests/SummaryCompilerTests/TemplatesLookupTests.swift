@@ -1,6 +1,7 @@
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import SummaryCompiler
 
 /// Where the templates come from: the option, IMRF_TEMPLATES, then the

@@ -1,6 +1,7 @@
 import Diagnostics
 import Forum
 import Testing
+
 @testable import SummaryCompiler
 
 /// The bounds on a whole workspace's parsing: the notes' total size, checked
@@ -26,9 +27,10 @@ import Testing
         let accepted = parse(Self.frontMatter + "Intro.\n\n" + Self.line(length: length, addresses: most) + "\n")
         #expect(accepted.diagnostics.isEmpty)
         let refused = parse(Self.frontMatter + "Intro.\n\n" + Self.line(length: length, addresses: most + 1) + "\nAfter.\n")
-        #expect(refused.diagnostics.map(\.firstLine) == [
-            "notes/n.md:6:1: error: line 6 holds more than 100 e-mail addresses ('@' signs: 101)",
-        ])
+        #expect(
+            refused.diagnostics.map(\.firstLine) == [
+                "notes/n.md:6:1: error: line 6 holds more than 100 e-mail addresses ('@' signs: 101)"
+            ])
         #expect(refused.note?.document.blocks.isEmpty == true)
     }
 
@@ -51,9 +53,10 @@ import Testing
         #expect(within.notes.count == 3)
 
         let over = CheckedNotes.check(noteFiles: Self.notes([400, 300, 301, 100]), forum: forum, maximumNoteBytes: 1_000)
-        #expect(over.diagnostics.filter { $0.severity == .error }.map(\.firstLine) == [
-            "notes/2.md:1:1: error: the notes together are larger than 1,000 bytes: with this one they are 1,001 bytes",
-        ])
+        #expect(
+            over.diagnostics.filter { $0.severity == .error }.map(\.firstLine) == [
+                "notes/2.md:1:1: error: the notes together are larger than 1,000 bytes: with this one they are 1,001 bytes"
+            ])
         #expect(over.notes.count == 2)
     }
 

@@ -3,6 +3,7 @@ import Forum
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import SummaryCompiler
 
 /// `CheckedNotes.check` reads and parses notes concurrently.
@@ -18,7 +19,8 @@ import Testing
         var paths: [String] = []
         for index in 0..<300 {
             let path = folder.appendingPathComponent(String(format: "note-%03d.md", index)).path
-            let text = "---\nsession: plenary\ntitle: Note \(index)\n---\nPoint \(index) ~~struck~~ (see https://example.org/\(index)).\n\n| a | b |\n|---|---|\n| \(index) | x |\n"
+            let text =
+                "---\nsession: plenary\ntitle: Note \(index)\n---\nPoint \(index) ~~struck~~ (see https://example.org/\(index)).\n\n| a | b |\n|---|---|\n| \(index) | x |\n"
             try Data(text.utf8).write(to: URL(fileURLWithPath: path))
             paths.append(path)
         }

@@ -100,9 +100,11 @@ import WorkingDays
 
     /// A forum.yaml entry with a standard id replaces the standard rule.
     @Test func forumYamlOverridesAStandardDeliverable() throws {
-        let tracker = try Fixtures.tracker(.second, deliverables: [
-            Deliverable(id: "hearing-summary", title: "Hearing summary", due: DueRule("2026-05-04T18:00")!),
-        ])
+        let tracker = try Fixtures.tracker(
+            .second,
+            deliverables: [
+                Deliverable(id: "hearing-summary", title: "Hearing summary", due: DueRule("2026-05-04T18:00")!)
+            ])
         #expect(tracker.deliverables.count == 3)
         #expect(try tracker.due(try tracker.deliverable("hearing-summary").due).iso == "2026-05-04T18:00")
     }

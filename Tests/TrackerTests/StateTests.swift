@@ -18,13 +18,16 @@ import Tracker
         .submission(NoteSubmission(session: session, author: "R", path: "notes/\(session).md", sha256: String(repeating: "a", count: 64)))
     }
 
-    static let compile = LedgerEvent.compile(CompileRecord(
-        outputs: [CompiledOutput(path: "build/summary.md", sha256: "md-hash"), CompiledOutput(path: "build/summary.html", sha256: "html-hash")],
-        draft: false))
+    static let compile = LedgerEvent.compile(
+        CompileRecord(
+            outputs: [CompiledOutput(path: "build/summary.md", sha256: "md-hash"), CompiledOutput(path: "build/summary.html", sha256: "html-hash")],
+            draft: false))
 
     static func upload(_ sha: String) -> LedgerEvent {
-        .upload(UploadRecord(file: "build/summary.html", endpoint: "https://docs.example.org/upload", location: "https://docs.example.org/d/1",
-                             httpStatus: 201, bytes: 10, sha256: sha, attempts: 1))
+        .upload(
+            UploadRecord(
+                file: "build/summary.html", endpoint: "https://docs.example.org/upload", location: "https://docs.example.org/d/1",
+                httpStatus: 201, bytes: 10, sha256: sha, attempts: 1))
     }
 
     func status(_ id: String, notes: Set<Session> = [], at now: String = "2026-05-20T12:00:00Z") throws -> DeliverableStatus {
@@ -81,11 +84,14 @@ import Tracker
         forum.deliverables.append(Deliverable(id: "briefing", title: "Briefing", due: DueRule("3 working days before hearing")!))
         let tracker = try Fixtures.tracker(forum)
         var ledger = [LedgerEntry(id: 1, at: Fixtures.utc("2026-04-20T12:00:00Z"), event: Self.compile)]
-        let before = try tracker.statuses(evidence: Evidence(noteSessions: Fixtures.everySession, ledger: ledger), now: Fixtures.utc("2026-04-27T12:00:00Z"))
+        let before = try tracker.statuses(
+            evidence: Evidence(noteSessions: Fixtures.everySession, ledger: ledger), now: Fixtures.utc("2026-04-27T12:00:00Z"))
         let briefing = try #require(before.first { $0.id == "briefing" })
         #expect(briefing.state == .pending)
         #expect(briefing.workingDaysLeft == 2)  // Mon 27 and Tue 28 April; due Wed 29
-        ledger.append(LedgerEntry(id: 2, at: Fixtures.utc("2026-04-28T12:00:00Z"), event: .distribution(DistributionRecord(deliverable: "briefing", reference: nil))))
+        ledger.append(
+            LedgerEntry(
+                id: 2, at: Fixtures.utc("2026-04-28T12:00:00Z"), event: .distribution(DistributionRecord(deliverable: "briefing", reference: nil))))
         let after = try tracker.statuses(evidence: Evidence(ledger: ledger), now: Fixtures.utc("2026-04-30T12:00:00Z"))
         #expect(after.first { $0.id == "briefing" }?.state == .distributed)
         #expect(after.first { $0.id == "briefing" }?.isOverdue == false)

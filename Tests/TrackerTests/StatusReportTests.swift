@@ -11,8 +11,9 @@ import Tracker
     @Test func okWhenNothingIsDueSoon() throws {
         let report = try report(at: "2026-05-15T14:00:00Z")
         #expect(report.status == .ok)
-        #expect(report.line == "IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026, 5 working days left"
-            + " | pending=0;;;0;3 received=3;;;0;3 compiled=0;;;0;3 uploaded=0;;;0;3 distributed=0;;;0;3 overdue=0;;0;0;3 due_soon=0;0;;0;3")
+        #expect(
+            report.line == "IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026, 5 working days left"
+                + " | pending=0;;;0;3 received=3;;;0;3 compiled=0;;;0;3 uploaded=0;;;0;3 distributed=0;;;0;3 overdue=0;;0;0;3 due_soon=0;0;;0;3")
     }
 
     @Test func warningWithinWarnDaysWorkingDays() throws {
@@ -26,7 +27,10 @@ import Tracker
     @Test func criticalWhenOverdueNamesWhatIsLate() throws {
         let report = try report(notes: [], at: "2026-05-06T14:00:00Z")
         #expect(report.status == .critical)
-        #expect(report.message == "hearing-summary overdue since Tue 5 May 2026 10:00, 1 working day late (pending); round-table-summaries due today, Wed 6 May 2026 15:00")
+        #expect(
+            report.message
+                == "hearing-summary overdue since Tue 5 May 2026 10:00, 1 working day late (pending); round-table-summaries due today, Wed 6 May 2026 15:00"
+        )
         #expect(report.performanceData.contains("overdue=1;;0;0;3"))
         #expect(report.performanceData.contains("due_soon=1;0;;0;3"))
     }

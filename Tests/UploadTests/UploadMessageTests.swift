@@ -20,14 +20,19 @@ struct UploadMessageTests {
         }
     }
 
-    @Test("refused requests", arguments: [
-        (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", method: .put, formField: "document"), UploadError.Code.formFieldWithoutPOST),
-        (UploadRequest(file: "a.bin", endpoint: "http://user:pw@127.0.0.1:1/x"), .credentialsInURL),
-        (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", headers: ["no colon"]), .badHeader),
-        (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", headers: ["X Key: 1"]), .badHeaderName),
-        (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", headers: ["Authorization: Basic eDp5"]), .credentialsInHeader),
-        (UploadRequest(file: "a.bin", endpoint: "ftp://127.0.0.1/x"), .badURL),
-    ])
+    @Test(
+        "refused requests",
+        arguments: [
+            (
+                UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", method: .put, formField: "document"),
+                UploadError.Code.formFieldWithoutPOST
+            ),
+            (UploadRequest(file: "a.bin", endpoint: "http://user:pw@127.0.0.1:1/x"), .credentialsInURL),
+            (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", headers: ["no colon"]), .badHeader),
+            (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", headers: ["X Key: 1"]), .badHeaderName),
+            (UploadRequest(file: "a.bin", endpoint: "http://127.0.0.1:1/x", headers: ["Authorization: Basic eDp5"]), .credentialsInHeader),
+            (UploadRequest(file: "a.bin", endpoint: "ftp://127.0.0.1/x"), .badURL),
+        ])
     func refused(request: UploadRequest, code: UploadError.Code) async {
         let error = await #expect(throws: UploadError.self) { try await Uploader().upload(request) }
         Self.expectNoCommandLine(error, code)

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import Upload
 
 /// Credentials never leave through the trace, an error or a receipt: the
@@ -11,15 +12,20 @@ import Testing
 struct UploadRedactionTests {
     @Test("the trace hides custom header values, cookies, echoed secrets and query values")
     func traceRedactsEverySecret() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 1000)
         let log = TraceLog()
-        let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/echo?token=QUERY-s3cr3t&page=2"),
-            headers: ["X-Api-Key: APIKEY-s3cr3t", "X-Collection: PGA"], token: try BearerToken("TOKEN-s3cr3t"),
-            trace: { log.append($0) }
-        ))
+        let receipt = try await Uploader().upload(
+            UploadRequest(
+                file: file.path, endpoint: server.url("/echo?token=QUERY-s3cr3t&page=2"),
+                headers: ["X-Api-Key: APIKEY-s3cr3t", "X-Collection: PGA"], token: try BearerToken("TOKEN-s3cr3t"),
+                trace: { log.append($0) }
+            ))
         let trace = log.lines.joined(separator: "\n")
         #expect(!trace.contains("s3cr3t"), "\(trace)")
         #expect(log.lines.contains("> X-Api-Key: <redacted>"))
@@ -36,23 +42,34 @@ struct UploadRedactionTests {
 
     @Test("a receipt's location without a Location header is the endpoint, query values redacted")
     func receiptRedactsTheEndpointQuery() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 10)
-        let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/status?code=201&signature=SIG-s3cr3t")))
+        let receipt = try await Uploader().upload(
+            UploadRequest(
+                file: file.path, endpoint: server.url("/status?code=201&signature=SIG-s3cr3t")))
         #expect(receipt.status == 201)
         #expect(receipt.location == server.url("/status?code=<redacted>&signature=<redacted>"))
     }
 
-    @Test("errors name the endpoint without its query values or password", arguments: [
-        "/status?code=404&token=s3cr3t",
-        "/auth401?token=s3cr3t",
-        "/flaky503?n=9&token=s3cr3t",
-    ])
+    @Test(
+        "errors name the endpoint without its query values or password",
+        arguments: [
+            "/status?code=404&token=s3cr3t",
+            "/auth401?token=s3cr3t",
+            "/flaky503?n=9&token=s3cr3t",
+        ])
     func errorsRedactTheQuery(path: String) async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 10)
         let error = await #expect(throws: UploadError.self) {
             try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url(path), retries: 0))
@@ -62,13 +79,15 @@ struct UploadRedactionTests {
         #expect(text.contains("token=<redacted>"), "\(text)")
     }
 
-    @Test("bad and unreachable endpoints are named without their credentials", arguments: [
-        ("http://127.0.0.1:1/x?token=s3cr3t", UploadError.Code.unreachable),
-        ("http://user:s3cr3t@127.0.0.1:1/x", .credentialsInURL),
-        ("not a url?token=s3cr3t", .badURL),
-        ("ftp://user:s3cr3t@host/x", .badURL),
-        ("http://us er:s3cr3t@host/x", .credentialsInURL),
-    ])
+    @Test(
+        "bad and unreachable endpoints are named without their credentials",
+        arguments: [
+            ("http://127.0.0.1:1/x?token=s3cr3t", UploadError.Code.unreachable),
+            ("http://user:s3cr3t@127.0.0.1:1/x", .credentialsInURL),
+            ("not a url?token=s3cr3t", .badURL),
+            ("ftp://user:s3cr3t@host/x", .badURL),
+            ("http://us er:s3cr3t@host/x", .credentialsInURL),
+        ])
     func badEndpointsRedacted(endpoint: String, code: UploadError.Code) async throws {
         let scratch = try TemporaryFolder()
         defer { scratch.remove() }
@@ -100,10 +119,15 @@ struct UploadRedactionTests {
     }
 
     // A hang (the bug) fails at the time limit; the refusal itself is instant.
-    @Test("a FIFO, a device or a folder is refused at once, and nothing is sent", .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero", "folder"])
+    @Test(
+        "a FIFO, a device or a folder is refused at once, and nothing is sent", .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero", "folder"])
     func onlyRegularFiles(name: String) async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         var path = name
         if name == "fifo" {
             path = scratch.url.appendingPathComponent("fifo").path

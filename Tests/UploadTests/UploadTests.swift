@@ -27,12 +27,17 @@ private func base64(ofHex hex: String) -> String {
 struct UploadTests {
     @Test("a PUT stores the exact bytes, with digest, key and bearer token; the receipt says so")
     func success() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("summary.docx", size: 300_000)
-        let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/ok"), token: try BearerToken("t0k3n")
-        ))
+        let receipt = try await Uploader().upload(
+            UploadRequest(
+                file: file.path, endpoint: server.url("/ok"), token: try BearerToken("t0k3n")
+            ))
         let state = try server.state()
         try #require(state.documents.count == 1)
         let document = state.documents[0]
@@ -51,14 +56,19 @@ struct UploadTests {
 
     @Test("a raw POST and a multipart POST carry the file")
     func post() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let raw = try scratch.file("raw.bin", size: 10_000, seed: 2)
         let form = try scratch.write("form.txt", "PGA summary, final text\n", mode: 0o644)
         _ = try await Uploader().upload(UploadRequest(file: raw.path, endpoint: server.url("/ok"), method: .post))
-        _ = try await Uploader().upload(UploadRequest(
-            file: form.path, endpoint: server.url("/ok"), method: .post, formField: "document"
-        ))
+        _ = try await Uploader().upload(
+            UploadRequest(
+                file: form.path, endpoint: server.url("/ok"), method: .post, formField: "document"
+            ))
         let documents = try server.state().documents
         try #require(documents.count == 2)
         #expect(documents[0].method == "POST")
@@ -70,17 +80,24 @@ struct UploadTests {
         #expect(body.contains("PGA summary, final text\n"))
     }
 
-    @Test("an upload that fails on the way is retried and stored once", arguments: [
-        ("two 503s, then success: three attempts and exactly one document", "/flaky503?n=2", 50_000, 3),
-        ("the connection dropped halfway through the body, then success with one document", "/drop", 2_000_000, 2),
-    ])
+    @Test(
+        "an upload that fails on the way is retried and stored once",
+        arguments: [
+            ("two 503s, then success: three attempts and exactly one document", "/flaky503?n=2", 50_000, 3),
+            ("the connection dropped halfway through the body, then success with one document", "/drop", 2_000_000, 2),
+        ])
     func retried(_ label: String, path: String, size: Int, attempts: Int) async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("summary.pdf", size: size)
-        let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url(path), initialBackoff: 0.05
-        ))
+        let receipt = try await Uploader().upload(
+            UploadRequest(
+                file: file.path, endpoint: server.url(path), initialBackoff: 0.05
+            ))
         let state = try server.state()
         #expect(receipt.attempts == attempts)
         #expect(state.requests == [String(path.prefix { $0 != "?" }): attempts])
@@ -91,15 +108,20 @@ struct UploadTests {
 
     @Test("the same file uploaded twice to the same endpoint is stored once")
     func idempotent() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("summary.pdf", size: 1000)
         let first = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
         let second = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
         #expect(first.idempotencyKey == second.idempotencyKey)
         #expect(try server.state().documents.count == 1)
-        #expect(Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://a.example/x")
-            != Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://b.example/x"))
+        #expect(
+            Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://a.example/x")
+                != Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://b.example/x"))
     }
 
     /// An upload the server or the network refuses: the error's code and
@@ -115,29 +137,36 @@ struct UploadTests {
         var requests: [String: Int]
     }
 
-    @Test("a refused upload: its code, its kind, the attempts made, nothing stored", arguments: [
-        Refusal(
-            testDescription: "401 is refused after one attempt, as a permission failure",
-            endpoint: "/auth401", code: .authenticationRefused, kind: .permission, requests: ["/auth401": 1]),
-        Refusal(
-            testDescription: "another 4xx is not retried",
-            endpoint: "/status?code=404", code: .rejected, kind: .software, requests: ["/status": 1]),
-        Refusal(
-            testDescription: "a slow server and a timeout: retries, then a temporary failure",
-            endpoint: "/slow?delay=600", retries: 1, timeout: 0.5, code: .retriesExhausted, kind: .temporary, requests: ["/slow": 2]),
-        Refusal(
-            testDescription: "nothing listening: unavailable",
-            endpoint: "http://127.0.0.1:1/ok", retries: 1, code: .unreachable, kind: .unavailable, requests: [:]),
-    ])
+    @Test(
+        "a refused upload: its code, its kind, the attempts made, nothing stored",
+        arguments: [
+            Refusal(
+                testDescription: "401 is refused after one attempt, as a permission failure",
+                endpoint: "/auth401", code: .authenticationRefused, kind: .permission, requests: ["/auth401": 1]),
+            Refusal(
+                testDescription: "another 4xx is not retried",
+                endpoint: "/status?code=404", code: .rejected, kind: .software, requests: ["/status": 1]),
+            Refusal(
+                testDescription: "a slow server and a timeout: retries, then a temporary failure",
+                endpoint: "/slow?delay=600", retries: 1, timeout: 0.5, code: .retriesExhausted, kind: .temporary, requests: ["/slow": 2]),
+            Refusal(
+                testDescription: "nothing listening: unavailable",
+                endpoint: "http://127.0.0.1:1/ok", retries: 1, code: .unreachable, kind: .unavailable, requests: [:]),
+        ])
     func refused(_ refusal: Refusal) async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 100)
         let endpoint = refusal.endpoint.hasPrefix("/") ? server.url(refusal.endpoint) : refusal.endpoint
         let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(
-                file: file.path, endpoint: endpoint, retries: refusal.retries, timeout: refusal.timeout, initialBackoff: 0.01
-            ))
+            try await Uploader().upload(
+                UploadRequest(
+                    file: file.path, endpoint: endpoint, retries: refusal.retries, timeout: refusal.timeout, initialBackoff: 0.01
+                ))
         }
         #expect(error?.code == refusal.code)
         #expect(error?.kind == refusal.kind)
@@ -145,21 +174,24 @@ struct UploadTests {
         #expect(try server.state().documents.isEmpty)
     }
 
-    @Test("bad input: missing file, bad URL, bad header, loose token file", arguments: [
-        ("missing", "http://127.0.0.1:1/ok", [String](), UploadError.Code.unreadableFile),
-        ("file", "ftp://127.0.0.1/x", [], .badURL),
-        ("file", "not a url", [], .badURL),
-        ("file", "http://user:pw@127.0.0.1:1/x", [], .credentialsInURL),
-        ("file", "http://127.0.0.1:1/x", ["no colon"], .badHeader),
-    ])
+    @Test(
+        "bad input: missing file, bad URL, bad header, loose token file",
+        arguments: [
+            ("missing", "http://127.0.0.1:1/ok", [String](), UploadError.Code.unreadableFile),
+            ("file", "ftp://127.0.0.1/x", [], .badURL),
+            ("file", "not a url", [], .badURL),
+            ("file", "http://user:pw@127.0.0.1:1/x", [], .credentialsInURL),
+            ("file", "http://127.0.0.1:1/x", ["no colon"], .badHeader),
+        ])
     func badInput(file: String, endpoint: String, headers: [String], code: UploadError.Code) async throws {
         let scratch = try TemporaryFolder()
         defer { scratch.remove() }
         _ = try scratch.file("file", size: 10)
         let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(
-                file: scratch.url.appendingPathComponent(file).path, endpoint: endpoint, headers: headers
-            ))
+            try await Uploader().upload(
+                UploadRequest(
+                    file: scratch.url.appendingPathComponent(file).path, endpoint: endpoint, headers: headers
+                ))
         }
         #expect(error?.code == code)
         #expect(error?.kind == .badInput)
@@ -182,14 +214,19 @@ struct UploadTests {
 
     @Test("the trace shows the exchange but never the token")
     func traceRedactsToken() async throws {
-        let server = try UploadServer(), scratch = try TemporaryFolder()
-        defer { server.stop(); scratch.remove() }
+        let server = try UploadServer()
+        let scratch = try TemporaryFolder()
+        defer {
+            server.stop()
+            scratch.remove()
+        }
         let file = try scratch.file("a.bin", size: 1000)
         let log = TraceLog()
-        _ = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/flaky503?n=1"), token: try BearerToken("TOKEN-abc123"),
-            initialBackoff: 0.01, trace: { log.append($0) }
-        ))
+        _ = try await Uploader().upload(
+            UploadRequest(
+                file: file.path, endpoint: server.url("/flaky503?n=1"), token: try BearerToken("TOKEN-abc123"),
+                initialBackoff: 0.01, trace: { log.append($0) }
+            ))
         let lines = log.lines
         #expect(lines.contains("> Authorization: <redacted>"))
         #expect(lines.contains { $0.hasPrefix("> PUT /flaky503") })
@@ -209,9 +246,10 @@ struct UploadTests {
         }
         #expect(error?.code == .tls)
         #expect(error?.kind == .unavailable)
-        let receipt = try await Uploader().upload(UploadRequest(
-            file: file.path, endpoint: server.url("/ok"), caCertificateFile: tls.certificate.path
-        ))
+        let receipt = try await Uploader().upload(
+            UploadRequest(
+                file: file.path, endpoint: server.url("/ok"), caCertificateFile: tls.certificate.path
+            ))
         #expect(receipt.status == 201)
         #expect(try server.state().documents.count == 1)
     }

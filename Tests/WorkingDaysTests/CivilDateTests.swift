@@ -10,8 +10,10 @@ struct CivilDateTests {
         #expect(CivilDate(iso: "2024-02-29") != nil)
     }
 
-    @Test(arguments: ["2023-02-29", "2022-13-01", "2022-00-10", "2022-04-31", "2022-5-20", "20220520",
-                      "2022-05-20T00:00", " 2022-05-20", "2022/05/20", "", "abcd-ef-gh", "0000-01-01"])
+    @Test(arguments: [
+        "2023-02-29", "2022-13-01", "2022-00-10", "2022-04-31", "2022-5-20", "20220520",
+        "2022-05-20T00:00", " 2022-05-20", "2022/05/20", "", "abcd-ef-gh", "0000-01-01",
+    ])
     func rejectsImpossibleOrMalformedDates(text: String) {
         #expect(CivilDate(iso: text) == nil)
     }

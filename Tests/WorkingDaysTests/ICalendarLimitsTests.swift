@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import WorkingDays
 
 /// Regression tests for what fuzzing found (Fuzz/run.sh icalendar), and the
@@ -59,7 +60,10 @@ struct ICalendarLimitsTests {
 
     @Test func textOverTheSizeLimitIsRefused() {
         let text = calendar(["X-NOTE:" + String(repeating: "a", count: ICalendarReader.Limits.fileBytes)])
-        guard case .tooLarge = code(text) else { Issue.record("accepted"); return }
+        guard case .tooLarge = code(text) else {
+            Issue.record("accepted")
+            return
+        }
     }
 
     @Test func longestLineIsRefusedWithItsNumber() throws {
@@ -74,7 +78,10 @@ struct ICalendarLimitsTests {
             _ = try ICalendarReader.read(text, name: "t", path: "t.ics")
             Issue.record("accepted")
         } catch {
-            guard case .tooLarge = error.code else { Issue.record("got \(error)"); return }
+            guard case .tooLarge = error.code else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(error.location.line == 6)
         }
         // At the limit it reads.
@@ -85,7 +92,10 @@ struct ICalendarLimitsTests {
     @Test func mostEventsIsRefused() {
         let one = ["BEGIN:VEVENT", "DTSTART;VALUE=DATE:20220530", "SUMMARY:M", "STATUS:CANCELLED", "END:VEVENT"]
         let body = Array(repeating: one, count: ICalendarReader.Limits.events + 1).flatMap { $0 }
-        guard case .tooLarge = code(calendar(body)) else { Issue.record("accepted"); return }
+        guard case .tooLarge = code(calendar(body)) else {
+            Issue.record("accepted")
+            return
+        }
         let fits = Array(repeating: one, count: ICalendarReader.Limits.events).flatMap { $0 }
         #expect(code(calendar(fits)) == nil)
     }
@@ -93,13 +103,17 @@ struct ICalendarLimitsTests {
     /// A yearly rule over a 9,999-year coverage with year-long events would
     /// make millions of holidays (minutes and gigabytes); refused up front.
     @Test func mostHolidayDaysIsRefused() {
-        let text = ([
-            "BEGIN:VCALENDAR",
-            "X-IMRF-COVERAGE-START;VALUE=DATE:00010101",
-            "X-IMRF-COVERAGE-END;VALUE=DATE:99991231",
-            "BEGIN:VEVENT", "DTSTART;VALUE=DATE:00010101", "DURATION:P52W", "SUMMARY:M",
-            "RRULE:FREQ=YEARLY", "END:VEVENT", "END:VCALENDAR",
-        ]).joined(separator: "\r\n")
-        guard case .tooLarge = code(text) else { Issue.record("accepted"); return }
+        let text =
+            ([
+                "BEGIN:VCALENDAR",
+                "X-IMRF-COVERAGE-START;VALUE=DATE:00010101",
+                "X-IMRF-COVERAGE-END;VALUE=DATE:99991231",
+                "BEGIN:VEVENT", "DTSTART;VALUE=DATE:00010101", "DURATION:P52W", "SUMMARY:M",
+                "RRULE:FREQ=YEARLY", "END:VEVENT", "END:VCALENDAR",
+            ]).joined(separator: "\r\n")
+        guard case .tooLarge = code(text) else {
+            Issue.record("accepted")
+            return
+        }
     }
 }

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import WorkingDays
 
 /// Wraps event lines in a calendar covering 2022-2027, joined with `separator`.
@@ -44,11 +45,15 @@ struct ICalendarReaderTests {
     // MARK: Basics
 
     @Test func readsOneEventWithNameCoverageAndSummary() throws {
-        let text = calendarText([
-            "X-WR-CALNAME:un-new-york",
-            "X-WR-CALDESC:ST/IC/2023/1\\, estimates for Eid",
-        ] + event(["DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220531", "SUMMARY:Memorial Day",
-                   "X-IMRF-SOURCE:rule", "UID:x@y", "DTSTAMP:20220101T000000Z", "DESCRIPTION:ignored"]))
+        let text = calendarText(
+            [
+                "X-WR-CALNAME:un-new-york",
+                "X-WR-CALDESC:ST/IC/2023/1\\, estimates for Eid",
+            ]
+                + event([
+                    "DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220531", "SUMMARY:Memorial Day",
+                    "X-IMRF-SOURCE:rule", "UID:x@y", "DTSTAMP:20220101T000000Z", "DESCRIPTION:ignored",
+                ]))
         let calendar = try ICalendarReader.read(text, name: "fallback", path: "x.ics")
         #expect(calendar.name == "un-new-york")
         #expect(calendar.summary == "ST/IC/2023/1, estimates for Eid")
@@ -110,8 +115,9 @@ struct ICalendarReaderTests {
     }
 
     @Test func multiDayEventsBecomeOneHolidayPerDay() throws {
-        #expect(try dates(event(["DTSTART;VALUE=DATE:20221230", "DTEND;VALUE=DATE:20230103", "SUMMARY:Break"]))
-            == ["2022-12-30", "2022-12-31", "2023-01-01", "2023-01-02"])
+        #expect(
+            try dates(event(["DTSTART;VALUE=DATE:20221230", "DTEND;VALUE=DATE:20230103", "SUMMARY:Break"]))
+                == ["2022-12-30", "2022-12-31", "2023-01-01", "2023-01-02"])
     }
 
     @Test(arguments: [("P1D", 1), ("P2D", 2), ("P1W", 7), ("+P3D", 3)])
@@ -123,19 +129,26 @@ struct ICalendarReaderTests {
     }
 
     @Test func skipsTimezoneAndAlarmComponents() throws {
-        let body = [
-            "BEGIN:VTIMEZONE", "TZID:America/New_York", "BEGIN:STANDARD", "DTSTART:19701101T020000",
-            "RRULE:FREQ=WEEKLY", "END:STANDARD", "END:VTIMEZONE",
-        ] + event(["DTSTART;VALUE=DATE:20220530", "SUMMARY:M",
-                   "BEGIN:VALARM", "TRIGGER:-PT15M", "ACTION:DISPLAY", "END:VALARM"])
+        let body =
+            [
+                "BEGIN:VTIMEZONE", "TZID:America/New_York", "BEGIN:STANDARD", "DTSTART:19701101T020000",
+                "RRULE:FREQ=WEEKLY", "END:STANDARD", "END:VTIMEZONE",
+            ]
+            + event([
+                "DTSTART;VALUE=DATE:20220530", "SUMMARY:M",
+                "BEGIN:VALARM", "TRIGGER:-PT15M", "ACTION:DISPLAY", "END:VALARM",
+            ])
         #expect(try dates(body) == ["2022-05-30"])
     }
 
     @Test func calscaleGregorianAndXPropertiesAreAccepted() throws {
-        let body = ["CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-PUBLISHED-TTL:PT1H"]
-            + event(["DTSTART;VALUE=DATE:20220530", "SUMMARY:M", "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
-                     "CATEGORIES:Holiday", "CLASS:PUBLIC", "TRANSP:TRANSPARENT", "SEQUENCE:0",
-                     "LOCATION:New York", "CREATED:20220101T000000Z", "LAST-MODIFIED:20220101T000000Z", "COMMENT:c"])
+        let body =
+            ["CALSCALE:GREGORIAN", "METHOD:PUBLISH", "X-PUBLISHED-TTL:PT1H"]
+            + event([
+                "DTSTART;VALUE=DATE:20220530", "SUMMARY:M", "X-MICROSOFT-CDO-BUSYSTATUS:FREE",
+                "CATEGORIES:Holiday", "CLASS:PUBLIC", "TRANSP:TRANSPARENT", "SEQUENCE:0",
+                "LOCATION:New York", "CREATED:20220101T000000Z", "LAST-MODIFIED:20220101T000000Z", "COMMENT:c",
+            ])
         #expect(try dates(body) == ["2022-05-30"])
     }
 
@@ -229,18 +242,20 @@ struct ICalendarReaderTests {
     }
 
     @Test func exdateRemovesOccurrencesFromListsAndSeveralLines() throws {
-        let result = try dates(event([
-            "DTSTART;VALUE=DATE:20220704", "RRULE:FREQ=YEARLY", "SUMMARY:I",
-            "EXDATE;VALUE=DATE:20230704,20240704", "EXDATE;VALUE=DATE:20260704",
-        ]))
+        let result = try dates(
+            event([
+                "DTSTART;VALUE=DATE:20220704", "RRULE:FREQ=YEARLY", "SUMMARY:I",
+                "EXDATE;VALUE=DATE:20230704,20240704", "EXDATE;VALUE=DATE:20260704",
+            ]))
         #expect(result == ["2022-07-04", "2025-07-04", "2027-07-04"])
     }
 
     @Test func rdateAddsDatesWithinCoverage() throws {
-        let result = try dates(event([
-            "DTSTART;VALUE=DATE:20220502", "SUMMARY:Eid al-Fitr",
-            "RDATE;VALUE=DATE:20230421,20240410", "RDATE;VALUE=DATE:20280101",
-        ]))
+        let result = try dates(
+            event([
+                "DTSTART;VALUE=DATE:20220502", "SUMMARY:Eid al-Fitr",
+                "RDATE;VALUE=DATE:20230421,20240410", "RDATE;VALUE=DATE:20280101",
+            ]))
         #expect(result == ["2022-05-02", "2023-04-21", "2024-04-10"])
     }
 
@@ -256,21 +271,42 @@ struct ICalendarReaderTests {
     static let errorCases: [(String, [String], ICalendarError.Code, Int)] = [
         ("no colon", event(["DTSTART;VALUE=DATE:20220530", "SUMMARY Memorial Day"]), .malformedLine, 8),
         ("bad date", event(["DTSTART;VALUE=DATE:20230229", "SUMMARY:M"]), .invalidDate(property: "DTSTART", value: "20230229"), 7),
-        ("dtend before start", event(["DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220530", "SUMMARY:M"]), .endNotAfterStart(property: "DTEND"), 8),
+        (
+            "dtend before start", event(["DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220530", "SUMMARY:M"]),
+            .endNotAfterStart(property: "DTEND"), 8
+        ),
         ("zero duration", event(["DTSTART;VALUE=DATE:20220530", "DURATION:P0D", "SUMMARY:M"]), .endNotAfterStart(property: "DURATION"), 8),
-        ("duration past 9999", event(["DTSTART;VALUE=DATE:99991231", "DURATION:P2D", "SUMMARY:M"]), .unsupported("an event that ends after 31 December 9999"), 8),
+        (
+            "duration past 9999", event(["DTSTART;VALUE=DATE:99991231", "DURATION:P2D", "SUMMARY:M"]),
+            .unsupported("an event that ends after 31 December 9999"), 8
+        ),
         ("bad duration", event(["DTSTART;VALUE=DATE:20220530", "DURATION:1D", "SUMMARY:M"]), .invalidValue(property: "DURATION", value: "1D"), 8),
-        ("duration with time", event(["DTSTART;VALUE=DATE:20220530", "DURATION:PT1H", "SUMMARY:M"]), .unsupported("DURATION with hours or minutes; holidays are whole days (P1D)"), 8),
+        (
+            "duration with time", event(["DTSTART;VALUE=DATE:20220530", "DURATION:PT1H", "SUMMARY:M"]),
+            .unsupported("DURATION with hours or minutes; holidays are whole days (P1D)"), 8
+        ),
         ("missing dtstart", event(["SUMMARY:M"]), .missingProperty(component: "VEVENT", property: "DTSTART"), 6),
         ("missing summary", event(["DTSTART;VALUE=DATE:20220530"]), .missingProperty(component: "VEVENT", property: "SUMMARY"), 6),
         ("duplicate dtstart", event(["DTSTART;VALUE=DATE:20220530", "DTSTART;VALUE=DATE:20220531", "SUMMARY:M"]), .duplicateProperty("DTSTART"), 8),
         ("bad status", event(["DTSTART;VALUE=DATE:20220530", "SUMMARY:M", "STATUS:MAYBE"]), .invalidValue(property: "STATUS", value: "MAYBE"), 9),
         ("end without begin", ["END:VEVENT"], .endWithoutBegin(component: "VEVENT"), 6),
         ("unclosed event", ["BEGIN:VEVENT", "DTSTART;VALUE=DATE:20220530", "SUMMARY:M"], .missingEnd(component: "VEVENT"), 9),
-        ("bad rrule", event(["DTSTART;VALUE=DATE:20220530", "RRULE:FREQ=YEARLY;BYMONTH=13", "SUMMARY:M"]), .invalidValue(property: "RRULE", value: "FREQ=YEARLY;BYMONTH=13"), 8),
-        ("count and until", event(["DTSTART;VALUE=DATE:20220530", "RRULE:FREQ=YEARLY;COUNT=2;UNTIL=20250101", "SUMMARY:M"]), .invalidValue(property: "RRULE", value: "FREQ=YEARLY;COUNT=2;UNTIL=20250101"), 8),
-        ("bad exdate", event(["DTSTART;VALUE=DATE:20220530", "SUMMARY:M", "EXDATE;VALUE=DATE:20220530,2022"]), .invalidDate(property: "EXDATE", value: "2022"), 9),
-        ("dtend and duration", event(["DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220531", "DURATION:P1D", "SUMMARY:M"]), .unsupported("both DTEND and DURATION in one event"), 9),
+        (
+            "bad rrule", event(["DTSTART;VALUE=DATE:20220530", "RRULE:FREQ=YEARLY;BYMONTH=13", "SUMMARY:M"]),
+            .invalidValue(property: "RRULE", value: "FREQ=YEARLY;BYMONTH=13"), 8
+        ),
+        (
+            "count and until", event(["DTSTART;VALUE=DATE:20220530", "RRULE:FREQ=YEARLY;COUNT=2;UNTIL=20250101", "SUMMARY:M"]),
+            .invalidValue(property: "RRULE", value: "FREQ=YEARLY;COUNT=2;UNTIL=20250101"), 8
+        ),
+        (
+            "bad exdate", event(["DTSTART;VALUE=DATE:20220530", "SUMMARY:M", "EXDATE;VALUE=DATE:20220530,2022"]),
+            .invalidDate(property: "EXDATE", value: "2022"), 9
+        ),
+        (
+            "dtend and duration", event(["DTSTART;VALUE=DATE:20220530", "DTEND;VALUE=DATE:20220531", "DURATION:P1D", "SUMMARY:M"]),
+            .unsupported("both DTEND and DURATION in one event"), 9
+        ),
     ]
 
     @Test(arguments: errorCases)
@@ -330,7 +366,10 @@ struct ICalendarReaderTests {
 
     @Test func nonGregorianCalscaleIsUnsupported() {
         let failure = error(calendarText(["CALSCALE:HEBREW"]))
-        guard case .unsupported = failure?.code else { Issue.record("got \(String(describing: failure))"); return }
+        guard case .unsupported = failure?.code else {
+            Issue.record("got \(String(describing: failure))")
+            return
+        }
         #expect(failure?.location.line == 6)
     }
 
@@ -418,7 +457,10 @@ struct ICalendarReaderTests {
             _ = try ICalendarReader.read(contentsOf: missing)
             Issue.record("read a missing file")
         } catch {
-            guard case .unreadableFile = error.code else { Issue.record("got \(error)"); return }
+            guard case .unreadableFile = error.code else {
+                Issue.record("got \(error)")
+                return
+            }
             #expect(error.location.path == missing.relativePath)
         }
     }

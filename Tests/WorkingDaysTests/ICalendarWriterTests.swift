@@ -1,6 +1,7 @@
 import IMRFTestSupport
 import PropertyBased
 import Testing
+
 @testable import WorkingDays
 
 private func date(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
@@ -17,8 +18,10 @@ private let sample = HolidayCalendar(
 )
 
 private func randomText(_ rng: inout SeededRandom, minLength: Int = 0) -> String {
-    let alphabet: [String] = ["a", "Z", " ", ",", ";", ":", "\\", "\n", "\"", "é", "ñ", "ü", "中", "文", "😀", "👍🏽",
-                              "\u{0301}", "=", "-", "\t", "Eid al-Fitr", "Aïd"]
+    let alphabet: [String] = [
+        "a", "Z", " ", ",", ";", ":", "\\", "\n", "\"", "é", "ñ", "ü", "中", "文", "😀", "👍🏽",
+        "\u{0301}", "=", "-", "\t", "Eid al-Fitr", "Aïd",
+    ]
     let length = Int.random(in: minLength...60, using: &rng)
     return (0..<length).map { _ in alphabet.randomElement(using: &rng)! }.joined()
 }
@@ -118,7 +121,7 @@ struct ICalendarWriterTests {
             // Each piece is valid UTF-8 on its own: decoding its bytes gives it back.
             #expect(String(decoding: Array(piece.utf8), as: UTF8.self) == piece)
         }
-        #expect(physical.first!.utf8.count == 74) // 8 + 33 * 2 = 74; one more 'é' would be 76
+        #expect(physical.first!.utf8.count == 74)  // 8 + 33 * 2 = 74; one more 'é' would be 76
         let unfolded = physical.enumerated().map { $0.offset == 0 ? $0.element : String($0.element.dropFirst()) }.joined()
         #expect(unfolded == line)
     }
@@ -140,8 +143,9 @@ struct ICalendarWriterTests {
 
     @Test func lastRepresentableDayRoundTrips() throws {
         let last = date("9999-12-31")
-        let calendar = HolidayCalendar(name: "end", coverage: date("9999-01-01")...last,
-                                       holidays: [Holiday(date: last, name: "Last")])
+        let calendar = HolidayCalendar(
+            name: "end", coverage: date("9999-01-01")...last,
+            holidays: [Holiday(date: last, name: "Last")])
         let text = ICalendarWriter.write(calendar)
         #expect(text.contains("DURATION:P1D\r\n"))
         #expect(try ICalendarReader.read(text, name: "x", path: "x.ics") == calendar)

@@ -2,6 +2,7 @@ import Diagnostics
 import Foundation
 import IMRFTestSupport
 import Testing
+
 @testable import WorkingDays
 
 /// Rules that burn time without producing holidays: the work of expanding a
@@ -11,11 +12,12 @@ struct RecurrenceLimitsTests {
     /// A calendar covering years 1 to 9999 with `count` copies of `rule`.
     private func calendar(rule: String, count: Int) -> String {
         let event = ["BEGIN:VEVENT", "DTSTART;VALUE=DATE:00010101", "SUMMARY:M", "RRULE:" + rule, "END:VEVENT"]
-        return ([
-            "BEGIN:VCALENDAR",
-            "X-IMRF-COVERAGE-START;VALUE=DATE:00010101",
-            "X-IMRF-COVERAGE-END;VALUE=DATE:99991231",
-        ] + Array(repeating: event, count: count).flatMap { $0 } + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
+        return
+            ([
+                "BEGIN:VCALENDAR",
+                "X-IMRF-COVERAGE-START;VALUE=DATE:00010101",
+                "X-IMRF-COVERAGE-END;VALUE=DATE:99991231",
+            ] + Array(repeating: event, count: count).flatMap { $0 } + ["END:VCALENDAR"]).joined(separator: "\r\n") + "\r\n"
     }
 
     private func read(_ text: String) -> Result<HolidayCalendar, ICalendarError> {

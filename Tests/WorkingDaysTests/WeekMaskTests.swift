@@ -26,8 +26,10 @@ struct WeekMaskTests {
         }
     }
 
-    @Test(arguments: ["", "Mon-", "-Fri", "Mon-Tue-Wed", "Mo-Fr", "Funday", "111110", "11111000", "1111102",
-                      "Mon,,Tue", "Mon;Tue"])
+    @Test(arguments: [
+        "", "Mon-", "-Fri", "Mon-Tue-Wed", "Mo-Fr", "Funday", "111110", "11111000", "1111102",
+        "Mon,,Tue", "Mon;Tue",
+    ])
     func rejects(text: String) {
         #expect(WeekMask(parsing: text) == nil)
     }

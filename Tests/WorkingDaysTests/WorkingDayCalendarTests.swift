@@ -17,10 +17,17 @@ struct WorkingDayCalendarTests {
         #expect(explanation.from == d("2022-05-20"))
         #expect(explanation.workingDays == 10)
         #expect(explanation.calendar == "un-new-york")
-        #expect(explanation.skipped.map(\.date) == ["2022-05-21", "2022-05-22", "2022-05-28", "2022-05-29",
-                                                    "2022-05-30", "2022-06-04", "2022-06-05"].map(d))
-        #expect(explanation.skipped.map(\.reason) == ["Saturday", "Sunday", "Saturday", "Sunday",
-                                                      "Memorial Day", "Saturday", "Sunday"])
+        #expect(
+            explanation.skipped.map(\.date)
+                == [
+                    "2022-05-21", "2022-05-22", "2022-05-28", "2022-05-29",
+                    "2022-05-30", "2022-06-04", "2022-06-05",
+                ].map(d))
+        #expect(
+            explanation.skipped.map(\.reason) == [
+                "Saturday", "Sunday", "Saturday", "Sunday",
+                "Memorial Day", "Saturday", "Sunday",
+            ])
         #expect(explanation.skipped[4].holidays.map(\.name) == ["Memorial Day"])
         #expect(explanation.skipped[0].holidays.isEmpty)
         #expect(explanation.dependsOnTentative.isEmpty)
@@ -37,30 +44,41 @@ struct WorkingDayCalendarTests {
         let explanation = try un.explainAdvance(d("2026-05-20"), by: 10)
         #expect(explanation.deadline == d("2026-06-05"))
         #expect(try un.advance(d("2026-05-20"), by: 10) == d("2026-06-05"))
-        #expect(explanation.skipped.map(\.date) == ["2026-05-23", "2026-05-24", "2026-05-25", "2026-05-27",
-                                                    "2026-05-30", "2026-05-31"].map(d))
-        #expect(explanation.skipped.map(\.reason) == ["Saturday", "Sunday", "Memorial Day", "Eid al-Adha (tentative)",
-                                                      "Saturday", "Sunday"])
-        #expect(explanation.dependsOnTentative == [
-            Holiday(date: d("2026-05-27"), name: "Eid al-Adha", status: .tentative),
-        ])
+        #expect(
+            explanation.skipped.map(\.date)
+                == [
+                    "2026-05-23", "2026-05-24", "2026-05-25", "2026-05-27",
+                    "2026-05-30", "2026-05-31",
+                ].map(d))
+        #expect(
+            explanation.skipped.map(\.reason) == [
+                "Saturday", "Sunday", "Memorial Day", "Eid al-Adha (tentative)",
+                "Saturday", "Sunday",
+            ])
+        #expect(
+            explanation.dependsOnTentative == [
+                Holiday(date: d("2026-05-27"), name: "Eid al-Adha", status: .tentative)
+            ])
     }
 
     @Test func aDeadlineBeyondTheCoverageIsAnErrorNotAGuess() throws {
         // 2027-12-20 + 8 working days is the last covered day; 9 or 10 need 2028.
         #expect(try un.advance(d("2027-12-20"), by: 8) == d("2027-12-31"))
         let error = try #require(throws: WorkingDayError.self) { try un.advance(d("2027-12-20"), by: 10) }
-        #expect(error.code == .outsideCoverage(date: d("2028-01-01"), calendar: "un-new-york",
-                                               coverage: Fixtures.unCoverage))
+        #expect(
+            error.code
+                == .outsideCoverage(
+                    date: d("2028-01-01"), calendar: "un-new-york",
+                    coverage: Fixtures.unCoverage))
         #expect(error.kind == .configuration)
         #expect(error.diagnostics.count == 1)
         #expect(error.diagnostics[0].severity == .error)
-        #expect(error.diagnostics[0].message ==
-            "calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; "
-            + "computing this needs 1 January 2028, which it does not cover")
-        #expect(error.diagnostics[0].hint ==
-            "add the year's holidays to the calendar when the Secretariat publishes them, "
-            + "or use a calendar that covers it")
+        #expect(
+            error.diagnostics[0].message == "calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; "
+                + "computing this needs 1 January 2028, which it does not cover")
+        #expect(
+            error.diagnostics[0].hint == "add the year's holidays to the calendar when the Secretariat publishes them, "
+                + "or use a calendar that covers it")
         #expect(throws: WorkingDayError.self) { try un.explainAdvance(d("2027-12-20"), by: 9) }
     }
 
@@ -90,8 +108,12 @@ struct WorkingDayCalendarTests {
     @Test func backwardsExplanationListsSkippedDaysInDateOrder() throws {
         let explanation = try un.explainAdvance(d("2022-06-06"), by: -10)
         #expect(explanation.deadline == d("2022-05-20"))
-        #expect(explanation.skipped.map(\.date) == ["2022-05-21", "2022-05-22", "2022-05-28", "2022-05-29",
-                                                    "2022-05-30", "2022-06-04", "2022-06-05"].map(d))
+        #expect(
+            explanation.skipped.map(\.date)
+                == [
+                    "2022-05-21", "2022-05-22", "2022-05-28", "2022-05-29",
+                    "2022-05-30", "2022-06-04", "2022-06-05",
+                ].map(d))
     }
 
     // MARK: - N = 0 and rolls
@@ -152,21 +174,30 @@ struct WorkingDayCalendarTests {
 
     @Test func precedingBeforeTheCoverageIsAnError() throws {
         let error = try #require(throws: WorkingDayError.self) { try un.roll(d("2022-01-01"), .preceding) }
-        #expect(error.code == .outsideCoverage(date: d("2021-12-31"), calendar: "un-new-york",
-                                               coverage: Fixtures.unCoverage))
+        #expect(
+            error.code
+                == .outsideCoverage(
+                    date: d("2021-12-31"), calendar: "un-new-york",
+                    coverage: Fixtures.unCoverage))
     }
 
     @Test func modifiedFollowingAtTheEndOfTheCoverageNeedsOnlyThatMonth() throws {
-        let calendar = WorkingDayCalendar(HolidayCalendar(
-            name: "test", coverage: d("2027-12-01")...d("2027-12-31"),
-            holidays: [Holiday(date: d("2027-12-31"), name: "New Year's Eve")]))
+        let calendar = WorkingDayCalendar(
+            HolidayCalendar(
+                name: "test", coverage: d("2027-12-01")...d("2027-12-31"),
+                holidays: [Holiday(date: d("2027-12-31"), name: "New Year's Eve")]))
         #expect(try calendar.roll(d("2027-12-31"), .modifiedFollowing) == d("2027-12-30"))
         let error = try #require(throws: WorkingDayError.self) { try calendar.roll(d("2027-12-31"), .following) }
-        #expect(error.code == .outsideCoverage(date: d("2028-01-01"), calendar: "test",
-                                               coverage: d("2027-12-01")...d("2027-12-31")))
+        #expect(
+            error.code
+                == .outsideCoverage(
+                    date: d("2028-01-01"), calendar: "test",
+                    coverage: d("2027-12-01")...d("2027-12-31")))
         // Coverage ending mid-month: following is unknown, so modified following is too.
-        let short = WorkingDayCalendar(HolidayCalendar(name: "short", coverage: d("2022-05-01")...d("2022-05-28"),
-                                                       holidays: []))
+        let short = WorkingDayCalendar(
+            HolidayCalendar(
+                name: "short", coverage: d("2022-05-01")...d("2022-05-28"),
+                holidays: []))
         #expect(throws: WorkingDayError.self) { try short.roll(d("2022-05-28"), .modifiedFollowing) }
     }
 
@@ -198,36 +229,49 @@ struct WorkingDayCalendarTests {
     ])
     func advanceNamesTheFirstDayNeededOutsideTheCoverage(start: String, n: Int, needed: String) throws {
         let error = try #require(throws: WorkingDayError.self) { try un.advance(d(start), by: n) }
-        #expect(error.code == .outsideCoverage(date: d(needed), calendar: "un-new-york",
-                                               coverage: Fixtures.unCoverage))
+        #expect(
+            error.code
+                == .outsideCoverage(
+                    date: d(needed), calendar: "un-new-york",
+                    coverage: Fixtures.unCoverage))
     }
 
     @Test(arguments: [(Int.max, "2028-01-01"), (Int.min, "2021-12-31"), (Int.min + 1, "2021-12-31")])
     func hugeCountsFailCleanly(n: Int, needed: String) throws {
         let error = try #require(throws: WorkingDayError.self) { try un.advance(d("2024-06-03"), by: n) }
-        #expect(error.code == .outsideCoverage(date: d(needed), calendar: "un-new-york",
-                                               coverage: Fixtures.unCoverage))
+        #expect(
+            error.code
+                == .outsideCoverage(
+                    date: d(needed), calendar: "un-new-york",
+                    coverage: Fixtures.unCoverage))
     }
 
     @Test func isWorkingDayOutsideTheCoverageIsAnError() throws {
         let error = try #require(throws: WorkingDayError.self) { try un.isWorkingDay(d("2028-01-03")) }
-        #expect(error.diagnostics.map(\.message) == [
-            "calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; "
-                + "computing this needs 3 January 2028, which it does not cover",
-        ])
+        #expect(
+            error.diagnostics.map(\.message) == [
+                "calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; "
+                    + "computing this needs 3 January 2028, which it does not cover"
+            ])
     }
 
     @Test func countOutsideTheCoverageIsAnError() throws {
         let late = try #require(throws: WorkingDayError.self) {
             try un.count(from: d("2027-12-27"), to: d("2028-01-02"))
         }
-        #expect(late.code == .outsideCoverage(date: d("2028-01-01"), calendar: "un-new-york",
-                                              coverage: Fixtures.unCoverage))
+        #expect(
+            late.code
+                == .outsideCoverage(
+                    date: d("2028-01-01"), calendar: "un-new-york",
+                    coverage: Fixtures.unCoverage))
         let early = try #require(throws: WorkingDayError.self) {
             try un.count(from: d("2022-01-10"), to: d("2021-12-30"))
         }
-        #expect(early.code == .outsideCoverage(date: d("2021-12-30"), calendar: "un-new-york",
-                                               coverage: Fixtures.unCoverage))
+        #expect(
+            early.code
+                == .outsideCoverage(
+                    date: d("2021-12-30"), calendar: "un-new-york",
+                    coverage: Fixtures.unCoverage))
     }
 
     // MARK: - isWorkingDay and count
@@ -291,8 +335,9 @@ struct WorkingDayCalendarTests {
             Holiday(date: d("2026-05-27"), name: "Staff Day"),
             Holiday(date: d("2026-05-30"), name: "Forum Day"),
         ]
-        let calendar = WorkingDayCalendar(HolidayCalendar(
-            name: "shared", coverage: d("2026-05-01")...d("2026-06-30"), holidays: shared))
+        let calendar = WorkingDayCalendar(
+            HolidayCalendar(
+                name: "shared", coverage: d("2026-05-01")...d("2026-06-30"), holidays: shared))
         let explanation = try calendar.explainAdvance(d("2026-05-26"), by: 3)
         #expect(explanation.deadline == d("2026-06-01"))
         #expect(explanation.skipped.map(\.date) == ["2026-05-27", "2026-05-30", "2026-05-31"].map(d))
@@ -303,10 +348,13 @@ struct WorkingDayCalendarTests {
     }
 
     @Test func holidaysOutsideTheCoverageAreIgnored() throws {
-        let calendar = WorkingDayCalendar(HolidayCalendar(
-            name: "partial", coverage: d("2022-05-01")...d("2022-05-31"),
-            holidays: [Holiday(date: d("2022-06-06"), name: "Elsewhere"),
-                       Holiday(date: d("2022-05-30"), name: "Memorial Day")]))
+        let calendar = WorkingDayCalendar(
+            HolidayCalendar(
+                name: "partial", coverage: d("2022-05-01")...d("2022-05-31"),
+                holidays: [
+                    Holiday(date: d("2022-06-06"), name: "Elsewhere"),
+                    Holiday(date: d("2022-05-30"), name: "Memorial Day"),
+                ]))
         #expect(try calendar.advance(d("2022-05-27"), by: 1) == d("2022-05-31"))
         #expect(try calendar.count(from: d("2022-05-01"), to: d("2022-06-01")) == 21)
     }

@@ -61,16 +61,20 @@ struct WorkingDayPropertyTests {
     @Test func agreesWithTheDayByDayReference() async {
         await propertyCheck(count: 500, input: Gen.int(in: Self.around), Gen.int(in: -60...60)) { day, k in
             let date = CivilDate(dayNumber: day)
-            #expect(Result { () throws(WorkingDayError) in try un.advance(date, by: k) }
-                == Result { () throws(WorkingDayError) in try naive.advance(date, by: k) })
-            #expect(Result { () throws(WorkingDayError) in try un.isWorkingDay(date) }
-                == Result { () throws(WorkingDayError) in try naive.isWorking(date) })
+            #expect(
+                Result { () throws(WorkingDayError) in try un.advance(date, by: k) }
+                    == Result { () throws(WorkingDayError) in try naive.advance(date, by: k) })
+            #expect(
+                Result { () throws(WorkingDayError) in try un.isWorkingDay(date) }
+                    == Result { () throws(WorkingDayError) in try naive.isWorking(date) })
             let other = date.adding(days: k * 3)
-            #expect(Result { () throws(WorkingDayError) in try un.count(from: date, to: other) }
-                == Result { () throws(WorkingDayError) in try naive.count(from: date, to: other) })
+            #expect(
+                Result { () throws(WorkingDayError) in try un.count(from: date, to: other) }
+                    == Result { () throws(WorkingDayError) in try naive.count(from: date, to: other) })
             for convention in RollConvention.allCases {
-                #expect(Result { () throws(WorkingDayError) in try un.roll(date, convention) }
-                    == Result { () throws(WorkingDayError) in try naive.roll(date, convention) })
+                #expect(
+                    Result { () throws(WorkingDayError) in try un.roll(date, convention) }
+                        == Result { () throws(WorkingDayError) in try naive.roll(date, convention) })
             }
         }
     }
@@ -87,14 +91,17 @@ struct WorkingDayPropertyTests {
             let fast = WorkingDayCalendar(calendar, weekMask: mask)
             let slow = NaiveCalendar(calendar, mask: mask)
             let date = CivilDate(dayNumber: day)
-            #expect(Result { () throws(WorkingDayError) in try fast.advance(date, by: k) }
-                == Result { () throws(WorkingDayError) in try slow.advance(date, by: k) })
+            #expect(
+                Result { () throws(WorkingDayError) in try fast.advance(date, by: k) }
+                    == Result { () throws(WorkingDayError) in try slow.advance(date, by: k) })
             let other = date.adding(days: k * 2)
-            #expect(Result { () throws(WorkingDayError) in try fast.count(from: date, to: other) }
-                == Result { () throws(WorkingDayError) in try slow.count(from: date, to: other) })
+            #expect(
+                Result { () throws(WorkingDayError) in try fast.count(from: date, to: other) }
+                    == Result { () throws(WorkingDayError) in try slow.count(from: date, to: other) })
             for convention in RollConvention.allCases {
-                #expect(Result { () throws(WorkingDayError) in try fast.roll(date, convention) }
-                    == Result { () throws(WorkingDayError) in try slow.roll(date, convention) })
+                #expect(
+                    Result { () throws(WorkingDayError) in try fast.roll(date, convention) }
+                        == Result { () throws(WorkingDayError) in try slow.roll(date, convention) })
             }
         }
     }

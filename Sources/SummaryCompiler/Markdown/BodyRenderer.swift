@@ -37,9 +37,10 @@ struct BodyRenderer {
     ])
 
     /// The characters Markdown would read as markup.
-    static let markdownEscaper = UTF8Escaper(Dictionary(
-        uniqueKeysWithValues: "\\`*_[]<>#|~!&".utf8.map { ($0, "\\" + String(UnicodeScalar($0))) }
-    ))
+    static let markdownEscaper = UTF8Escaper(
+        Dictionary(
+            uniqueKeysWithValues: "\\`*_[]<>#|~!&".utf8.map { ($0, "\\" + String(UnicodeScalar($0))) }
+        ))
 
     static func escapeHTML(_ text: String) -> String { htmlEscaper.escape(text) }
 
@@ -303,10 +304,12 @@ struct BodyRenderer {
         var index = 0
         while index < bytes.count {
             switch bytes[index] {
-            case UInt8(ascii: ":") where index + 2 < bytes.count
+            case UInt8(ascii: ":")
+            where index + 2 < bytes.count
                 && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
                 triggers.append(index)
-            case UInt8(ascii: ".") where index >= 3
+            case UInt8(ascii: ".")
+            where index >= 3
                 && bytes[index - 3] | 0x20 == UInt8(ascii: "w") && bytes[index - 2] | 0x20 == UInt8(ascii: "w")
                 && bytes[index - 1] | 0x20 == UInt8(ascii: "w"):
                 triggers.append(index)
@@ -334,9 +337,11 @@ struct BodyRenderer {
     private func appendMarkdownCodeSpan(_ text: String, to output: inout String) {
         let bytes = text.utf8
         guard let first = bytes.first, let last = bytes.last else { return }
-        let backtick = UInt8(ascii: "`"), space = UInt8(ascii: " ")
+        let backtick = UInt8(ascii: "`")
+        let space = UInt8(ascii: " ")
         let fence = String(repeating: "`", count: Self.longestBacktickRun(in: text) + 1)
-        let padded = first == backtick || last == backtick
+        let padded =
+            first == backtick || last == backtick
             || (first == space && last == space && bytes.contains { $0 != space })
         output += fence
         if padded { output += " " }
@@ -384,7 +389,8 @@ struct BodyRenderer {
     private static let pipeEscaper = UTF8Escaper([UInt8(ascii: "|"): "\\|"])
 
     static func longestBacktickRun(in text: String) -> Int {
-        var longest = 0, run = 0
+        var longest = 0
+        var run = 0
         for byte in text.utf8 {
             run = byte == UInt8(ascii: "`") ? run + 1 : 0
             longest = max(longest, run)

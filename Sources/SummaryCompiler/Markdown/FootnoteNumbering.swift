@@ -21,7 +21,8 @@ struct FootnoteNumbering {
     init(_ document: MarkdownDocument, firstNumber: Int) {
         let footnotes = document.footnotes
         let sequential = footnotes.indices.allSatisfy { Int(footnotes[$0].label) == $0 + 1 }
-        positions = sequential
+        positions =
+            sequential
             ? nil : Dictionary(footnotes.indices.map { (footnotes[$0].label, $0) }, uniquingKeysWith: { first, _ in first })
         numbers = [Int](repeating: 0, count: footnotes.count)
         self.footnotes = footnotes

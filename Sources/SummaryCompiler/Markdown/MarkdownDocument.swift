@@ -1,3 +1,5 @@
+import Foundation
+
 /// A note's Markdown as imrf's own values, so that rendering never depends
 /// on the parser: raw HTML is not represented at all, and links keep only
 /// destinations that are safe to render.
@@ -120,7 +122,7 @@ extension Inline {
         // Only a destination that begins with a slash, a percent sign or a
         // stripped character can be one: any other costs a look at one byte.
         guard let first = destination.utf8.first,
-              isSlash(first) || first == UInt8(ascii: "%") || isIgnored(first)
+            isSlash(first) || first == UInt8(ascii: "%") || isIgnored(first)
         else { return false }
         var bytes = destination.utf8.filter { !isLineBreakOrTab($0) }
         // Decoded until nothing changes (a few rounds: each one shortens it).
@@ -147,7 +149,8 @@ extension Inline {
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count,
-               let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2]) {
+                let high = hex(bytes[index + 1]), let low = hex(bytes[index + 2])
+            {
                 result.append(high << 4 | low)
                 index += 3
             } else {
@@ -158,5 +161,3 @@ extension Inline {
         return result
     }
 }
-
-import Foundation

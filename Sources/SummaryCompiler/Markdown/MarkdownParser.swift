@@ -1,6 +1,6 @@
-import Foundation
 import CCmarkArena
 import CCmarkGFM
+import Foundation
 
 /// Parses CommonMark with the GitHub extensions imrf accepts (tables,
 /// strikethrough, autolinks, footnotes) using cmark-gfm, without its unsafe
@@ -169,17 +169,30 @@ public enum MarkdownParser {
     static func prescan(_ text: String, tableCellLimit limit: Int = maximumTableCells) -> Prescan {
         var text = text
         return text.withUTF8 { bytes in
-            let space = UInt8(ascii: " "), tab = UInt8(ascii: "\t"), quote = UInt8(ascii: ">")
-            let pipe = UInt8(ascii: "|"), dash = UInt8(ascii: "-"), colon = UInt8(ascii: ":")
-            let newline = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r"), at = UInt8(ascii: "@")
-            var cells = 0, columns = 0, headerLine = 1, line = 1, afterBlank = true
+            let space = UInt8(ascii: " ")
+            let tab = UInt8(ascii: "\t")
+            let quote = UInt8(ascii: ">")
+            let pipe = UInt8(ascii: "|")
+            let dash = UInt8(ascii: "-")
+            let colon = UInt8(ascii: ":")
+            let newline = UInt8(ascii: "\n")
+            let carriageReturn = UInt8(ascii: "\r")
+            let at = UInt8(ascii: "@")
+            var cells = 0
+            var columns = 0
+            var headerLine = 1
+            var line = 1
+            var afterBlank = true
             var index = 0
             while index < bytes.count {
                 var addresses = 0
                 while index < bytes.count, bytes[index] == space || bytes[index] == tab || bytes[index] == quote { index += 1 }
                 let contentStart = index
                 // The delimiter row's cells: runs between pipes holding a `-` or `:`.
-                var isDelimiterRow = true, hasDash = false, rowCells = 0, cellHasContent = false
+                var isDelimiterRow = true
+                var hasDash = false
+                var rowCells = 0
+                var cellHasContent = false
                 while index < bytes.count, bytes[index] != newline, bytes[index] != carriageReturn {
                     if bytes[index] == at { addresses += 1 }
                     if isDelimiterRow {
@@ -187,7 +200,9 @@ public enum MarkdownParser {
                         case pipe:
                             if cellHasContent { rowCells += 1 }
                             cellHasContent = false
-                        case dash: hasDash = true; cellHasContent = true
+                        case dash:
+                            hasDash = true
+                            cellHasContent = true
                         case colon: cellHasContent = true
                         case space, tab: break
                         default: isDelimiterRow = false

@@ -100,10 +100,11 @@ public struct CheckedNotes: Sendable {
             guard let note else { continue }
             let (key, hash, mayShowPicture) = facts[index]
             if let first = seen[hash]?.first(where: { $0.body == key }) {
-                diagnostics.append(.error(
-                    "note duplicates \(first.path)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
-                    hint: "remove one of the two copies"
-                ))
+                diagnostics.append(
+                    .error(
+                        "note duplicates \(first.path)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
+                        hint: "remove one of the two copies"
+                    ))
                 continue
             }
             seen[hash, default: []].append((key, notePath))

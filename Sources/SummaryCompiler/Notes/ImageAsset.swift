@@ -50,7 +50,7 @@ public struct ImageAsset: Sendable, Hashable {
         // PNG: the 8-byte signature, then the IHDR chunk holding width and height.
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) {
             guard bytes.count >= 24, Array(bytes[12..<16]) == Array("IHDR".utf8),
-                  let width = bigEndian(16, 4), let height = bigEndian(20, 4)
+                let width = bigEndian(16, 4), let height = bigEndian(20, 4)
             else { return nil }
             return (.png, width, height)
         }
@@ -60,8 +60,14 @@ public struct ImageAsset: Sendable, Hashable {
         while offset + 4 <= bytes.count {
             guard bytes[offset] == 0xFF else { return nil }
             let marker = bytes[offset + 1]
-            if marker == 0xFF { offset += 1; continue }  // fill byte
-            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) { offset += 2; continue }
+            if marker == 0xFF {
+                offset += 1
+                continue
+            }  // fill byte
+            if marker == 0xD8 || marker == 0x01 || (0xD0...0xD7).contains(marker) {
+                offset += 2
+                continue
+            }
             if marker == 0xD9 || marker == 0xDA { return nil }  // end of image or scan before any frame
             guard let length = bigEndian(offset + 2, 2), length >= 2 else { return nil }
             if (0xC0...0xCF).contains(marker), ![0xC4, 0xC8, 0xCC].contains(marker) {

@@ -31,11 +31,12 @@ struct ImageResolver {
                 images.append(image)
                 return image.path
             case .failure(let problem):
-                diagnostics.append(.error(
-                    problem.message,
-                    at: SourceLocation(path: note.path, line: note.bodyLine + max(line, 1) - 1, column: 1),
-                    hint: problem.hint
-                ))
+                diagnostics.append(
+                    .error(
+                        problem.message,
+                        at: SourceLocation(path: note.path, line: note.bodyLine + max(line, 1) - 1, column: 1),
+                        hint: problem.hint
+                    ))
                 return nil
             }
         }
@@ -57,24 +58,27 @@ struct ImageResolver {
         let decoded = source.removingPercentEncoding ?? source
         guard !decoded.isEmpty else { return .failure(Problem(message: "image has no path")) }
         if let colon = decoded.firstIndex(of: ":"), !decoded[..<colon].contains("/") {
-            return .failure(Problem(
-                message: "image '\(source)' is not a file in the workspace; remote pictures are not fetched",
-                hint: "save the picture in the workspace (for example notes/figures/) and name it by a relative path"
-            ))
+            return .failure(
+                Problem(
+                    message: "image '\(source)' is not a file in the workspace; remote pictures are not fetched",
+                    hint: "save the picture in the workspace (for example notes/figures/) and name it by a relative path"
+                ))
         }
         guard !decoded.hasPrefix("/") else {
-            return .failure(Problem(
-                message: "image '\(source)' is an absolute path",
-                hint: "name the picture by a path relative to the note, inside the workspace"
-            ))
+            return .failure(
+                Problem(
+                    message: "image '\(source)' is an absolute path",
+                    hint: "name the picture by a path relative to the note, inside the workspace"
+                ))
         }
         let file = directory.appendingPathComponent(decoded).standardizedFileURL.resolvingSymlinksInPath()
         let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         guard file.path.hasPrefix(rootPath) else {
-            return .failure(Problem(
-                message: "image '\(source)' is outside the workspace",
-                hint: "copy the picture into the workspace folder and name it from there"
-            ))
+            return .failure(
+                Problem(
+                    message: "image '\(source)' is outside the workspace",
+                    hint: "copy the picture into the workspace folder and name it from there"
+                ))
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
@@ -82,33 +86,38 @@ struct ImageResolver {
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= ImageAsset.maximumBytes else {
-            return .failure(Problem(
-                message: "image '\(source)' is \(size / (1 << 20)) MiB; the limit is \(ImageAsset.maximumBytes >> 20) MiB",
-                hint: "save it smaller (a chart needs no more than a few hundred KiB)"
-            ))
+            return .failure(
+                Problem(
+                    message: "image '\(source)' is \(size / (1 << 20)) MiB; the limit is \(ImageAsset.maximumBytes >> 20) MiB",
+                    hint: "save it smaller (a chart needs no more than a few hundred KiB)"
+                ))
         }
         guard let data = FileManager.default.contents(atPath: file.path) else {
             return .failure(Problem(message: "cannot read image '\(source)'"))
         }
         guard let header = ImageAsset.header(of: data) else {
-            return .failure(Problem(
-                message: "image '\(source)' is not a PNG or JPEG picture",
-                hint: "save it as PNG or JPEG"
-            ))
+            return .failure(
+                Problem(
+                    message: "image '\(source)' is not a PNG or JPEG picture",
+                    hint: "save it as PNG or JPEG"
+                ))
         }
         let sides = 1...ImageAsset.maximumPixels
         guard sides.contains(header.width), sides.contains(header.height) else {
             let empty = header.width == 0 || header.height == 0
-            return .failure(Problem(
-                message: "image '\(source)' is \(header.width) x \(header.height) pixels"
-                    + (empty ? "" : "; the limit is 30,000 pixels on a side"),
-                hint: empty ? "the file's header is broken: save the picture again" : "save it smaller (a chart needs no more than a few thousand pixels)"
-            ))
+            return .failure(
+                Problem(
+                    message: "image '\(source)' is \(header.width) x \(header.height) pixels"
+                        + (empty ? "" : "; the limit is 30,000 pixels on a side"),
+                    hint: empty
+                        ? "the file's header is broken: save the picture again" : "save it smaller (a chart needs no more than a few thousand pixels)"
+                ))
         }
         let relative = String(file.path.dropFirst(rootPath.count))
-        return .success(ImageAsset(
-            path: relative, data: data, format: header.format, pixelWidth: header.width, pixelHeight: header.height
-        ))
+        return .success(
+            ImageAsset(
+                path: relative, data: data, format: header.format, pixelWidth: header.width, pixelHeight: header.height
+            ))
     }
 
     // MARK: Rewriting the model

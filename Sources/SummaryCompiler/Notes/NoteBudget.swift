@@ -24,11 +24,19 @@ struct NoteBudget {
             total += size <= NoteParser.maximumBytes ? size : 0
             guard total <= maximumBytes else {
                 count = index
-                refusal = [(nil, [.error(
-                    "the notes together are larger than \(Self.grouped(maximumBytes)) bytes: with this one they are \(Self.grouped(total)) bytes",
-                    at: SourceLocation(path: paths[index], line: 1, column: 1),
-                    hint: "a summary's notes are a few megabytes at most: remove pasted material, or move notes that are not for this summary out of notes/"
-                )])]
+                refusal = [
+                    (
+                        nil,
+                        [
+                            .error(
+                                "the notes together are larger than \(Self.grouped(maximumBytes)) bytes: with this one they are \(Self.grouped(total)) bytes",
+                                at: SourceLocation(path: paths[index], line: 1, column: 1),
+                                hint:
+                                    "a summary's notes are a few megabytes at most: remove pasted material, or move notes that are not for this summary out of notes/"
+                            )
+                        ]
+                    )
+                ]
                 return
             }
         }

@@ -1,7 +1,7 @@
 public import Diagnostics
-import Storage
 public import Forum
 import Foundation
+import Storage
 import Yams
 
 /// Reads a note file: checks the encoding, splits the front matter off at
@@ -99,11 +99,12 @@ public enum NoteParser {
         // A line has no more scalars than UTF-8 bytes: only a long one is counted.
         guard let long = lines.firstIndex(where: { $0.utf8.count > maximumLineLength && $0.unicodeScalars.count > maximumLineLength })
         else { return }
-        throw Refusal(.error(
-            "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
-            at: SourceLocation(path: path, line: long + 1, column: 1),
-            hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
-        ))
+        throw Refusal(
+            .error(
+                "line \(long + 1) is longer than 100,000 characters (\(lines[long].unicodeScalars.count))",
+                at: SourceLocation(path: path, line: long + 1, column: 1),
+                hint: "break the paragraph into several lines: Markdown joins lines of one paragraph"
+            ))
     }
 
     /// The index of the line that closes the front matter the first line opens.
@@ -111,10 +112,11 @@ public enum NoteParser {
         func isFence(_ line: Substring) -> Bool { Whitespace.trimming(line, Whitespace.isWhitespace) == "---" }
         let start = SourceLocation(path: path, line: 1, column: 1)
         guard let first = lines.first, isFence(first) else {
-            throw Refusal(.error(
-                "note has no front matter", at: start,
-                hint: "begin the note with a '---' line, the front matter (session: ...), and another '---' line"
-            ))
+            throw Refusal(
+                .error(
+                    "note has no front matter", at: start,
+                    hint: "begin the note with a '---' line, the front matter (session: ...), and another '---' line"
+                ))
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
             throw Refusal(.error("front matter is not closed by a '---' line", at: start))
@@ -138,12 +140,15 @@ public enum NoteParser {
     /// else through Yams.
     private static func readFrontMatter(_ lines: ArraySlice<Substring>, path: String, simple: Bool) throws(Refusal) -> ReadFrontMatter {
         if simple, let simple = SimpleFrontMatter.read(lines) {
-            return ReadFrontMatter(values: simple.values, location: { key, element in
-                let position = element.flatMap { $0 < simple.objectivePositions.count ? simple.objectivePositions[$0] : nil }
-                    ?? simple.valuePositions[key]
-                guard let position else { return SourceLocation(path: path, line: 2, column: 1) }
-                return SourceLocation(path: path, line: position.line + 1, column: position.column)
-            }, lines: lines.indices)
+            return ReadFrontMatter(
+                values: simple.values,
+                location: { key, element in
+                    let position =
+                        element.flatMap { $0 < simple.objectivePositions.count ? simple.objectivePositions[$0] : nil }
+                        ?? simple.valuePositions[key]
+                    guard let position else { return SourceLocation(path: path, line: 2, column: 1) }
+                    return SourceLocation(path: path, line: position.line + 1, column: position.column)
+                }, lines: lines.indices)
         }
         let source = YAMLSource(text: lines.joined(separator: "\n"), path: path, lineOffset: 1)
         let root: Node
@@ -156,17 +161,20 @@ public enum NoteParser {
         var warnings: [Diagnostic] = []
         for (key, _) in mapping {
             if let name = key.string, !knownKeys.contains(name) {
-                warnings.append(.warning(
-                    "unknown front matter key '\(name)'", at: source.location(key.mark),
-                    hint: "known keys: session, title, author, role, segment, objectives, language"
-                ))
+                warnings.append(
+                    .warning(
+                        "unknown front matter key '\(name)'", at: source.location(key.mark),
+                        hint: "known keys: session, title, author, role, segment, objectives, language"
+                    ))
             }
         }
         let objectiveNodes = mapping["objectives"]?.sequence.map(Array.init) ?? []
-        return ReadFrontMatter(values: values, location: { key, element in
-            if let element, element < objectiveNodes.count { return source.location(objectiveNodes[element].mark) }
-            return source.location(mapping[key]?.mark)
-        }, warnings: warnings, lines: lines.indices)
+        return ReadFrontMatter(
+            values: values,
+            location: { key, element in
+                if let element, element < objectiveNodes.count { return source.location(objectiveNodes[element].mark) }
+                return source.location(mapping[key]?.mark)
+            }, warnings: warnings, lines: lines.indices)
     }
 
     /// The session and plenary segment the front matter names, checked
@@ -175,21 +183,24 @@ public enum NoteParser {
     private static func checkedFields(
         _ front: ReadFrontMatter, forum: Forum?, path: String, diagnostics: inout [Diagnostic]
     ) -> (session: Session?, segment: PlenarySegment?) {
-        let values = front.values, location = front.location
+        let values = front.values
+        let location = front.location
         var session: Session?
         if let name = values.session {
             session = Session(rawValue: name)
             if session == nil {
-                diagnostics.append(.error(
-                    "unknown session '\(name)'", at: location("session", nil),
-                    hint: "use one of: " + Session.allCases.map(\.rawValue).joined(separator: ", ")
-                ))
+                diagnostics.append(
+                    .error(
+                        "unknown session '\(name)'", at: location("session", nil),
+                        hint: "use one of: " + Session.allCases.map(\.rawValue).joined(separator: ", ")
+                    ))
             }
         } else {
-            diagnostics.append(.error(
-                "missing key 'session'", at: SourceLocation(path: path, line: 1, column: 1),
-                hint: "add e.g. 'session: round-table-1' to the front matter"
-            ))
+            diagnostics.append(
+                .error(
+                    "missing key 'session'", at: SourceLocation(path: path, line: 1, column: 1),
+                    hint: "add e.g. 'session: round-table-1' to the front matter"
+                ))
         }
 
         var segment: PlenarySegment?
@@ -198,24 +209,27 @@ public enum NoteParser {
                 if session == nil || session == .plenary {
                     segment = known
                 } else {
-                    diagnostics.append(.error(
-                        "'segment' is only for plenary notes", at: location("segment", nil),
-                        hint: "remove it, or make the note's session 'plenary'"
-                    ))
+                    diagnostics.append(
+                        .error(
+                            "'segment' is only for plenary notes", at: location("segment", nil),
+                            hint: "remove it, or make the note's session 'plenary'"
+                        ))
                 }
             } else {
-                diagnostics.append(.error(
-                    "unknown plenary segment '\(name)'", at: location("segment", nil),
-                    hint: "use one of: " + PlenarySegment.allCases.map(\.rawValue).joined(separator: ", ")
-                ))
+                diagnostics.append(
+                    .error(
+                        "unknown plenary segment '\(name)'", at: location("segment", nil),
+                        hint: "use one of: " + PlenarySegment.allCases.map(\.rawValue).joined(separator: ", ")
+                    ))
             }
         }
 
         if let language = values.language, !Self.isLanguageTag(language) {
-            diagnostics.append(.error(
-                "'\(language)' is not a language tag", at: location("language", nil),
-                hint: "use a language tag such as en, fr, es, ar or pt-BR"
-            ))
+            diagnostics.append(
+                .error(
+                    "'\(language)' is not a language tag", at: location("language", nil),
+                    hint: "use a language tag such as en, fr, es, ar or pt-BR"
+                ))
         }
 
         for (index, number) in (values.objectives ?? []).enumerated() {
@@ -224,10 +238,11 @@ public enum NoteParser {
             } else if let table = session?.roundTableNumber {
                 let covered = forum?.roundTable(table)?.objectives ?? RoundTable.indicativeClustering[table] ?? []
                 if !covered.contains(number) {
-                    diagnostics.append(.warning(
-                        "objective \(number) (\(Objective.numbered(number)!.shortTitle)) is not covered by round table \(table)",
-                        at: location("objectives", index)
-                    ))
+                    diagnostics.append(
+                        .warning(
+                            "objective \(number) (\(Objective.numbered(number)!.shortTitle)) is not covered by round table \(table)",
+                            at: location("objectives", index)
+                        ))
                 }
             }
         }
@@ -238,7 +253,8 @@ public enum NoteParser {
     /// file line it starts on. Line ends are LF in the body: a text without
     /// a CR is cut as it is, one with a CR has its lines joined again.
     private static func body(of text: String, lines: [Substring], close: Int) -> (body: String, line: Int) {
-        let body = close + 1 < lines.count && !text.utf8Contains(UInt8(ascii: "\r"))
+        let body =
+            close + 1 < lines.count && !text.utf8Contains(UInt8(ascii: "\r"))
             ? String(text[lines[close + 1].startIndex...])
             : lines[(close + 1)...].joined(separator: "\n")
         return (body, close + 2)

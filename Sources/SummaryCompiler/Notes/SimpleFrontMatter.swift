@@ -98,7 +98,9 @@ struct SimpleFrontMatter {
 
     /// `[1, 2, 23]`: decimal numbers of one or two digits without a leading
     /// zero, separated by a comma and one space.
-    private static func integerList(_ value: ArraySlice<Unicode.Scalar>, line: Int, column: Int) -> [(value: Int, position: (line: Int, column: Int))]? {
+    private static func integerList(
+        _ value: ArraySlice<Unicode.Scalar>, line: Int, column: Int
+    ) -> [(value: Int, position: (line: Int, column: Int))]? {
         guard value.first == "[", value.last == "]" else { return nil }
         var result: [(value: Int, position: (line: Int, column: Int))] = []
         var index = value.startIndex + 1

@@ -1,7 +1,7 @@
 public import Diagnostics
 import Foundation
-import Storage
 import Mustache
+import Storage
 
 extension Summary {
     /// Renders every format and writes it into `directory`.
@@ -32,10 +32,12 @@ extension Summary {
         // others had replaced theirs: refused before any is.
         if let blocked = ready.first(where: { folder.isFolder($0.output.format.fileName) }) {
             for file in ready { folder.remove(file.temporary) }
-            throw DiagnosticFailure(.cannotCreate, .error(
-                "cannot write output: a folder is in the way", at: SourceLocation(path: blocked.output.path),
-                hint: "move or rename that folder, then compile again"
-            ))
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "cannot write output: a folder is in the way", at: SourceLocation(path: blocked.output.path),
+                    hint: "move or rename that folder, then compile again"
+                ))
         }
         // A link at an output's name is replaced, not written through. The
         // first rename that fails stops the rest; their temporaries go.
@@ -59,11 +61,13 @@ extension Summary {
             return try OpenFolder.open(directory, inside: inWorkspace ? checked.folder : nil)
         } catch {
             let linked = error == .outside || error == .link
-            throw DiagnosticFailure(.cannotCreate, .error(
-                "cannot write output: \(linked ? "the folder is a link to a place outside the workspace" : error.description)",
-                at: SourceLocation(path: directory),
-                hint: linked ? "remove the link (compile makes the folder), or write the outputs to a folder of your choice" : nil
-            ))
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "cannot write output: \(linked ? "the folder is a link to a place outside the workspace" : error.description)",
+                    at: SourceLocation(path: directory),
+                    hint: linked ? "remove the link (compile makes the folder), or write the outputs to a folder of your choice" : nil
+                ))
         }
     }
 

@@ -71,7 +71,8 @@ extension Summary {
                 objectives: table.objectives.compactMap(Objective.numbered).map { ObjectiveContext($0) }
             )
         }
-        let policyDebate = session == .policyDebate
+        let policyDebate =
+            session == .policyDebate
             ? SectionContext.PolicyDebatePart(
                 facilitator: text(forum.policyDebate.facilitator),
                 hasFacilitator: !forum.policyDebate.facilitator.isEmpty
@@ -80,9 +81,10 @@ extension Summary {
         return SectionContext(
             id: TemplateText(session.rawValue),
             heading: TemplateText(session.displayName),
-            date: TemplateText(session == .plenary
-                ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
-                : forum.date(of: session).unStyle),
+            date: TemplateText(
+                session == .plenary
+                    ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+                    : forum.date(of: session).unStyle),
             notes: notes,
             roundTable: roundTable,
             policyDebate: policyDebate

@@ -72,9 +72,12 @@ public struct Summary: Sendable {
         let wanted = Format.allCases.filter(formats.contains)
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
         var result: [Format: Data] = [:]
-        for (format, bytes) in await Self.inTasks(wanted, { format throws(DiagnosticFailure) in
-            try renderBytes(format, library: library)
-        }) {
+        for (format, bytes) in await Self.inTasks(
+            wanted,
+            { format throws(DiagnosticFailure) in
+                try renderBytes(format, library: library)
+            })
+        {
             result[format] = try bytes.get()
         }
         return result
@@ -148,13 +151,17 @@ public struct Summary: Sendable {
                 for (name, text) in BuiltInTemplates.all { try library.register(text, named: name) }
             }
         } catch let error as MustacheLibrary.ParserError {
-            throw DiagnosticFailure(.badInput, TemplateDiagnostic.make(
-                file: error.filename, folder: templates ?? "built-in templates", context: error.context, error: error.error
-            ))
+            throw DiagnosticFailure(
+                .badInput,
+                TemplateDiagnostic.make(
+                    file: error.filename, folder: templates ?? "built-in templates", context: error.context, error: error.error
+                ))
         } catch let error as MustacheTemplate.ParserError {
-            throw DiagnosticFailure(.badInput, TemplateDiagnostic.make(
-                file: "template", folder: templates ?? "built-in templates", context: error.context, error: error.error
-            ))
+            throw DiagnosticFailure(
+                .badInput,
+                TemplateDiagnostic.make(
+                    file: "template", folder: templates ?? "built-in templates", context: error.context, error: error.error
+                ))
         } catch {
             throw DiagnosticFailure(.badInput, .error("cannot load templates: \(error)", at: SourceLocation(path: templates ?? "built-in templates")))
         }
@@ -163,9 +170,11 @@ public struct Summary: Sendable {
         }
         for format in formats where format.isText {
             guard library.getTemplate(named: format.template) != nil else {
-                throw DiagnosticFailure(.badInput, .error(
-                    "template '\(format.template).mustache' not found", at: SourceLocation(path: templates ?? "built-in templates")
-                ))
+                throw DiagnosticFailure(
+                    .badInput,
+                    .error(
+                        "template '\(format.template).mustache' not found", at: SourceLocation(path: templates ?? "built-in templates")
+                    ))
             }
         }
         return library

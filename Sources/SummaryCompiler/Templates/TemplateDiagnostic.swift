@@ -1,6 +1,6 @@
 import Diagnostics
-import Storage
 import Mustache
+import Storage
 
 /// A Mustache template that does not parse, said as a compiler would:
 /// the template file, the line and column swift-mustache stopped at, what

@@ -1,6 +1,6 @@
 import Diagnostics
-import Storage
 import Mustache
+import Storage
 
 /// The partials (`{{>name}}`) and inherited blocks (`{{<parent}}{{$block}}`)
 /// of a templates folder, checked before anything is rendered:
@@ -52,7 +52,8 @@ enum TemplateInclusion {
         }
         guard let cycle = firstCycle(edges, from: templates.keys.sorted().map(Node.template)) else { return nil }
         let path = cycle.map(\.name).joined(separator: " -> ")
-        let first = cycle[0], next = cycle[1]
+        let first = cycle[0]
+        let next = cycle[1]
         switch first {
         case .template(let name):
             return .error(

@@ -28,12 +28,14 @@ enum Whitespace {
         // Most texts begin and end with a visible ASCII character: nothing to trim.
         let text = Substring(text)
         if let first = text.utf8.first, let last = text.utf8.last,
-           (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last) {
+            (0x21..<0x7F).contains(first), (0x21..<0x7F).contains(last)
+        {
             return text
         }
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isTrimmed($0) }),
-              let last = scalars.lastIndex(where: { !isTrimmed($0) }) else { return "" }
+            let last = scalars.lastIndex(where: { !isTrimmed($0) })
+        else { return "" }
         return Substring(scalars[first...last])
     }
 }

@@ -20,8 +20,9 @@ final class Deflater {
         // zlib remembers the stream's address: it must not move.
         stream = .allocate(capacity: 1)
         stream.initialize(to: z_stream())
+        let level: Int32 = 3
         let status = deflateInit2_(
-            stream, 3 /* level */, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
+            stream, level, Z_DEFLATED, -MAX_WBITS, 9, Z_DEFAULT_STRATEGY, ZLIB_VERSION,
             Int32(MemoryLayout<z_stream>.size)
         )
         precondition(status == Z_OK, "zlib refused to start a deflate stream (\(status))")

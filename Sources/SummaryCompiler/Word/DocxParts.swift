@@ -4,76 +4,94 @@
 /// footer and the core properties.
 enum DocxParts {
     static let declaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"
-    static let wordNamespaces = #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing""#
+    static let wordNamespaces =
+        #"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing""#
 
-    static let contentTypes = declaration + """
-    <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
-    <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
-    <Default Extension="xml" ContentType="application/xml"/>\
-    <Default Extension="png" ContentType="image/png"/>\
-    <Default Extension="jpeg" ContentType="image/jpeg"/>\
-    <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
-    <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
-    <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
-    <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>\
-    <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
-    <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
-    </Types>
-    """
+    static let contentTypes =
+        declaration + """
+            <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">\
+            <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>\
+            <Default Extension="xml" ContentType="application/xml"/>\
+            <Default Extension="png" ContentType="image/png"/>\
+            <Default Extension="jpeg" ContentType="image/jpeg"/>\
+            <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
+            <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+            <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>\
+            <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
+            <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
+            </Types>
+            """
 
-    static let packageRelationships = declaration + """
-    <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
-    </Relationships>
-    """
+    static let packageRelationships =
+        declaration + """
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
+            <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>\
+            <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>\
+            </Relationships>
+            """
 
     /// The document part's fixed relationships; hyperlinks follow from rId100.
     static let fixedDocumentRelationships = """
-    <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-    <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
-    <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>\
-    <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
-    """
+        <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
+        <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
+        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>\
+        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+        """
 
-    static let footer = declaration + """
-    <w:ftr \(wordNamespaces)><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>\
-    <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
-    <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>
-    """
+    static let footer =
+        declaration + """
+            <w:ftr \(wordNamespaces)><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>\
+            <w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> PAGE </w:instrText></w:r>\
+            <w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p></w:ftr>
+            """
 
     /// - Parameter date: W3CDTF, e.g. `2026-05-05T00:00:00Z`.
     static func coreProperties(title: String, date: String) -> String {
         declaration + """
-        <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
-        xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
-        xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
-        <dc:title>\(WordXML.escape(title))</dc:title>\
-        <dc:subject>Summary of the President of the General Assembly</dc:subject>\
-        <dc:creator>President of the General Assembly</dc:creator>\
-        <dc:language>en</dc:language>\
-        <dcterms:created xsi:type="dcterms:W3CDTF">\(date)</dcterms:created>\
-        <dcterms:modified xsi:type="dcterms:W3CDTF">\(date)</dcterms:modified>\
-        </cp:coreProperties>
-        """
+            <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" \
+            xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" \
+            xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\
+            <dc:title>\(WordXML.escape(title))</dc:title>\
+            <dc:subject>Summary of the President of the General Assembly</dc:subject>\
+            <dc:creator>President of the General Assembly</dc:creator>\
+            <dc:language>en</dc:language>\
+            <dcterms:created xsi:type="dcterms:W3CDTF">\(date)</dcterms:created>\
+            <dcterms:modified xsi:type="dcterms:W3CDTF">\(date)</dcterms:modified>\
+            </cp:coreProperties>
+            """
     }
 
-    static func paragraphStyle(_ id: String, _ name: String, basedOn: String? = "Normal", next: String? = nil, properties: String = "", run: String = "") -> String {
+    static func paragraphStyle(
+        _ id: String, _ name: String, basedOn: String? = "Normal", next: String? = nil, properties: String = "", run: String = ""
+    ) -> String {
         "<w:style w:type=\"paragraph\" w:styleId=\"\(id)\"><w:name w:val=\"\(name)\"/>"
             + (basedOn.map { "<w:basedOn w:val=\"\($0)\"/>" } ?? "")
             + (next.map { "<w:next w:val=\"\($0)\"/>" } ?? "")
             + "<w:qFormat/><w:pPr>\(properties)</w:pPr><w:rPr>\(run)</w:rPr></w:style>"
     }
 
-    static let styles = declaration + "<w:styles \(wordNamespaces)>"
+    static let styles =
+        declaration + "<w:styles \(wordNamespaces)>"
         + "<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii=\"Times New Roman\" w:hAnsi=\"Times New Roman\" w:cs=\"Times New Roman\" w:eastAsia=\"Times New Roman\"/>"
         + "<w:sz w:val=\"22\"/><w:szCs w:val=\"22\"/><w:lang w:val=\"en-GB\" w:bidi=\"ar-SA\"/></w:rPr></w:rPrDefault>"
         + "<w:pPrDefault><w:pPr><w:spacing w:after=\"120\" w:line=\"264\" w:lineRule=\"auto\"/></w:pPr></w:pPrDefault></w:docDefaults>"
         + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:qFormat/></w:style>"
-        + paragraphStyle("Title", "Title", next: "Normal", properties: "<w:jc w:val=\"center\"/><w:spacing w:after=\"240\"/>", run: "<w:b/><w:bCs/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>")
-        + paragraphStyle("Heading1", "heading 1", next: "Normal", properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>", run: "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
-        + paragraphStyle("Heading2", "heading 2", next: "Normal", properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/>", run: "<w:b/><w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
-        + paragraphStyle("Heading3", "heading 3", next: "Normal", properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/>", run: "<w:b/><w:bCs/><w:i/><w:iCs/>")
+        + paragraphStyle(
+            "Title", "Title", next: "Normal", properties: "<w:jc w:val=\"center\"/><w:spacing w:after=\"240\"/>",
+            run: "<w:b/><w:bCs/><w:sz w:val=\"36\"/><w:szCs w:val=\"36\"/>")
+        + paragraphStyle(
+            "Heading1", "heading 1", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"360\" w:after=\"120\"/><w:outlineLvl w:val=\"0\"/>",
+            run: "<w:b/><w:bCs/><w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/>")
+        + paragraphStyle(
+            "Heading2", "heading 2", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"240\" w:after=\"80\"/><w:outlineLvl w:val=\"1\"/>",
+            run: "<w:b/><w:bCs/><w:sz w:val=\"24\"/><w:szCs w:val=\"24\"/>")
+        + paragraphStyle(
+            "Heading3", "heading 3", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/>",
+            run: "<w:b/><w:bCs/><w:i/><w:iCs/>")
         + paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", next: "Normal", properties: "<w:outlineLvl w:val=\"9\"/>")
         + paragraphStyle("TOC1", "toc 1", next: "Normal", properties: "<w:spacing w:after=\"60\"/>")
         + paragraphStyle("ListBullet", "List Bullet", properties: "<w:contextualSpacing/>")
@@ -84,7 +102,8 @@ enum DocxParts {
         + "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>"
         + "<w:style w:type=\"table\" w:styleId=\"TableGrid\"><w:name w:val=\"Table Grid\"/><w:tblPr><w:tblBorders>"
-        + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>" }.joined()
+        + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"auto\"/>" }
+        .joined()
         + "</w:tblBorders><w:tblCellMar><w:left w:w=\"108\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
         + "</w:styles>"
 
@@ -93,7 +112,9 @@ enum DocxParts {
         func levels(ordered: Bool) -> String {
             (0..<9).map { level in
                 let indent = 720 * (level + 1)
-                let format = ordered ? "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%\(level + 1).\"/>"
+                let format =
+                    ordered
+                    ? "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%\(level + 1).\"/>"
                     : "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"\(["\u{2022}", "\u{25E6}", "\u{25AA}"][level % 3])\"/>"
                 return "<w:lvl w:ilvl=\"\(level)\"><w:start w:val=\"1\"/>\(format)<w:lvlJc w:val=\"left\"/>"
                     + "<w:pPr><w:ind w:left=\"\(indent)\" w:hanging=\"360\"/></w:pPr></w:lvl>"
@@ -104,7 +125,8 @@ enum DocxParts {
         result += "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\(levels(ordered: true))</w:abstractNum>"
         result += "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
         for (index, list) in orderedLists.enumerated() {
-            result += "<w:num w:numId=\"\(index + 2)\"><w:abstractNumId w:val=\"1\"/>"
+            result +=
+                "<w:num w:numId=\"\(index + 2)\"><w:abstractNumId w:val=\"1\"/>"
                 + "<w:lvlOverride w:ilvl=\"\(list.level)\"><w:startOverride w:val=\"\(list.start)\"/></w:lvlOverride></w:num>"
         }
         return result + "</w:numbering>"

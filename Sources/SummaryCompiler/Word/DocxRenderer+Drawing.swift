@@ -42,7 +42,8 @@ extension DocxRenderer {
         let (width, height) = Self.extent(pixelWidth: image.pixelWidth, pixelHeight: image.pixelHeight)
         let description = WordXML.escape(alt)
         let drawingML = "http://schemas.openxmlformats.org/drawingml/2006"
-        xml += "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+        xml +=
+            "<w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
             + "<wp:extent cx=\"\(width)\" cy=\"\(height)\"/>"
             + "<wp:docPr id=\"\(drawingCount)\" name=\"Picture \(drawingCount)\" descr=\"\(description)\"/>"
             + "<wp:cNvGraphicFramePr><a:graphicFrameLocks xmlns:a=\"\(drawingML)/main\" noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"

@@ -57,18 +57,20 @@ struct DocxRenderer {
         let document = StreamedPart()
         let footnotes = StreamedPart()
         document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
-        footnotes.write(DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
-            + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
-            + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>")
+        footnotes.write(
+            DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
+                + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
+                + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>")
         let (rest, restOfFootnotes) = documentBody { piece, newFootnotes in
             document.write(piece)
             footnotes.write(newFootnotes)
         }
-        document.write(rest
-            + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-            + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-            + "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
-            + "</w:sectPr></w:body></w:document>")
+        document.write(
+            rest
+                + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+                + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+                + "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+                + "</w:sectPr></w:body></w:document>")
         footnotes.write(restOfFootnotes + "</w:footnotes>")
         let relationshipsPart = StreamedPart()
         relationshipsPart.write(documentRelationships)
@@ -144,7 +146,8 @@ struct DocxRenderer {
     private mutating func appendSessionOpening(_ session: Session, to xml: inout String) {
         let forum = summary.checked.forum
         appendParagraph(style: "Heading1", text: session.displayName, to: &xml)
-        var meta = session == .plenary
+        var meta =
+            session == .plenary
             ? Summary.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
             : forum.date(of: session).unStyle
         if session == .policyDebate, !forum.policyDebate.facilitator.isEmpty {
@@ -161,9 +164,12 @@ struct DocxRenderer {
         let objectives = table.objectives.compactMap(Objective.numbered)
         if !objectives.isEmpty {
             appendParagraph(style: nil, text: "Objectives of the Global Compact discussed:", to: &xml)
-            appendBlock(.list(ordered: false, start: 1, tight: true, items: objectives.map {
-                [.paragraph([.text("Objective \($0.number): \($0.title)")])]
-            }), depth: 0, to: &xml)
+            appendBlock(
+                .list(
+                    ordered: false, start: 1, tight: true,
+                    items: objectives.map {
+                        [.paragraph([.text("Objective \($0.number): \($0.title)")])]
+                    }), depth: 0, to: &xml)
         }
     }
 
@@ -199,7 +205,8 @@ struct DocxRenderer {
         for (index, entry) in entries.enumerated() {
             xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
             if index == 0 {
-                xml += "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                xml +=
+                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
                     + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
                     + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
             }
@@ -216,7 +223,10 @@ struct DocxRenderer {
     mutating func appendNote(_ note: Note, to xml: inout String) {
         language = note.language
         rightToLeft = note.isRightToLeft
-        defer { language = "en"; rightToLeft = false }
+        defer {
+            language = "en"
+            rightToLeft = false
+        }
         referencedLabels = []
         footnoteNumbering = FootnoteNumbering(note.document, firstNumber: footnoteBodies.count + 1)
         if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
@@ -232,7 +242,8 @@ struct DocxRenderer {
             var content = ""
             appendBlocks(definition, depth: 0, paragraphStyle: "FootnoteText", to: &content)
             insideFootnote = false
-            let reference = "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
+            let reference =
+                "<w:r><w:rPr><w:rStyle w:val=\"FootnoteReference\"/></w:rPr><w:footnoteRef/></w:r>"
                 + "<w:r><w:t xml:space=\"preserve\"> </w:t></w:r>"
             if let end = Self.endOfFirstParagraphProperties(in: content) {
                 content.insert(contentsOf: reference, at: end)
