@@ -116,6 +116,12 @@ public struct Ledger: Sendable {
         try readIfPresent(workspace: workspace, absent: []) { try $0.entries() }
     }
 
+    /// The entries of `kinds` in `workspace`'s ledger (none when it has no
+    /// ledger yet), read as `readIfPresent` reads: creating nothing.
+    public static func entriesIfPresent(workspace: URL, kinds: [String]) throws -> [LedgerEntry] {
+        try readIfPresent(workspace: workspace, absent: []) { try $0.entries(ofKinds: kinds) }
+    }
+
     /// What the deadline tracker needs of `workspace`'s ledger (empty when
     /// it has none), by queries rather than by reading every entry.
     public static func factsIfPresent(workspace: URL) throws -> LedgerFacts {

@@ -30,10 +30,26 @@ extension DistributionRecord: LedgerRecord {
     var event: LedgerEvent { .distribution(self) }
 }
 
+extension InvitationRecord: LedgerRecord {
+    static let kind = "invitation"
+    var event: LedgerEvent { .invitation(self) }
+}
+
+extension RevocationRecord: LedgerRecord {
+    static let kind = "revocation"
+    var event: LedgerEvent { .revocation(self) }
+}
+
+extension SignInRecord: LedgerRecord {
+    static let kind = "sign-in"
+    var event: LedgerEvent { .signIn(self) }
+}
+
 extension LedgerEvent {
     /// Every kind of record, to decode a stored one by its kind.
     static let recordTypes: [any LedgerRecord.Type] = [
         NoteSubmission.self, CompileRecord.self, UploadRecord.self, DistributionRecord.self,
+        InvitationRecord.self, RevocationRecord.self, SignInRecord.self,
     ]
 
     /// The record of this event.
@@ -43,11 +59,15 @@ extension LedgerEvent {
         case .compile(let record): record
         case .upload(let record): record
         case .distribution(let record): record
+        case .invitation(let record): record
+        case .revocation(let record): record
+        case .signIn(let record): record
         }
     }
 
     /// The kind of event, as stored in the ledger's `kind` column and shown
-    /// by `imrf log`: `submission`, `compile`, `upload` or `distribution`.
+    /// by `imrf log`: `submission`, `compile`, `upload`, `distribution`,
+    /// `invitation`, `revocation` or `sign-in`.
     public var kind: String { type(of: record).kind }
 
     /// The type of the records of `kind`; nil for a kind this imrf does not know.

@@ -7,6 +7,9 @@ public enum LedgerEvent: Sendable, Hashable {
     case compile(CompileRecord)
     case upload(UploadRecord)
     case distribution(DistributionRecord)
+    case invitation(InvitationRecord)
+    case revocation(RevocationRecord)
+    case signIn(SignInRecord)
 }
 
 /// A rapporteur's note accepted by `imrf submit`.

@@ -38,7 +38,7 @@ public struct LedgerFacts: Sendable, Hashable {
                 latestDistributions[record.deliverable] = entry
             case .compile(let record) where !record.draft:
                 currentCompile = entry
-            case .compile, .upload:
+            case .compile, .upload, .invitation, .revocation, .signIn:
                 break
             }
         }

@@ -5,8 +5,9 @@ import GRDB
 /// One table, `entry`: `id` (AUTOINCREMENT, so an id is never reused even
 /// after a rollback, and ids order the ledger), `at` (seconds since 1970 as
 /// a REAL, so a `Date` comes back bit for bit), `kind` (`submission`,
-/// `compile`, `upload`, `distribution`) and `record`, the event's record as
-/// JSON. Why one JSON column rather than a column per field: the records are
+/// `compile`, `upload`, `distribution`, and since the web intake
+/// `invitation`, `revocation`, `sign-in`: new kinds are new rows, no
+/// migration) and `record`, the event's record as JSON. Why one JSON column rather than a column per field: the records are
 /// `Codable` value types that the tracker and the upload command will grow
 /// (a new optional field must not need a migration, and an older row must
 /// still decode), and every query imrf makes is "the entries of a kind, in

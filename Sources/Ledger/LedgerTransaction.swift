@@ -20,6 +20,13 @@ public struct LedgerTransaction {
         try entries(sql: "SELECT id, at, kind, record FROM entry WHERE kind = ? ORDER BY id", arguments: [kind])
     }
 
+    /// The entries of any of `kinds`, oldest first.
+    public func entries(ofKinds kinds: [String]) throws -> [LedgerEntry] {
+        let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
+        return try entries(
+            sql: "SELECT id, at, kind, record FROM entry WHERE kind IN (\(marks)) ORDER BY id", arguments: StatementArguments(kinds))
+    }
+
     /// The tracker's facts (`LedgerFacts`), each one query over the `kind`
     /// index: only the entries that decide a state are decoded.
     public func facts() throws -> LedgerFacts {

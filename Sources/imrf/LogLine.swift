@@ -45,6 +45,19 @@ struct LogLine {
             return text
         case .distribution(let record):
             return record.deliverable + (record.reference.map { " (\($0))" } ?? "")
+        case .invitation(let record):
+            // Never the token: the ledger has only its digest, and not even that is shown.
+            let sessions = record.sessions.isEmpty ? "every session" : record.sessions.joined(separator: ", ")
+            var text = "\(record.id): \(record.name) (\(record.role)) for \(sessions)"
+            if let email = record.email { text += " <\(email)>" }
+            if let expires = record.expires {
+                text += ", expires " + ((try? Date(expires, strategy: .iso8601)).map(formatter.string(from:)) ?? expires)
+            }
+            return text
+        case .revocation(let record):
+            return "\(record.invitation) revoked"
+        case .signIn(let record):
+            return "\(record.name) with invitation \(record.invitation) (\(record.method))"
         }
     }
 }
