@@ -4,8 +4,10 @@
 // Migration Review Forum. Layers (each uses only layers below it):
 //
 //   imrf (executable)                  the command line: arguments, printing, exit codes
-//   ForumWorkspace   Tracker           use cases: a workspace's notes, submissions, compiles;
-//                                      deliverables, due moments, status
+//   imrf-server (executable)           the web service: listening, signals, request log
+//   WebIntake                          the web service's router: sign-in, pages, the JSON API
+//   ForumWorkspace   Tracker           use cases: a workspace's notes, submissions, compiles,
+//                                      invitations; deliverables, due moments, status
 //   SummaryCompiler  Upload  Ledger    notes in, documents out; the document endpoint; the event store
 //   Forum                              forum.yaml
 //   WorkingDays                        holiday calendars, working-day arithmetic
@@ -13,7 +15,9 @@
 //   Diagnostics                        errors as data
 //
 // C libraries come from Debian's -dev packages through system-library
-// targets; `make deps` installs them.
+// targets; `make deps` installs them. Hummingbird (and SwiftNIO under it)
+// is linked into imrf-server only: `imrf serve` execs that binary, so the
+// CLI's start-up (cron's `imrf status`) never loads it.
 import PackageDescription
 
 let swiftSettings: [SwiftSetting] = [
@@ -33,6 +37,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "imrf", targets: ["imrf"]),
+        .executable(name: "imrf-server", targets: ["imrf-server"]),
         .library(name: "Diagnostics", targets: ["Diagnostics"]),
         .library(name: "Storage", targets: ["Storage"]),
         .library(name: "WorkingDays", targets: ["WorkingDays"]),
@@ -42,6 +47,7 @@ let package = Package(
         .library(name: "SummaryCompiler", targets: ["SummaryCompiler"]),
         .library(name: "Tracker", targets: ["Tracker"]),
         .library(name: "ForumWorkspace", targets: ["ForumWorkspace"]),
+        .library(name: "WebIntake", targets: ["WebIntake"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +56,11 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Hummingbird's HTTP types, imported by name (MemberImportVisibility).
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // MARK: Foundation layer
@@ -154,6 +165,36 @@ let package = Package(
             swiftSettings: grdbClientSettings
         ),
 
+        // MARK: Web service (Hummingbird; never a dependency of imrf)
+        // WebIntake: the router, pages and JSON API, a library so that
+        // HummingbirdTesting drives it in-process. imrf-server: arguments,
+        // the listening socket, signals (swift-service-lifecycle).
+        .target(
+            name: "WebIntake",
+            dependencies: [
+                "Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "SummaryCompiler", "Tracker", "ForumWorkspace",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [
+                .embedInCode("Static/intake.js"),
+                .embedInCode("Static/intake.css"),
+            ],
+            swiftSettings: grdbClientSettings
+        ),
+        .executableTarget(
+            name: "imrf-server",
+            dependencies: [
+                "WebIntake", "ForumWorkspace", "Storage",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: grdbClientSettings
+        ),
+
         // MARK: Benchmarks (Benchmarks/*.sh drive them side by side with the reference tools)
         .executableTarget(
             name: "working-days-benchmark",
@@ -241,7 +282,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ForumWorkspaceTests",
-            dependencies: ["ForumWorkspace", "SummaryCompiler", "Forum", "WorkingDays", "Ledger", "Storage", "Upload", "Diagnostics", "IMRFTestSupport"],
+            dependencies: [
+                "ForumWorkspace", "SummaryCompiler", "Forum", "WorkingDays", "Ledger", "Storage", "Upload", "Diagnostics", "IMRFTestSupport",
+            ],
             swiftSettings: grdbClientSettings
         ),
         .testTarget(
@@ -249,6 +292,17 @@ let package = Package(
             dependencies: ["Upload", "Diagnostics", "IMRFTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WebIntakeTests",
+            dependencies: [
+                "WebIntake", "ForumWorkspace", "Ledger", "Storage", "Diagnostics", "IMRFTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: grdbClientSettings
         ),
         .testTarget(
             name: "IMRFEndToEndTests",

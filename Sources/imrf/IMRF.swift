@@ -24,6 +24,8 @@ struct IMRF: AsyncParsableCommand {
             Status.self,
             Mark.self,
             ICS.self,
+            Invite.self,
+            Serve.self,
         ]
     )
 

@@ -1,0 +1,256 @@
+import Diagnostics
+import ForumWorkspace
+import Foundation
+import HTTPTypes
+public import Hummingbird
+public import Logging
+import SummaryCompiler
+
+/// The intake's routes. A library, so that HummingbirdTesting drives it in
+/// process; `imrf-server` puts it behind a listening socket.
+///
+/// | route | does |
+/// |---|---|
+/// | `GET /i/TOKEN` | signs in: session cookie, then `/` |
+/// | `GET /` | the rapporteur's page (office: a placeholder) |
+/// | `POST /note` | the page's form: check, preview or submit |
+/// | `GET /versions/ENTRY` | an earlier version |
+/// | `GET /api/me`, `POST /api/check`, `POST /api/notes`, `GET /api/notes` | the JSON API |
+/// | `GET /static/intake.js`, `/static/intake.css` | the page's script and style |
+public enum IntakeRouter {
+    /// The session cookie's name.
+    public static let cookieName = "imrf_session"
+
+    public static func router(_ intake: Intake, logger: Logger) -> Router<IntakeContext> {
+        let router = Router(context: IntakeContext.self)
+        router.middlewares.add(RequestLogMiddleware(logger: logger))
+        router.middlewares.add(SecurityMiddleware())
+
+        router.get("/i/:token") { request, context in try await signIn(request, context, intake) }
+        router.get("/static/intake.js") { _, _ in staticFile(Static.script, type: "text/javascript; charset=utf-8") }
+        router.get("/static/intake.css") { _, _ in staticFile(Static.style, type: "text/css; charset=utf-8") }
+        router.get("/favicon.ico") { _, _ in Response(status: .noContent) }
+
+        router.get("/") { request, context in
+            let (person, token) = try await authenticated(request, intake, unsafe: false)
+            if person.role == .office { return Page.response(Page.officePlaceholder(person)) }
+            return try await page(intake, person, token: token)
+        }
+        router.post("/note") { request, context in try await formPost(request, intake) }
+        router.get("/versions/:entry") { request, context in
+            let (person, _) = try await authenticated(request, intake, unsafe: false)
+            guard let entry = context.parameters.get("entry", as: Int64.self),
+                let (history, version, bytes) = try await intake.version(entry, for: person)
+            else { throw IntakeError(.notFound, "no such version of your notes") }
+            let (note, _) = try await intake.parse(bytes)
+            return Page.response(
+                Page.version(history, version, text: String(decoding: bytes, as: UTF8.self), preview: note.map { NotePreview($0).html }))
+        }
+
+        router.get("/api/me") { request, _ in
+            let (person, _) = try await authenticated(request, intake, unsafe: false)
+            return JSONBody.response(await intake.sessions(for: person))
+        }
+        router.get("/api/notes") { request, _ in
+            let (person, _) = try await authenticated(request, intake, unsafe: false)
+            return JSONBody.response(["notes": try await intake.notes(for: person)])
+        }
+        router.post("/api/check") { request, _ in
+            var request = request
+            let (person, _) = try await authenticated(request, intake, unsafe: true)
+            try await rateLimit(person, intake)
+            let bytes = try await noteBody(&request)
+            return JSONBody.response(try await intake.check(bytes))
+        }
+        router.post("/api/notes") { request, _ in
+            var request = request
+            let (person, _) = try await authenticated(request, intake, unsafe: true)
+            try await rateLimit(person, intake)
+            let bytes = try await noteBody(&request)
+            do {
+                let answer = try await intake.submit(bytes, as: person)
+                return JSONBody.response(answer, status: answer.isNew ? .created : .ok)
+            } catch let refusal as SubmitRefusal {
+                return JSONBody.response(refusal.check, status: .unprocessableContent)
+            }
+        }
+        return router
+    }
+
+    // MARK: Sign-in
+
+    static func signIn(_ request: Request, _ context: IntakeContext, _ intake: Intake) async throws -> Response {
+        let token = context.parameters.get("token") ?? ""
+        switch try await intake.authenticate(token) {
+        case .failure(let refusal):
+            throw IntakeError(.unauthorized, refusal.message, hint: refusal.hint)
+        case .success(let person):
+            await intake.recordSignIn(person, method: "link")
+            var headers: HTTPFields = [:]
+            headers[.setCookie] = sessionCookie(token, intake: intake, person: person)
+            // A SameSite=Strict cookie is not sent on a redirect that began
+            // on another site (a link clicked in webmail): there, a page that
+            // moves on by itself; elsewhere (typed, curl), a plain redirect.
+            let site = request.headers[.secFetchSite]?.lowercased()
+            if site == "cross-site" || site == "same-site" {
+                headers[.refresh] = "0; url=/"
+                return Page.response(Page.signedIn(person), headers: headers)
+            }
+            headers[.location] = "/"
+            return Response(status: .seeOther, headers: headers)
+        }
+    }
+
+    static func sessionCookie(_ token: String, intake: Intake, person: Invitation) -> String {
+        var cookie = "\(cookieName)=\(token); Path=/; HttpOnly; SameSite=Strict"
+        if intake.configuration.isSecure { cookie += "; Secure" }
+        if let expires = person.expires {
+            let seconds = Int(expires.timeIntervalSince(intake.configuration.now()))
+            cookie += "; Max-Age=\(max(0, seconds))"
+        }
+        return cookie
+    }
+
+    /// The signed-in person and their token: from `Authorization: Bearer`
+    /// (scripts) or the session cookie (the page). A cookie-authenticated
+    /// unsafe request must also come from the intake's own origin and carry
+    /// the CSRF token (header `X-CSRF-Token`; the form's `csrf` field is
+    /// checked by `formPost`).
+    static func authenticated(_ request: Request, _ intake: Intake, unsafe: Bool, formToken: String? = nil) async throws -> (Invitation, String) {
+        var token: String?
+        var byCookie = false
+        if let authorization = request.headers[.authorization] {
+            let parts = authorization.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2, parts[0].lowercased() == "bearer" else { throw IntakeError.notSignedIn }
+            token = String(parts[1]).trimmingCharacters(in: .whitespaces)
+        } else if let cookie = request.cookies[cookieName]?.value {
+            token = cookie
+            byCookie = true
+        }
+        guard let token, !token.isEmpty else { throw IntakeError.notSignedIn }
+        switch try await intake.authenticate(token) {
+        case .failure(let refusal):
+            throw IntakeError(.unauthorized, refusal.message, hint: refusal.hint)
+        case .success(let person):
+            if unsafe, byCookie {
+                guard request.headers[.origin] == intake.configuration.origin else { throw IntakeError.crossSite }
+                let presented = formToken ?? request.headers[.xCSRFToken] ?? ""
+                guard constantTimeEqual(presented, Intake.csrfToken(for: token)) else { throw IntakeError.crossSite }
+            }
+            return (person, token)
+        }
+    }
+
+    static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var difference: UInt8 = 0
+        for (p, q) in zip(x, y) { difference |= p ^ q }
+        return difference == 0
+    }
+
+    static func rateLimit(_ person: Invitation, _ intake: Intake) async throws {
+        if let wait = await intake.admit(person) {
+            var error = IntakeError(
+                .tooManyRequests, "too many checks and submissions in a minute", hint: "wait \(wait) second\(wait == 1 ? "" : "s"), then try again")
+            error.headers[.retryAfter] = String(wait)
+            throw error
+        }
+    }
+
+    /// The request's body, one note at most: 413 beyond the note limit,
+    /// refused by its declared length before anything is read.
+    static func noteBody(_ request: inout Request) async throws -> [UInt8] {
+        try await body(&request, limit: IntakeLimits.noteBytes)
+    }
+
+    static func body(_ request: inout Request, limit: Int) async throws -> [UInt8] {
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > limit { throw IntakeError.tooLarge(IntakeLimits.noteBytes) }
+        do {
+            let buffer = try await request.collectBody(upTo: limit)
+            return Array(buffer.readableBytesView)
+        } catch let error as any HTTPResponseError where error.status == .contentTooLarge {
+            throw IntakeError.tooLarge(IntakeLimits.noteBytes)
+        }
+    }
+
+    // MARK: The page
+
+    static func page(
+        _ intake: Intake, _ person: Invitation, token: String, form: NoteForm? = nil, outcome: Page.Outcome? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let sessions = await intake.sessions(for: person)
+        let notes = try await intake.notes(for: person)
+        return Page.response(
+            Page.rapporteur(person, sessions: sessions, notes: notes, csrf: Intake.csrfToken(for: token), form: form, outcome: outcome),
+            status: status)
+    }
+
+    /// The form of the page: `action` check, preview or submit. With
+    /// `Accept: application/json` (the page's script, checking as the
+    /// person types) a check answers `CheckAnswer` with `bodyOffset`.
+    static func formPost(_ request: Request, _ intake: Intake) async throws -> Response {
+        var request = request
+        let bytes = try await body(&request, limit: IntakeLimits.noteBytes + IntakeContext.formAllowance)
+        guard let form = FormData.parse(contentType: request.headers[.contentType], body: bytes) else {
+            throw IntakeError(.badRequest, "the form did not arrive whole", hint: "reload the page and try again")
+        }
+        let (person, token) = try await authenticated(request, intake, unsafe: true, formToken: form["csrf"] ?? "")
+        if person.role == .office { throw IntakeError(.forbidden, "the office's page has no note form yet") }
+        var note = NoteForm(form)
+        guard person.mayAccess(session: note.session) else {
+            throw IntakeError(.forbidden, "you were not invited for the session '\(note.session)'")
+        }
+        if let uploaded = note.uploaded, uploaded.count > IntakeLimits.noteBytes { throw IntakeError.tooLarge(IntakeLimits.noteBytes) }
+        try await rateLimit(person, intake)
+        let (text, offset) = note.text(author: person.name)
+        let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        if note.uploaded != nil, let parsed = try await intake.parse(text).note {
+            note.fill(from: parsed)
+            note.uploaded = nil
+        }
+        switch form["action"] ?? "check" {
+        case "submit":
+            do {
+                let answer = try await intake.submit(text, as: person)
+                if wantsJSON { return JSONBody.response(answer, status: answer.isNew ? .created : .ok) }
+                return try await page(
+                    intake, person, token: token, form: note, outcome: .receipt(answer, timeZone: "America/New_York"),
+                    status: answer.isNew ? .created : .ok)
+            } catch let refusal as SubmitRefusal {
+                if wantsJSON { return JSONBody.response(refusal.check, status: .unprocessableContent) }
+                return try await page(
+                    intake, person, token: token, form: note, outcome: .refused(refusal.check, bodyOffset: offset), status: .unprocessableContent)
+            }
+        case "preview":
+            let check = try await intake.check(text)
+            let parsed = try await intake.parse(text).note
+            let html = parsed.map { NotePreview($0).html } ?? "<p>The note cannot be shown until the errors above are fixed.</p>\n"
+            return try await page(intake, person, token: token, form: note, outcome: .preview(html, check, bodyOffset: offset))
+        default:
+            let check = try await intake.check(text)
+            if wantsJSON { return JSONBody.response(FormCheck(check: check, bodyOffset: offset)) }
+            return try await page(intake, person, token: token, form: note, outcome: .check(check, bodyOffset: offset))
+        }
+    }
+
+    /// The page script's live check: the diagnostics and how many lines the
+    /// fields' front matter takes before the body.
+    struct FormCheck: Encodable {
+        var check: CheckAnswer
+        var bodyOffset: Int
+    }
+
+    static func staticFile(_ bytes: [UInt8], type: String) -> Response {
+        Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=300"],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
+
+extension HTTPField.Name {
+    static let secFetchSite = Self("Sec-Fetch-Site")!
+    static let refresh = Self("Refresh")!
+}

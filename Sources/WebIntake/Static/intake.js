@@ -1,0 +1,95 @@
+// imrf web intake: the page works without this script (the form posts).
+// With it: deadlines and receipts also in the browser's own time zone, and
+// the note checked as it is typed. No framework; text only ever goes into
+// the page as text (textContent), never as HTML.
+"use strict";
+
+(function () {
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (e) { zone = ""; }
+
+  function showLocalTimes(root) {
+    var spans = root.querySelectorAll("span.local-time[data-for]");
+    for (var i = 0; i < spans.length; i++) {
+      var when = new Date(spans[i].getAttribute("data-for"));
+      if (isNaN(when.getTime())) continue;
+      spans[i].textContent = " (" + when.toLocaleString([], { dateStyle: "medium", timeStyle: "short" }) +
+        (zone ? " your time, " + zone : " your time") + ")";
+    }
+  }
+
+  function element(name, text, className) {
+    var node = document.createElement(name);
+    if (text !== undefined) node.textContent = text;
+    if (className) node.className = className;
+    return node;
+  }
+
+  function showCheck(outcome, answer) {
+    var offset = answer.bodyOffset || 0;
+    var check = answer.check;
+    while (outcome.firstChild) outcome.removeChild(outcome.firstChild);
+    outcome.appendChild(element("h3", check.errors === 0 ? "Check: ready to submit" : "Check: fix these first"));
+    if (check.diagnostics.length === 0) {
+      outcome.appendChild(element("p", "No problems found.", "ok"));
+      return;
+    }
+    var list = element("ul", undefined, "diagnostics");
+    check.diagnostics.forEach(function (d) {
+      var place = "";
+      if (d.line !== null && d.line !== undefined) {
+        place = offset > 0 && d.line > offset ? "body line " + (d.line - offset) : "line " + d.line;
+        if (d.column !== null && d.column !== undefined) place += ", column " + d.column;
+        if (offset > 0 && d.line <= offset) place = "the fields (" + place + " of the note)";
+      }
+      var item = element("li", undefined, d.severity);
+      item.appendChild(element("strong", d.severity));
+      item.appendChild(document.createTextNode((place ? " at " + place : "") + ": " + d.message));
+      if (d.hint) {
+        item.appendChild(element("br"));
+        item.appendChild(element("span", d.hint, "hint"));
+      }
+      list.appendChild(item);
+    });
+    outcome.appendChild(list);
+  }
+
+  function liveCheck(form) {
+    var outcome = form.parentNode.querySelector(".outcome");
+    var timer = null;
+    var running = false;
+    function run() {
+      if (running) { timer = setTimeout(run, 400); return; }
+      running = true;
+      var data = new FormData(form);
+      data.set("action", "check");
+      data.delete("file");
+      fetch(form.getAttribute("action"), {
+        method: "POST",
+        body: data,
+        credentials: "same-origin",
+        headers: { "Accept": "application/json" }
+      }).then(function (response) {
+        if (!response.ok) return null;
+        return response.json();
+      }).then(function (answer) {
+        if (answer && answer.check) showCheck(outcome, answer);
+      }).catch(function () { /* the buttons still work */ }).then(function () { running = false; });
+    }
+    form.addEventListener("input", function (event) {
+      if (event.target && event.target.type === "file") return;
+      clearTimeout(timer);
+      timer = setTimeout(run, 800);
+    });
+  }
+
+  document.addEventListener("DOMContentLoaded", function () {
+    showLocalTimes(document);
+    var note = document.querySelector(".zone-note");
+    if (note && zone) note.textContent = "; your own zone, " + zone + ", is shown beside";
+    var forms = document.querySelectorAll("form.note-form");
+    for (var i = 0; i < forms.length; i++) liveCheck(forms[i]);
+    var follow = document.querySelector("a[data-follow]");
+    if (follow) window.location.replace(follow.getAttribute("href"));
+  });
+})();

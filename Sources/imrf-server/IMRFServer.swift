@@ -1,0 +1,73 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import Logging
+import WebIntake
+
+/// The web intake's server (`imrf serve` execs it): the router of
+/// `WebIntake` behind a socket, one log line per request on stderr, and a
+/// clean stop on SIGTERM or SIGINT (swift-service-lifecycle, through
+/// Hummingbird's `runService`).
+@main
+struct IMRFServer: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "imrf-server",
+        abstract: "The web intake of an imrf workspace (run it as 'imrf serve').")
+
+    @Option(name: [.customShort("w"), .customLong("workspace")], help: "The workspace folder.")
+    var workspace: String = "."
+
+    @Option(help: ArgumentHelp("The address to listen on.", valueName: "host:port"))
+    var listen: String = "127.0.0.1:8080"
+
+    @Option(name: .customLong("base-url"), help: "The address people reach the service at (default: http://LISTEN).")
+    var baseURL: String?
+
+    @Option(name: .customLong("rate-limit"), help: "Checks and submissions per person per minute.")
+    var rateLimit: Int = IntakeConfiguration.defaultRateLimit
+
+    func validate() throws {
+        guard Self.hostAndPort(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, such as 127.0.0.1:8080") }
+        guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1") }
+        if let baseURL {
+            guard let url = URL(string: baseURL), url.scheme == "http" || url.scheme == "https", url.host != nil, url.query == nil else {
+                throw ValidationError("--base-url must be an http or https address, such as https://imrf.example.org")
+            }
+        }
+    }
+
+    static func hostAndPort(_ text: String) -> (String, Int)? {
+        guard let colon = text.lastIndex(of: ":"), let port = Int(text[text.index(after: colon)...]), (0...65535).contains(port) else { return nil }
+        var host = String(text[..<colon])
+        if host.hasPrefix("["), host.hasSuffix("]") { host = String(host.dropFirst().dropLast()) }
+        return host.isEmpty ? nil : (host, port)
+    }
+
+    func run() async throws {
+        let (host, port) = Self.hostAndPort(listen)!
+        guard FileManager.default.fileExists(atPath: (workspace as NSString).appendingPathComponent("forum.yaml")) else {
+            FileHandle.standardError.write(Data("error: \(workspace) is not an imrf workspace (no forum.yaml)\n".utf8))
+            throw ExitCode(78)
+        }
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = .info
+            return handler
+        }
+        let logger = Logger(label: "imrf-server")
+        let base = baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let intake = Intake(configuration: IntakeConfiguration(workspace: workspace, baseURL: base, rateLimit: rateLimit))
+        let router = IntakeRouter.router(intake, logger: logger)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "imrf"),
+            onServerRunning: { channel in
+                let bound = channel.localAddress?.port ?? port
+                let shown = baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
+                FileHandle.standardOutput.write(Data("listening on \(shown)\n".utf8))
+            },
+            logger: logger
+        )
+        try await app.runService()
+    }
+}
