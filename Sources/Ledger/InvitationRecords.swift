@@ -43,8 +43,8 @@ public struct SignInRecord: Sendable, Hashable, Codable {
     /// The invitation's id.
     public var invitation: String
     public var name: String
-    /// How: `link` (the link opened in a browser) or `bearer` (a script's
-    /// first request with the token in `Authorization`).
+    /// How: `link`, the personal link opened (the only method recorded
+    /// today; a bearer request is authenticated on its own and not recorded).
     public var method: String
 
     public init(invitation: String, name: String, method: String) {
