@@ -30,20 +30,7 @@ enum ICalendarHarness {
 
     private static func check(_ calendar: HolidayCalendar?) {
         guard let calendar else { return }
-        let written = ICalendarWriter.write(calendar)
-        let again: HolidayCalendar
-        do {
-            again = try ICalendarReader.read(written, name: "other", path: "written.ics")
-        } catch {
-            fatalError("the writer's output does not read back: \(error)\n\(written)")
-        }
-        guard again == calendar else {
-            fatalError("round trip changed the calendar:\n\(calendar)\n\(again)\n\(written)")
-        }
-        guard ICalendarWriter.write(again) == written else {
-            fatalError("writing is not stable")
-        }
-
+        checkRoundTrip(calendar)
         let engine = WorkingDayCalendar(calendar)
         let first = calendar.coverage.lowerBound
         let last = calendar.coverage.upperBound
@@ -74,6 +61,31 @@ enum ICalendarHarness {
                 }
                 _ = try? engine.explainAdvance(date, by: n)
             }
+        }
+    }
+
+    /// `read(write(c)) == c`, and writing is stable.
+    private static func checkRoundTrip(_ calendar: HolidayCalendar) {
+        let written: String
+        do {
+            written = try ICalendarWriter.write(calendar)
+        } catch {
+            // A rule may expand to more days than a file of single days holds:
+            // the writer refuses exactly that, and nothing else.
+            guard case .tooLarge = error.code else { fatalError("the writer refused: \(error)") }
+            return
+        }
+        let again: HolidayCalendar
+        do {
+            again = try ICalendarReader.read(written, name: "other", path: "written.ics")
+        } catch {
+            fatalError("the writer's output does not read back: \(error)\n\(written)")
+        }
+        guard again == calendar else {
+            fatalError("round trip changed the calendar:\n\(calendar)\n\(again)\n\(written)")
+        }
+        guard (try? ICalendarWriter.write(again)) == written else {
+            fatalError("writing is not stable")
         }
     }
 }

@@ -91,7 +91,8 @@ public struct Submission: Sendable {
             diagnostics.append(
                 .error(
                     "note duplicates \(first)", at: SourceLocation(path: notePath, line: note.bodyLine, column: 1),
-                    hint: "this text is already in the workspace; 'imrf compile' would refuse two copies"
+                    hint: "this text is already in the workspace, and the summary cannot hold two copies of it",
+                    code: Self.duplicateCode
                 ))
         }
         guard let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }) else {
@@ -217,6 +218,9 @@ public struct Submission: Sendable {
         receipt.at = entry.at
         return receipt
     }
+
+    /// The code of the error for a note whose text another note has.
+    public static let duplicateCode: Diagnostic.Code = "submission.duplicate"
 
     /// How imrf's temporary files in notes/ and notes/.history/ begin.
     static let temporaryPrefix = ".submit-"

@@ -6,6 +6,9 @@ import Storage
 /// Makes a new workspace folder: forum.yaml, notes/, and with `example`
 /// the sample notes.
 public enum WorkspaceCreator {
+    /// The code of the refusal of a folder that holds anything.
+    public static let notEmptyCode: Diagnostic.Code = "workspace.folderNotEmpty"
+
     /// The files written, relative to `directory`.
     @discardableResult
     public static func create(at directory: String, edition: Edition, example: Bool) throws(DiagnosticFailure) -> [String] {
@@ -20,8 +23,8 @@ public enum WorkspaceCreator {
                 throw DiagnosticFailure(
                     .cannotCreate,
                     .error(
-                        "folder '\(directory)' is not empty; imrf init only creates new workspaces",
-                        hint: "choose a new or empty folder"
+                        "folder '\(directory)' is not empty; a workspace is only created in a new folder",
+                        hint: "choose a new or empty folder", code: notEmptyCode
                     ))
             }
         }

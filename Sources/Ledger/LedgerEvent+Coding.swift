@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// The record of one kind of event, as the ledger stores it: JSON under
 /// its kind. `LedgerEvent.record` is the one switch over the cases; a new
@@ -89,12 +90,9 @@ extension LedgerEvent {
 }
 
 extension Ledger {
-    /// The encoder of everything the ledger writes as JSON: keys sorted, so
-    /// equal values are equal bytes, and slashes left as they are in paths
-    /// and URLs.
+    /// The encoder of everything the ledger writes as JSON: imrf's one JSON
+    /// form (`JSONOutput`), keys sorted so equal values are equal bytes.
     static func jsonEncoder() -> JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
+        JSONOutput.encoder()
     }
 }

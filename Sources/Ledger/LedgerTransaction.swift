@@ -55,7 +55,7 @@ public struct LedgerTransaction {
             arguments: [lastSubmission]
         ).first
         if let compile = facts.currentCompile, case .compile(let record) = compile.event {
-            let hashes = String(decoding: try JSONEncoder().encode(record.outputs.map(\.sha256)), as: UTF8.self)
+            let hashes = String(decoding: try Ledger.jsonEncoder().encode(record.outputs.map(\.sha256)), as: UTF8.self)
             facts.currentUpload = try entries(
                 sql: """
                     SELECT id, at, kind, record FROM entry

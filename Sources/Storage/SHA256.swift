@@ -38,9 +38,11 @@ public struct SHA256: Sendable, Hashable {
         digest(of: bytes).hex
     }
 
-    /// The digest of the file at `path`, read whole; nil when it cannot be read.
+    /// The digest of the file at `path`, streamed; nil when it cannot be read.
     public static func hex(ofFileAtPath path: String) -> String? {
-        FileManager.default.contents(atPath: path).map { hex(of: $0) }
+        guard let file = fopen(path, "rb") else { return nil }
+        defer { fclose(file) }
+        return digest(ofFile: file)?.digest.hex
     }
 
     /// Hashes `file` from where it stands to its end, in chunks of 1 MiB;

@@ -1,4 +1,5 @@
 import Foundation
+import Storage
 
 /// `imrf status --json`: the object of README, "`imrf status`, for cron" (`status`, and
 /// `deliverables` each with `id`, `due`, `state`, `workingDaysLeft`), with
@@ -85,10 +86,7 @@ public struct StatusDocument: Sendable, Encodable {
     }
 
     public func encoded() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{\"status\":\"UNKNOWN\"}" }
-        return String(decoding: data, as: UTF8.self)
+        (try? JSONOutput.string(self)) ?? "{\"status\":\"UNKNOWN\"}"
     }
 
     /// `2026-05-23T04:00:00Z`.

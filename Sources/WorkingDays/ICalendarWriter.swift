@@ -1,3 +1,5 @@
+import Diagnostics
+
 /// Writes a holiday calendar as an RFC 5545 file that calendar programs
 /// import and that `ICalendarReader` reads back to the same calendar.
 ///
@@ -6,8 +8,21 @@
 /// Each holiday is one one-day event: the reader splits spans into days, so
 /// writing days is what makes `read(write(c)) == c` hold. (TEXT has no
 /// escape for a carriage return: CRLF inside a name is written as a newline.)
+///
+/// A calendar whose file would be over `ICalendarReader.Limits` (more
+/// holiday days than events a file may hold, or more than 1 MiB) is refused:
+/// a rule read from a small file can expand to more days than a file of
+/// single days may hold, and a file imrf writes must read back.
 public enum ICalendarWriter {
-    public static func write(_ calendar: HolidayCalendar) -> String {
+    /// `path` names the file to be written, for the error.
+    public static func write(_ calendar: HolidayCalendar, path: String = "calendar.ics") throws(ICalendarError) -> String {
+        guard calendar.holidays.count <= ICalendarReader.Limits.events else {
+            throw ICalendarError(
+                .tooLarge(
+                    what: "the number of holiday days to write (one event each)",
+                    limit: "\(ICalendarReader.Limits.events)"),
+                at: SourceLocation(path: path))
+        }
         var lines = [
             "BEGIN:VCALENDAR",
             "PRODID:-//imrf//holiday calendar//EN",
@@ -37,6 +52,11 @@ public enum ICalendarWriter {
             lines.append("END:VEVENT")
         }
         lines.append("END:VCALENDAR")
-        return lines.map(ContentLine.fold).joined()
+        let text = lines.map(ContentLine.fold).joined()
+        guard text.utf8.count <= ICalendarReader.Limits.fileBytes else {
+            throw ICalendarError(
+                .tooLarge(what: "the file to write", limit: ICalendarReader.Limits.fileBytesText), at: SourceLocation(path: path))
+        }
+        return text
     }
 }

@@ -62,6 +62,11 @@ enum Reporting {
             shown.message = "--at " + diagnostic.message
         case Forum.cannotReadCode:
             shown.hint = "run imrf in a workspace made by 'imrf init', or name the workspace folder"
+        case Submission.duplicateCode:
+            shown.hint = "this text is already in the workspace; 'imrf compile' would refuse two copies"
+        case WorkspaceCreator.notEmptyCode:
+            shown.message = diagnostic.message.replacingOccurrences(
+                of: "; a workspace is only created in a new folder", with: "; imrf init only creates new workspaces")
         case Workspace.sessionWithoutNoteCode:
             shown.hint = diagnostic.hint.map { $0.replacingOccurrences(of: ", or compile a draft", with: ", or pass --draft") }
         default:

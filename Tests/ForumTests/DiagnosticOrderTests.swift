@@ -19,9 +19,9 @@ import Testing
             ])
     }
 
-    /// The order SummaryCompiler's `Workspace.order` defines: a missing
+    /// The order every report uses: by path, line and column; a missing
     /// location sorts as the empty path; equal places keep their order.
-    @Test func diagnosticsSortAsTheWorkspaceSortedThem() {
+    @Test func diagnosticsSortByPlaceAndKeepTheOrderOfEquals() {
         var places: [Diagnostics.SourceLocation?] = [nil]
         for path in ["", "forum.yaml", "notes/a.md", "notes/b.md"] {
             for line in 0...2 {

@@ -131,6 +131,9 @@ import WorkingDays
             try Submission(noteBytes: copy, fileName: "b.md", workspace: workspace)
         }
         #expect(failure?.diagnostics.map(\.message) == ["note duplicates \(workspace)/notes/round-table-1--jo.md"])
+        // The library names no command: the web shows the same words.
+        #expect(failure?.diagnostics.first?.hint == "this text is already in the workspace, and the summary cannot hold two copies of it")
+        #expect(failure?.diagnostics.first?.code == Submission.duplicateCode)
     }
 }
 

@@ -15,90 +15,74 @@ struct UploadCommandTests {
     }
 
     @Test("--json prints one receipt object and exits 0; the server has the document")
-    func success() throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+    func success() async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("summary.docx", size: 100_000)
+            let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok"), "--json"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let receipt = try JSONDecoder().decode(Receipt.self, from: Data(result.stdout.utf8))
+            #expect(receipt.status == 201)
+            #expect(receipt.bytes == 100_000)
+            #expect(receipt.location == server.url("/documents/1"))
+            #expect(try server.state().documents.map(\.sha256) == [receipt.sha256])
+            #expect(result.stderr.isEmpty)
         }
-        let file = try scratch.file("summary.docx", size: 100_000)
-        let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok"), "--json"])
-        #expect(result.status == 0, "\(result.stderr)")
-        let receipt = try JSONDecoder().decode(Receipt.self, from: Data(result.stdout.utf8))
-        #expect(receipt.status == 201)
-        #expect(receipt.bytes == 100_000)
-        #expect(receipt.location == server.url("/documents/1"))
-        #expect(try server.state().documents.map(\.sha256) == [receipt.sha256])
-        #expect(result.stderr.isEmpty)
     }
 
     @Test("the token from IMRF_TOKEN or --token-file is sent but never printed, even with --verbose")
-    func tokenNeverPrinted() throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+    func tokenNeverPrinted() async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            let tokenFile = try scratch.write("token", "FILE-TOKEN-9f8e7d\n", mode: 0o600)
+            let fromEnvironment = try IMRFProcess.run(
+                ["upload", file.path, "--endpoint", server.url("/flaky503?n=1"), "--verbose"],
+                environment: ["IMRF_TOKEN": "ENV-TOKEN-1a2b3c"]
+            )
+            let fromFile = try IMRFProcess.run(
+                ["upload", file.path, "--endpoint", server.url("/auth401"), "--verbose", "--token-file", tokenFile.path],
+                environment: ["IMRF_TOKEN": nil]
+            )
+            #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
+            #expect(fromFile.status == 77)
+            #expect(fromEnvironment.stderr.contains("Authorization: <redacted>"))
+            #expect(fromFile.stderr.contains("Authorization: <redacted>"))
+            for output in [fromEnvironment.stdout, fromEnvironment.stderr, fromFile.stdout, fromFile.stderr] {
+                #expect(!output.contains("1a2b3c"))
+                #expect(!output.contains("9f8e7d"))
+            }
+            #expect(try server.state().documents.first?.authorization == "Bearer ENV-TOKEN-1a2b3c")
         }
-        let file = try scratch.file("a.bin", size: 1000)
-        let tokenFile = try scratch.write("token", "FILE-TOKEN-9f8e7d\n", mode: 0o600)
-        let fromEnvironment = try IMRFProcess.run(
-            ["upload", file.path, "--endpoint", server.url("/flaky503?n=1"), "--verbose"],
-            environment: ["IMRF_TOKEN": "ENV-TOKEN-1a2b3c"]
-        )
-        let fromFile = try IMRFProcess.run(
-            ["upload", file.path, "--endpoint", server.url("/auth401"), "--verbose", "--token-file", tokenFile.path],
-            environment: ["IMRF_TOKEN": nil]
-        )
-        #expect(fromEnvironment.status == 0, "\(fromEnvironment.stderr)")
-        #expect(fromFile.status == 77)
-        #expect(fromEnvironment.stderr.contains("Authorization: <redacted>"))
-        #expect(fromFile.stderr.contains("Authorization: <redacted>"))
-        for output in [fromEnvironment.stdout, fromEnvironment.stderr, fromFile.stdout, fromFile.stderr] {
-            #expect(!output.contains("1a2b3c"))
-            #expect(!output.contains("9f8e7d"))
-        }
-        #expect(try server.state().documents.first?.authorization == "Bearer ENV-TOKEN-1a2b3c")
     }
 
     /// libcurl and the thirty libraries it needs cost every command 4 ms at
     /// start: imrf opens it only when it uploads.
     @Test("libcurl is loaded by an upload, not by the other commands")
-    func libcurlLoadedOnlyToUpload() throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+    func libcurlLoadedOnlyToUpload() async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            // glibc's loader names each library it opens on stderr with LD_DEBUG=libs.
+            let deadline = try IMRFProcess.run(["deadline", "2026-05-20"], environment: ["LD_DEBUG": "libs"])
+            #expect(deadline.status == 0, "\(deadline.stderr)")
+            #expect(deadline.stderr.contains("libc.so.6"), "LD_DEBUG=libs printed nothing: \(deadline.stderr)")
+            #expect(!deadline.stderr.contains("libcurl"))
+            let upload = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["LD_DEBUG": "libs"])
+            #expect(upload.status == 0, "\(upload.stderr)")
+            #expect(upload.stderr.contains("libcurl.so.4"))
         }
-        let file = try scratch.file("a.bin", size: 1000)
-        // glibc's loader names each library it opens on stderr with LD_DEBUG=libs.
-        let deadline = try IMRFProcess.run(["deadline", "2026-05-20"], environment: ["LD_DEBUG": "libs"])
-        #expect(deadline.status == 0, "\(deadline.stderr)")
-        #expect(deadline.stderr.contains("libc.so.6"), "LD_DEBUG=libs printed nothing: \(deadline.stderr)")
-        #expect(!deadline.stderr.contains("libcurl"))
-        let upload = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["LD_DEBUG": "libs"])
-        #expect(upload.status == 0, "\(upload.stderr)")
-        #expect(upload.stderr.contains("libcurl.so.4"))
     }
 
     @Test("without libcurl an upload fails with exit 69 and says how to install it; nothing is sent")
-    func libcurlMissing() throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+    func libcurlMissing() async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            let missing = scratch.url.appendingPathComponent("no-libcurl.so.4").path
+            let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["IMRF_LIBCURL": missing])
+            #expect(result.status == 69)
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.contains("error: libcurl, which uploading needs, cannot be loaded: \(missing)"), "\(result.stderr)")
+            #expect(result.stderr.contains("apt-get install libcurl4"))
+            #expect(try server.state().requests.isEmpty)
         }
-        let file = try scratch.file("a.bin", size: 1000)
-        let missing = scratch.url.appendingPathComponent("no-libcurl.so.4").path
-        let result = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")], environment: ["IMRF_LIBCURL": missing])
-        #expect(result.status == 69)
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.contains("error: libcurl, which uploading needs, cannot be loaded: \(missing)"), "\(result.stderr)")
-        #expect(result.stderr.contains("apt-get install libcurl4"))
-        #expect(try server.state().requests.isEmpty)
     }
 
     /// One refused `imrf upload` per row: its arguments, where `$file` is a
@@ -116,28 +100,24 @@ struct UploadCommandTests {
             (["$file", "--endpoint", "$server/ok", "--token-file", "$loose"], 65, [:]),
             (["$file", "--endpoint", "$server/ok", "--method", "DELETE"], 64, [:]),
         ] as [([String], Int32, [String: Int])])
-    func exitCode(arguments: [String], status: Int32, requests: [String: Int]) throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+    func exitCode(arguments: [String], status: Int32, requests: [String: Int]) async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            let loose = try scratch.write("loose-token", "secret\n", mode: 0o644)
+            let arguments = arguments.map { argument in
+                if argument == "$file" { return file.path }
+                if argument == "$loose" { return loose.path }
+                if argument.hasPrefix("$server/") { return server.url(String(argument.dropFirst("$server".count))) }
+                if argument.hasPrefix("$folder/") { return scratch.url.path + argument.dropFirst("$folder".count) }
+                return argument
+            }
+            let result = try IMRFProcess.run(["upload"] + arguments, environment: ["IMRF_TOKEN": nil])
+            #expect(result.status == status, "imrf upload \(arguments): \(result.stderr)")
+            #expect(result.stdout.isEmpty)
+            #expect(result.stderr.lowercased().contains("error:"))
+            #expect(try server.state().requests == requests)
+            #expect(try server.state().documents.isEmpty)
         }
-        let file = try scratch.file("a.bin", size: 1000)
-        let loose = try scratch.write("loose-token", "secret\n", mode: 0o644)
-        let arguments = arguments.map { argument in
-            if argument == "$file" { return file.path }
-            if argument == "$loose" { return loose.path }
-            if argument.hasPrefix("$server/") { return server.url(String(argument.dropFirst("$server".count))) }
-            if argument.hasPrefix("$folder/") { return scratch.url.path + argument.dropFirst("$folder".count) }
-            return argument
-        }
-        let result = try IMRFProcess.run(["upload"] + arguments, environment: ["IMRF_TOKEN": nil])
-        #expect(result.status == status, "imrf upload \(arguments): \(result.stderr)")
-        #expect(result.stdout.isEmpty)
-        #expect(result.stderr.lowercased().contains("error:"))
-        #expect(try server.state().requests == requests)
-        #expect(try server.state().documents.isEmpty)
     }
 }
 
@@ -199,26 +179,22 @@ struct CompileUploadTests {
     }
 
     @Test("a progress bar on a terminal, none on a pipe")
-    func progressOnlyOnATerminal() throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+    func progressOnlyOnATerminal() async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("big.bin", size: 8 << 20)
+            // script(1) gives imrf a pseudo-terminal for stdin, stdout and stderr.
+            let command = [IMRFProcess.binary.path, "upload", file.path, "--endpoint", server.url("/slow?delay=0.3")]
+                .map { "'" + $0 + "'" }.joined(separator: " ")
+            let terminal = try IMRFProcess.run(["-qefc", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
+            #expect(terminal.status == 0, "\(terminal.stdout)")
+            #expect(terminal.stdout.contains("\r["))
+            #expect(terminal.stdout.contains("/ 8.0 MiB"))
+            #expect(terminal.stdout.contains("\r\u{1B}[K"))  // the bar is cleared before the receipt
+            #expect(terminal.stdout.contains("uploaded "))
+            let piped = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")])
+            #expect(piped.status == 0)
+            #expect(piped.stderr.isEmpty)
+            #expect(!piped.stdout.contains("\r"))
         }
-        let file = try scratch.file("big.bin", size: 8 << 20)
-        // script(1) gives imrf a pseudo-terminal for stdin, stdout and stderr.
-        let command = [IMRFProcess.binary.path, "upload", file.path, "--endpoint", server.url("/slow?delay=0.3")]
-            .map { "'" + $0 + "'" }.joined(separator: " ")
-        let terminal = try IMRFProcess.run(["-qefc", command, "/dev/null"], executable: URL(fileURLWithPath: "/usr/bin/script"))
-        #expect(terminal.status == 0, "\(terminal.stdout)")
-        #expect(terminal.stdout.contains("\r["))
-        #expect(terminal.stdout.contains("/ 8.0 MiB"))
-        #expect(terminal.stdout.contains("\r\u{1B}[K"))  // the bar is cleared before the receipt
-        #expect(terminal.stdout.contains("uploaded "))
-        let piped = try IMRFProcess.run(["upload", file.path, "--endpoint", server.url("/ok")])
-        #expect(piped.status == 0)
-        #expect(piped.stderr.isEmpty)
-        #expect(!piped.stdout.contains("\r"))
     }
 }

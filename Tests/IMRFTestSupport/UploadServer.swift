@@ -111,3 +111,15 @@ extension TemporaryFolder {
         return (certificate, key)
     }
 }
+
+/// Runs `body` with a loopback document endpoint and a temporary folder,
+/// both gone afterwards.
+public func withUploadServer<Value>(_ body: (UploadServer, TemporaryFolder) async throws -> Value) async throws -> Value {
+    let server = try UploadServer()
+    let scratch = try TemporaryFolder()
+    defer {
+        server.stop()
+        scratch.remove()
+    }
+    return try await body(server, scratch)
+}

@@ -12,48 +12,40 @@ import Testing
 struct UploadRedactionTests {
     @Test("the trace hides custom header values, cookies, echoed secrets and query values")
     func traceRedactsEverySecret() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            let log = TraceLog()
+            let receipt = try await Uploader().upload(
+                UploadRequest(
+                    file: file.path, endpoint: server.url("/echo?token=QUERY-s3cr3t&page=2"),
+                    headers: ["X-Api-Key: APIKEY-s3cr3t", "X-Collection: PGA"], token: try BearerToken("TOKEN-s3cr3t"),
+                    trace: { log.append($0) }
+                ))
+            let trace = log.lines.joined(separator: "\n")
+            #expect(!trace.contains("s3cr3t"), "\(trace)")
+            #expect(log.lines.contains("> X-Api-Key: <redacted>"))
+            #expect(log.lines.contains("> X-Collection: <redacted>"))
+            #expect(log.lines.contains { $0.hasPrefix("> PUT /echo?token=<redacted>&page=<redacted> HTTP/1.1") }, "\(trace)")
+            #expect(log.lines.contains("< Set-Cookie: <redacted>"))
+            #expect(log.lines.contains("< X-Echo-Authorization: <redacted>"))
+            #expect(log.lines.contains("< X-Echo-Api-Key: <redacted>"))
+            #expect(log.lines.contains { $0.hasPrefix("> Content-Digest: sha-256=:") })
+            #expect(log.lines.contains { $0.hasPrefix("< HTTP/1.1 201") })
+            #expect(receipt.location == server.url("/documents/1?X-Amz-Signature=<redacted>"))
+            #expect(try server.state().documents.first?.authorization == "Bearer TOKEN-s3cr3t")
         }
-        let file = try scratch.file("a.bin", size: 1000)
-        let log = TraceLog()
-        let receipt = try await Uploader().upload(
-            UploadRequest(
-                file: file.path, endpoint: server.url("/echo?token=QUERY-s3cr3t&page=2"),
-                headers: ["X-Api-Key: APIKEY-s3cr3t", "X-Collection: PGA"], token: try BearerToken("TOKEN-s3cr3t"),
-                trace: { log.append($0) }
-            ))
-        let trace = log.lines.joined(separator: "\n")
-        #expect(!trace.contains("s3cr3t"), "\(trace)")
-        #expect(log.lines.contains("> X-Api-Key: <redacted>"))
-        #expect(log.lines.contains("> X-Collection: <redacted>"))
-        #expect(log.lines.contains { $0.hasPrefix("> PUT /echo?token=<redacted>&page=<redacted> HTTP/1.1") }, "\(trace)")
-        #expect(log.lines.contains("< Set-Cookie: <redacted>"))
-        #expect(log.lines.contains("< X-Echo-Authorization: <redacted>"))
-        #expect(log.lines.contains("< X-Echo-Api-Key: <redacted>"))
-        #expect(log.lines.contains { $0.hasPrefix("> Content-Digest: sha-256=:") })
-        #expect(log.lines.contains { $0.hasPrefix("< HTTP/1.1 201") })
-        #expect(receipt.location == server.url("/documents/1?X-Amz-Signature=<redacted>"))
-        #expect(try server.state().documents.first?.authorization == "Bearer TOKEN-s3cr3t")
     }
 
     @Test("a receipt's location without a Location header is the endpoint, query values redacted")
     func receiptRedactsTheEndpointQuery() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 10)
+            let receipt = try await Uploader().upload(
+                UploadRequest(
+                    file: file.path, endpoint: server.url("/status?code=201&signature=SIG-s3cr3t")))
+            #expect(receipt.status == 201)
+            #expect(receipt.location == server.url("/status?code=<redacted>&signature=<redacted>"))
         }
-        let file = try scratch.file("a.bin", size: 10)
-        let receipt = try await Uploader().upload(
-            UploadRequest(
-                file: file.path, endpoint: server.url("/status?code=201&signature=SIG-s3cr3t")))
-        #expect(receipt.status == 201)
-        #expect(receipt.location == server.url("/status?code=<redacted>&signature=<redacted>"))
     }
 
     @Test(
@@ -64,19 +56,15 @@ struct UploadRedactionTests {
             "/flaky503?n=9&token=s3cr3t",
         ])
     func errorsRedactTheQuery(path: String) async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 10)
+            let error = await #expect(throws: UploadError.self) {
+                try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url(path), retries: 0))
+            }
+            let text = error.map { "\($0.diagnostics)" } ?? ""
+            #expect(!text.contains("s3cr3t"), "\(text)")
+            #expect(text.contains("token=<redacted>"), "\(text)")
         }
-        let file = try scratch.file("a.bin", size: 10)
-        let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url(path), retries: 0))
-        }
-        let text = error.map { "\($0.diagnostics)" } ?? ""
-        #expect(!text.contains("s3cr3t"), "\(text)")
-        #expect(text.contains("token=<redacted>"), "\(text)")
     }
 
     @Test(
@@ -122,24 +110,21 @@ struct UploadRedactionTests {
     @Test(
         "a FIFO, a device or a folder is refused at once, and nothing is sent", .timeLimit(.minutes(1)), arguments: ["fifo", "/dev/zero", "folder"])
     func onlyRegularFiles(name: String) async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { (server, scratch) async throws -> Void in
+            var path = name
+            if name == "fifo" {
+                path = scratch.url.appendingPathComponent("fifo").path
+                #expect(mkfifo(path, 0o600) == 0)
+            } else if name == "folder" {
+                path = scratch.url.path
+            }
+            let error = await #expect(throws: UploadError.self) {
+                try await Uploader().upload(UploadRequest(file: path, endpoint: server.url("/ok"), retries: 0))
+            }
+            #expect(error?.code == .unreadableFile)
+            let diagnostics = error?.diagnostics ?? []
+            #expect("\(diagnostics)".contains("not a regular file"), "\(String(describing: error))")
+            #expect(try server.state().documents.isEmpty)
         }
-        var path = name
-        if name == "fifo" {
-            path = scratch.url.appendingPathComponent("fifo").path
-            #expect(mkfifo(path, 0o600) == 0)
-        } else if name == "folder" {
-            path = scratch.url.path
-        }
-        let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(UploadRequest(file: path, endpoint: server.url("/ok"), retries: 0))
-        }
-        #expect(error?.code == .unreadableFile)
-        #expect(error.map { "\($0.diagnostics)".contains("not a regular file") } == true, "\(String(describing: error))")
-        #expect(try server.state().documents.isEmpty)
     }
 }

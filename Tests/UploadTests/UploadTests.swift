@@ -27,57 +27,49 @@ private func base64(ofHex hex: String) -> String {
 struct UploadTests {
     @Test("a PUT stores the exact bytes, with digest, key and bearer token; the receipt says so")
     func success() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("summary.docx", size: 300_000)
+            let receipt = try await Uploader().upload(
+                UploadRequest(
+                    file: file.path, endpoint: server.url("/ok"), token: try BearerToken("t0k3n")
+                ))
+            let state = try server.state()
+            try #require(state.documents.count == 1)
+            let document = state.documents[0]
+            #expect(receipt.status == 201)
+            #expect(receipt.location == server.url("/documents/1"))
+            #expect(receipt.bytes == 300_000)
+            #expect(document.bytes == 300_000)
+            #expect(receipt.sha256 == document.sha256)
+            #expect(document.method == "PUT")
+            #expect(document.contentDigest == "sha-256=:\(base64(ofHex: document.sha256)):")
+            #expect(document.key == receipt.idempotencyKey)
+            #expect(document.authorization == "Bearer t0k3n")
+            #expect(receipt.attempts == 1)
+            #expect(receipt.seconds > 0)
         }
-        let file = try scratch.file("summary.docx", size: 300_000)
-        let receipt = try await Uploader().upload(
-            UploadRequest(
-                file: file.path, endpoint: server.url("/ok"), token: try BearerToken("t0k3n")
-            ))
-        let state = try server.state()
-        try #require(state.documents.count == 1)
-        let document = state.documents[0]
-        #expect(receipt.status == 201)
-        #expect(receipt.location == server.url("/documents/1"))
-        #expect(receipt.bytes == 300_000)
-        #expect(document.bytes == 300_000)
-        #expect(receipt.sha256 == document.sha256)
-        #expect(document.method == "PUT")
-        #expect(document.contentDigest == "sha-256=:\(base64(ofHex: document.sha256)):")
-        #expect(document.key == receipt.idempotencyKey)
-        #expect(document.authorization == "Bearer t0k3n")
-        #expect(receipt.attempts == 1)
-        #expect(receipt.seconds > 0)
     }
 
     @Test("a raw POST and a multipart POST carry the file")
     func post() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let raw = try scratch.file("raw.bin", size: 10_000, seed: 2)
+            let form = try scratch.write("form.txt", "PGA summary, final text\n", mode: 0o644)
+            _ = try await Uploader().upload(UploadRequest(file: raw.path, endpoint: server.url("/ok"), method: .post))
+            _ = try await Uploader().upload(
+                UploadRequest(
+                    file: form.path, endpoint: server.url("/ok"), method: .post, formField: "document"
+                ))
+            let documents = try server.state().documents
+            try #require(documents.count == 2)
+            #expect(documents[0].method == "POST")
+            #expect(documents[0].bytes == 10_000)
+            #expect(documents[0].contentType == "application/octet-stream")
+            #expect(documents[1].contentType?.hasPrefix("multipart/form-data; boundary=") == true)
+            let body = String(decoding: Data(base64Encoded: documents[1].body ?? "") ?? Data(), as: UTF8.self)
+            #expect(body.contains("name=\"document\"; filename=\"form.txt\""))
+            #expect(body.contains("PGA summary, final text\n"))
         }
-        let raw = try scratch.file("raw.bin", size: 10_000, seed: 2)
-        let form = try scratch.write("form.txt", "PGA summary, final text\n", mode: 0o644)
-        _ = try await Uploader().upload(UploadRequest(file: raw.path, endpoint: server.url("/ok"), method: .post))
-        _ = try await Uploader().upload(
-            UploadRequest(
-                file: form.path, endpoint: server.url("/ok"), method: .post, formField: "document"
-            ))
-        let documents = try server.state().documents
-        try #require(documents.count == 2)
-        #expect(documents[0].method == "POST")
-        #expect(documents[0].bytes == 10_000)
-        #expect(documents[0].contentType == "application/octet-stream")
-        #expect(documents[1].contentType?.hasPrefix("multipart/form-data; boundary=") == true)
-        let body = String(decoding: Data(base64Encoded: documents[1].body ?? "") ?? Data(), as: UTF8.self)
-        #expect(body.contains("name=\"document\"; filename=\"form.txt\""))
-        #expect(body.contains("PGA summary, final text\n"))
     }
 
     @Test(
@@ -87,41 +79,33 @@ struct UploadTests {
             ("the connection dropped halfway through the body, then success with one document", "/drop", 2_000_000, 2),
         ])
     func retried(_ label: String, path: String, size: Int, attempts: Int) async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("summary.pdf", size: size)
+            let receipt = try await Uploader().upload(
+                UploadRequest(
+                    file: file.path, endpoint: server.url(path), initialBackoff: 0.05
+                ))
+            let state = try server.state()
+            #expect(receipt.attempts == attempts)
+            #expect(state.requests == [String(path.prefix { $0 != "?" }): attempts])
+            #expect(state.documents.count == 1)
+            #expect(state.documents.first?.bytes == Int64(size))
+            #expect(state.documents.first?.sha256 == receipt.sha256)
         }
-        let file = try scratch.file("summary.pdf", size: size)
-        let receipt = try await Uploader().upload(
-            UploadRequest(
-                file: file.path, endpoint: server.url(path), initialBackoff: 0.05
-            ))
-        let state = try server.state()
-        #expect(receipt.attempts == attempts)
-        #expect(state.requests == [String(path.prefix { $0 != "?" }): attempts])
-        #expect(state.documents.count == 1)
-        #expect(state.documents.first?.bytes == Int64(size))
-        #expect(state.documents.first?.sha256 == receipt.sha256)
     }
 
     @Test("the same file uploaded twice to the same endpoint is stored once")
     func idempotent() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("summary.pdf", size: 1000)
+            let first = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
+            let second = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
+            #expect(first.idempotencyKey == second.idempotencyKey)
+            #expect(try server.state().documents.count == 1)
+            #expect(
+                Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://a.example/x")
+                    != Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://b.example/x"))
         }
-        let file = try scratch.file("summary.pdf", size: 1000)
-        let first = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
-        let second = try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/ok")))
-        #expect(first.idempotencyKey == second.idempotencyKey)
-        #expect(try server.state().documents.count == 1)
-        #expect(
-            Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://a.example/x")
-                != Uploader.idempotencyKey(contentSHA256: first.sha256, endpoint: "https://b.example/x"))
     }
 
     /// An upload the server or the network refuses: the error's code and
@@ -154,24 +138,20 @@ struct UploadTests {
                 endpoint: "http://127.0.0.1:1/ok", retries: 1, code: .unreachable, kind: .unavailable, requests: [:]),
         ])
     func refused(_ refusal: Refusal) async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 100)
+            let endpoint = refusal.endpoint.hasPrefix("/") ? server.url(refusal.endpoint) : refusal.endpoint
+            let error = await #expect(throws: UploadError.self) {
+                try await Uploader().upload(
+                    UploadRequest(
+                        file: file.path, endpoint: endpoint, retries: refusal.retries, timeout: refusal.timeout, initialBackoff: 0.01
+                    ))
+            }
+            #expect(error?.code == refusal.code)
+            #expect(error?.kind == refusal.kind)
+            #expect(try server.state().requests == refusal.requests)
+            #expect(try server.state().documents.isEmpty)
         }
-        let file = try scratch.file("a.bin", size: 100)
-        let endpoint = refusal.endpoint.hasPrefix("/") ? server.url(refusal.endpoint) : refusal.endpoint
-        let error = await #expect(throws: UploadError.self) {
-            try await Uploader().upload(
-                UploadRequest(
-                    file: file.path, endpoint: endpoint, retries: refusal.retries, timeout: refusal.timeout, initialBackoff: 0.01
-                ))
-        }
-        #expect(error?.code == refusal.code)
-        #expect(error?.kind == refusal.kind)
-        #expect(try server.state().requests == refusal.requests)
-        #expect(try server.state().documents.isEmpty)
     }
 
     @Test(
@@ -214,23 +194,19 @@ struct UploadTests {
 
     @Test("the trace shows the exchange but never the token")
     func traceRedactsToken() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            let log = TraceLog()
+            _ = try await Uploader().upload(
+                UploadRequest(
+                    file: file.path, endpoint: server.url("/flaky503?n=1"), token: try BearerToken("TOKEN-abc123"),
+                    initialBackoff: 0.01, trace: { log.append($0) }
+                ))
+            let lines = log.lines
+            #expect(lines.contains("> Authorization: <redacted>"))
+            #expect(lines.contains { $0.hasPrefix("> PUT /flaky503") })
+            #expect(!lines.joined(separator: "\n").contains("abc123"))
         }
-        let file = try scratch.file("a.bin", size: 1000)
-        let log = TraceLog()
-        _ = try await Uploader().upload(
-            UploadRequest(
-                file: file.path, endpoint: server.url("/flaky503?n=1"), token: try BearerToken("TOKEN-abc123"),
-                initialBackoff: 0.01, trace: { log.append($0) }
-            ))
-        let lines = log.lines
-        #expect(lines.contains("> Authorization: <redacted>"))
-        #expect(lines.contains { $0.hasPrefix("> PUT /flaky503") })
-        #expect(!lines.joined(separator: "\n").contains("abc123"))
     }
 
     @Test("HTTPS with a self-signed certificate: refused by default, accepted with the CA file")

@@ -16,48 +16,44 @@ struct UploadThreadTests {
     /// could run while they were.
     @Test("more slow uploads are in flight than the pool has threads, and another task still runs")
     func slowUploadsLeaveThePoolFree() async throws {
-        let server = try UploadServer()
-        let scratch = try TemporaryFolder()
-        defer {
-            server.stop()
-            scratch.remove()
-        }
-        let file = try scratch.file("a.bin", size: 1000)
-        let poolThreads = ProcessInfo.processInfo.activeProcessorCount
-        let uploads = 2 * poolThreads + 2
-        let (events, event) = AsyncStream.makeStream(of: Event.self)
-        let sent = Counter()
-        let ended = Counter()
-        func inFlight() -> Int { sent.value - ended.value }
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            for _ in 0..<uploads {
-                group.addTask {
-                    // The server holds each request for 5 s once it has read it.
-                    _ = try await Uploader().upload(
-                        UploadRequest(
-                            file: file.path, endpoint: server.url("/slow?delay=5"), retries: 0,
-                            trace: { line in
-                                guard line.hasPrefix("> PUT ") else { return }
-                                sent.add()
-                                event.yield(.sent)
-                            }
-                        ))
-                    ended.add()
-                    event.yield(.ended)
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 1000)
+            let poolThreads = ProcessInfo.processInfo.activeProcessorCount
+            let uploads = 2 * poolThreads + 2
+            let (events, event) = AsyncStream.makeStream(of: Event.self)
+            let sent = Counter()
+            let ended = Counter()
+            func inFlight() -> Int { sent.value - ended.value }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<uploads {
+                    group.addTask {
+                        // The server holds each request for 5 s once it has read it.
+                        _ = try await Uploader().upload(
+                            UploadRequest(
+                                file: file.path, endpoint: server.url("/slow?delay=5"), retries: 0,
+                                trace: { line in
+                                    guard line.hasPrefix("> PUT ") else { return }
+                                    sent.add()
+                                    event.yield(.sent)
+                                }
+                            ))
+                        ended.add()
+                        event.yield(.ended)
+                    }
                 }
+                var reached = false
+                for await _ in events {
+                    if inFlight() > poolThreads { reached = true }
+                    if reached || ended.value == uploads { break }
+                }
+                #expect(reached, "never more than \(poolThreads) uploads in flight at once")
+                // A new task needs a pool thread: it runs while they are in flight.
+                let seen = await Task.detached { inFlight() }.value
+                #expect(seen > poolThreads)
+                try await group.waitForAll()
             }
-            var reached = false
-            for await _ in events {
-                if inFlight() > poolThreads { reached = true }
-                if reached || ended.value == uploads { break }
-            }
-            #expect(reached, "never more than \(poolThreads) uploads in flight at once")
-            // A new task needs a pool thread: it runs while they are in flight.
-            let seen = await Task.detached { inFlight() }.value
-            #expect(seen > poolThreads)
-            try await group.waitForAll()
+            #expect(ended.value == uploads)
         }
-        #expect(ended.value == uploads)
     }
 }
 

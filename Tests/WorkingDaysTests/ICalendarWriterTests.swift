@@ -46,7 +46,7 @@ private func randomCalendar(seed: Int) -> HolidayCalendar {
 
 @Suite("ICalendarWriter")
 struct ICalendarWriterTests {
-    @Test func writesTheExpectedFile() {
+    @Test func writesTheExpectedFile() throws {
         let expected = [
             "BEGIN:VCALENDAR",
             "PRODID:-//imrf//holiday calendar//EN",
@@ -84,21 +84,21 @@ struct ICalendarWriterTests {
             "END:VEVENT",
             "END:VCALENDAR",
         ].map { $0 + "\r\n" }.joined()
-        #expect(ICalendarWriter.write(sample) == expected)
+        #expect(try ICalendarWriter.write(sample) == expected)
     }
 
-    @Test func outputIsByteStable() {
-        #expect(ICalendarWriter.write(sample) == ICalendarWriter.write(sample))
+    @Test func outputIsByteStable() throws {
+        #expect(try ICalendarWriter.write(sample) == ICalendarWriter.write(sample))
     }
 
-    @Test func noSummaryMeansNoCalendarDescription() {
+    @Test func noSummaryMeansNoCalendarDescription() throws {
         var calendar = sample
         calendar.summary = nil
-        #expect(!ICalendarWriter.write(calendar).contains("X-WR-CALDESC"))
+        #expect(try !ICalendarWriter.write(calendar).contains("X-WR-CALDESC"))
     }
 
     @Test func roundTripsTheSample() throws {
-        let text = ICalendarWriter.write(sample)
+        let text = try ICalendarWriter.write(sample)
         #expect(try ICalendarReader.read(text, name: "other", path: "x.ics") == sample)
     }
 
@@ -132,10 +132,10 @@ struct ICalendarWriterTests {
         #expect(ContentLine.fold(line + "y") == line + "\r\n y\r\n")
     }
 
-    @Test func writtenLinesAreAtMost75Octets() {
+    @Test func writtenLinesAreAtMost75Octets() throws {
         var calendar = sample
         calendar.name = String(repeating: "Nöël 中文 😀 ", count: 20)
-        for line in ICalendarWriter.write(calendar).components(separatedBy: "\r\n") {
+        for line in try ICalendarWriter.write(calendar).components(separatedBy: "\r\n") {
             #expect(line.utf8.count <= 75)
             #expect(!line.contains("\n"))
         }
@@ -146,7 +146,7 @@ struct ICalendarWriterTests {
         let calendar = HolidayCalendar(
             name: "end", coverage: date("9999-01-01")...last,
             holidays: [Holiday(date: last, name: "Last")])
-        let text = ICalendarWriter.write(calendar)
+        let text = try ICalendarWriter.write(calendar)
         #expect(text.contains("DURATION:P1D\r\n"))
         #expect(try ICalendarReader.read(text, name: "x", path: "x.ics") == calendar)
     }
@@ -154,13 +154,62 @@ struct ICalendarWriterTests {
     @Test func randomCalendarsRoundTrip() async {
         await propertyCheck(count: 200, input: Gen.int(in: 0...1_000_000_000)) { seed in
             let calendar = randomCalendar(seed: seed)
-            let text = ICalendarWriter.write(calendar)
             do {
+                let text = try ICalendarWriter.write(calendar)
                 let back = try ICalendarReader.read(text, name: "unused", path: "random.ics")
                 #expect(back == calendar, "seed \(seed)")
             } catch {
                 Issue.record("seed \(seed): \(error)")
             }
         }
+    }
+
+    /// A yearly rule from a 300-byte file expands to 10,000 days: more than a
+    /// file of single days may hold. The writer refuses it, as the reader
+    /// would refuse what it wrote (found by fuzzing).
+    @Test func refusesACalendarItsReaderCouldNotReadBack() throws {
+        let source = [
+            "BEGIN:VCALENDAR",
+            "X-IMRF-COVERAGE-START;VALUE=DATE:00010101",
+            "X-IMRF-COVERAGE-END;VALUE=DATE:99991231",
+            "BEGIN:VEVENT",
+            "DTSTART;VALUE=DATE:00010101",
+            "SUMMARY:M",
+            "RRULE:FREQ=YEARLY;BYMONTH=5;BYDAY=-3MO",
+            "END:VEVENT",
+            "END:VCALENDAR",
+        ].map { $0 + "\r\n" }.joined()
+        let calendar = try ICalendarReader.read(source, name: "long", path: "long.ics")
+        #expect(calendar.holidays.count == 10_000)  // DTSTART and a day in each May
+        #expect {
+            try ICalendarWriter.write(calendar, path: "out.ics")
+        } throws: { error in
+            guard let error = error as? ICalendarError, case .tooLarge = error.code else { return false }
+            return error.location.path == "out.ics"
+        }
+    }
+
+    @Test func refusesMoreHolidayDaysThanAFileHoldsEvents() {
+        let first = date("2000-01-01")
+        let count = ICalendarReader.Limits.events + 1
+        let calendar = HolidayCalendar(
+            name: "many", coverage: first...first.adding(days: count),
+            holidays: (0..<count).map { Holiday(date: first.adding(days: $0), name: "H") })
+        #expect {
+            try ICalendarWriter.write(calendar)
+        } throws: { error in
+            guard let error = error as? ICalendarError, case .tooLarge(let what, _) = error.code else { return false }
+            return what.contains("holiday days")
+        }
+    }
+
+    @Test func writesUpToTheFileLimitAndReadsBack() throws {
+        // 5,000 one-day holidays are about 700 KB: under both limits.
+        let first = date("2000-01-01")
+        let calendar = HolidayCalendar(
+            name: "many", coverage: first...first.adding(days: 5_000),
+            holidays: (0..<5_000).map { Holiday(date: first.adding(days: $0), name: "H") })
+        let text = try ICalendarWriter.write(calendar)
+        #expect(try ICalendarReader.read(text, name: "x", path: "x.ics") == calendar)
     }
 }
