@@ -5,7 +5,7 @@
 # C libraries the package links (system-library targets in Package.swift),
 # and the commands the upload tests run (python3 for the fixture server,
 # openssl for a self-signed certificate).
-DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev python3 openssl
+DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev python3 openssl curl
 
 SWIFT ?= swift
 

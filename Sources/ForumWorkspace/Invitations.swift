@@ -221,13 +221,19 @@ public struct Invitations: Sendable {
     /// The invitation whose token is `token`, if it stands at `now`.
     /// Reads the ledger; creates nothing.
     public func authenticate(token: String, at now: Date = Date()) throws(DiagnosticFailure) -> Result<Invitation, SignInRefusal> {
-        let entries: [LedgerEntry]
+        try book().authenticate(token: token, at: now)
+    }
+
+    /// Every invitation with its token's digest, as the ledger holds them
+    /// now: what a server keeps between requests while the ledger does not
+    /// change (`LedgerWatch`). Creates nothing.
+    public func book() throws(DiagnosticFailure) -> InvitationBook {
         do {
-            entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: Self.kinds)
+            let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: Self.kinds)
+            return InvitationBook(stored: Self.invitations(entries))
         } catch {
             throw Self.failure(error)
         }
-        return Self.match(token: token, among: Self.invitations(entries), at: now)
     }
 
     /// Records that `invitation`'s person signed in (`method`: `link` or `bearer`).
@@ -244,7 +250,7 @@ public struct Invitations: Sendable {
     // MARK: - Inside
 
     /// An invitation with the digest of its token.
-    struct Stored {
+    struct Stored: Sendable {
         var invitation: Invitation
         var tokenSHA256: [UInt8]
     }
@@ -349,5 +355,17 @@ public struct Invitations: Sendable {
         if let failure = error as? DiagnosticFailure { return failure }
         if let error = error as? any DiagnosticError { return DiagnosticFailure(error.kind, error.diagnostics) }
         return DiagnosticFailure(.software, .error(String(describing: error)))
+    }
+}
+
+/// The invitations of a ledger as read at one moment, with their tokens'
+/// digests (never the tokens).
+public struct InvitationBook: Sendable {
+    let stored: [Invitations.Stored]
+
+    /// The invitation whose token is `token`, if it stands at `now`;
+    /// compared in constant time.
+    public func authenticate(token: String, at now: Date = Date()) -> Result<Invitation, SignInRefusal> {
+        Invitations.match(token: token, among: stored, at: now)
     }
 }

@@ -6,6 +6,7 @@ import HTTPTypes
 import Ledger
 import Storage
 import SummaryCompiler
+import Synchronization
 import Tracker
 
 /// What the web intake does, in library calls the CLI makes too
@@ -15,13 +16,19 @@ import Tracker
 public struct Intake: Sendable {
     public let configuration: IntakeConfiguration
     let limiter: RateLimiter
+    let cache: IntakeCache
 
     public init(configuration: IntakeConfiguration) {
         self.configuration = configuration
         limiter = RateLimiter(limit: max(1, configuration.rateLimit))
+        cache = IntakeCache(workspace: configuration.workspace)
     }
 
     var workspace: String { configuration.workspace }
+
+    /// How many times the intake read the ledger or a workspace file
+    /// instead of keeping what it had read (`IntakeCache`).
+    @_spi(Testing) public var cacheReads: Int { cache.reads.load(ordering: .relaxed) }
 
     /// What diagnostics call a note sent over the web.
     static let noteName = "note.md"
@@ -29,9 +36,9 @@ public struct Intake: Sendable {
     // MARK: Sign-in
 
     func authenticate(_ token: String) async throws -> Result<Invitation, SignInRefusal> {
-        let invitations = Invitations(workspace: workspace)
+        let cache = self.cache
         let now = configuration.now()
-        return try await withBlockingWork { () throws(DiagnosticFailure) in try invitations.authenticate(token: token, at: now) }
+        return try await withBlockingWork { () throws(DiagnosticFailure) in try cache.invitationBook().authenticate(token: token, at: now) }
     }
 
     func recordSignIn(_ person: Invitation, method: String) async {
@@ -59,14 +66,12 @@ public struct Intake: Sendable {
     /// The person's sessions, each with the deadline the tracker computes
     /// for it: the earliest deliverable not done that needs its notes.
     func sessions(for person: Invitation) async -> SessionsAnswer {
-        let workspace = self.workspace
+        let cache = self.cache
         let now = configuration.now()
         return await withBlockingWork { () -> SessionsAnswer in
-            let forum = try? Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
-            var report: StatusReport?
-            if let tracker = try? Tracker.load(workspace: workspace), let evidence = try? Evidence.gather(workspace: workspace) {
-                report = try? StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: 3)
-            }
+            let progress = cache.trackerProgress()
+            let forum = progress?.tracker.forum ?? (try? cache.currentForum())
+            let report = progress.flatMap { try? StatusReport(tracker: $0.tracker, evidence: $0.evidence, now: now, warnDays: 3) }
             let sessions = person.visibleSessions.map { session in
                 SessionAnswer(session: session, forum: forum, deadline: report.flatMap { Self.deadline(of: session, in: $0) })
             }
@@ -94,8 +99,9 @@ public struct Intake: Sendable {
     /// The note's diagnostics, as `imrf check NOTE.md` gives them against the workspace's forum.
     func check(_ bytes: [UInt8]) async throws -> CheckAnswer {
         let workspace = self.workspace
+        let cache = self.cache
         return try await withBlockingWork { () throws(DiagnosticFailure) -> CheckAnswer in
-            let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
+            let forum = try cache.currentForum()
             let checked = CheckedNotes.check(noteFiles: [(Self.noteName, bytes)], forum: forum, folder: workspace)
             return CheckAnswer(checked.diagnostics)
         }
@@ -103,9 +109,9 @@ public struct Intake: Sendable {
 
     /// The note parsed, for its session and the preview; nil when it does not parse.
     func parse(_ bytes: [UInt8]) async throws -> (note: Note?, diagnostics: [Diagnostic]) {
-        let workspace = self.workspace
+        let cache = self.cache
         return try await withBlockingWork { () throws(DiagnosticFailure) in
-            let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
+            let forum = try cache.currentForum()
             return NoteParser.parse(bytes: bytes, path: Self.noteName, forum: forum)
         }
     }
@@ -149,8 +155,8 @@ public struct Intake: Sendable {
     /// The person's notes (office: everyone's), each with every version
     /// submitted, oldest first.
     func notes(for person: Invitation) async throws -> [NoteHistory] {
-        let folder = WorkspaceLayout(workspace).url
-        let entries = try await withBlockingWork { try Ledger.entriesIfPresent(workspace: folder, kinds: ["submission"]) }
+        let cache = self.cache
+        let entries = try await withBlockingWork { try cache.submissionEntries() }
         var histories: [NoteHistory] = []
         for entry in entries {
             guard case .submission(let record) = entry.event, person.mayAccess(session: record.session),

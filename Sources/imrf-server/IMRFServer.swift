@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import HummingbirdCore
+import HummingbirdTLS
 import Logging
+import NIOSSL
 import WebIntake
 
 /// The web intake's server (`imrf serve` execs it): the router of
@@ -26,9 +29,18 @@ struct IMRFServer: AsyncParsableCommand {
     @Option(name: .customLong("rate-limit"), help: "Checks and submissions per person per minute.")
     var rateLimit: Int = IntakeConfiguration.defaultRateLimit
 
+    @Option(name: .customLong("tls-cert"), help: "A PEM certificate chain: serve HTTPS itself (with --tls-key).")
+    var tlsCertificate: String?
+
+    @Option(name: .customLong("tls-key"), help: "The PEM private key of --tls-cert.")
+    var tlsKey: String?
+
     func validate() throws {
         guard Self.hostAndPort(listen) != nil else { throw ValidationError("--listen must be HOST:PORT, such as 127.0.0.1:8080") }
         guard rateLimit > 0 else { throw ValidationError("--rate-limit must be at least 1") }
+        guard (tlsCertificate == nil) == (tlsKey == nil) else {
+            throw ValidationError("--tls-cert and --tls-key go together: the certificate chain and its private key, both PEM files")
+        }
         if let baseURL {
             guard let url = URL(string: baseURL), url.scheme == "http" || url.scheme == "https", url.host != nil, url.query == nil else {
                 throw ValidationError("--base-url must be an http or https address, such as https://imrf.example.org")
@@ -55,19 +67,59 @@ struct IMRFServer: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "imrf-server")
-        let base = baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let server: HTTPServerBuilder
+        if let tlsCertificate, let tlsKey {
+            server = try Self.tls(certificate: tlsCertificate, key: tlsKey)
+        } else {
+            server = .http1()
+        }
+        let scheme = tlsCertificate == nil ? "http" : "https"
+        let shownHost = host.contains(":") ? "[\(host)]" : host
+        let base = baseURL ?? "\(scheme)://\(shownHost):\(port)"
         let intake = Intake(configuration: IntakeConfiguration(workspace: workspace, baseURL: base, rateLimit: rateLimit))
         let router = IntakeRouter.router(intake, logger: logger)
         let app = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "imrf"),
             onServerRunning: { channel in
                 let bound = channel.localAddress?.port ?? port
-                let shown = baseURL ?? "http://\(host.contains(":") ? "[\(host)]" : host):\(bound)"
+                let shown = baseURL ?? "\(scheme)://\(shownHost):\(bound)"
                 FileHandle.standardOutput.write(Data("listening on \(shown)\n".utf8))
             },
             logger: logger
         )
         try await app.runService()
+    }
+
+    /// HTTPS with the PEM certificate chain and key: a file that does not
+    /// read is a configuration error (exit 78) naming it, before listening.
+    static func tls(certificate: String, key: String) throws -> HTTPServerBuilder {
+        func refuse(_ message: String, _ hint: String) -> ExitCode {
+            FileHandle.standardError.write(Data("error: \(message)\n  hint: \(hint)\n".utf8))
+            return ExitCode(78)
+        }
+        let chain: [NIOSSLCertificate]
+        do {
+            chain = try NIOSSLCertificate.fromPEMFile(certificate)
+        } catch {
+            throw refuse("cannot read the certificate \(certificate): \(error)", "--tls-cert takes a PEM file (-----BEGIN CERTIFICATE-----)")
+        }
+        guard !chain.isEmpty else {
+            throw refuse("\(certificate) holds no certificate", "--tls-cert takes a PEM file (-----BEGIN CERTIFICATE-----)")
+        }
+        let privateKey: NIOSSLPrivateKey
+        do {
+            privateKey = try NIOSSLPrivateKey(file: key, format: .pem)
+        } catch {
+            throw refuse("cannot read the private key \(key): \(error)", "--tls-key takes a PEM file, readable by the server's account only")
+        }
+        let configuration = TLSConfiguration.makeServerConfiguration(
+            certificateChain: chain.map { .certificate($0) }, privateKey: .privateKey(privateKey))
+        do {
+            return try .tls(.http1(), tlsConfiguration: configuration)
+        } catch {
+            throw refuse("the certificate and key cannot be used together: \(error)", "check that --tls-key is the key of --tls-cert")
+        }
     }
 }

@@ -34,6 +34,12 @@ extension IMRF {
         @Option(name: .customLong("rate-limit"), help: "Checks and submissions per person per minute (default 30).")
         var rateLimit: Int?
 
+        @Option(name: .customLong("tls-cert"), help: "A PEM certificate chain: serve HTTPS itself (with --tls-key).")
+        var tlsCertificate: String?
+
+        @Option(name: .customLong("tls-key"), help: "The PEM private key of --tls-cert.")
+        var tlsKey: String?
+
         /// The server binary's name, beside imrf.
         static let serverName = "imrf-server"
 
@@ -43,6 +49,8 @@ extension IMRF {
             if let listen { arguments += ["--listen", listen] }
             if let baseURL { arguments += ["--base-url", baseURL] }
             if let rateLimit { arguments += ["--rate-limit", String(rateLimit)] }
+            if let tlsCertificate { arguments += ["--tls-cert", tlsCertificate] }
+            if let tlsKey { arguments += ["--tls-key", tlsKey] }
             let server = Self.serverPath()
             guard FileManager.default.isExecutableFile(atPath: server) else {
                 Reporting.printToStandardError(

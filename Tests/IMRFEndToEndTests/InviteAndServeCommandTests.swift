@@ -85,10 +85,12 @@ struct InviteAndServeCommandTests {
     /// Starts `imrf serve` on a free port, waits for its `listening on`
     /// line, runs `body` with the URL, then stops it with SIGTERM and
     /// returns its exit status and stderr.
-    static func serving(_ folder: URL, _ body: (String) throws -> Void) throws -> (status: Int32, stderr: String) {
+    static func serving(
+        _ folder: URL, arguments: [String] = [], scheme: String = "http", _ body: (String) throws -> Void
+    ) throws -> (status: Int32, stderr: String) {
         let process = Process()
         process.executableURL = IMRFProcess.binary
-        process.arguments = ["serve", "ws", "--listen", "127.0.0.1:0"]
+        process.arguments = ["serve", "ws", "--listen", "127.0.0.1:0"] + arguments
         process.currentDirectoryURL = folder
         let out = Pipe()
         let err = Pipe()
@@ -105,7 +107,7 @@ struct InviteAndServeCommandTests {
         defer {
             if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         }
-        #expect(first.hasPrefix("listening on http://127.0.0.1:"), "\(first)")
+        #expect(first.hasPrefix("listening on \(scheme)://127.0.0.1:"), "\(first)")
         let url = first.dropFirst("listening on ".count).trimmingCharacters(in: .whitespacesAndNewlines)
         try body(url)
         kill(process.processIdentifier, SIGTERM)
@@ -121,8 +123,7 @@ struct InviteAndServeCommandTests {
         return (Int(lines.last ?? "") ?? 0, lines.dropLast().joined(separator: "\n"))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/curl")))
-    func serveAnswersAndStopsOnSIGTERM() throws {
+    @Test func serveAnswersAndStopsOnSIGTERM() throws {
         try withExampleWorkspace { folder in
             let created = try IMRFProcess.run(
                 ["invite", "-w", "ws", "--name", "Jane Doe", "--session", "round-table-2", "--json"], directory: folder.url)
@@ -165,5 +166,67 @@ struct InviteAndServeCommandTests {
         let result = try IMRFProcess.run(["serve", "ws"], executable: copy, directory: folder.url)
         #expect(result.status == 69)
         #expect(result.stderr.contains("imrf-server is missing"))
+    }
+
+    /// A self-signed certificate for 127.0.0.1 made by the openssl command.
+    static func makeCertificate(in folder: URL) throws -> (certificate: String, key: String) {
+        let certificate = folder.appendingPathComponent("cert.pem").path
+        let key = folder.appendingPathComponent("key.pem").path
+        let made = try IMRFProcess.run(
+            [
+                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes", "-days", "2",
+                "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", key, "-out", certificate,
+            ],
+            executable: URL(fileURLWithPath: "/usr/bin/env"))
+        try #require(made.status == 0, "\(made.stderr)")
+        return (certificate, key)
+    }
+
+    @Test func serveWithItsOwnTLS() throws {
+        try withExampleWorkspace { folder in
+            let created = try IMRFProcess.run(
+                ["invite", "-w", "ws", "--name", "Jane Doe", "--session", "round-table-2", "--json"], directory: folder.url)
+            let url = try #require(try Self.json(created.stdout)["url"] as? String)
+            let token = String(url.split(separator: "/").last!)
+            let (certificate, key) = try Self.makeCertificate(in: folder.url)
+            let (status, stderr) = try Self.serving(folder.url, arguments: ["--tls-cert", certificate, "--tls-key", key], scheme: "https") { base in
+                #expect(base.hasPrefix("https://"))
+                let me = try Self.curl(["--cacert", certificate, "-H", "Authorization: Bearer \(token)", base + "/api/me"])
+                #expect(me.status == 200, "\(me.body)")
+                #expect(me.body.contains("\"name\":\"Jane Doe\""))
+                // The certificate is checked: without the CA, curl refuses it.
+                let unverified = try Self.curl(["-H", "Authorization: Bearer \(token)", base + "/api/me"])
+                #expect(unverified.status == 0)
+                // The sign-in cookie is Secure over TLS.
+                let signIn = try Self.curl(["--cacert", certificate, "-D", "-", base + "/i/\(token)"])
+                #expect(signIn.status == 303)
+                #expect(signIn.body.lowercased().contains("; secure"))
+                // Plain HTTP on the TLS port is not served.
+                let plain = try Self.curl([base.replacingOccurrences(of: "https://", with: "http://") + "/api/me"])
+                #expect(plain.status != 200)
+            }
+            #expect(status == 0, "\(stderr)")
+        }
+    }
+
+    @Test func serveRefusesTLSFilesThatDoNotRead() throws {
+        try withExampleWorkspace { folder in
+            let (certificate, key) = try Self.makeCertificate(in: folder.url)
+            let onlyOne = try IMRFProcess.run(["serve", "ws", "--tls-cert", certificate], directory: folder.url)
+            #expect(onlyOne.status == 64)
+            #expect(onlyOne.stderr.contains("--tls-cert and --tls-key go together"))
+            let missing = try IMRFProcess.run(
+                ["serve", "ws", "--listen", "127.0.0.1:0", "--tls-cert", "nowhere.pem", "--tls-key", key], directory: folder.url)
+            #expect(missing.status == 78)
+            #expect(missing.stderr.contains("cannot read the certificate nowhere.pem"))
+            let swapped = try IMRFProcess.run(
+                ["serve", "ws", "--listen", "127.0.0.1:0", "--tls-cert", key, "--tls-key", certificate], directory: folder.url)
+            #expect(swapped.status == 78)
+            let keyLines = try String(contentsOfFile: key, encoding: .utf8).split(separator: "\n")
+            #expect(keyLines.count > 2)
+            for line in keyLines where !line.hasPrefix("-----") {
+                #expect(!swapped.stderr.contains(line), "no key material in a message")
+            }
+        }
     }
 }

@@ -1,0 +1,108 @@
+import Diagnostics
+import Forum
+import ForumWorkspace
+import Foundation
+import Ledger
+import Storage
+import Synchronization
+import Tracker
+import WorkingDays
+
+/// What the intake keeps between requests: the invitations and the
+/// submissions (read from the ledger) and the tracker's inputs (forum.yaml,
+/// its calendar, the notes, the ledger's facts). Each is kept with the
+/// stamps of what it was read from, taken before reading, and read again as
+/// soon as one differs; a ledger that cannot be watched is read every time.
+/// So a revoked link fails at the next request, and a request never sees an
+/// older state than the files had when it began.
+final class IntakeCache: Sendable {
+    let layout: WorkspaceLayout
+    let watch: LedgerWatch
+    private let invitations = Mutex<Kept<LedgerWatch.Stamp, InvitationBook>?>(nil)
+    private let submissions = Mutex<Kept<LedgerWatch.Stamp, [LedgerEntry]>?>(nil)
+    private let progress = Mutex<Kept<ProgressStamp, Progress>?>(nil)
+    private let forum = Mutex<Kept<FileStamp, Forum>?>(nil)
+    /// How many times a file or the ledger was read rather than kept (the
+    /// test that the keeping works counts them).
+    let reads = Atomic<Int>(0)
+
+    init(workspace: String) {
+        layout = WorkspaceLayout(workspace)
+        watch = LedgerWatch(workspace: layout.url)
+    }
+
+    struct Kept<Stamp: Sendable & Equatable, Value: Sendable>: Sendable {
+        var stamp: Stamp
+        var value: Value
+    }
+
+    /// What the tracker read: the forum, its working-day calendar and the
+    /// evidence of what has been done.
+    struct Progress: Sendable {
+        var tracker: Tracker
+        var evidence: Evidence
+    }
+
+    struct ProgressStamp: Sendable, Equatable {
+        var ledger: LedgerWatch.Stamp
+        var forum: FileStamp?
+        var calendar: FileStamp?
+        var notes: [String: FileStamp]
+    }
+
+    /// forum.yaml as it is now (what checks and previews read).
+    func currentForum() throws(DiagnosticFailure) -> Forum {
+        let stamp = FileStamp(path: layout.forumFile)
+        if let stamp, let kept = forum.withLock({ $0 }), kept.stamp == stamp { return kept.value }
+        reads.add(1, ordering: .relaxed)
+        let loaded = try Forum.load(contentsOf: layout.forumFile)
+        if let stamp { forum.withLock { $0 = Kept(stamp: stamp, value: loaded) } }
+        return loaded
+    }
+
+    /// The invitations as the ledger holds them now.
+    func invitationBook() throws(DiagnosticFailure) -> InvitationBook {
+        let stamp = watch.stamp()
+        if let stamp, let kept = invitations.withLock({ $0 }), kept.stamp == stamp { return kept.value }
+        reads.add(1, ordering: .relaxed)
+        let book = try Invitations(workspace: layout.root).book()
+        if let stamp { invitations.withLock { $0 = Kept(stamp: stamp, value: book) } }
+        return book
+    }
+
+    /// The ledger's submission entries, oldest first.
+    func submissionEntries() throws -> [LedgerEntry] {
+        let stamp = watch.stamp()
+        if let stamp, let kept = submissions.withLock({ $0 }), kept.stamp == stamp { return kept.value }
+        reads.add(1, ordering: .relaxed)
+        let entries = try Ledger.entriesIfPresent(workspace: layout.url, kinds: ["submission"])
+        if let stamp { submissions.withLock { $0 = Kept(stamp: stamp, value: entries) } }
+        return entries
+    }
+
+    /// The tracker and its evidence as the files are now; nil when the
+    /// forum or its calendar does not load (the page then shows no deadline).
+    func trackerProgress() -> Progress? {
+        // The calendar's path comes from forum.yaml: stamped before reading
+        // like the rest (a forum changed in between only means one more read).
+        let calendarPath = (try? currentForum()).flatMap { try? CalendarCatalog.standard.locate($0.calendar).path }
+        let stamp = watch.stamp().map { progressStamp(ledger: $0, calendarPath: calendarPath) }
+        if let stamp, let kept = progress.withLock({ $0 }), kept.stamp == stamp { return kept.value }
+        reads.add(1, ordering: .relaxed)
+        guard let tracker = try? Tracker.load(workspace: layout.root), let evidence = try? Evidence.gather(workspace: layout.root) else {
+            return nil
+        }
+        let value = Progress(tracker: tracker, evidence: evidence)
+        if let stamp { progress.withLock { $0 = Kept(stamp: stamp, value: value) } }
+        return value
+    }
+
+    private func progressStamp(ledger: LedgerWatch.Stamp, calendarPath: String?) -> ProgressStamp {
+        var notes: [String: FileStamp] = [:]
+        for name in layout.noteFileNames() {
+            if let stamp = FileStamp(path: layout.note(name)) { notes[name] = stamp }
+        }
+        return ProgressStamp(
+            ledger: ledger, forum: FileStamp(path: layout.forumFile), calendar: calendarPath.flatMap(FileStamp.init(path:)), notes: notes)
+    }
+}
