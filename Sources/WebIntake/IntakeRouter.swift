@@ -14,6 +14,7 @@ import SummaryCompiler
 /// | `GET /i/TOKEN` | signs in: session cookie, then `/` |
 /// | `GET /` | the rapporteur's page (office: a placeholder) |
 /// | `POST /note` | the page's form: check, preview or submit |
+/// | `POST /sign-out` | forgets the session cookie in this browser |
 /// | `GET /versions/ENTRY` | an earlier version |
 /// | `GET /api/me`, `POST /api/check`, `POST /api/notes`, `GET /api/notes` | the JSON API |
 /// | `GET /static/intake.js`, `/static/intake.css` | the page's script and style |
@@ -33,10 +34,11 @@ public enum IntakeRouter {
 
         router.get("/") { request, context in
             let (person, token) = try await authenticated(request, intake, unsafe: false)
-            if person.role == .office { return Page.response(Page.officePlaceholder(person)) }
+            if person.role == .office { return Page.response(Page.officePlaceholder(person, csrf: Intake.csrfToken(for: token))) }
             return try await page(intake, person, token: token)
         }
         router.post("/note") { request, context in try await formPost(request, intake) }
+        router.post("/sign-out") { request, _ in try await signOut(request, intake) }
         router.get("/versions/:entry") { request, context in
             let (person, _) = try await authenticated(request, intake, unsafe: false)
             guard let entry = context.parameters.get("entry", as: Int64.self),
@@ -99,6 +101,23 @@ public enum IntakeRouter {
             headers[.location] = "/"
             return Response(status: .seeOther, headers: headers)
         }
+    }
+
+    /// Clears the session cookie. A browser still holding a valid one must
+    /// send the page's CSRF token from the intake's origin, so no other site
+    /// can sign a person out.
+    static func signOut(_ request: Request, _ intake: Intake) async throws -> Response {
+        var request = request
+        let bytes = try await body(&request, limit: 4096)
+        let form = FormData.parse(contentType: request.headers[.contentType], body: bytes)
+        if let cookie = request.cookies[cookieName]?.value, case .success = try await intake.authenticate(cookie) {
+            guard request.headers[.origin] == intake.configuration.origin,
+                constantTimeEqual(form?["csrf"] ?? "", Intake.csrfToken(for: cookie))
+            else { throw IntakeError.crossSite }
+        }
+        var cookie = "\(cookieName)=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+        if intake.configuration.isSecure { cookie += "; Secure" }
+        return Page.response(Page.signedOut(), headers: [.setCookie: cookie])
     }
 
     static func sessionCookie(_ token: String, intake: Intake, person: Invitation) -> String {

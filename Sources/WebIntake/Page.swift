@@ -73,12 +73,30 @@ enum Page {
             """)
     }
 
-    static func officePlaceholder(_ person: Invitation) -> String {
+    /// Ends the session in this browser (a shared computer); the personal
+    /// link still signs in again.
+    static func signOutForm(csrf: String) -> String {
+        """
+        <form class="sign-out" method="post" action="/sign-out"><input type="hidden" name="csrf" value="\(escape(csrf))"><button type="submit">Sign out</button></form>
+        """
+    }
+
+    static func signedOut() -> String {
+        document(
+            title: "IMRF notes: signed out",
+            """
+            <h1>Signed out</h1>
+            <p>This browser no longer holds your session. To sign in again, open your personal link from the office's e-mail.</p>
+            """)
+    }
+
+    static func officePlaceholder(_ person: Invitation, csrf: String) -> String {
         document(
             title: "IMRF notes: office",
             """
             <h1>The office's page</h1>
             <p>Signed in as \(escape(person.name)) (office).</p>
+            \(signOutForm(csrf: csrf))
             <p>The office dashboard is not built yet. Until it is, use the command line on the workspace:
             <code>imrf status</code>, <code>imrf log</code>, <code>imrf invite --list</code>.</p>
             <p>The JSON API answers for every session: <a href="/api/me">/api/me</a>, <a href="/api/notes">/api/notes</a>.</p>
@@ -102,7 +120,8 @@ enum Page {
     ) -> String {
         var html = """
             <header><h1>Notes for the PGA summary</h1>
-            <p>Signed in as <strong>\(escape(person.name))</strong>. Times are shown in New York time (\(escape(sessions.timeZone)))<span class="zone-note"></span>.</p></header>
+            <p>Signed in as <strong>\(escape(person.name))</strong>. Times are shown in New York time (\(escape(sessions.timeZone)))<span class="zone-note"></span>.</p>
+            \(signOutForm(csrf: csrf))</header>
 
             """
         for session in sessions.sessions {

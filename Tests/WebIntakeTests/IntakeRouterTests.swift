@@ -365,6 +365,39 @@ struct IntakeRouterTests {
         }
     }
 
+    @Test("sign-out clears the cookie, with the page's CSRF token only; the link signs in again")
+    func signOut() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let cookie = "imrf_session=\(fixture.token)"
+        let csrf = Intake.csrfToken(for: fixture.token)
+        let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded", .origin: Self.base]
+        try await fixture.app.test(.router) { client in
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(Self.text(response).contains("action=\"/sign-out\""))
+            }
+            for (form, origin) in [("csrf=forged", Self.base), ("csrf=\(csrf)", "https://evil.example")] {
+                var forged = headers
+                forged[.origin] = origin
+                try await client.execute(uri: "/sign-out", method: .post, headers: forged, body: ByteBuffer(string: form)) { response in
+                    #expect(response.status == .forbidden)
+                    #expect(response.headers[.setCookie] == nil)
+                }
+            }
+            try await client.execute(uri: "/sign-out", method: .post, headers: headers, body: ByteBuffer(string: "csrf=\(csrf)")) {
+                response in
+                #expect(response.status == .ok)
+                let set = try #require(response.headers[.setCookie])
+                #expect(set.hasPrefix("imrf_session=;"))
+                #expect(set.contains("Max-Age=0"))
+                #expect(Self.text(response).contains("Signed out"))
+            }
+            // Without a cookie (already signed out): nothing to protect, the page again.
+            try await client.execute(uri: "/sign-out", method: .post, headers: [:]) { #expect($0.status == .ok) }
+            try await client.execute(uri: "/i/\(fixture.token)", method: .get) { #expect($0.status == .seeOther) }
+        }
+    }
+
     // MARK: The page
 
     @Test("the form submits, shows the receipt and lists the version; another session's form is refused")
