@@ -14,6 +14,11 @@ import Diagnostics
 /// a rule read from a small file can expand to more days than a file of
 /// single days may hold, and a file imrf writes must read back.
 public enum ICalendarWriter {
+    /// The fewest bytes one holiday's event can take (an empty name, the
+    /// shorter of DTEND and DURATION): more holidays than fit at this size
+    /// are refused before anything is written.
+    static let minimumEventBytes = 144
+
     /// `path` names the file to be written, for the error.
     public static func write(_ calendar: HolidayCalendar, path: String = "calendar.ics") throws(ICalendarError) -> String {
         guard calendar.holidays.count <= ICalendarReader.Limits.events else {
@@ -23,40 +28,46 @@ public enum ICalendarWriter {
                     limit: "\(ICalendarReader.Limits.events)"),
                 at: SourceLocation(path: path))
         }
-        var lines = [
-            "BEGIN:VCALENDAR",
-            "PRODID:-//imrf//holiday calendar//EN",
-            "VERSION:2.0",
-            "CALSCALE:GREGORIAN",
-            "X-WR-CALNAME:\(ContentLine.escape(calendar.name))",
-        ]
-        if let summary = calendar.summary { lines.append("X-WR-CALDESC:\(ContentLine.escape(summary))") }
-        lines.append("X-IMRF-COVERAGE-START;VALUE=DATE:\(calendar.coverage.lowerBound.basic)")
-        lines.append("X-IMRF-COVERAGE-END;VALUE=DATE:\(calendar.coverage.upperBound.basic)")
+        guard calendar.holidays.count * minimumEventBytes <= ICalendarReader.Limits.fileBytes else {
+            throw ICalendarError(
+                .tooLarge(what: "the file to write", limit: ICalendarReader.Limits.fileBytesText), at: SourceLocation(path: path))
+        }
+        // Written line by line and refused as soon as it is over the limit:
+        // a refused calendar costs at most a file's worth of work.
+        var text = ""
+        func add(_ line: String) throws(ICalendarError) {
+            text += ContentLine.fold(line)
+            guard text.utf8.count <= ICalendarReader.Limits.fileBytes else {
+                throw ICalendarError(
+                    .tooLarge(what: "the file to write", limit: ICalendarReader.Limits.fileBytesText), at: SourceLocation(path: path))
+            }
+        }
+        try add("BEGIN:VCALENDAR")
+        try add("PRODID:-//imrf//holiday calendar//EN")
+        try add("VERSION:2.0")
+        try add("CALSCALE:GREGORIAN")
+        try add("X-WR-CALNAME:\(ContentLine.escape(calendar.name))")
+        if let summary = calendar.summary { try add("X-WR-CALDESC:\(ContentLine.escape(summary))") }
+        try add("X-IMRF-COVERAGE-START;VALUE=DATE:\(calendar.coverage.lowerBound.basic)")
+        try add("X-IMRF-COVERAGE-END;VALUE=DATE:\(calendar.coverage.upperBound.basic)")
         var perDate: [CivilDate: Int] = [:]
         for holiday in calendar.holidays {
             let n = perDate[holiday.date, default: 0] + 1
             perDate[holiday.date] = n
-            lines += [
-                "BEGIN:VEVENT",
-                "UID:\(holiday.date.basic)-\(n)@imrf",
-                "DTSTAMP:19700101T000000Z",
-                "DTSTART;VALUE=DATE:\(holiday.date.basic)",
-                // 9999-12-31 has no next day that YYYYMMDD can write.
+            try add("BEGIN:VEVENT")
+            try add("UID:\(holiday.date.basic)-\(n)@imrf")
+            try add("DTSTAMP:19700101T000000Z")
+            try add("DTSTART;VALUE=DATE:\(holiday.date.basic)")
+            // 9999-12-31 has no next day that YYYYMMDD can write.
+            try add(
                 holiday.date.year < 9999 || holiday.date.month < 12 || holiday.date.day < 31
-                    ? "DTEND;VALUE=DATE:\(holiday.date.adding(days: 1).basic)" : "DURATION:P1D",
-                "SUMMARY:\(ContentLine.escape(holiday.name))",
-                "STATUS:\(holiday.status == .confirmed ? "CONFIRMED" : "TENTATIVE")",
-            ]
-            if let source = holiday.source { lines.append("X-IMRF-SOURCE:\(ContentLine.escape(source))") }
-            lines.append("END:VEVENT")
+                    ? "DTEND;VALUE=DATE:\(holiday.date.adding(days: 1).basic)" : "DURATION:P1D")
+            try add("SUMMARY:\(ContentLine.escape(holiday.name))")
+            try add("STATUS:\(holiday.status == .confirmed ? "CONFIRMED" : "TENTATIVE")")
+            if let source = holiday.source { try add("X-IMRF-SOURCE:\(ContentLine.escape(source))") }
+            try add("END:VEVENT")
         }
-        lines.append("END:VCALENDAR")
-        let text = lines.map(ContentLine.fold).joined()
-        guard text.utf8.count <= ICalendarReader.Limits.fileBytes else {
-            throw ICalendarError(
-                .tooLarge(what: "the file to write", limit: ICalendarReader.Limits.fileBytesText), at: SourceLocation(path: path))
-        }
+        try add("END:VCALENDAR")
         return text
     }
 }

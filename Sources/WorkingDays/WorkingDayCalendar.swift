@@ -32,8 +32,12 @@ public struct WorkingDayCalendar: Sendable {
         let start = holidays.coverage.lowerBound.dayNumber
         let days = holidays.coverage.upperBound.dayNumber - start + 1
         var byOffset: [Int: [Holiday]] = [:]
+        // One flag per day: the walk below asks each of up to 3.65 million
+        // days (years 1 to 9999), and a flag costs less than a hash lookup.
+        var isHoliday = [Bool](repeating: false, count: days)
         for holiday in holidays.holidays where holidays.coverage.contains(holiday.date) {
             byOffset[holiday.date.dayNumber - start, default: []].append(holiday)
+            isHoliday[holiday.date.dayNumber - start] = true
         }
         var rank = [Int32](repeating: 0, count: days + 1)
         var select: [Int32] = []
@@ -41,7 +45,7 @@ public struct WorkingDayCalendar: Sendable {
         let firstWeekday = holidays.coverage.lowerBound.weekday.rawValue - 1  // 0 = Monday
         let workingWeekdays = Weekday.allCases.map(weekMask.isWorking)
         for offset in 0..<days {
-            let working = workingWeekdays[(firstWeekday + offset) % 7] && byOffset[offset] == nil
+            let working = workingWeekdays[(firstWeekday + offset) % 7] && !isHoliday[offset]
             if working { select.append(Int32(offset)) }
             rank[offset + 1] = Int32(select.count)
         }

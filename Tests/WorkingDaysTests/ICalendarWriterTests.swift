@@ -212,4 +212,15 @@ struct ICalendarWriterTests {
         let text = try ICalendarWriter.write(calendar)
         #expect(try ICalendarReader.read(text, name: "x", path: "x.ics") == calendar)
     }
+
+    @Test func noEventIsSmallerThanTheWritersEstimate() throws {
+        let last = date("9999-12-31")
+        for day in [date("2026-05-05"), last] {
+            let calendar = HolidayCalendar(name: "", coverage: date("9999-01-01")...last, holidays: [Holiday(date: day, name: "")])
+            let empty = HolidayCalendar(name: "", coverage: date("9999-01-01")...last, holidays: [])
+            let eventBytes = try ICalendarWriter.write(calendar).utf8.count - ICalendarWriter.write(empty).utf8.count
+            #expect(eventBytes >= ICalendarWriter.minimumEventBytes)
+            if day == last { #expect(eventBytes == ICalendarWriter.minimumEventBytes, "the estimate is the smallest event") }
+        }
+    }
 }
