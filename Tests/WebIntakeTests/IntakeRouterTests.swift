@@ -439,7 +439,7 @@ struct IntakeRouterTests {
                 #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
-                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
             }
         }
     }
@@ -457,6 +457,35 @@ struct IntakeRouterTests {
                 let answer = try Self.json(response)
                 #expect((answer["sessions"] as? [Any])?.count == 7)
             }
+        }
+    }
+
+    /// A browser serializes the `Origin` of a form post by the page's
+    /// referrer policy: under `no-referrer` it sends `Origin: null`, and
+    /// the page's own Check, Preview and Submit were all refused (403)
+    /// until the policy became `same-origin` (found by Tests/Browser).
+    /// Under `same-origin` a same-origin post carries the real origin, and
+    /// no other site gets a Referer (the link's token stays private).
+    @Test("the page's own form posts are not refused: same-origin referrer policy, Origin null refused")
+    func formPostOrigin() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let csrfToken = Intake.csrfToken(for: fixture.token)
+        let cookie = "imrf_session=\(fixture.token)"
+        let form = ByteBuffer(string: "csrf=\(csrfToken)&session=round-table-2&title=T&body=Text&action=check")
+        try await fixture.app.test(.router) { client in
+            for uri in ["/", "/i/\(fixture.token)", "/nowhere"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(uri)")
+                }
+            }
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            var fromPage = headers
+            fromPage[.origin] = Self.base
+            try await client.execute(uri: "/note", method: .post, headers: fromPage, body: form) { #expect($0.status == .ok) }
+            var opaque = headers
+            opaque[.origin] = "null"
+            try await client.execute(uri: "/note", method: .post, headers: opaque, body: form) { #expect($0.status == .forbidden) }
         }
     }
 
