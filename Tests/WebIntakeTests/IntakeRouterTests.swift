@@ -136,17 +136,24 @@ struct IntakeRouterTests {
         }
     }
 
-    @Test("no token: 401 on the page and the API")
+    @Test("no token: 401 on the page (in a person's words) and the API (with the header to send)")
     func notSignedIn() async throws {
         let fixture = try Self.fixture()
         defer { fixture.folder.remove() }
         try await fixture.app.test(.router) { client in
-            try await client.execute(uri: "/", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                let page = Self.text(response)
+                #expect(page.contains("<h1>Sign in with your personal link</h1>"))
+                #expect(page.contains("ask the office for a new one"))
+                #expect(!page.contains("Bearer"), "no HTTP header on a rapporteur's page")
+                #expect(!page.contains("Back to your page"), "no way back when not signed in")
+            }
             try await client.execute(uri: "/api/notes", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 let body = try Self.json(response)
                 #expect(body["error"] as? String == "sign in with your personal link")
-                #expect(body.keys.contains("hint"))
+                #expect((body["hint"] as? String)?.contains("Authorization: Bearer TOKEN") == true)
             }
             try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: Self.note())) {
                 #expect($0.status == .unauthorized)
@@ -394,6 +401,9 @@ struct IntakeRouterTests {
                 #expect(page.contains("Submitted: version 1"))
                 #expect(page.contains("notes/round-table-2--jane-doe.md"))
                 #expect(page.contains("/versions/"))
+                // The answer opens at the outcome, not at the top of the page.
+                #expect(page.contains("action=\"/note#outcome-round-table-2\""))
+                #expect(page.contains("<div class=\"outcome\" id=\"outcome-round-table-2\""))
             }
             let stored = try String(contentsOfFile: fixture.workspace + "/notes/round-table-2--jane-doe.md", encoding: .utf8)
             #expect(stored.contains("title: \"Round table \\\"2\\\"\""))
@@ -401,7 +411,13 @@ struct IntakeRouterTests {
             #expect(stored.contains("objectives: [4, 8]"))
             var other = fields
             other[1] = ("session", "round-table-1")
-            try await client.execute(uri: "/note", method: .post, headers: headers, body: multipart(other)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/note", method: .post, headers: headers, body: multipart(other)) { response in
+                #expect(response.status == .forbidden)
+                let page = Self.text(response)
+                #expect(page.contains("<h1>You were not invited for the session &#39;round-table-1&#39;</h1>"))
+                #expect(page.contains("Your sessions: Round table 2."))
+                #expect(page.contains("<a href=\"/\">Back to your page</a>"))
+            }
         }
     }
 
