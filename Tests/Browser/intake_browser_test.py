@@ -76,10 +76,14 @@ class Shots:
             if name.endswith(".png"):
                 os.remove(os.path.join(folder, name))
 
-    def take(self, driver, name):
-        """The whole page, not only the window."""
+    def take(self, driver, name, whole=True):
+        """The whole page, or only what the window shows (whole=False)."""
         self.count += 1
         path = os.path.join(self.folder, f"{self.count:02d}-{name}.png")
+        if not whole:
+            driver.save_screenshot(path)
+            print(f"   screenshot {path}", flush=True)
+            return path
         try:
             metrics = driver.execute_cdp_cmd("Page.getLayoutMetrics", {})
             size = metrics.get("cssContentSize") or metrics["contentSize"]
@@ -285,8 +289,9 @@ class Scenario:
                 box.click()
         marker = mark_page(d)
         type_into(section.find_element(By.NAME, "body"), self.BROKEN_BODY)
-        wait_for(d, "the live check's error", lambda _: "missing-chart" in text_of(d, "#session-round-table-2 .outcome li.error")
-                 or "error" in text_of(d, "#session-round-table-2 .outcome li.error"))
+        # The whole name: a check of the text half typed may come first.
+        wait_for(d, "the live check's error",
+                 lambda _: "'figures/missing-chart.png'" in text_of(d, "#session-round-table-2 .outcome li.error"))
         error = text_of(d, "#session-round-table-2 .outcome li.error")
         check("2 the live check shows the error without a button pressed",
               d.execute_script("return window.__imrfMarker") == marker, "the page was reloaded")
@@ -333,6 +338,9 @@ class Scenario:
         check("3 the preview shows the footnote", "Figures given by the delegation" in footnote, footnote)
         check("3 the footnote's mark is in the text", len(d.find_elements(By.CSS_SELECTOR, "#session-round-table-2 .preview sup, "
                                                                            "#session-round-table-2 .preview a[href='#fn1']")) >= 1)
+        check("3 the footnote's mark and back-link lead to each other",
+              d.execute_script("return !!document.querySelector('.preview a[href=\"#fn1\"]') && !!document.getElementById('fn1')"
+                               " && !!document.querySelector('.preview a[href=\"#fnref1\"]') && !!document.getElementById('fnref1')"))
         self.shots.take(d, "a-preview")
 
     # 4. Submit: the receipt; the file in notes/ with that SHA-256; the ledger lists it.
@@ -385,7 +393,8 @@ class Scenario:
     HOSTILE_BODY = ("Hostile text.\n\n"
                     "<script>window.__pwned=1</script>\n\n"
                     "<img src=x onerror=\"window.__pwned=1\">\n\n"
-                    "A link: [x](javascript:window.__pwned=1)\n")
+                    "A link: [x](javascript:window.__pwned=1)\n\n"
+                    "A safe link: [UN](https://www.un.org/)\n")
 
     def hostile(self):
         d = self.driver
@@ -406,6 +415,8 @@ class Scenario:
         links = [a for a in d.find_elements(By.CSS_SELECTOR, "#session-round-table-2 .preview a") if a.text == "x"]
         hrefs = [a.get_attribute("href") for a in links]
         check("5 no javascript: link in the preview", not any(h and h.lower().startswith("javascript:") for h in hrefs), str(hrefs))
+        safe = [a.get_attribute("href") for a in d.find_elements(By.CSS_SELECTOR, "#session-round-table-2 .preview a") if a.text == "UN"]
+        check("5 an https link in the same note stays a link", safe == ["https://www.un.org/"], str(safe))
         url = d.current_url
         for link in links:
             link.click()
@@ -555,6 +566,7 @@ class Scenario:
                   section.find_element(By.NAME, "title").get_attribute("value") == "Plenary, closing segment"
                   and section.find_element(By.NAME, "language").get_attribute("value") == "fr", "")
             self.shots.take(d, "c-no-js-receipt")
+            self.shots.take(d, "c-no-js-receipt-window", whole=False)
         finally:
             d.quit()
 

@@ -25,6 +25,7 @@ cleanup() {
     rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 143' TERM INT
 show_log() {
     echo "---- server log (stderr) ----" >&2
     cat "$work/server.log" >&2 || true
@@ -69,14 +70,23 @@ invite a --name "Amina Diallo" --session round-table-2
 invite b --name "Bruno Costa" --session round-table-3
 invite c --name "Chen Wei" --session plenary
 invite d --name "Dana Levi" --session hearing
-# Expires a few seconds from now: expired by the time the test opens it.
-invite e --name "Eva Novak" --session hearing --expires "$(date -u -d '+4 seconds' +%Y-%m-%dT%H:%M:%SZ)"
+# Expires a few seconds from now: the test waits for that moment, then opens it.
+invite e --name "Eva Novak" --session hearing --expires "$(date -u -d '+8 seconds' +%Y-%m-%dT%H:%M:%SZ)"
 
+# Every wait in the test has its own timeout; this one bounds a hung
+# browser or driver, so the CI step stays under 3 minutes.
 status=0
-IMRF_BROWSER_SHOTS="$shots" "$python" "$root/Tests/Browser/intake_browser_test.py" \
+IMRF_BROWSER_SHOTS="$shots" timeout -k 10 150 "$python" "$root/Tests/Browser/intake_browser_test.py" \
     --base "$base" --workspace "$work/ws" --imrf "$imrf" --invites "$work/invites" || status=$?
+[ "$status" -ne 124 ] || echo "FAIL: the browser test did not finish within 150 s" >&2
 
 kill -TERM "$server"
+deadline=$((SECONDS + 30))
+while kill -0 "$server" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ]; do sleep 0.1; done
+if kill -0 "$server" 2>/dev/null; then
+    echo "FAIL: the server did not stop within 30 s of SIGTERM" >&2
+    kill -KILL "$server" 2>/dev/null || true
+fi
 server_status=0
 wait "$server" || server_status=$?
 server=""
