@@ -92,11 +92,15 @@ public struct Intake: Sendable {
     // MARK: Check
 
     /// The note's diagnostics, as `imrf check NOTE.md` gives them against the workspace's forum.
+    /// Checked as if it were in the workspace's notes folder, where it will
+    /// be stored: its pictures are found from there, not from the server's
+    /// current folder.
     func check(_ bytes: [UInt8]) async throws -> CheckAnswer {
         let workspace = self.workspace
         return try await withBlockingWork { () throws(DiagnosticFailure) -> CheckAnswer in
-            let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
-            let checked = CheckedNotes.check(noteFiles: [(Self.noteName, bytes)], forum: forum, folder: workspace)
+            let layout = WorkspaceLayout(workspace)
+            let forum = try Forum.load(contentsOf: layout.forumFile)
+            let checked = CheckedNotes.check(noteFiles: [(layout.note(Self.noteName), bytes)], forum: forum, folder: workspace)
             return CheckAnswer(checked.diagnostics)
         }
     }

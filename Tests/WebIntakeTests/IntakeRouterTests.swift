@@ -211,6 +211,41 @@ struct IntakeRouterTests {
         }
     }
 
+    /// The note is checked as if in notes/, where it will be stored: a
+    /// picture beside the notes is found, a missing one is "not found".
+    /// (It was checked from the server's current folder: every picture was
+    /// "outside the workspace" unless the server ran inside it.)
+    @Test("POST /api/check finds a note's pictures from the workspace's notes folder, not the server's current folder")
+    func checkPictures() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let figures = fixture.workspace + "/notes/figures"
+        try FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
+        try Data(Self.onePixelPNG).write(to: URL(fileURLWithPath: figures + "/chart.png"))
+        try await fixture.app.test(.router) { client in
+            let shown = Self.note(body: "Text.\n\n![Chart](figures/chart.png)")
+            try await client.execute(uri: "/api/check", method: .post, headers: fixture.markdown, body: ByteBuffer(string: shown)) {
+                response in
+                let body = try Self.json(response)
+                #expect(body["errors"] as? Int == 0, "\(body)")
+            }
+            let missing = Self.note(body: "Text.\n\n![Chart](figures/none.png)")
+            try await client.execute(uri: "/api/check", method: .post, headers: fixture.markdown, body: ByteBuffer(string: missing)) {
+                response in
+                let first = try #require((try Self.json(response)["diagnostics"] as? [[String: Any]])?.first)
+                #expect(first["message"] as? String == "image 'figures/none.png' not found")
+                #expect(first["line"] as? Int == 10)
+            }
+        }
+    }
+
+    /// A 1 x 1 PNG.
+    static let onePixelPNG: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x60,
+        0x60, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0xF6, 0x17, 0x38, 0x55, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
+
     @Test("POST /api/notes: 201 with the receipt, 200 for the same text, a new version after a change")
     func submit() async throws {
         let fixture = try Self.fixture()
