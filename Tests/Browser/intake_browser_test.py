@@ -296,6 +296,7 @@ class Scenario:
         check("2 the live check shows the error without a button pressed",
               d.execute_script("return window.__imrfMarker") == marker, "the page was reloaded")
         check("2 the live check names the body line (3) of the mistake", "body line 3" in error, error)
+        check("2 the live check says the picture is not found", "image 'figures/missing-chart.png' not found" in error, error)
         check("2 the live check's heading says to fix it", "fix these first" in text_of(d, "#session-round-table-2 .outcome h3"))
         self.shots.take(d, "a-live-check-error")
         press(d, section_of(d, "round-table-2"), "check")
