@@ -97,12 +97,16 @@ public struct Intake: Sendable {
     // MARK: Check
 
     /// The note's diagnostics, as `imrf check NOTE.md` gives them against the workspace's forum.
+    /// Checked as if it were in the workspace's notes folder, where it will
+    /// be stored: its pictures are found from there, not from the server's
+    /// current folder.
     func check(_ bytes: [UInt8]) async throws -> CheckAnswer {
         let workspace = self.workspace
         let cache = self.cache
         return try await withBlockingWork { () throws(DiagnosticFailure) -> CheckAnswer in
+            let layout = WorkspaceLayout(workspace)
             let forum = try cache.currentForum()
-            let checked = CheckedNotes.check(noteFiles: [(Self.noteName, bytes)], forum: forum, folder: workspace)
+            let checked = CheckedNotes.check(noteFiles: [(layout.note(Self.noteName), bytes)], forum: forum, folder: workspace)
             return CheckAnswer(checked.diagnostics)
         }
     }

@@ -220,7 +220,9 @@ public enum IntakeRouter {
         if person.role == .office { throw IntakeError(.forbidden, "the office's page has no note form yet") }
         var note = NoteForm(form)
         guard person.mayAccess(session: note.session) else {
-            throw IntakeError(.forbidden, "you were not invited for the session '\(note.session)'")
+            throw IntakeError(
+                .forbidden, "you were not invited for the session '\(note.session)'",
+                hint: "your sessions: " + person.visibleSessions.map(\.displayName).joined(separator: ", "))
         }
         if let uploaded = note.uploaded, uploaded.count > IntakeLimits.noteBytes { throw IntakeError.tooLarge(IntakeLimits.noteBytes) }
         try await rateLimit(person, intake)

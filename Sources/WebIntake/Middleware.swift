@@ -72,7 +72,10 @@ public struct SecurityMiddleware<Context: RequestContext>: RouterMiddleware {
         headers[.contentSecurityPolicy] =
             "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
         headers[.xContentTypeOptions] = "nosniff"
-        headers[.referrerPolicy] = "no-referrer"
+        // same-origin, not no-referrer: under no-referrer browsers send
+        // `Origin: null` on the page's own form posts, which the Origin
+        // check then refuses. Other sites still get no Referer (no token).
+        headers[.referrerPolicy] = "same-origin"
         headers[.xFrameOptions] = "DENY"
         if headers[.cacheControl] == nil { headers[.cacheControl] = "no-store" }
     }

@@ -52,12 +52,16 @@ enum Page {
         """
     }
 
+    /// A refusal as a page: what happened, what to do, and (unless the
+    /// person is not signed in, where it leads nowhere) the way back.
     static func errorPage(_ error: IntakeError) -> String {
-        document(
+        let hint = error.pageHint ?? error.hint
+        return document(
             title: "IMRF notes: \(error.message)",
             """
             <h1>\(escape(error.message.prefix(1).uppercased() + error.message.dropFirst()))</h1>
-            \(error.hint.map { "<p>\(escape($0.prefix(1).uppercased() + $0.dropFirst())).</p>" } ?? "")
+            \(hint.map { "<p>\(escape($0.prefix(1).uppercased() + $0.dropFirst())).</p>" } ?? "")
+            \(error.status == .unauthorized ? "" : "<p><a href=\"/\">Back to your page</a></p>")
             """)
     }
 
@@ -140,8 +144,11 @@ enum Page {
         let id = escape(session.session)
         var html = "<section class=\"session\" id=\"session-\(id)\">\n<h2>\(escape(session.title))</h2>\n"
         html += deadline(session.deadline) + "\n"
+        // The form posts to /note#outcome-SESSION: the page that answers
+        // opens at the outcome (the errors, the preview, the receipt), not
+        // at its top, where a person without the script would miss it.
         html += """
-            <form class="note-form" method="post" action="/note" enctype="multipart/form-data">
+            <form class="note-form" method="post" action="/note#outcome-\(id)" enctype="multipart/form-data">
             <input type="hidden" name="csrf" value="\(escape(csrf))">
             <input type="hidden" name="session" value="\(id)">
             <p><label>Title <input name="title" value="\(escape(form.title))" maxlength="300"></label></p>
@@ -174,7 +181,7 @@ enum Page {
             <button name="action" value="preview">Preview</button>
             <button name="action" value="submit" class="submit">Submit</button></p>
             </form>
-            <div class="outcome" aria-live="polite">\(outcome.map { self.outcome($0) } ?? "")</div>
+            <div class="outcome" id="outcome-\(id)" aria-live="polite">\(outcome.map { self.outcome($0) } ?? "")</div>
 
             """
         html += versions(notes, session: session.session)
@@ -261,8 +268,8 @@ enum Page {
             title: "IMRF notes: version \(version.version)",
             """
             <p><a href="/">Back to your page</a></p>
-            <h1>\(escape(history.session)), version \(version.version)</h1>
-            <p>Submitted <time datetime="\(version.at.formatted(.iso8601))">\(escape(newYork(version.at))) New York</time>; sha256 <code>\(escape(version.sha256))</code></p>
+            <h1>\(escape(Session(rawValue: history.session)?.displayName ?? history.session)), version \(version.version)</h1>
+            <p>Submitted <time datetime="\(version.at.formatted(.iso8601))">\(escape(newYork(version.at))) New York</time><span class="local-time" data-for="\(version.at.formatted(.iso8601))"></span>; SHA-256 <code>\(escape(version.sha256))</code></p>
             \(preview.map { "<h2>As in the summary</h2>\n<div class=\"preview\">\n\($0)</div>" } ?? "")
             <h2>The text</h2>
             <pre class="source">\(escape(text))</pre>
@@ -285,7 +292,7 @@ enum Page {
         <li><code>- item</code> or <code>1. item</code> for lists.</li>
         <li>A footnote: <code>text[^1]</code>, and on a line of its own <code>[^1]: the footnote.</code></li>
         <li>A table: <code>| a | b |</code>, then <code>|---|---|</code>, then the rows.</li>
-        <li>A link: <code>[text](https://example.org)</code>. HTML is shown as text, not used.</li>
+        <li>A link: <code>[text](https://example.org)</code>. HTML tags are left out, not shown.</li>
         </ul></details>
 
         """

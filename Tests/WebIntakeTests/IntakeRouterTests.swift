@@ -136,17 +136,24 @@ struct IntakeRouterTests {
         }
     }
 
-    @Test("no token: 401 on the page and the API")
+    @Test("no token: 401 on the page (in a person's words) and the API (with the header to send)")
     func notSignedIn() async throws {
         let fixture = try Self.fixture()
         defer { fixture.folder.remove() }
         try await fixture.app.test(.router) { client in
-            try await client.execute(uri: "/", method: .get) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .unauthorized)
+                let page = Self.text(response)
+                #expect(page.contains("<h1>Sign in with your personal link</h1>"))
+                #expect(page.contains("ask the office for a new one"))
+                #expect(!page.contains("Bearer"), "no HTTP header on a rapporteur's page")
+                #expect(!page.contains("Back to your page"), "no way back when not signed in")
+            }
             try await client.execute(uri: "/api/notes", method: .get) { response in
                 #expect(response.status == .unauthorized)
                 let body = try Self.json(response)
                 #expect(body["error"] as? String == "sign in with your personal link")
-                #expect(body.keys.contains("hint"))
+                #expect((body["hint"] as? String)?.contains("Authorization: Bearer TOKEN") == true)
             }
             try await client.execute(uri: "/api/check", method: .post, body: ByteBuffer(string: Self.note())) {
                 #expect($0.status == .unauthorized)
@@ -203,6 +210,41 @@ struct IntakeRouterTests {
             }
         }
     }
+
+    /// The note is checked as if in notes/, where it will be stored: a
+    /// picture beside the notes is found, a missing one is "not found".
+    /// (It was checked from the server's current folder: every picture was
+    /// "outside the workspace" unless the server ran inside it.)
+    @Test("POST /api/check finds a note's pictures from the workspace's notes folder, not the server's current folder")
+    func checkPictures() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let figures = fixture.workspace + "/notes/figures"
+        try FileManager.default.createDirectory(atPath: figures, withIntermediateDirectories: true)
+        try Data(Self.onePixelPNG).write(to: URL(fileURLWithPath: figures + "/chart.png"))
+        try await fixture.app.test(.router) { client in
+            let shown = Self.note(body: "Text.\n\n![Chart](figures/chart.png)")
+            try await client.execute(uri: "/api/check", method: .post, headers: fixture.markdown, body: ByteBuffer(string: shown)) {
+                response in
+                let body = try Self.json(response)
+                #expect(body["errors"] as? Int == 0, "\(body)")
+            }
+            let missing = Self.note(body: "Text.\n\n![Chart](figures/none.png)")
+            try await client.execute(uri: "/api/check", method: .post, headers: fixture.markdown, body: ByteBuffer(string: missing)) {
+                response in
+                let first = try #require((try Self.json(response)["diagnostics"] as? [[String: Any]])?.first)
+                #expect(first["message"] as? String == "image 'figures/none.png' not found")
+                #expect(first["line"] as? Int == 10)
+            }
+        }
+    }
+
+    /// A 1 x 1 PNG.
+    static let onePixelPNG: [UInt8] = [
+        0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00,
+        0x01, 0x08, 0x02, 0x00, 0x00, 0x00, 0x90, 0x77, 0x53, 0xDE, 0x00, 0x00, 0x00, 0x0C, 0x49, 0x44, 0x41, 0x54, 0x78, 0x9C, 0x63, 0x60, 0x60,
+        0x60, 0x00, 0x00, 0x00, 0x04, 0x00, 0x01, 0xF6, 0x17, 0x38, 0x55, 0x00, 0x00, 0x00, 0x00, 0x49, 0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+    ]
 
     @Test("POST /api/notes: 201 with the receipt, 200 for the same text, a new version after a change")
     func submit() async throws {
@@ -427,6 +469,9 @@ struct IntakeRouterTests {
                 #expect(page.contains("Submitted: version 1"))
                 #expect(page.contains("notes/round-table-2--jane-doe.md"))
                 #expect(page.contains("/versions/"))
+                // The answer opens at the outcome, not at the top of the page.
+                #expect(page.contains("action=\"/note#outcome-round-table-2\""))
+                #expect(page.contains("<div class=\"outcome\" id=\"outcome-round-table-2\""))
             }
             let stored = try String(contentsOfFile: fixture.workspace + "/notes/round-table-2--jane-doe.md", encoding: .utf8)
             #expect(stored.contains("title: \"Round table \\\"2\\\"\""))
@@ -434,7 +479,13 @@ struct IntakeRouterTests {
             #expect(stored.contains("objectives: [4, 8]"))
             var other = fields
             other[1] = ("session", "round-table-1")
-            try await client.execute(uri: "/note", method: .post, headers: headers, body: multipart(other)) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/note", method: .post, headers: headers, body: multipart(other)) { response in
+                #expect(response.status == .forbidden)
+                let page = Self.text(response)
+                #expect(page.contains("<h1>You were not invited for the session &#39;round-table-1&#39;</h1>"))
+                #expect(page.contains("Your sessions: Round table 2."))
+                #expect(page.contains("<a href=\"/\">Back to your page</a>"))
+            }
         }
     }
 
@@ -472,7 +523,7 @@ struct IntakeRouterTests {
                 #expect(response.headers[.contentSecurityPolicy]?.contains("frame-ancestors 'none'") == true)
                 #expect(response.headers[.contentSecurityPolicy]?.contains("unsafe-inline") == false)
                 #expect(response.headers[.xContentTypeOptions] == "nosniff")
-                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "no-referrer")
+                #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin")
             }
         }
     }
@@ -490,6 +541,35 @@ struct IntakeRouterTests {
                 let answer = try Self.json(response)
                 #expect((answer["sessions"] as? [Any])?.count == 7)
             }
+        }
+    }
+
+    /// A browser serializes the `Origin` of a form post by the page's
+    /// referrer policy: under `no-referrer` it sends `Origin: null`, and
+    /// the page's own Check, Preview and Submit were all refused (403)
+    /// until the policy became `same-origin` (found by Tests/Browser).
+    /// Under `same-origin` a same-origin post carries the real origin, and
+    /// no other site gets a Referer (the link's token stays private).
+    @Test("the page's own form posts are not refused: same-origin referrer policy, Origin null refused")
+    func formPostOrigin() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let csrfToken = Intake.csrfToken(for: fixture.token)
+        let cookie = "imrf_session=\(fixture.token)"
+        let form = ByteBuffer(string: "csrf=\(csrfToken)&session=round-table-2&title=T&body=Text&action=check")
+        try await fixture.app.test(.router) { client in
+            for uri in ["/", "/i/\(fixture.token)", "/nowhere"] {
+                try await client.execute(uri: uri, method: .get, headers: [.cookie: cookie]) { response in
+                    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(uri)")
+                }
+            }
+            let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded"]
+            var fromPage = headers
+            fromPage[.origin] = Self.base
+            try await client.execute(uri: "/note", method: .post, headers: fromPage, body: form) { #expect($0.status == .ok) }
+            var opaque = headers
+            opaque[.origin] = "null"
+            try await client.execute(uri: "/note", method: .post, headers: opaque, body: form) { #expect($0.status == .forbidden) }
         }
     }
 
