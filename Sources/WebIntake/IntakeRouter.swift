@@ -1,4 +1,5 @@
 import Diagnostics
+import Forum
 import ForumWorkspace
 import Foundation
 import HTTPTypes
