@@ -6,7 +6,8 @@ import Storage
 import SummaryCompiler
 
 /// A note on its way into a workspace through `imrf submit`: read once,
-/// checked as `imrf check` checks a note, then stored and recorded.
+/// checked as `imrf check` checks a note (its pictures where it will be
+/// stored, in notes/), then stored and recorded.
 ///
 /// Guarantees:
 /// - The bytes stored are the bytes checked (the file is read once).
@@ -84,6 +85,9 @@ public struct Submission: Sendable {
                     at: SourceLocation(path: fileName, line: 1, column: 1),
                     hint: "a note is submitted by its author: set 'author: \(person)' in the front matter"
                 ))
+        }
+        if let note, !diagnostics.contains(where: { $0.severity == .error }) {
+            diagnostics += CheckedNotes.pictureDiagnostics(of: note, storedIn: workspace)
         }
         if let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }),
             let first = Self.noteWithSameText(as: note, author: author, workspace: workspace)

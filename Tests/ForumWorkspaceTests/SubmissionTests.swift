@@ -135,6 +135,35 @@ import WorkingDays
         #expect(failure?.diagnostics.first?.hint == "this text is already in the workspace, and the summary cannot hold two copies of it")
         #expect(failure?.diagnostics.first?.code == Submission.duplicateCode)
     }
+
+    /// A picture is looked for where the note will be, in notes/: a note
+    /// whose picture is missing there is refused as `imrf check` would
+    /// report it after the submission; once the picture is there it is stored.
+    @Test func aPictureMustBeInTheNotesFolder() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try folder.newWorkspace()
+        let bytes = Self.note(author: "Amina Diallo", body: "The chart:\n\n![Chart](figures/chart.png)")
+        #expect {
+            try Submission(noteBytes: bytes, fileName: "mine.md", workspace: workspace)
+        } throws: { error in
+            guard let failure = error as? DiagnosticFailure, let first = failure.diagnostics.first else { return false }
+            return first.message == "image 'figures/chart.png' not found" && first.location?.path == "mine.md"
+                && first.location?.line == 9 && first.hint?.contains("notes folder") == true
+        }
+        #expect(try Self.notes(workspace).isEmpty)
+        // The smallest PNG: signature, IHDR of a 1x1 grey picture, IDAT, IEND.
+        let png: [UInt8] = [
+            0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x00, 0x01,
+            0x00, 0x00, 0x00, 0x01, 0x08, 0x00, 0x00, 0x00, 0x00, 0x3A, 0x7E, 0x9B, 0x55, 0x00, 0x00, 0x00, 0x0A, 0x49, 0x44, 0x41,
+            0x54, 0x78, 0x9C, 0x63, 0x60, 0x00, 0x00, 0x00, 0x02, 0x00, 0x01, 0x48, 0xAF, 0xA4, 0x71, 0x00, 0x00, 0x00, 0x00, 0x49,
+            0x45, 0x4E, 0x44, 0xAE, 0x42, 0x60, 0x82,
+        ]
+        try FileManager.default.createDirectory(atPath: workspace + "/notes/figures", withIntermediateDirectories: true)
+        try Data(png).write(to: URL(fileURLWithPath: workspace + "/notes/figures/chart.png"))
+        let receipt = try Submission(noteBytes: bytes, fileName: "mine.md", workspace: workspace).store()
+        #expect(receipt.path == "notes/round-table-1--amina-diallo.md")
+    }
 }
 
 /// `WorkspaceCreator`: what `imrf init` and the office's first step make.

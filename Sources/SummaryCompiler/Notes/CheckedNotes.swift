@@ -121,6 +121,23 @@ public struct CheckedNotes: Sendable {
         return CheckedNotes(folder: folder, forum: forum, notes: notes, diagnostics: diagnostics, images: images)
     }
 
+    /// The errors of the pictures `note` shows, found as they will be once
+    /// it is stored in the workspace's notes folder (a submission): what
+    /// `imrf check` will then say of them. They name the note by its own path.
+    public static func pictureDiagnostics(of note: Note, storedIn workspace: String) -> [Diagnostic] {
+        guard mayShowPicture(note.body) else { return [] }
+        var placed = note
+        placed.path = WorkspaceLayout.join(WorkspaceLayout(workspace).notesFolder, "submitted.md")
+        return ImageResolver(workspace: workspace).resolve(placed).diagnostics.map { diagnostic in
+            var diagnostic = diagnostic
+            diagnostic.location?.path = note.path
+            if diagnostic.hint == ImageResolver.relativeHint {
+                diagnostic.hint = "a picture's path is relative to the workspace's notes folder, where the note is stored: put the picture there (such as notes/figures/) first"
+            }
+            return diagnostic
+        }
+    }
+
     /// What two notes with the same text share: the body without the
     /// whitespace around it. The one duplicate rule of check, compile and submit.
     public static func textKey(_ note: Note) -> Substring {

@@ -48,6 +48,8 @@ struct ImageResolver {
         return (resolved, images, diagnostics)
     }
 
+    static let relativeHint = "the path is relative to the note's folder"
+
     struct Problem: Error {
         var message: String
         var hint: String?
@@ -82,7 +84,7 @@ struct ImageResolver {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .failure(Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder"))
+            return .failure(Problem(message: "image '\(source)' not found", hint: Self.relativeHint))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= ImageAsset.maximumBytes else {
