@@ -191,7 +191,9 @@ enum Page {
     static func deadline(_ deadline: DeadlineAnswer?) -> String {
         guard let deadline else { return "<p class=\"deadline\">Deadline: not available (ask the office).</p>" }
         let instant = deadline.dueAt.formatted(.iso8601)
-        var text = "<p class=\"deadline\">\(escape(deadline.title)): due <time datetime=\"\(instant)\">\(escape(deadline.dueText))"
+        // Named as the deliverable the note is needed for: the rapporteur's
+        // own deadline is the earliest one that still waits for it.
+        var text = "<p class=\"deadline\">Your note is needed for <strong>\(escape(deadline.title))</strong>, due <time datetime=\"\(instant)\">\(escape(deadline.dueText))"
         text += deadline.due.contains("T") ? "" : " (end of day)"
         text += " New York</time><span class=\"local-time\" data-for=\"\(instant)\"></span>"
         if deadline.overdue {
