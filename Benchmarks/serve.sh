@@ -6,17 +6,22 @@
 # on; worker_processes 2; access_log off`, as an unprivileged foreground
 # process on a port of its own). A workspace of the 2026 example, one person
 # invited; the server with a rate limit no run reaches. Measured:
-#   - `GET /api/me` with `Authorization: Bearer` (imrf and nginx);
+#   - `GET /api/me` with `Authorization: Bearer` (imrf and nginx),
 #   - `POST /api/check` with a typical note of about 5 KB (the example
-#     workspace's notes, one after another, under one front matter).
+#     workspace's notes, one after another, under one front matter),
+#   - `GET /favicon.ico` (204, no work: the router, the middlewares and the
+#     request log), the floor of imrf serve itself.
 # Prints requests/s and the latency percentiles of each (wrk --latency, and
-# a Lua `done` function for p99), the server's peak memory (VmHWM), and last
-# the lines
+# a Lua `done` function for p99), the server's CPU time per request (user +
+# system, from /proc: a loaded machine hardly changes it), the server's peak
+# memory (VmHWM), and last the lines
 #   imrf/nginx me throughput ratio: X   (target X >= 0.5)
 #   check p99 ms: Y                     (target Y < 20)
 #   server peak memory MiB: Z           (target Z < 150)
-# With PERF_DIR=DIR set, the imrf runs are also recorded with `perf record -g`
-# into DIR/me.data and DIR/check.data (root, or kernel.perf_event_paranoid <= 1).
+# With PERF_DIR=DIR set, the imrf runs are also recorded with `perf record`
+# (DWARF call graphs) into DIR/me.data, DIR/check.data and DIR/floor.data (root,
+# or kernel.perf_event_paranoid <= 1); `perf report -i DIR/me.data --children
+# --sort symbol -g none | swift demangle --simplified` shows where the time goes.
 #
 # usage: Benchmarks/serve.sh [DURATION]   (needs python3, curl, wrk and nginx:
 #        apt-get install wrk nginx-light; the script installs them as root)
@@ -69,11 +74,10 @@ for name in sorted(os.listdir(folder)):
     text = open(os.path.join(folder, name), encoding="utf-8").read()
     bodies.append(text.split("\n---\n", 1)[1])
 note = "---\nsession: round-table-2\ntitle: Technical summary of round table 2\nauthor: Bench Rapporteur\nrole: rapporteur\nobjectives: [4, 8, 13]\n---\n"
-round = 0
+count = 0
 while len(note.encode()) < 5000:
-    round += 1
-    for body in bodies:
-        note += re.sub(r"\[\^(\w+)\]", lambda m: f"[^{m.group(1)}{round}]", body) + "\n"
+    body, count = bodies[count % len(bodies)], count + 1
+    note += re.sub(r"\[\^(\w+)\]", lambda m: f"[^{m.group(1)}{count}]", body) + "\n"
 open(out, "w", encoding="utf-8").write(note)
 PY
 
@@ -140,17 +144,25 @@ wrk.body = file:read("*a")
 file:close()
 EOF
 export IMRF_TOKEN=$token IMRF_NOTE=$work/note.md
+field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$(grep '^RESULT ' "$work/$1.txt")"; }
 
-# run LABEL SCRIPT URL [PERF_NAME]: wrk's output to $work/LABEL.txt, the RESULT line echoed.
+# The server's CPU time (user + system) in clock ticks: other processes hardly change it.
+server_ticks() { awk '{ print $14 + $15 }' "/proc/$server/stat"; }
+ticks_per_second=$(getconf CLK_TCK)
+
+# run LABEL SCRIPT URL [PERF_NAME]: wrk's output to $work/LABEL.txt, the RESULT
+# line echoed (for imrf, with the server's CPU milliseconds per request).
 run() {
-    local label=$1 script=$2 url=$3 perf_name=${4:-} perf_pid=""
+    local label=$1 script=$2 url=$3 perf_name=${4:-} perf_pid="" before after
     wrk -t2 -c64 -d2s -s "$script" "$url" >/dev/null # warm-up
     if [ -n "${PERF_DIR:-}" ] && [ -n "$perf_name" ]; then
         mkdir -p "$PERF_DIR"
-        perf record -q -g -p "$server" -o "$PERF_DIR/$perf_name.data" 2>/dev/null &
+        perf record -q --call-graph dwarf,16384 -F 499 -p "$server" -o "$PERF_DIR/$perf_name.data" 2>/dev/null &
         perf_pid=$!
     fi
+    before=$(server_ticks)
     wrk -t2 -c64 -d"$duration" --latency -s "$script" "$url" >"$work/$label.txt"
+    after=$(server_ticks)
     if [ -n "$perf_pid" ]; then kill -INT "$perf_pid" && wait "$perf_pid" || true; fi
     local result
     result=$(grep '^RESULT ' "$work/$label.txt")
@@ -158,10 +170,15 @@ run() {
     *" non2xx=0 socket_errors=0") ;;
     *) echo "serve.sh: $label had errors: $result" >&2; cat "$work/$label.txt" >&2; exit 1 ;;
     esac
+    case "$label" in
+    imrf-*)
+        result+=$(awk -v a="$before" -v b="$after" -v t="$ticks_per_second" -v r="$(field "$label" requests)" \
+            'BEGIN { printf " server_cpu_ms_per_request=%.3f", (b - a) / t * 1000 / r }')
+        ;;
+    esac
     echo "$label: ${result#RESULT }"
     sed -n '/Latency Distribution/,/^ *99%/p' "$work/$label.txt" | sed "s/^/  /"
 }
-field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$(grep '^RESULT ' "$work/$1.txt")"; }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) (2 cores; others' processes slow every figure)"
 echo "note for /api/check: $(wc -c <"$work/note.md") bytes; its check: $check_answer" | cut -c1-200
@@ -169,7 +186,11 @@ echo "wrk -t2 -c64 -d$duration --latency; latencies in ms"
 run nginx-me "$work/me.lua" "http://127.0.0.1:$nginx_port/api/me"
 run imrf-me "$work/me.lua" "$base/api/me" me
 run imrf-check "$work/check.lua" "$base/api/check" check
+# The floor of imrf serve itself: a route that does no work (204), through the
+# same router, middlewares and request log.
+run imrf-floor "$work/report.lua" "$base/favicon.ico" floor
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "imrf/nginx floor throughput ratio (GET /favicon.ico, no work): $(awk -v a="$(field imrf-floor rps)" -v b="$(field nginx-me rps)" 'BEGIN { printf "%.3f", a / b }')"
 
 peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server/status")
 now_kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server/status")

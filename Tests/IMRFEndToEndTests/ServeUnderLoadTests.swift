@@ -94,7 +94,9 @@ struct ServeUnderLoadTests {
     @Test func fiftySubmissionsAtOnceBesideStatusAndCompileLoops() throws {
         try withExampleWorkspace { folder in
             let count = 50
+            let inviting = Date()
             let people = try Self.invite(count, prefix: "Load Rapporteur", in: folder.url)
+            let invited = Date().timeIntervalSince(inviting)
             try #require(people.count == count)
             let texts = people.map { Self.note(of: $0, version: "version 1") }
             let baseline = try IMRFProcess.run(["status", "ws", "--today", "2026-05-20"], directory: folder.url).status
@@ -177,7 +179,7 @@ struct ServeUnderLoadTests {
                 #expect(!overlapping.isEmpty, "no \(command) ran while the submissions were under way")
             }
             print(
-                "50 submissions at once answered in \(String(format: "%.2f", finished.timeIntervalSince(start))) s; beside them "
+                "\(count) people invited in \(String(format: "%.2f", invited)) s; \(count) submissions at once answered in \(String(format: "%.2f", finished.timeIntervalSince(start))) s; beside them "
                     + ["status", "compile"].map { command in
                         "\(all.filter { $0.command == command && $0.start < finished && $0.end > start }.count) \(command) runs"
                     }.joined(separator: " and "))
