@@ -205,9 +205,7 @@ struct ServeUnderLoadTests {
 
     /// Sends each note from a thread of its own, all connected first and
     /// released together; the answers by index.
-    static func submitAtOnce(
-        _ notes: [(Person, String)], port: Int, released: @escaping @Sendable () -> Void = {}
-    ) -> [(Int, Result<LoopbackHTTP.Answer, any Error>)] {
+    static func submitAtOnce(_ notes: [(Person, String)], port: Int) -> [(Int, Result<LoopbackHTTP.Answer, any Error>)] {
         let answers = Collected<(Int, Result<LoopbackHTTP.Answer, any Error>)>()
         let ready = DispatchSemaphore(value: 0)
         let go = DispatchSemaphore(value: 0)
@@ -225,7 +223,6 @@ struct ServeUnderLoadTests {
         }
         for _ in notes { ready.wait() }
         for _ in notes { go.signal() }
-        released()
         _ = clients.wait(timeout: .now() + 120)
         return answers.all.sorted { $0.0 < $1.0 }
     }
