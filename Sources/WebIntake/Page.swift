@@ -193,7 +193,8 @@ enum Page {
         let instant = deadline.dueAt.formatted(.iso8601)
         // Named as the deliverable the note is needed for: the rapporteur's
         // own deadline is the earliest one that still waits for it.
-        var text = "<p class=\"deadline\">Your note is needed for <strong>\(escape(deadline.title))</strong>, due <time datetime=\"\(instant)\">\(escape(deadline.dueText))"
+        var text = "<p class=\"deadline\">Your note is needed for <strong>\(escape(deadline.title))</strong>, due "
+        text += "<time datetime=\"\(instant)\">\(escape(deadline.dueText))"
         text += deadline.due.contains("T") ? "" : " (end of day)"
         text += " New York</time><span class=\"local-time\" data-for=\"\(instant)\"></span>"
         if deadline.overdue {

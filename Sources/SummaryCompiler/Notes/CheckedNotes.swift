@@ -132,7 +132,9 @@ public struct CheckedNotes: Sendable {
             var diagnostic = diagnostic
             diagnostic.location?.path = note.path
             if diagnostic.hint == ImageResolver.relativeHint {
-                diagnostic.hint = "a picture's path is relative to the workspace's notes folder, where the note is stored: put the picture there (such as notes/figures/) first"
+                diagnostic.hint =
+                    "a picture's path is relative to the workspace's notes folder, where the note is stored:"
+                    + " put the picture there (such as notes/figures/) first"
             }
             return diagnostic
         }
