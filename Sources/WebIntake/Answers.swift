@@ -2,6 +2,7 @@ import Diagnostics
 import Forum
 import ForumWorkspace
 import Foundation
+import SummaryCompiler
 
 // The JSON shapes of the API (README, "The web service"). Optional fields
 // are written as null rather than left out, so a script sees every key.
@@ -81,6 +82,11 @@ struct CheckAnswer: Encodable, Sendable {
         warnings = diagnostics.filter { $0.severity == .warning }.count
         self.diagnostics = diagnostics.map(DiagnosticAnswer.init)
     }
+
+    /// A picture the page cannot take: the web form sends text only.
+    static let pictureHint =
+        "this page cannot send pictures: remove the line, or send the picture to the office"
+        + " and ask them to put it in the workspace's notes/figures/ folder before you submit"
 }
 
 struct DiagnosticAnswer: Encodable, Sendable {
@@ -95,7 +101,7 @@ struct DiagnosticAnswer: Encodable, Sendable {
         line = diagnostic.location?.line
         column = diagnostic.location?.column
         message = diagnostic.message
-        hint = diagnostic.hint
+        hint = diagnostic.code == CheckedNotes.pictureNotFoundCode ? CheckAnswer.pictureHint : diagnostic.hint
     }
 
     enum CodingKeys: String, CodingKey { case severity, line, column, message, hint }

@@ -235,6 +235,15 @@ struct IntakeRouterTests {
                 let first = try #require((try Self.json(response)["diagnostics"] as? [[String: Any]])?.first)
                 #expect(first["message"] as? String == "image 'figures/none.png' not found")
                 #expect(first["line"] as? Int == 10)
+                // The page sends text only: the hint says what a rapporteur can do.
+                #expect((first["hint"] as? String)?.hasPrefix("this page cannot send pictures") == true)
+            }
+            // A submission refused for it gives the same hint.
+            try await client.execute(uri: "/api/notes", method: .post, headers: fixture.markdown, body: ByteBuffer(string: missing)) {
+                response in
+                #expect(response.status == .unprocessableContent)
+                let first = try #require((try Self.json(response)["diagnostics"] as? [[String: Any]])?.first)
+                #expect((first["hint"] as? String)?.hasPrefix("this page cannot send pictures") == true)
             }
         }
     }

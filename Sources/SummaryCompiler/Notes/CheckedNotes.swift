@@ -131,7 +131,7 @@ public struct CheckedNotes: Sendable {
         return ImageResolver(workspace: workspace).resolve(placed).diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             diagnostic.location?.path = note.path
-            if diagnostic.hint == ImageResolver.relativeHint {
+            if diagnostic.code == ImageResolver.notFoundCode {
                 diagnostic.hint =
                     "a picture's path is relative to the workspace's notes folder, where the note is stored:"
                     + " put the picture there (such as notes/figures/) first"
@@ -139,6 +139,9 @@ public struct CheckedNotes: Sendable {
             return diagnostic
         }
     }
+
+    /// The code of a picture the note names that is not there.
+    public static let pictureNotFoundCode = ImageResolver.notFoundCode
 
     /// What two notes with the same text share: the body without the
     /// whitespace around it. The one duplicate rule of check, compile and submit.

@@ -35,7 +35,7 @@ struct ImageResolver {
                     .error(
                         problem.message,
                         at: SourceLocation(path: note.path, line: note.bodyLine + max(line, 1) - 1, column: 1),
-                        hint: problem.hint
+                        hint: problem.hint, code: problem.code
                     ))
                 return nil
             }
@@ -48,11 +48,14 @@ struct ImageResolver {
         return (resolved, images, diagnostics)
     }
 
-    static let relativeHint = "the path is relative to the note's folder"
+    /// A picture the note names that is not there: a caller that cannot
+    /// take pictures (the web intake) says what to do instead.
+    static let notFoundCode: Diagnostic.Code = "note.pictureNotFound"
 
     struct Problem: Error {
         var message: String
         var hint: String?
+        var code: Diagnostic.Code?
     }
 
     /// Reads the picture `source` names, relative to `directory`.
@@ -84,7 +87,7 @@ struct ImageResolver {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .failure(Problem(message: "image '\(source)' not found", hint: Self.relativeHint))
+            return .failure(Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder", code: Self.notFoundCode))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= ImageAsset.maximumBytes else {
