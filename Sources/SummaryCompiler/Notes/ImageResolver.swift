@@ -87,7 +87,8 @@ struct ImageResolver {
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .failure(Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder", code: Self.notFoundCode))
+            return .failure(
+                Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder", code: Self.notFoundCode))
         }
         let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
         guard size <= ImageAsset.maximumBytes else {
