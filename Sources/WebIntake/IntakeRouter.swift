@@ -210,7 +210,8 @@ public enum IntakeRouter {
 
     /// The form of the page: `action` check, preview or submit. With
     /// `Accept: application/json` (the page's script, checking as the
-    /// person types) a check answers `CheckAnswer` with `bodyOffset`.
+    /// person types) a check answers `CheckAnswer` with the form's layout
+    /// (`bodyOffset`, and `fields`: the form field of each front matter line).
     static func formPost(_ request: Request, _ intake: Intake) async throws -> Response {
         var request = request
         let bytes = try await body(&request, limit: IntakeLimits.noteBytes + IntakeContext.formAllowance)
@@ -227,7 +228,7 @@ public enum IntakeRouter {
         }
         if let uploaded = note.uploaded, uploaded.count > IntakeLimits.noteBytes { throw IntakeError.tooLarge(IntakeLimits.noteBytes) }
         try await rateLimit(person, intake)
-        let (text, offset) = note.text(author: person.name)
+        let (text, layout) = note.text(author: person.name)
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
         if note.uploaded != nil, let parsed = try await intake.parse(text).note {
             note.fill(from: parsed)
@@ -244,17 +245,17 @@ public enum IntakeRouter {
             } catch let refusal as SubmitRefusal {
                 if wantsJSON { return JSONBody.response(refusal.check, status: .unprocessableContent) }
                 return try await page(
-                    intake, person, token: token, form: note, outcome: .refused(refusal.check, bodyOffset: offset), status: .unprocessableContent)
+                    intake, person, token: token, form: note, outcome: .refused(refusal.check, layout: layout), status: .unprocessableContent)
             }
         case "preview":
             let check = try await intake.check(text)
             let parsed = try await intake.parse(text).note
             let html = parsed.map { NotePreview($0).html } ?? "<p>The note cannot be shown until the errors above are fixed.</p>\n"
-            return try await page(intake, person, token: token, form: note, outcome: .preview(html, check, bodyOffset: offset))
+            return try await page(intake, person, token: token, form: note, outcome: .preview(html, check, layout: layout))
         default:
             let check = try await intake.check(text)
-            if wantsJSON { return JSONBody.response(FormCheck(check: check, bodyOffset: offset)) }
-            return try await page(intake, person, token: token, form: note, outcome: .check(check, bodyOffset: offset))
+            if wantsJSON { return JSONBody.response(FormCheck(check: check, layout: layout)) }
+            return try await page(intake, person, token: token, form: note, outcome: .check(check, layout: layout))
         }
     }
 
@@ -262,7 +263,16 @@ public enum IntakeRouter {
     /// fields' front matter takes before the body.
     struct FormCheck: Encodable {
         var check: CheckAnswer
-        var bodyOffset: Int
+        var layout: FormLayout
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(check, forKey: .check)
+            try container.encode(layout.bodyOffset, forKey: .bodyOffset)
+            try container.encode(layout.fields.reduce(into: [String: String]()) { $0[String($1.key)] = $1.value }, forKey: .fields)
+        }
+
+        enum CodingKeys: String, CodingKey { case check, bodyOffset, fields }
     }
 
     static func staticFile(_ bytes: [UInt8], type: String) -> Response {

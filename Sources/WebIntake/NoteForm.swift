@@ -44,20 +44,28 @@ struct NoteForm: Sendable {
         body = note.body
     }
 
-    /// The note's bytes, and the number of lines before the body (to say
-    /// which body line a diagnostic is on).
-    func text(author: String) -> (bytes: [UInt8], bodyOffset: Int) {
-        if let uploaded { return (uploaded, 0) }
-        var lines = ["---", "session: \(Self.quoted(session))"]
-        if !title.isEmpty { lines.append("title: \(Self.quoted(title))") }
-        lines.append("author: \(Self.quoted(author))")
-        if !role.isEmpty { lines.append("role: \(Self.quoted(role))") }
-        if !language.isEmpty { lines.append("language: \(Self.quoted(language))") }
-        if !objectives.isEmpty { lines.append("objectives: [" + objectives.sorted().map(String.init).joined(separator: ", ") + "]") }
-        if !segment.isEmpty { lines.append("segment: \(Self.quoted(segment))") }
+    /// The note's bytes, and where its lines came from (`FormLayout`: the
+    /// field of each front matter line, the lines before the body).
+    func text(author: String) -> (bytes: [UInt8], layout: FormLayout) {
+        if let uploaded { return (uploaded, FormLayout(bodyOffset: 0, fields: [:])) }
+        var lines = ["---"]
+        var fields: [Int: String] = [:]
+        func add(_ line: String, field: String) {
+            lines.append(line)
+            fields[lines.count] = field
+        }
+        add("session: \(Self.quoted(session))", field: "Session")
+        if !title.isEmpty { add("title: \(Self.quoted(title))", field: "Title") }
+        add("author: \(Self.quoted(author))", field: "Author")
+        if !role.isEmpty { add("role: \(Self.quoted(role))", field: "Role") }
+        if !language.isEmpty { add("language: \(Self.quoted(language))", field: "Language") }
+        if !objectives.isEmpty {
+            add("objectives: [" + objectives.sorted().map(String.init).joined(separator: ", ") + "]", field: "Objectives")
+        }
+        if !segment.isEmpty { add("segment: \(Self.quoted(segment))", field: "Plenary segment") }
         lines.append("---")
         let head = lines.joined(separator: "\n") + "\n"
-        return (Array((head + body).utf8), lines.count)
+        return (Array((head + body).utf8), FormLayout(bodyOffset: lines.count, fields: fields))
     }
 
     /// A YAML double-quoted scalar: what a person types stays text (a
@@ -78,5 +86,27 @@ struct NoteForm: Sendable {
             }
         }
         return out + "\""
+    }
+}
+
+/// Where the lines of a note written from the form came from: a diagnostic
+/// is shown at its field ("the Language field") or at its line of the body,
+/// never at a line of front matter the person did not type.
+struct FormLayout: Sendable {
+    /// Lines before the body (0: the note was uploaded whole).
+    var bodyOffset: Int
+    /// The form field each front matter line was written from, by line.
+    var fields: [Int: String]
+
+    /// Where a diagnostic at `line` and `column` is, in the page's words.
+    func place(line: Int?, column: Int?) -> String {
+        guard let line else { return "" }
+        if bodyOffset > 0, line <= bodyOffset {
+            if let field = fields[line] { return "the \(field) field" }
+            return "the fields"
+        }
+        var place = bodyOffset > 0 ? "body line \(line - bodyOffset)" : "line \(line)"
+        if let column { place += ", column \(column)" }
+        return place
     }
 }

@@ -109,10 +109,10 @@ enum Page {
 
     /// What the page shows under a session's form after an action.
     enum Outcome {
-        case check(CheckAnswer, bodyOffset: Int)
-        case preview(String, CheckAnswer, bodyOffset: Int)
+        case check(CheckAnswer, layout: FormLayout)
+        case preview(String, CheckAnswer, layout: FormLayout)
         case receipt(SubmitAnswer, timeZone: String)
-        case refused(CheckAnswer, bodyOffset: Int)
+        case refused(CheckAnswer, layout: FormLayout)
         case message(String)
     }
 
@@ -207,13 +207,13 @@ enum Page {
 
     static func outcome(_ outcome: Outcome) -> String {
         switch outcome {
-        case .check(let answer, let offset):
-            return diagnostics(answer, bodyOffset: offset, heading: answer.errors == 0 ? "Check: ready to submit" : "Check: fix these first")
-        case .preview(let html, let answer, let offset):
-            return diagnostics(answer, bodyOffset: offset, heading: "Preview")
+        case .check(let answer, let layout):
+            return diagnostics(answer, layout: layout, heading: answer.errors == 0 ? "Check: ready to submit" : "Check: fix these first")
+        case .preview(let html, let answer, let layout):
+            return diagnostics(answer, layout: layout, heading: "Preview")
                 + "<div class=\"preview\">\n\(html)</div>\n"
-        case .refused(let answer, let offset):
-            return diagnostics(answer, bodyOffset: offset, heading: "Not submitted: fix these first; nothing was stored")
+        case .refused(let answer, let layout):
+            return diagnostics(answer, layout: layout, heading: "Not submitted: fix these first; nothing was stored")
         case .receipt(let answer, _):
             let receipt = answer.receipt
             let at = receipt.at ?? Date()
@@ -232,17 +232,12 @@ enum Page {
         }
     }
 
-    static func diagnostics(_ answer: CheckAnswer, bodyOffset: Int, heading: String) -> String {
+    static func diagnostics(_ answer: CheckAnswer, layout: FormLayout, heading: String) -> String {
         var html = "<h3>\(escape(heading))</h3>\n"
         guard !answer.diagnostics.isEmpty else { return html + "<p class=\"ok\">No problems found.</p>\n" }
         html += "<ul class=\"diagnostics\">\n"
         for item in answer.diagnostics {
-            var place = ""
-            if let line = item.line {
-                place = line > bodyOffset && bodyOffset > 0 ? "body line \(line - bodyOffset)" : "line \(line)"
-                if let column = item.column { place += ", column \(column)" }
-                if bodyOffset > 0 && line <= bodyOffset { place = "the fields (\(place) of the note)" }
-            }
+            let place = layout.place(line: item.line, column: item.column)
             html += "<li class=\"\(escape(item.severity))\"><strong>\(escape(item.severity))</strong>"
             html += place.isEmpty ? ": " : " at \(escape(place)): "
             html += escape(item.message)

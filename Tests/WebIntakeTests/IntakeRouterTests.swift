@@ -416,6 +416,32 @@ struct IntakeRouterTests {
         }
     }
 
+    @Test("a mistake in a field is shown at the field, not at a line of front matter the person never typed")
+    func fieldNamedInTheCheck() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let cookie = "imrf_session=\(fixture.token)"
+        let csrf = Intake.csrfToken(for: fixture.token)
+        let form = "csrf=\(csrf)&session=round-table-2&title=T&language=English+(UK)&body=Text&action=check"
+        let headers: HTTPFields = [.cookie: cookie, .contentType: "application/x-www-form-urlencoded", .origin: Self.base]
+        var json = headers
+        json[.accept] = "application/json"
+        try await fixture.app.test(.router) { [json] client in
+            try await client.execute(uri: "/note", method: .post, headers: headers, body: ByteBuffer(string: form)) { response in
+                #expect(response.status == .ok)
+                #expect(Self.text(response).contains("at the Language field: &#39;English (UK)&#39; is not a language tag"))
+            }
+            try await client.execute(uri: "/note", method: .post, headers: json, body: ByteBuffer(string: form)) { response in
+                let body = try Self.json(response)
+                let fields = try #require(body["fields"] as? [String: String])
+                let first = try #require(((body["check"] as? [String: Any])?["diagnostics"] as? [[String: Any]])?.first)
+                let line = try #require(first["line"] as? Int)
+                #expect(fields[String(line)] == "Language")
+                #expect(fields["2"] == "Session")
+            }
+        }
+    }
+
     @Test("sign-out clears the cookie, with the page's CSRF token only; the link signs in again")
     func signOut() async throws {
         let fixture = try Self.fixture()

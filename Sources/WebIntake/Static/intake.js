@@ -27,6 +27,7 @@
 
   function showCheck(outcome, answer) {
     var offset = answer.bodyOffset || 0;
+    var fields = answer.fields || {};
     var check = answer.check;
     while (outcome.firstChild) outcome.removeChild(outcome.firstChild);
     outcome.appendChild(element("h3", check.errors === 0 ? "Check: ready to submit" : "Check: fix these first"));
@@ -38,9 +39,13 @@
     check.diagnostics.forEach(function (d) {
       var place = "";
       if (d.line !== null && d.line !== undefined) {
-        place = offset > 0 && d.line > offset ? "body line " + (d.line - offset) : "line " + d.line;
-        if (d.column !== null && d.column !== undefined) place += ", column " + d.column;
-        if (offset > 0 && d.line <= offset) place = "the fields (" + place + " of the note)";
+        if (offset > 0 && d.line <= offset) {
+          var field = fields[String(d.line)];
+          place = field ? "the " + field + " field" : "the fields";
+        } else {
+          place = offset > 0 ? "body line " + (d.line - offset) : "line " + d.line;
+          if (d.column !== null && d.column !== undefined) place += ", column " + d.column;
+        }
       }
       var item = element("li", undefined, d.severity);
       item.appendChild(element("strong", d.severity));
