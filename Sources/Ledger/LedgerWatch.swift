@@ -1,7 +1,6 @@
 public import Foundation
 import GRDB
 import Storage
-import Synchronization
 
 /// Tells a long-running reader (the web service) whether a workspace's
 /// ledger may have changed since it last asked, so that it can keep what it
@@ -27,7 +26,7 @@ public final class LedgerWatch: Sendable {
     }
 
     private let file: URL
-    private let held = Mutex<Held?>(nil)
+    private let held = Locked<Held?>(nil)
 
     public init(workspace: URL) {
         file = Ledger.file(in: workspace)

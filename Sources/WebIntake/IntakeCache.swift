@@ -18,10 +18,10 @@ import WorkingDays
 final class IntakeCache: Sendable {
     let layout: WorkspaceLayout
     let watch: LedgerWatch
-    private let invitations = Mutex<Kept<LedgerWatch.Stamp, InvitationBook>?>(nil)
-    private let submissions = Mutex<Kept<LedgerWatch.Stamp, [LedgerEntry]>?>(nil)
-    private let progress = Mutex<Kept<ProgressStamp, Progress>?>(nil)
-    private let forum = Mutex<Kept<FileStamp, Forum>?>(nil)
+    private let invitations = Locked<Kept<LedgerWatch.Stamp, InvitationBook>?>(nil)
+    private let submissions = Locked<Kept<LedgerWatch.Stamp, [LedgerEntry]>?>(nil)
+    private let progress = Locked<Kept<ProgressStamp, Progress>?>(nil)
+    private let forum = Locked<Kept<FileStamp, Forum>?>(nil)
     /// How many times a file or the ledger was read rather than kept (the
     /// test that the keeping works counts them).
     let reads = Atomic<Int>(0)
