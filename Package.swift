@@ -300,8 +300,9 @@ let package = Package(
         .testTarget(
             name: "WebIntakeTests",
             dependencies: [
-                "WebIntake", "ForumWorkspace", "Ledger", "Storage", "Diagnostics", "IMRFTestSupport",
+                "WebIntake", "ForumWorkspace", "Ledger", "Storage", "Diagnostics", "IMRFTestSupport", "Tracker", "Forum",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -5,8 +5,10 @@
 # floor of an HTTP round trip on this machine; `daemon off; master_process
 # on; worker_processes 2; access_log off`, as an unprivileged foreground
 # process on a port of its own). A workspace of the 2026 example, one person
-# invited; the server with a rate limit no run reaches. Measured:
+# invited, and one of the office; the server with a rate limit no run
+# reaches. Measured:
 #   - `GET /api/me` with `Authorization: Bearer` (imrf and nginx),
+#   - `GET /api/status` with the office's bearer token (imrf and nginx),
 #   - `POST /api/check` with a typical note of about 5 KB (the example
 #     workspace's notes, one after another, under one front matter),
 #   - `GET /favicon.ico` (204, no work: the router, the middlewares and the
@@ -16,10 +18,11 @@
 # system, from /proc: a loaded machine hardly changes it), the server's peak
 # memory (VmHWM), and last the lines
 #   imrf/nginx me throughput ratio: X   (target X >= 0.5)
+#   imrf/nginx status throughput ratio: S (target S >= 0.5)
 #   check p99 ms: Y                     (target Y < 20)
 #   server peak memory MiB: Z           (target Z < 150)
 # With PERF_DIR=DIR set, the imrf runs are also recorded with `perf record`
-# (DWARF call graphs) into DIR/me.data, DIR/check.data and DIR/floor.data (root,
+# (DWARF call graphs) into DIR/me.data, DIR/status.data, DIR/check.data and DIR/floor.data (root,
 # or kernel.perf_event_paranoid <= 1); `perf report -i DIR/me.data --children
 # --sort symbol -g none | swift demangle --simplified` shows where the time goes.
 #
@@ -63,6 +66,8 @@ free_port() { python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1
 "$imrf" init "$work/ws" --edition 2026 --example >/dev/null
 token=$("$imrf" invite -w "$work/ws" --name "Bench Rapporteur" --session round-table-2 --json |
     python3 -c 'import json, sys; print(json.load(sys.stdin)["url"].rsplit("/", 1)[1])')
+office_token=$("$imrf" invite -w "$work/ws" --name "Bench Office" --role office --json |
+    python3 -c 'import json, sys; print(json.load(sys.stdin)["url"].rsplit("/", 1)[1])')
 
 # A typical note of about 5 KB: the example notes' bodies (footnote labels
 # made unique) under one front matter, for round table 2.
@@ -90,6 +95,7 @@ base=$(sed -n 's/^listening on //p' "$work/serve.out")
 
 mkdir -p "$work/html/api" "$work/nginx/tmp"
 curl -sS --fail -H "Authorization: Bearer $token" "$base/api/me" >"$work/html/api/me"
+curl -sS --fail -H "Authorization: Bearer $office_token" "$base/api/status" >"$work/html/api/status"
 check_answer=$(curl -sS --fail -H "Authorization: Bearer $token" -H 'Content-Type: text/markdown' --data-binary @"$work/note.md" "$base/api/check")
 chmod -R a+rX "$work/html"
 
@@ -135,6 +141,9 @@ EOF
 cat "$work/report.lua" - >"$work/me.lua" <<'EOF'
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("IMRF_TOKEN")
 EOF
+cat "$work/report.lua" - >"$work/status.lua" <<'EOF'
+wrk.headers["Authorization"] = "Bearer " .. os.getenv("IMRF_OFFICE_TOKEN")
+EOF
 cat "$work/report.lua" - >"$work/check.lua" <<'EOF'
 wrk.method = "POST"
 wrk.headers["Authorization"] = "Bearer " .. os.getenv("IMRF_TOKEN")
@@ -143,7 +152,7 @@ local file = io.open(os.getenv("IMRF_NOTE"), "rb")
 wrk.body = file:read("*a")
 file:close()
 EOF
-export IMRF_TOKEN=$token IMRF_NOTE=$work/note.md
+export IMRF_TOKEN=$token IMRF_OFFICE_TOKEN=$office_token IMRF_NOTE=$work/note.md
 field() { sed -n "s/.* $2=\([0-9.]*\).*/\1/p" <<<"$(grep '^RESULT ' "$work/$1.txt")"; }
 
 # The server's CPU time (user + system) in clock ticks: other processes hardly change it.
@@ -185,6 +194,8 @@ echo "note for /api/check: $(wc -c <"$work/note.md") bytes; its check: $check_an
 echo "wrk -t2 -c64 -d$duration --latency; latencies in ms"
 run nginx-me "$work/me.lua" "http://127.0.0.1:$nginx_port/api/me"
 run imrf-me "$work/me.lua" "$base/api/me" me
+run nginx-status "$work/status.lua" "http://127.0.0.1:$nginx_port/api/status"
+run imrf-status "$work/status.lua" "$base/api/status" status
 run imrf-check "$work/check.lua" "$base/api/check" check
 # The floor of imrf serve itself: a route that does no work (204), through the
 # same router, middlewares and request log.
@@ -196,5 +207,6 @@ peak_kib=$(awk '/^VmHWM:/ { print $2 }' "/proc/$server/status")
 now_kib=$(awk '/^VmRSS:/ { print $2 }' "/proc/$server/status")
 echo "server memory now: $((now_kib / 1024)) MiB (VmRSS)"
 echo "imrf/nginx me throughput ratio: $(awk -v a="$(field imrf-me rps)" -v b="$(field nginx-me rps)" 'BEGIN { printf "%.3f", a / b }')"
+echo "imrf/nginx status throughput ratio: $(awk -v a="$(field imrf-status rps)" -v b="$(field nginx-status rps)" 'BEGIN { printf "%.3f", a / b }')"
 echo "check p99 ms: $(field imrf-check p99)"
 echo "server peak memory MiB: $(awk -v k="$peak_kib" 'BEGIN { printf "%.1f", k / 1024 }')"

@@ -39,9 +39,10 @@ public struct Compilation: Sendable {
     ///   - upload: when given, each output is uploaded with this request (its
     ///     `file` is ignored): under its file name when the endpoint ends in
     ///     `/`, else to the endpoint itself.
+    ///   - person: who compiles, recorded with the compile when known.
     public static func run(
         workspace path: String, formats: [Summary.Format], draft: Bool = false, templates: String?, into folder: String? = nil,
-        upload: UploadRequest? = nil, at now: Date = Date()
+        upload: UploadRequest? = nil, at now: Date = Date(), by person: String? = nil
     ) async throws(Failure) -> Compilation {
         let layout = WorkspaceLayout(path)
         let ledger = LedgerRecording.openAhead(workspace: path)
@@ -60,7 +61,8 @@ public struct Compilation: Sendable {
         }
         var result = Compilation(workspace: workspace, outputs: outputs, ledgerEntry: nil, recordingWarnings: [], publications: [])
         do {
-            result.ledgerEntry = try await LedgerRecording.recordCompile(outputs: outputs, workspace: path, draft: draft, opening: ledger, at: now)
+            result.ledgerEntry = try await LedgerRecording.recordCompile(
+                outputs: outputs, workspace: path, draft: draft, opening: ledger, at: now, by: person)
         } catch {
             result.recordingWarnings = LedgerRecording.notRecorded(error, lead: LedgerRecording.compileNotRecorded)
         }

@@ -29,6 +29,9 @@ public struct Invitation: Sendable, Hashable, Codable {
     public var revoked: Date?
     /// The ledger entry that records it.
     public var ledgerEntry: Int64
+    /// When the person last signed in with the link; nil: never (as far as
+    /// the invitations were read with their sign-ins: `Invitations.list`).
+    public var lastSignIn: Date? = nil
 
     /// Whether the person may see and submit notes for `session`.
     public func mayAccess(session: String) -> Bool {
@@ -113,7 +116,7 @@ public struct Invitations: Sendable {
     ///   rapporteur, ignored (every session) for the office.
     public func create(
         name: String, sessions: [String], email: String? = nil, role: InvitationRole = .rapporteur, expires: Date? = nil,
-        at now: Date = Date()
+        at now: Date = Date(), by issuer: String? = nil
     ) throws(DiagnosticFailure) -> IssuedInvitation {
         // The forum must be there: an invitation to a folder that is no workspace is a mistake.
         _ = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
@@ -168,7 +171,7 @@ public struct Invitations: Sendable {
                 while taken.contains(id) { id = Self.newID() }
                 let record = InvitationRecord(
                     id: id, name: name, sessions: chosen, email: email, role: role.rawValue,
-                    expires: expires?.formatted(.iso8601), tokenSHA256: digest)
+                    expires: expires?.formatted(.iso8601), tokenSHA256: digest, by: issuer)
                 let entry = try transaction.append(.invitation(record), at: now)
                 return IssuedInvitation(
                     invitation: Invitation(
@@ -181,11 +184,12 @@ public struct Invitations: Sendable {
         }
     }
 
-    /// Every invitation, oldest first, revoked and expired ones included;
-    /// none when the workspace has no ledger yet (nothing is created).
+    /// Every invitation, oldest first, revoked and expired ones included,
+    /// each with its last sign-in; none when the workspace has no ledger
+    /// yet (nothing is created).
     public func list() throws(DiagnosticFailure) -> [Invitation] {
         do {
-            let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: Self.kinds)
+            let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: Self.kinds + ["sign-in"])
             return Self.invitations(entries).map(\.invitation)
         } catch {
             throw Self.failure(error)
@@ -195,7 +199,7 @@ public struct Invitations: Sendable {
     /// Revokes the invitation `id`: its link stops working. Revoking one
     /// already revoked changes nothing.
     @discardableResult
-    public func revoke(id: String, at now: Date = Date()) throws(DiagnosticFailure) -> Invitation {
+    public func revoke(id: String, at now: Date = Date(), by person: String? = nil) throws(DiagnosticFailure) -> Invitation {
         let ledger = try Self.opened(workspace)
         var refusal: DiagnosticFailure?
         do {
@@ -209,7 +213,7 @@ public struct Invitations: Sendable {
                     throw failure
                 }
                 if invitation.revoked != nil { return invitation }
-                let entry = try transaction.append(.revocation(RevocationRecord(invitation: id)), at: now)
+                let entry = try transaction.append(.revocation(RevocationRecord(invitation: id, by: person)), at: now)
                 invitation.revoked = entry.at
                 return invitation
             }
@@ -255,7 +259,7 @@ public struct Invitations: Sendable {
         var tokenSHA256: [UInt8]
     }
 
-    /// The invitations of `entries` (invitations and revocations, oldest first).
+    /// The invitations of `entries` (invitations, revocations and sign-ins, oldest first).
     static func invitations(_ entries: [LedgerEntry]) -> [Stored] {
         var found: [Stored] = []
         var index: [String: Int] = [:]
@@ -272,6 +276,8 @@ public struct Invitations: Sendable {
                 found.append(Stored(invitation: invitation, tokenSHA256: hexBytes(record.tokenSHA256)))
             case .revocation(let record):
                 if let at = index[record.invitation], found[at].invitation.revoked == nil { found[at].invitation.revoked = entry.at }
+            case .signIn(let record):
+                if let at = index[record.invitation] { found[at].invitation.lastSignIn = entry.at }
             default:
                 break
             }

@@ -14,15 +14,18 @@ public enum LedgerRecording {
     /// the summaries "compiled"). Paths are relative to the workspace when
     /// the file is inside it (`build/summary.md`), else absolute, so the
     /// ledger stays true when the workspace folder is moved.
-    /// - Parameter opening: the ledger being opened by `openAhead`, if it
-    ///   was; else it is opened (or created) here.
+    /// - Parameters:
+    ///   - opening: the ledger being opened by `openAhead`, if it was; else
+    ///     it is opened (or created) here.
+    ///   - person: who compiled, when known (the web's signed-in office).
     @discardableResult
     public static func recordCompile(
-        outputs: [WrittenOutput], workspace: String, draft: Bool, opening: Task<Ledger, any Error>? = nil, at now: Date = Date()
+        outputs: [WrittenOutput], workspace: String, draft: Bool, opening: Task<Ledger, any Error>? = nil, at now: Date = Date(),
+        by person: String? = nil
     ) async throws -> LedgerEntry {
         let ledger = try await opening?.value ?? Ledger(workspace: WorkspaceLayout(workspace).url)
         let compiled = outputs.map { CompiledOutput(path: ledger.recordedPath($0.path), sha256: $0.sha256) }
-        return try ledger.append(.compile(CompileRecord(outputs: compiled, draft: draft)), at: now)
+        return try ledger.append(.compile(CompileRecord(outputs: compiled, draft: draft, by: person)), at: now)
     }
 
     /// Records an upload receipt. Endpoint and location are stored without

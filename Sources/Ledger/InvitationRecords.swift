@@ -16,8 +16,12 @@ public struct InvitationRecord: Sendable, Hashable, Codable {
     public var expires: String?
     /// SHA-256 of the token, lowercase hex.
     public var tokenSHA256: String
+    /// Who issued it, when known (the office's person on the web).
+    public var by: String?
 
-    public init(id: String, name: String, sessions: [String], email: String?, role: String, expires: String?, tokenSHA256: String) {
+    public init(
+        id: String, name: String, sessions: [String], email: String?, role: String, expires: String?, tokenSHA256: String, by: String? = nil
+    ) {
         self.id = id
         self.name = name
         self.sessions = sessions
@@ -25,6 +29,7 @@ public struct InvitationRecord: Sendable, Hashable, Codable {
         self.role = role
         self.expires = expires
         self.tokenSHA256 = tokenSHA256
+        self.by = by
     }
 }
 
@@ -32,9 +37,12 @@ public struct InvitationRecord: Sendable, Hashable, Codable {
 public struct RevocationRecord: Sendable, Hashable, Codable {
     /// The invitation's id.
     public var invitation: String
+    /// Who revoked it, when known (the office's person on the web).
+    public var by: String?
 
-    public init(invitation: String) {
+    public init(invitation: String, by: String? = nil) {
         self.invitation = invitation
+        self.by = by
     }
 }
 

@@ -66,6 +66,9 @@ extension LedgerEvent {
         }
     }
 
+    /// Every kind the ledger holds, in the order of `LedgerEvent`'s cases.
+    public static var kinds: [String] { recordTypes.map { $0.kind } }
+
     /// The kind of event, as stored in the ledger's `kind` column and shown
     /// by `imrf log`: `submission`, `compile`, `upload`, `distribution`,
     /// `invitation`, `revocation` or `sign-in`.

@@ -47,10 +47,13 @@ public struct CompileRecord: Sendable, Hashable, Codable {
     public var outputs: [CompiledOutput]
     /// A draft compile (`--draft`) does not make the summaries "compiled".
     public var draft: Bool
+    /// Who compiled it, when known (the office's person on the web).
+    public var by: String?
 
-    public init(outputs: [CompiledOutput], draft: Bool) {
+    public init(outputs: [CompiledOutput], draft: Bool, by: String? = nil) {
         self.outputs = outputs
         self.draft = draft
+        self.by = by
     }
 }
 
@@ -86,9 +89,12 @@ public struct DistributionRecord: Sendable, Hashable, Codable {
     public var deliverable: String
     /// The document symbol or other reference, if given.
     public var reference: String?
+    /// Who marked it, when known (the office's person on the web).
+    public var by: String?
 
-    public init(deliverable: String, reference: String?) {
+    public init(deliverable: String, reference: String?, by: String? = nil) {
         self.deliverable = deliverable
         self.reference = reference
+        self.by = by
     }
 }

@@ -93,4 +93,11 @@ public struct ForumClock: Sendable {
         let local = (date.dayNumber * 86_400) + time.minutes * 60 + seconds
         return Date(timeIntervalSince1970: Double(local - offsetSeconds))
     }
+
+    /// When an invitation given until `text` stops working: a bare date is
+    /// the end of that day; anything else is read as `moment` reads it.
+    public func expiry(_ text: String) -> Date? {
+        if let date = CivilDate(iso: text.trimmingCharacters(in: .whitespaces)) { return instant(date, nil) }
+        return moment(text)
+    }
 }

@@ -9,11 +9,11 @@ extension Tracker {
     /// optional reference (a document symbol); a blank reference is none.
     /// - Returns: the deliverable and the ledger entry written.
     public func markDistributed(
-        _ id: String, at moment: Date, reference: String?, workspace path: String
+        _ id: String, at moment: Date, reference: String?, workspace path: String, by person: String? = nil
     ) throws(TrackerError) -> (deliverable: Deliverable, entry: LedgerEntry) {
         let found = try deliverable(id)
         let text = reference?.trimmingCharacters(in: .whitespacesAndNewlines)
-        let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil)
+        let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil, by: person)
         let layout = WorkspaceLayout(path)
         do {
             return (found, try Ledger(workspace: layout.url).append(.distribution(record), at: moment))

@@ -17,6 +17,7 @@ public struct Intake: Sendable {
     public let configuration: IntakeConfiguration
     let limiter: RateLimiter
     let cache: IntakeCache
+    let compiling = CompileGate()
 
     public init(configuration: IntakeConfiguration) {
         self.configuration = configuration
@@ -159,13 +160,20 @@ public struct Intake: Sendable {
     /// The person's notes (office: everyone's), each with every version
     /// submitted, oldest first.
     func notes(for person: Invitation) async throws -> [NoteHistory] {
+        try await notes { record in person.mayAccess(session: record.session) && (person.role == .office || record.author == person.name) }
+    }
+
+    /// Every note submitted, each with its versions, oldest first.
+    func allNotes() async throws -> [NoteHistory] {
+        try await notes { _ in true }
+    }
+
+    private func notes(where included: @Sendable (NoteSubmission) -> Bool) async throws -> [NoteHistory] {
         let cache = self.cache
         let entries = try await withBlockingWork { try cache.submissionEntries() }
         var histories: [NoteHistory] = []
         for entry in entries {
-            guard case .submission(let record) = entry.event, person.mayAccess(session: record.session),
-                person.role == .office || record.author == person.name
-            else { continue }
+            guard case .submission(let record) = entry.event, included(record) else { continue }
             var index = histories.firstIndex { $0.path == record.path && $0.session == record.session }
             if index == nil {
                 histories.append(NoteHistory(session: record.session, author: record.author, path: record.path, versions: []))

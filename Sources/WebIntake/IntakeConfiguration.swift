@@ -1,4 +1,5 @@
 public import Foundation
+import SummaryCompiler
 
 /// How the web intake is run: over which workspace, reached at which
 /// address, with what limits.
@@ -11,11 +12,17 @@ public struct IntakeConfiguration: Sendable {
     public var baseURL: String
     /// Checks and submissions one person may make per minute.
     public var rateLimit: Int
+    /// The templates compiles use (`imrf compile --templates`); nil: the built-in ones.
+    public var templates: String?
     /// The clock; tests set it.
     public var now: @Sendable () -> Date
 
-    public init(workspace: String, baseURL: String, rateLimit: Int = Self.defaultRateLimit, now: @escaping @Sendable () -> Date = { Date() }) {
+    public init(
+        workspace: String, baseURL: String, rateLimit: Int = Self.defaultRateLimit, templates: String? = nil,
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.workspace = workspace
+        self.templates = templates
         var base = baseURL
         while base.hasSuffix("/") { base.removeLast() }
         self.baseURL = base
@@ -34,4 +41,11 @@ public struct IntakeConfiguration: Sendable {
 
     /// Whether people reach the service over TLS: the cookie is then `Secure`.
     public var isSecure: Bool { baseURL.lowercased().hasPrefix("https://") }
+
+    /// The templates `imrf compile` would use run from `executable`:
+    /// `IMRF_TEMPLATES`, the installed or nearest Templates folder; nil for
+    /// the built-in ones.
+    public static func defaultTemplates(executable: String) -> String? {
+        Summary.templatesDirectory(explicit: nil, executable: executable)
+    }
 }

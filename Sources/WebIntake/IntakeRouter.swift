@@ -19,6 +19,8 @@ import SummaryCompiler
 /// | `GET /versions/ENTRY` | an earlier version |
 /// | `GET /api/me`, `POST /api/check`, `POST /api/notes`, `GET /api/notes` | the JSON API |
 /// | `GET /static/intake.js`, `/static/intake.css` | the page's script and style |
+///
+/// The office's pages and API are `OfficeRoutes`.
 public enum IntakeRouter {
     /// The session cookie's name.
     public static let cookieName = "imrf_session"
@@ -35,7 +37,7 @@ public enum IntakeRouter {
 
         router.get("/") { request, context in
             let (person, token) = try await authenticated(request, intake, unsafe: false)
-            if person.role == .office { return Page.response(Page.officePlaceholder(person, csrf: Intake.csrfToken(for: token))) }
+            if person.role == .office { return await OfficeRoutes.forumPage(intake, token: token) }
             return try await page(intake, person, token: token)
         }
         router.post("/note") { request, context in try await formPost(request, intake) }
@@ -56,7 +58,9 @@ public enum IntakeRouter {
         }
         router.get("/api/notes") { request, _ in
             let (person, _) = try await authenticated(request, intake, unsafe: false)
-            return JSONBody.response(["notes": try await intake.notes(for: person)])
+            let notes = try await intake.notes(for: person)
+            guard person.role == .office else { return JSONBody.response(["notes": notes]) }
+            return JSONBody.response(OfficeNotesAnswer(notes: notes, overview: try await OfficeRoutes.notesOverview(intake)))
         }
         router.post("/api/check") { request, _ in
             var request = request
@@ -77,6 +81,7 @@ public enum IntakeRouter {
                 return JSONBody.response(refusal.check, status: .unprocessableContent)
             }
         }
+        OfficeRoutes.add(to: router, intake)
         return router
     }
 

@@ -94,19 +94,6 @@ enum Page {
             """)
     }
 
-    static func officePlaceholder(_ person: Invitation, csrf: String) -> String {
-        document(
-            title: "IMRF notes: office",
-            """
-            <h1>The office's page</h1>
-            <p>Signed in as \(escape(person.name)) (office).</p>
-            \(signOutForm(csrf: csrf))
-            <p>The office dashboard is not built yet. Until it is, use the command line on the workspace:
-            <code>imrf status</code>, <code>imrf log</code>, <code>imrf invite --list</code>.</p>
-            <p>The JSON API answers for every session: <a href="/api/me">/api/me</a>, <a href="/api/notes">/api/notes</a>.</p>
-            """)
-    }
-
     /// What the page shows under a session's form after an action.
     enum Outcome {
         case check(CheckAnswer, layout: FormLayout)

@@ -76,7 +76,11 @@ struct IMRFServer: AsyncParsableCommand {
         let scheme = tlsCertificate == nil ? "http" : "https"
         let shownHost = host.contains(":") ? "[\(host)]" : host
         let base = baseURL ?? "\(scheme)://\(shownHost):\(port)"
-        let intake = Intake(configuration: IntakeConfiguration(workspace: workspace, baseURL: base, rateLimit: rateLimit))
+        let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        let intake = Intake(
+            configuration: IntakeConfiguration(
+                workspace: workspace, baseURL: base, rateLimit: rateLimit,
+                templates: IntakeConfiguration.defaultTemplates(executable: executable)))
         let router = IntakeRouter.router(intake, logger: logger)
         let app = Application(
             router: router,

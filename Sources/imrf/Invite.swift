@@ -79,7 +79,7 @@ extension IMRF {
                 } else if let revoke {
                     let invitation = try invitations.revoke(id: revoke)
                     if json {
-                        print(try JSONOutput.string(Listed(invitation, now: Date())))
+                        print(try JSONOutput.string(ListedInvitationDocument(invitation, now: Date())))
                         return
                     }
                     Reporting.printLine("invitation \(invitation.id) (\(invitation.name)) revoked: its link no longer works")
@@ -93,7 +93,7 @@ extension IMRF {
             let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
             var expiry: Date?
             if let expires {
-                guard let clock = ForumClock(identifier: forum.timeZone), let moment = Self.expiry(expires, clock: clock) else {
+                guard let clock = ForumClock(identifier: forum.timeZone), let moment = clock.expiry(expires) else {
                     throw DiagnosticFailure(
                         .badInput,
                         .error(
@@ -107,7 +107,7 @@ extension IMRF {
             let url = issued.url(base: baseURL ?? Self.defaultBaseURL)
             let invitation = issued.invitation
             if json {
-                print(try JSONOutput.string(Created(invitation, url: url)))
+                print(try JSONOutput.string(CreatedInvitationDocument(invitation, url: url)))
                 return
             }
             let sessions = invitation.role == .office ? "every session" : invitation.sessions.joined(separator: ", ")
@@ -118,16 +118,10 @@ extension IMRF {
             )
         }
 
-        /// A bare date is the end of that day; otherwise as `mark --at` reads a moment.
-        static func expiry(_ text: String, clock: ForumClock) -> Date? {
-            if let date = CivilDate(iso: text.trimmingCharacters(in: .whitespaces)) { return clock.instant(date, nil) }
-            return clock.moment(text)
-        }
-
         private func printList(_ invitations: [Invitation]) throws {
             let now = Date()
             if json {
-                print(try JSONOutput.string(["invitations": invitations.map { Listed($0, now: now) }]))
+                print(try JSONOutput.string(["invitations": invitations.map { ListedInvitationDocument($0, now: now) }]))
                 return
             }
             if invitations.isEmpty {
@@ -140,56 +134,8 @@ extension IMRF {
                 if let email = invitation.email { line += " <\(email)>" }
                 line += ": " + (invitation.role == .office ? "every session" : invitation.sessions.joined(separator: ", "))
                 if let expires = invitation.expires { line += "; expires \(expires.formatted(.iso8601))" }
+                if let signedIn = invitation.lastSignIn { line += "; last signed in \(signedIn.formatted(.iso8601))" }
                 Reporting.printLine(line)
-            }
-        }
-
-        /// `imrf invite --json`: what the issue names, `expires` null when none.
-        private struct Created: Encodable {
-            var invitation: Invitation
-            var url: String
-
-            init(_ invitation: Invitation, url: String) {
-                self.invitation = invitation
-                self.url = url
-            }
-
-            enum CodingKeys: String, CodingKey { case id, url, name, sessions, email, role, expires }
-
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.container(keyedBy: CodingKeys.self)
-                try container.encode(invitation.id, forKey: .id)
-                try container.encode(url, forKey: .url)
-                try container.encode(invitation.name, forKey: .name)
-                try container.encode(invitation.sessions, forKey: .sessions)
-                try container.encodeIfPresent(invitation.email, forKey: .email)
-                try container.encode(invitation.role, forKey: .role)
-                try container.encode(invitation.expires, forKey: .expires)
-            }
-        }
-
-        /// One invitation of `--list --json` (and `--revoke --json`): never a token.
-        private struct Listed: Encodable {
-            var id: String
-            var name: String
-            var sessions: [String]
-            var email: String?
-            var role: InvitationRole
-            var expires: Date?
-            var created: Date
-            var revoked: Date?
-            var state: String
-
-            init(_ invitation: Invitation, now: Date) {
-                id = invitation.id
-                name = invitation.name
-                sessions = invitation.sessions
-                email = invitation.email
-                role = invitation.role
-                expires = invitation.expires
-                created = invitation.created
-                revoked = invitation.revoked
-                state = invitation.state(at: now)
             }
         }
     }

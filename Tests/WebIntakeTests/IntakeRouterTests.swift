@@ -563,14 +563,16 @@ struct IntakeRouterTests {
         }
     }
 
-    @Test("an office invitation gets the placeholder page and every session in the API")
+    @Test("an office invitation gets the office's forum page and every session in the API")
     func office() async throws {
         let fixture = try Self.fixture(sessions: [], role: .office)
         defer { fixture.folder.remove() }
         try await fixture.app.test(.router) { client in
             try await client.execute(uri: "/", method: .get, headers: [.cookie: "imrf_session=\(fixture.token)"]) { response in
                 #expect(response.status == .ok)
-                #expect(Self.text(response).contains("office dashboard"))
+                let page = Self.text(response)
+                #expect(page.contains("The forum's deliverables"))
+                #expect(page.contains("pga-summaries"))
             }
             try await client.execute(uri: "/api/me", method: .get, headers: fixture.bearer) { response in
                 let answer = try Self.json(response)

@@ -1,7 +1,10 @@
 // imrf web intake: the page works without this script (the form posts).
 // With it: deadlines and receipts also in the browser's own time zone, and
-// the note checked as it is typed. No framework; text only ever goes into
-// the page as text (textContent), never as HTML.
+// the note checked as it is typed; on the office's pages, what changes
+// (data-live) refreshed without reloading, and a copy button for a new link.
+// No framework. Text from an answer goes into the page as text
+// (textContent); a live refresh swaps in the same element of the page as the
+// server renders it (escaped there), parsed by DOMParser: no script runs.
 "use strict";
 
 (function () {
@@ -88,7 +91,62 @@
     });
   }
 
+  // Every 10 s while the page is visible, each element with data-live="URL"
+  // is replaced by the element of the same id in the page at URL; not while
+  // the person is in a form inside it.
+  function liveRefresh() {
+    var live = document.querySelectorAll("[data-live][id]");
+    if (live.length === 0 || !window.fetch || !window.DOMParser) return;
+    function refresh() {
+      if (document.hidden) return;
+      var source = live[0].getAttribute("data-live");
+      if (!source || source.charAt(0) !== "/") return;
+      fetch(source, { credentials: "same-origin", headers: { "Accept": "text/html" } }).then(function (response) {
+        return response.ok ? response.text() : null;
+      }).then(function (html) {
+        if (!html) return;
+        var fresh = new DOMParser().parseFromString(html, "text/html");
+        for (var i = 0; i < live.length; i++) {
+          var old = document.getElementById(live[i].id);
+          var replacement = fresh.getElementById(live[i].id);
+          if (!old || !replacement) continue;
+          if (old.contains(document.activeElement) && document.activeElement !== document.body) continue;
+          if (old.innerHTML === replacement.innerHTML) continue;
+          var imported = document.importNode(replacement, true);
+          old.parentNode.replaceChild(imported, old);
+          showLocalTimes(imported);
+        }
+        live = document.querySelectorAll("[data-live][id]");
+      }).catch(function () { /* reloading still works */ });
+    }
+    setInterval(refresh, 10000);
+  }
+
+  function copyButtons() {
+    var buttons = document.querySelectorAll("button[data-copy]");
+    for (var i = 0; i < buttons.length; i++) {
+      (function (button) {
+        var field = document.getElementById(button.getAttribute("data-copy"));
+        if (!field) return;
+        button.hidden = false;
+        button.addEventListener("click", function () {
+          function copied() { button.textContent = "Copied"; }
+          field.select();
+          if (navigator.clipboard && navigator.clipboard.writeText) {
+            navigator.clipboard.writeText(field.value).then(copied, function () {
+              if (document.execCommand && document.execCommand("copy")) copied();
+            });
+          } else if (document.execCommand && document.execCommand("copy")) {
+            copied();
+          }
+        });
+      })(buttons[i]);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
+    liveRefresh();
+    copyButtons();
     showLocalTimes(document);
     var note = document.querySelector(".zone-note");
     if (note && zone) note.textContent = "; your own zone, " + zone + ", is shown beside";

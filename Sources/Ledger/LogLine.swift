@@ -1,16 +1,15 @@
 import Diagnostics
-import Foundation
-import Ledger
+public import Foundation
 
 /// One ledger entry as `imrf log` prints it:
 /// `2026-05-12 14:03:07 -04:00  #3  submission  round-table-2 by Jane Doe: notes/... (sha256 1a2b3c4d5e6f)`.
 /// The zone is shown as an offset: Linux has no reliable abbreviations
-/// ("GMT-4" rather than "EDT").
-struct LogLine {
-    let timeZone: TimeZone
+/// ("GMT-4" rather than "EDT"). The web's ledger page shows the same words.
+public struct LogLine {
+    public let timeZone: TimeZone
     private let formatter: DateFormatter
 
-    init(timeZone: TimeZone) {
+    public init(timeZone: TimeZone) {
         self.timeZone = timeZone
         formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
@@ -21,22 +20,32 @@ struct LogLine {
 
     /// One line: a ledger written before values were checked, or by hand,
     /// may hold line breaks and terminal escapes, shown escaped.
-    func line(_ entry: LedgerEntry) -> String {
+    public func line(_ entry: LedgerEntry) -> String {
         let kind = entry.event.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
         return UntrustedText.escaped("\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event))")
     }
+
+    /// `2026-05-12 14:03:07 -04:00`: an entry's time as the line shows it.
+    public func time(_ date: Date) -> String { formatter.string(from: date) }
 
     /// The first 12 hex digits: enough to tell versions apart at a glance
     /// (`imrf log --json` has the whole digest).
     private func short(_ sha256: String) -> String { String(sha256.prefix(12)) }
 
-    private func details(_ event: LedgerEvent) -> String {
+    /// `; by NAME` when the entry names who did it (an action on the web).
+    private func by(_ name: String?) -> String {
+        name.map { "; by \($0)" } ?? ""
+    }
+
+    /// What the entry records, after its time, number and kind: the line
+    /// without them, not escaped (a page escapes it for HTML).
+    public func details(_ event: LedgerEvent) -> String {
         switch event {
         case .submission(let record):
             return "\(record.session) by \(record.author): \(record.path) (sha256 \(short(record.sha256)))"
         case .compile(let record):
             let files = record.outputs.map { "\($0.path) (sha256 \(short($0.sha256)))" }.joined(separator: ", ")
-            return (record.draft ? "draft: " : "") + (files.isEmpty ? "no files" : files)
+            return (record.draft ? "draft: " : "") + (files.isEmpty ? "no files" : files) + by(record.by)
         case .upload(let record):
             var text = "\(record.file) to \(record.endpoint)"
             if let location = record.location { text += " -> \(location)" }
@@ -44,7 +53,7 @@ struct LogLine {
                 " (HTTP \(record.httpStatus), \(record.bytes) bytes, sha256 \(short(record.sha256)), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
             return text
         case .distribution(let record):
-            return record.deliverable + (record.reference.map { " (\($0))" } ?? "")
+            return record.deliverable + (record.reference.map { " (\($0))" } ?? "") + by(record.by)
         case .invitation(let record):
             // Never the token: the ledger has only its digest, and not even that is shown.
             let sessions = record.sessions.isEmpty ? "every session" : record.sessions.joined(separator: ", ")
@@ -53,9 +62,9 @@ struct LogLine {
             if let expires = record.expires {
                 text += ", expires " + ((try? Date(expires, strategy: .iso8601)).map(formatter.string(from:)) ?? expires)
             }
-            return text
+            return text + by(record.by)
         case .revocation(let record):
-            return "\(record.invitation) revoked"
+            return "\(record.invitation) revoked" + by(record.by)
         case .signIn(let record):
             return "\(record.name) with invitation \(record.invitation) (\(record.method))"
         }

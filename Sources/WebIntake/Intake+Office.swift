@@ -1,0 +1,256 @@
+import Diagnostics
+import Forum
+import ForumWorkspace
+import Foundation
+import HTTPTypes
+import Ledger
+import Storage
+import SummaryCompiler
+import Synchronization
+import Tracker
+
+/// What the office does on the web, in the library calls its CLI commands
+/// make (`imrf status`, `check`, `compile`, `log`, `invite`, `mark
+/// distributed`), each action recorded in the ledger with the person.
+extension Intake {
+    // MARK: Status
+
+    /// `imrf status --json` at this moment, warning 3 working days ahead as
+    /// the command does by default; UNKNOWN with the reason when the status
+    /// cannot be decided.
+    func status() async -> StatusDocument {
+        let cache = self.cache
+        let workspace = self.workspace
+        let now = configuration.now()
+        return await withBlockingWork { () -> StatusDocument in
+            do {
+                // The cache keeps what loads; when it does not, load again
+                // for the reason.
+                let progress: IntakeCache.Progress
+                if let kept = cache.trackerProgress() {
+                    progress = kept
+                } else {
+                    progress = IntakeCache.Progress(tracker: try Tracker.load(workspace: workspace), evidence: try Evidence.gather(workspace: workspace))
+                }
+                return StatusDocument(try StatusReport(tracker: progress.tracker, evidence: progress.evidence, now: now, warnDays: 3))
+            } catch {
+                let first = (error as? any DiagnosticError)?.diagnostics.first { $0.severity == .error }
+                return StatusDocument(unknown: first?.message ?? String(describing: error))
+            }
+        }
+    }
+
+    // MARK: Notes
+
+    /// Every note of the workspace checked as `imrf check` checks it, by
+    /// session, with what the ledger knows of each (received, versions).
+    func notesOverview() async throws -> NotesOverview {
+        let workspace = self.workspace
+        let histories = try await allNotes()
+        return try await withBlockingWork { () throws(DiagnosticFailure) -> NotesOverview in
+            let loaded = try Workspace.load(workspace, draft: false)
+            return NotesOverview(loaded, histories: histories)
+        }
+    }
+
+    /// The note file `name` of notes/ as it is now, parsed for its preview;
+    /// nil when no such note is there (only names `noteFileNames` lists).
+    func currentNote(_ name: String) async throws -> (text: String, note: Note?)? {
+        let workspace = self.workspace
+        let cache = self.cache
+        return try await withBlockingWork { () throws(DiagnosticFailure) -> (text: String, note: Note?)? in
+            let layout = WorkspaceLayout(workspace)
+            guard layout.noteFileNames().contains(name) else { return nil }
+            guard case .success(let bytes) = WorkspaceFileReader(root: workspace).read(layout.note(name), limit: WorkspaceLayout.maximumNoteBytes)
+            else { return nil }
+            let forum = try cache.currentForum()
+            let note = NoteParser.parse(bytes: bytes, path: name, forum: forum).note
+            return (String(decoding: bytes, as: UTF8.self), note)
+        }
+    }
+
+    // MARK: Compile
+
+    /// `imrf compile --format FORMATS [--draft]` with the service's
+    /// templates, recorded as compiled by `person`. One compile at a time:
+    /// a second one while it runs is refused (409), not queued.
+    func compile(formats: [Summary.Format], draft: Bool, by person: Invitation) async throws -> CompileOutcome {
+        guard compiling.busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
+            throw IntakeError(.conflict, "a compile is already running", hint: "wait a few seconds, then reload the page")
+        }
+        defer { compiling.busy.store(false, ordering: .releasing) }
+        do {
+            let compilation = try await Compilation.run(
+                workspace: workspace, formats: formats, draft: draft, templates: configuration.templates, at: configuration.now(),
+                by: person.name)
+            return .compiled(CompileAnswer(compilation, draft: draft, workspace: workspace))
+        } catch {
+            switch error {
+            case .notesHaveErrors(let diagnostics):
+                return .refused(WorkspaceCheckAnswer(diagnostics, workspace: workspace))
+            case .failed(let failure):
+                if failure.kind == .badInput || failure.kind == .configuration { return .refused(WorkspaceCheckAnswer(failure.diagnostics, workspace: workspace)) }
+                let first = failure.diagnostics.first { $0.severity == .error }
+                throw IntakeError(
+                    .internalServerError, "the summary could not be written: " + (first?.message ?? "the workspace cannot be written"),
+                    hint: "the previous build is unchanged; tell whoever runs the service")
+            case .uploadFailed:
+                throw IntakeError(.internalServerError, "an upload failed", hint: "compile without uploading")
+            }
+        }
+    }
+
+    /// The compiles recorded in the ledger, newest first: the first is the
+    /// current build.
+    func builds() async throws -> [BuildAnswer] {
+        let workspace = self.workspace
+        let entries = try await withBlockingWork { try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: ["compile"]) }
+        return entries.reversed().compactMap { entry in
+            guard case .compile(let record) = entry.event else { return nil }
+            return BuildAnswer(entry: entry.id, at: entry.at, by: record.by, draft: record.draft, outputs: record.outputs.map(OutputAnswer.init))
+        }
+    }
+
+    /// The file `name` of the current build (the latest compile in the
+    /// ledger): only an output it recorded inside the workspace, and only
+    /// with the bytes it recorded.
+    func summaryFile(_ name: String) async throws -> (file: OutputAnswer, bytes: [UInt8]) {
+        guard let current = try await builds().first else {
+            throw IntakeError(.notFound, "nothing has been compiled yet", hint: "compile the summary first")
+        }
+        guard let output = current.outputs.first(where: { $0.file == name }) else {
+            throw IntakeError(
+                .notFound, "the current build has no file '\(name)'",
+                hint: "its files: " + current.outputs.map(\.file).joined(separator: ", "))
+        }
+        // The ledger records a path relative to the workspace for a file
+        // inside it, else an absolute one; only the former is served.
+        guard !output.path.hasPrefix("/"), !output.path.split(separator: "/").contains("..") else {
+            throw IntakeError(.notFound, "the current build was written outside the workspace", hint: "compile again here")
+        }
+        let workspace = self.workspace
+        let path = WorkspaceLayout.join(workspace, output.path)
+        let bytes = await withBlockingWork { () -> [UInt8]? in
+            guard case .success(let bytes) = WorkspaceFileReader(root: workspace).read(path, limit: Self.maximumOutputBytes) else { return nil }
+            return bytes
+        }
+        guard let bytes else {
+            throw IntakeError(.notFound, "\(output.path) is no longer in the workspace", hint: "compile again")
+        }
+        guard SHA256.hex(of: bytes) == output.sha256 else {
+            throw IntakeError(
+                .conflict, "\(output.path) was changed after it was compiled", hint: "compile again to make a build the ledger vouches for")
+        }
+        return (output, bytes)
+    }
+
+    /// The largest output served (a summary with pictures).
+    static let maximumOutputBytes = 256 * 1024 * 1024
+
+    // MARK: Ledger
+
+    /// The ledger's entries, oldest first, of the given kinds (all when empty).
+    func ledgerEntries(kinds: [String]) async throws -> [LedgerEntry] {
+        let workspace = self.workspace
+        return try await withBlockingWork {
+            let folder = WorkspaceLayout(workspace).url
+            return kinds.isEmpty ? try Ledger.entriesIfPresent(workspace: folder) : try Ledger.entriesIfPresent(workspace: folder, kinds: kinds)
+        }
+    }
+
+    // MARK: Invitations
+
+    func invitationList() async throws -> [Invitation] {
+        let invitations = Invitations(workspace: workspace)
+        return try await withBlockingWork { () throws(DiagnosticFailure) in try invitations.list() }
+    }
+
+    /// `imrf invite --name ... --json`, issued by `person`; the link is on the service's base URL.
+    func invite(_ request: InvitationRequest, by person: Invitation) async throws -> CreatedInvitationDocument {
+        let invitations = Invitations(workspace: workspace)
+        let now = configuration.now()
+        let base = configuration.baseURL
+        let cache = self.cache
+        return try await withBlockingWork { () throws -> CreatedInvitationDocument in
+            var expiry: Date?
+            if let expires = request.expires, !expires.trimmingCharacters(in: .whitespaces).isEmpty {
+                let forum = try cache.currentForum()
+                guard let clock = ForumClock(identifier: forum.timeZone), let moment = clock.expiry(expires) else {
+                    throw DiagnosticFailure(
+                        .badInput,
+                        .error(
+                            "the expiry '\(UntrustedText.escaped(expires))' is not a date (2026-05-20), a local time (2026-05-20T17:00) or an instant (2026-05-20T21:00:00Z)"
+                        ))
+                }
+                expiry = moment
+            }
+            let role = InvitationRole(rawValue: request.role ?? "rapporteur")
+            guard let role else {
+                throw DiagnosticFailure(.badInput, .error("unknown role '\(UntrustedText.escaped(request.role ?? ""))'", hint: "rapporteur or office"))
+            }
+            let email = request.email?.trimmingCharacters(in: .whitespaces)
+            let issued = try invitations.create(
+                name: request.name, sessions: request.sessions ?? [], email: email?.isEmpty == false ? email : nil, role: role, expires: expiry,
+                at: now, by: person.name)
+            return CreatedInvitationDocument(issued.invitation, url: issued.url(base: base))
+        }
+    }
+
+    /// `imrf invite --revoke ID`, by `person`.
+    func revoke(_ id: String, by person: Invitation) async throws -> Invitation {
+        let invitations = Invitations(workspace: workspace)
+        let now = configuration.now()
+        return try await withBlockingWork { () throws(DiagnosticFailure) in try invitations.revoke(id: id, at: now, by: person.name) }
+    }
+
+    // MARK: Distribution
+
+    /// `imrf mark distributed DELIVERABLE [--at AT] [--reference R]`, by `person`.
+    func markDistributed(_ request: DistributionRequest, by person: Invitation) async throws -> LedgerEntry {
+        let workspace = self.workspace
+        let now = configuration.now()
+        return try await withBlockingWork { () throws -> LedgerEntry in
+            let tracker = try Tracker.load(workspace: workspace)
+            var moment = now
+            if let at = request.at, !at.trimmingCharacters(in: .whitespaces).isEmpty {
+                guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, .distributionTime)) }
+                moment = parsed
+            }
+            return try tracker.markDistributed(request.deliverable, at: moment, reference: request.reference, workspace: workspace, by: person.name).entry
+        }
+    }
+}
+
+/// What a compile on the web came to.
+enum CompileOutcome: Sendable {
+    case compiled(CompileAnswer)
+    /// The notes have errors (or forum.yaml does): nothing was written.
+    case refused(WorkspaceCheckAnswer)
+}
+
+/// `POST /api/invitations`: the options of `imrf invite`.
+struct InvitationRequest: Decodable, Sendable {
+    var name: String
+    var sessions: [String]?
+    var email: String?
+    var role: String?
+    var expires: String?
+}
+
+/// `POST /api/distributions`: as `imrf mark distributed`.
+struct DistributionRequest: Decodable, Sendable {
+    var deliverable: String
+    var at: String?
+    var reference: String?
+}
+
+/// `POST /api/compile`.
+struct CompileRequest: Decodable, Sendable {
+    var formats: [String]?
+    var draft: Bool?
+}
+
+/// Whether a compile is running in this server.
+final class CompileGate: Sendable {
+    let busy = Atomic<Bool>(false)
+}

@@ -1,0 +1,289 @@
+import Diagnostics
+import ForumWorkspace
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Ledger
+import Storage
+import SummaryCompiler
+import Tracker
+
+/// The office's routes: the dashboard's pages and forms and the API behind
+/// them. Every one refuses a rapporteur (403); every action goes through
+/// `Intake+Office`, the library calls of the CLI, recorded with the person.
+///
+/// | route | does |
+/// |---|---|
+/// | `GET /` (office), `/office/notes`, `/office/summary`, `/office/invitations`, `/office/ledger` | the pages |
+/// | `GET /office/notes/FILE` | a note in notes/ as it is now, previewed |
+/// | `POST /office/compile`, `/office/invitations`, `/office/invitations/ID/revoke`, `/office/distributions` | the pages' forms |
+/// | `GET /api/status`, `POST /api/compile`, `GET /api/builds`, `GET /api/summary/FILE`, `GET /api/log` | the API |
+/// | `GET /api/invitations`, `POST /api/invitations`, `DELETE /api/invitations/ID`, `POST /api/distributions` | the API |
+enum OfficeRoutes {
+    static func add(to router: Router<IntakeContext>, _ intake: Intake) {
+        // MARK: API
+        router.get("/api/status") { request, _ in
+            _ = try await office(request, intake, unsafe: false)
+            return JSONBody.response(await intake.status())
+        }
+        router.post("/api/compile") { request, _ in
+            var request = request
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let body: CompileRequest = try await decode(&request)
+            let formats = try formats(body.formats ?? ["md", "html", "docx"])
+            switch try await intake.compile(formats: formats, draft: body.draft ?? false, by: person) {
+            case .compiled(let answer): return JSONBody.response(answer)
+            case .refused(let check): return JSONBody.response(check, status: .unprocessableContent)
+            }
+        }
+        router.get("/api/builds") { request, _ in
+            _ = try await office(request, intake, unsafe: false)
+            return JSONBody.response(["builds": try await intake.builds()])
+        }
+        router.get("/api/summary/:file") { request, context in
+            _ = try await office(request, intake, unsafe: false)
+            return try await download(context.parameters.get("file") ?? "", intake)
+        }
+        router.get("/api/log") { request, _ in
+            _ = try await office(request, intake, unsafe: false)
+            let entries = try await intake.ledgerEntries(kinds: try kinds(request))
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(string: try LedgerEntry.jsonArray(entries))))
+        }
+        router.get("/api/invitations") { request, _ in
+            _ = try await office(request, intake, unsafe: false)
+            let now = intake.configuration.now()
+            return JSONBody.response(["invitations": try await intake.invitationList().map { ListedInvitationDocument($0, now: now) }])
+        }
+        router.post("/api/invitations") { request, _ in
+            var request = request
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let body: InvitationRequest = try await decode(&request)
+            let created = try await refusingBadInput { try await intake.invite(body, by: person) }
+            return JSONBody.response(created, status: .created)
+        }
+        router.delete("/api/invitations/:id") { request, context in
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let id = context.parameters.get("id") ?? ""
+            let revoked = try await refusingBadInput { try await intake.revoke(id, by: person) }
+            return JSONBody.response(ListedInvitationDocument(revoked, now: intake.configuration.now()))
+        }
+        router.post("/api/distributions") { request, _ in
+            var request = request
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let body: DistributionRequest = try await decode(&request)
+            let entry = try await refusingBadInput { try await intake.markDistributed(body, by: person) }
+            return JSONBody.response(entry, status: .created)
+        }
+
+        // MARK: Pages
+        router.get("/office/notes") { request, _ in
+            let (_, token) = try await office(request, intake, unsafe: false)
+            return Page.response(OfficePage.notes(try await notesOverview(intake), csrf: Intake.csrfToken(for: token)))
+        }
+        router.get("/office/notes/:file") { request, context in
+            let (_, token) = try await office(request, intake, unsafe: false)
+            let name = context.parameters.get("file") ?? ""
+            guard let (text, note) = try await intake.currentNote(name) else {
+                throw IntakeError(.notFound, "notes/ has no note '\(name)'", hint: "the notes page lists them")
+            }
+            return Page.response(
+                OfficePage.note(name, text: text, preview: note.map { NotePreview($0).html }, csrf: Intake.csrfToken(for: token)))
+        }
+        router.get("/office/summary") { request, _ in
+            let (_, token) = try await office(request, intake, unsafe: false)
+            return Page.response(OfficePage.summary(builds: try await intake.builds(), csrf: Intake.csrfToken(for: token)))
+        }
+        router.get("/office/invitations") { request, _ in
+            let (_, token) = try await office(request, intake, unsafe: false)
+            return try await invitationsPage(intake, token: token)
+        }
+        router.get("/office/ledger") { request, _ in
+            let (_, token) = try await office(request, intake, unsafe: false)
+            let kind = try kinds(request).first
+            let entries = try await intake.ledgerEntries(kinds: kind.map { [$0] } ?? [])
+            return Page.response(OfficePage.ledger(entries.reversed(), kind: kind, csrf: Intake.csrfToken(for: token)))
+        }
+
+        // MARK: The pages' forms
+        router.post("/office/compile") { request, _ in
+            let (person, token, form) = try await officeForm(request, intake)
+            let csrf = Intake.csrfToken(for: token)
+            let chosen = form.all("format")
+            let formats = try formats(chosen.isEmpty ? ["md", "html", "docx"] : chosen)
+            let outcome = try await intake.compile(formats: formats, draft: form["draft"] == "on", by: person)
+            let builds = try await intake.builds()
+            switch outcome {
+            case .compiled(let answer):
+                return Page.response(OfficePage.summary(builds: builds, csrf: csrf, compiled: answer))
+            case .refused(let check):
+                return Page.response(OfficePage.summary(builds: builds, csrf: csrf, refused: check), status: .unprocessableContent)
+            }
+        }
+        router.post("/office/invitations") { request, _ in
+            let (person, token, form) = try await officeForm(request, intake)
+            let body = InvitationRequest(
+                name: form["name"] ?? "", sessions: form.all("sessions"), email: form["email"], role: form["role"], expires: form["expires"])
+            do {
+                let created = try await refusingBadInput { try await intake.invite(body, by: person) }
+                return try await invitationsPage(intake, token: token, created: created, status: .created)
+            } catch let error as IntakeError where error.status == .unprocessableContent {
+                return try await invitationsPage(intake, token: token, refusal: error, status: .unprocessableContent)
+            }
+        }
+        router.post("/office/invitations/:id/revoke") { request, context in
+            let (person, token, _) = try await officeForm(request, intake)
+            let id = context.parameters.get("id") ?? ""
+            do {
+                let revoked = try await refusingBadInput { try await intake.revoke(id, by: person) }
+                return try await invitationsPage(intake, token: token, revoked: revoked)
+            } catch let error as IntakeError where error.status == .unprocessableContent {
+                return try await invitationsPage(intake, token: token, refusal: error, status: .unprocessableContent)
+            }
+        }
+        router.post("/office/distributions") { request, _ in
+            let (person, token, form) = try await officeForm(request, intake)
+            let body = DistributionRequest(deliverable: form["deliverable"] ?? "", at: form["at"], reference: form["reference"])
+            do {
+                let entry = try await refusingBadInput { try await intake.markDistributed(body, by: person) }
+                return Page.response(
+                    OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), marked: entry), status: .created)
+            } catch let error as IntakeError where error.status == .unprocessableContent {
+                return Page.response(
+                    OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), refusal: error), status: .unprocessableContent)
+            }
+        }
+    }
+
+    /// The office's forum page (`GET /` signed in as the office).
+    static func forumPage(_ intake: Intake, token: String) async -> Response {
+        Page.response(OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token)))
+    }
+
+    // MARK: Inside
+
+    /// The signed-in person, who must be the office.
+    static func office(_ request: Request, _ intake: Intake, unsafe: Bool, formToken: String? = nil) async throws -> (Invitation, String) {
+        let (person, token) = try await IntakeRouter.authenticated(request, intake, unsafe: unsafe, formToken: formToken)
+        guard person.role == .office else {
+            throw IntakeError(.forbidden, "this is for the office only", hint: "your page is at /")
+        }
+        return (person, token)
+    }
+
+    /// A form of an office page: the person (office, same origin, the form's CSRF token) and the fields.
+    static func officeForm(_ request: Request, _ intake: Intake) async throws -> (Invitation, String, FormData) {
+        var request = request
+        let bytes = try await IntakeRouter.body(&request, limit: formLimit)
+        guard let form = FormData.parse(contentType: request.headers[.contentType], body: bytes) else {
+            throw IntakeError(.badRequest, "the form did not arrive whole", hint: "reload the page and try again")
+        }
+        let (person, token) = try await office(request, intake, unsafe: true, formToken: form["csrf"] ?? "")
+        return (person, token, form)
+    }
+
+    /// The most an office form or JSON body may hold: a few fields.
+    static let formLimit = 64 * 1024
+
+    /// A JSON body of at most `formLimit` bytes: 400 naming what is wrong with it.
+    static func decode<T: Decodable>(_ request: inout Request) async throws -> T {
+        let bytes = try await IntakeRouter.body(&request, limit: formLimit)
+        do {
+            return try JSONDecoder().decode(T.self, from: Data(bytes))
+        } catch let DecodingError.keyNotFound(key, _) {
+            throw IntakeError(.badRequest, "the JSON body lacks \"\(key.stringValue)\"", hint: "see the README for the fields")
+        } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {
+            let field = context.codingPath.map(\.stringValue).joined(separator: ".")
+            throw IntakeError(.badRequest, "the JSON field \"\(field)\" has the wrong type", hint: "see the README for the fields")
+        } catch {
+            throw IntakeError(.badRequest, "the body is not a JSON object", hint: "send Content-Type: application/json and a JSON object")
+        }
+    }
+
+    /// Runs `action`; a refusal for what was asked (a library's bad input)
+    /// becomes 422 with its first error and hint.
+    static func refusingBadInput<T>(_ action: () async throws -> T) async throws -> T {
+        do {
+            return try await action()
+        } catch let error as IntakeError {
+            throw error
+        } catch let error as any DiagnosticError {
+            let problems = error.diagnostics.filter { $0.severity == .error }
+            let first = problems.first ?? error.diagnostics.first
+            let message = problems.map(\.message).joined(separator: "; ")
+            switch error.kind {
+            case .badInput, .usage, .configuration:
+                throw IntakeError(.unprocessableContent, message.isEmpty ? "refused" : message, hint: first?.hint)
+            case .temporary:
+                throw IntakeError(.serviceUnavailable, message, hint: "try again in a moment")
+            default:
+                throw IntakeError(.internalServerError, message, hint: "nothing was changed; tell whoever runs the service")
+            }
+        }
+    }
+
+    static func formats(_ names: [String]) throws -> [Summary.Format] {
+        guard !names.isEmpty else { throw IntakeError(.badRequest, "no format asked for", hint: "formats are md, html, docx") }
+        return try names.map { name in
+            guard let format = Summary.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                throw IntakeError(.badRequest, "unknown format '\(name)'", hint: "formats are md, html, docx")
+            }
+            return format
+        }
+    }
+
+    /// `?kind=submission`: one of the ledger's kinds, or none.
+    static func kinds(_ request: Request) throws -> [String] {
+        guard let kind = request.uri.queryParameters.get("kind"), !kind.isEmpty else { return [] }
+        guard LedgerEvent.kinds.contains(kind) else {
+            throw IntakeError(.badRequest, "unknown kind '\(kind)'", hint: "kinds: " + LedgerEvent.kinds.joined(separator: ", "))
+        }
+        return [kind]
+    }
+
+    static func notesOverview(_ intake: Intake) async throws -> NotesOverview {
+        do {
+            return try await intake.notesOverview()
+        } catch let error as DiagnosticFailure {
+            let first = error.diagnostics.first { $0.severity == .error }
+            throw IntakeError(
+                .internalServerError, "the workspace cannot be read: " + (first?.message ?? "forum.yaml"),
+                hint: first?.hint ?? "run 'imrf check' on the workspace")
+        }
+    }
+
+    static func invitationsPage(
+        _ intake: Intake, token: String, created: CreatedInvitationDocument? = nil, revoked: Invitation? = nil, refusal: IntakeError? = nil,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let list = try await intake.invitationList()
+        return Page.response(
+            OfficePage.invitations(
+                list, now: intake.configuration.now(), csrf: Intake.csrfToken(for: token), created: created, revoked: revoked, refusal: refusal),
+            status: status)
+    }
+
+    /// A build's file as a download: its type, `attachment` with its name.
+    static func download(_ name: String, _ intake: Intake) async throws -> Response {
+        let (file, bytes) = try await intake.summaryFile(name)
+        let type: String
+        switch URL(fileURLWithPath: file.file).pathExtension.lowercased() {
+        case "md": type = "text/markdown; charset=utf-8"
+        case "html": type = "text/html; charset=utf-8"
+        case "docx": type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+        case "pdf": type = "application/pdf"
+        default: type = "application/octet-stream"
+        }
+        // The name is the compiler's own (summary.docx); quoted and kept to
+        // safe characters all the same.
+        let safe = String(file.file.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-_".unicodeScalars.contains($0)) })
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: type, .contentDisposition: "attachment; filename=\"\(safe)\"",
+                HTTPField.Name("X-SHA256")!: file.sha256,
+            ],
+            body: ResponseBody(byteBuffer: ByteBuffer(bytes: bytes)))
+    }
+}
