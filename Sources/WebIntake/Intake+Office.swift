@@ -30,7 +30,8 @@ extension Intake {
                 if let kept = cache.trackerProgress() {
                     progress = kept
                 } else {
-                    progress = IntakeCache.Progress(tracker: try Tracker.load(workspace: workspace), evidence: try Evidence.gather(workspace: workspace))
+                    progress = IntakeCache.Progress(
+                        tracker: try Tracker.load(workspace: workspace), evidence: try Evidence.gather(workspace: workspace))
                 }
                 return StatusDocument(try StatusReport(tracker: progress.tracker, evidence: progress.evidence, now: now, warnDays: 3))
             } catch {
@@ -89,7 +90,9 @@ extension Intake {
             case .notesHaveErrors(let diagnostics):
                 return .refused(WorkspaceCheckAnswer(diagnostics, workspace: workspace))
             case .failed(let failure):
-                if failure.kind == .badInput || failure.kind == .configuration { return .refused(WorkspaceCheckAnswer(failure.diagnostics, workspace: workspace)) }
+                if failure.kind == .badInput || failure.kind == .configuration {
+                    return .refused(WorkspaceCheckAnswer(failure.diagnostics, workspace: workspace))
+                }
                 let first = failure.diagnostics.first { $0.severity == .error }
                 throw IntakeError(
                     .internalServerError, "the summary could not be written: " + (first?.message ?? "the workspace cannot be written"),
@@ -186,7 +189,8 @@ extension Intake {
             }
             let role = InvitationRole(rawValue: request.role ?? "rapporteur")
             guard let role else {
-                throw DiagnosticFailure(.badInput, .error("unknown role '\(UntrustedText.escaped(request.role ?? ""))'", hint: "rapporteur or office"))
+                throw DiagnosticFailure(
+                    .badInput, .error("unknown role '\(UntrustedText.escaped(request.role ?? ""))'", hint: "rapporteur or office"))
             }
             let email = request.email?.trimmingCharacters(in: .whitespaces)
             let issued = try invitations.create(
@@ -216,7 +220,8 @@ extension Intake {
                 guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, .distributionTime)) }
                 moment = parsed
             }
-            return try tracker.markDistributed(request.deliverable, at: moment, reference: request.reference, workspace: workspace, by: person.name).entry
+            return try tracker.markDistributed(request.deliverable, at: moment, reference: request.reference, workspace: workspace, by: person.name)
+                .entry
         }
     }
 }

@@ -14,7 +14,11 @@ enum OfficePage {
     static let escape = Page.escape
 
     enum Tab: String, CaseIterable {
-        case forum = "Forum", notes = "Notes", summary = "Summary", invitations = "Invitations", ledger = "Ledger"
+        case forum = "Forum"
+        case notes = "Notes"
+        case summary = "Summary"
+        case invitations = "Invitations"
+        case ledger = "Ledger"
 
         var path: String {
             switch self {
@@ -68,7 +72,8 @@ enum OfficePage {
         }
         if let refusal { html += self.refusal(refusal) }
         html += "<div id=\"forum-live\" data-live=\"/\">\n"
-        html += "<p class=\"status status-\(escape(status.status.lowercased()))\"><strong>\(escape(status.status))</strong> - \(escape(status.message))</p>\n"
+        html +=
+            "<p class=\"status status-\(escape(status.status.lowercased()))\"><strong>\(escape(status.status))</strong> - \(escape(status.message))</p>\n"
         if !status.deliverables.isEmpty {
             html += """
                 <table class="deliverables"><thead><tr><th>Deliverable</th><th>Due</th><th>State</th><th>Working days</th><th>What it waits for</th></tr></thead><tbody>
@@ -121,21 +126,29 @@ enum OfficePage {
         let missing = overview.sessions.filter(\.missing)
         let check = overview.check
         html += "<p class=\"summary-line\">"
-        html += missing.isEmpty ? "Every session has a note. " : "<strong class=\"overdue\">\(missing.count) session\(missing.count == 1 ? "" : "s") without a note.</strong> "
-        html += "The check finds \(check.errors) error\(check.errors == 1 ? "" : "s") and \(check.warnings) warning\(check.warnings == 1 ? "" : "s").</p>\n"
+        html +=
+            missing.isEmpty
+            ? "Every session has a note. "
+            : "<strong class=\"overdue\">\(missing.count) session\(missing.count == 1 ? "" : "s") without a note.</strong> "
+        html +=
+            "The check finds \(check.errors) error\(check.errors == 1 ? "" : "s") and \(check.warnings) warning\(check.warnings == 1 ? "" : "s").</p>\n"
         for session in overview.sessions {
             html += "<section class=\"panel\(session.missing ? " missing" : "")\" id=\"notes-\(escape(session.session))\">"
             html += "<h2>\(escape(session.title))</h2>\n"
             if session.missing {
                 html += "<p class=\"missing-note\"><strong>No note yet.</strong></p>\n"
             } else {
-                html += "<table class=\"notes\"><thead><tr><th>Note</th><th>Author</th><th>Language</th><th>Objectives</th><th>Received</th><th>Versions</th><th>Check</th></tr></thead><tbody>\n"
+                html +=
+                    "<table class=\"notes\"><thead><tr><th>Note</th><th>Author</th><th>Language</th><th>Objectives</th><th>Received</th><th>Versions</th><th>Check</th></tr></thead><tbody>\n"
                 for note in session.notes {
-                    html += "<tr><td><a href=\"/office/notes/\(escape(note.file))\">\(escape(note.title ?? note.file))</a><br><code>\(escape(note.file))</code></td>"
+                    html +=
+                        "<tr><td><a href=\"/office/notes/\(escape(note.file))\">\(escape(note.title ?? note.file))</a><br><code>\(escape(note.file))</code></td>"
                     html += "<td>\(escape(note.author ?? ""))\(note.role.map { "<br><span class=\"hint\">\(escape($0))</span>" } ?? "")</td>"
                     html += "<td>\(escape(note.language))</td><td>\(note.objectives.map(String.init).joined(separator: ", "))</td>"
                     html += "<td>\(note.received.map(moment) ?? "placed by hand")</td><td>\(note.versions)</td>"
-                    let counts = note.errors == 0 && note.warnings == 0 ? "ok" : "\(note.errors) error\(note.errors == 1 ? "" : "s"), \(note.warnings) warning\(note.warnings == 1 ? "" : "s")"
+                    let counts =
+                        note.errors == 0 && note.warnings == 0
+                        ? "ok" : "\(note.errors) error\(note.errors == 1 ? "" : "s"), \(note.warnings) warning\(note.warnings == 1 ? "" : "s")"
                     html += "<td class=\"\(note.errors > 0 ? "overdue" : "")\">\(counts)</td></tr>\n"
                 }
                 html += "</tbody></table>\n"
@@ -143,14 +156,16 @@ enum OfficePage {
             html += "</section>\n"
         }
         if !overview.unreadable.isEmpty {
-            html += "<p><strong>Notes that cannot be read:</strong> " + overview.unreadable.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
+            html +=
+                "<p><strong>Notes that cannot be read:</strong> " + overview.unreadable.map { "<code>\(escape($0))</code>" }.joined(separator: ", ")
             html += " (their errors are below).</p>\n"
         }
         if !overview.objectivesNotAddressed.isEmpty {
             html += "<p><strong>Objectives no note addresses yet:</strong> "
-            html += overview.objectivesNotAddressed.map { number in
-                "<abbr title=\"\(escape(Objective.numbered(number)?.shortTitle ?? ""))\">\(number)</abbr>"
-            }.joined(separator: ", ") + ".</p>\n"
+            html +=
+                overview.objectivesNotAddressed.map { number in
+                    "<abbr title=\"\(escape(Objective.numbered(number)?.shortTitle ?? ""))\">\(number)</abbr>"
+                }.joined(separator: ", ") + ".</p>\n"
         }
         html += "<h2>The check</h2>\n"
         if check.diagnostics.isEmpty {
@@ -206,15 +221,19 @@ enum OfficePage {
                 html += "<li><code>\(escape(output.path))</code>, sha256 <code>\(escape(String(output.sha256.prefix(12))))</code></li>"
             }
             html += "</ul>"
-            if !compiled.warnings.isEmpty { html += "<p>\(compiled.warnings.count) warning\(compiled.warnings.count == 1 ? "" : "s"): see the notes page.</p>" }
+            if !compiled.warnings.isEmpty {
+                html += "<p>\(compiled.warnings.count) warning\(compiled.warnings.count == 1 ? "" : "s"): see the notes page.</p>"
+            }
             html += "</div>\n"
         }
         if let refused {
-            html += "<div class=\"refusal\" role=\"alert\"><h3>Not compiled: \(refused.errors) error\(refused.errors == 1 ? "" : "s"); the previous build is unchanged</h3><ul class=\"diagnostics\">\n"
+            html +=
+                "<div class=\"refusal\" role=\"alert\"><h3>Not compiled: \(refused.errors) error\(refused.errors == 1 ? "" : "s"); the previous build is unchanged</h3><ul class=\"diagnostics\">\n"
             for item in refused.diagnostics where item.severity == "error" {
                 var place = item.file ?? ""
                 if let line = item.line { place += ":\(line)" }
-                html += "<li class=\"error\"><strong>error</strong>\(place.isEmpty ? "" : " in <code>\(escape(place))</code>"): \(escape(item.message))"
+                html +=
+                    "<li class=\"error\"><strong>error</strong>\(place.isEmpty ? "" : " in <code>\(escape(place))</code>"): \(escape(item.message))"
                 if let hint = item.hint { html += "<br><span class=\"hint\">\(escape(hint))</span>" }
                 html += "</li>\n"
             }
@@ -222,11 +241,15 @@ enum OfficePage {
         }
         html += "</section>\n<div id=\"builds-live\" data-live=\"/office/summary\">\n<section class=\"panel\"><h2>The current build</h2>\n"
         if let current = builds.first {
-            html += "<p>Compiled \(moment(current.at))\(current.by.map { " by \(escape($0))" } ?? "")\(current.draft ? ", <strong>a draft</strong>" : "").</p><ul class=\"downloads\">\n"
+            html +=
+                "<p>Compiled \(moment(current.at))\(current.by.map { " by \(escape($0))" } ?? "")\(current.draft ? ", <strong>a draft</strong>" : "").</p><ul class=\"downloads\">\n"
             for output in current.outputs {
                 let inside = !output.path.hasPrefix("/")
                 html += "<li>"
-                html += inside ? "<a href=\"/api/summary/\(escape(output.file))\" download>\(escape(output.file))</a>" : "<code>\(escape(output.path))</code> (outside the workspace)"
+                html +=
+                    inside
+                    ? "<a href=\"/api/summary/\(escape(output.file))\" download>\(escape(output.file))</a>"
+                    : "<code>\(escape(output.path))</code> (outside the workspace)"
                 html += " <span class=\"hint\">sha256 <code>\(escape(output.sha256))</code></span></li>\n"
             }
             html += "</ul>\n"
@@ -235,10 +258,13 @@ enum OfficePage {
         }
         html += "</section>\n"
         if builds.count > 1 {
-            html += "<section class=\"panel\"><h2>Earlier builds</h2><table class=\"builds\"><thead><tr><th>#</th><th>When</th><th>By</th><th>Files</th></tr></thead><tbody>\n"
+            html +=
+                "<section class=\"panel\"><h2>Earlier builds</h2><table class=\"builds\"><thead><tr><th>#</th><th>When</th><th>By</th><th>Files</th></tr></thead><tbody>\n"
             for build in builds.dropFirst() {
-                html += "<tr><td>\(build.entry)</td><td>\(moment(build.at))</td><td>\(escape(build.by ?? "command line"))\(build.draft ? " (draft)" : "")</td><td>"
-                html += build.outputs.map { "<code>\(escape($0.file))</code> <span class=\"hint\">\(escape(String($0.sha256.prefix(12))))</span>" }.joined(separator: "<br>")
+                html +=
+                    "<tr><td>\(build.entry)</td><td>\(moment(build.at))</td><td>\(escape(build.by ?? "command line"))\(build.draft ? " (draft)" : "")</td><td>"
+                html += build.outputs.map { "<code>\(escape($0.file))</code> <span class=\"hint\">\(escape(String($0.sha256.prefix(12))))</span>" }
+                    .joined(separator: "<br>")
                 html += "</td></tr>\n"
             }
             html += "</tbody></table></section>\n"
@@ -263,7 +289,8 @@ enum OfficePage {
                 """
         }
         if let revoked {
-            html += "<p class=\"done\" role=\"status\">Invitation \(escape(revoked.id)) (\(escape(revoked.name))) revoked: its link no longer works.</p>\n"
+            html +=
+                "<p class=\"done\" role=\"status\">Invitation \(escape(revoked.id)) (\(escape(revoked.name))) revoked: its link no longer works.</p>\n"
         }
         if let refusal { html += self.refusal(refusal) }
         html += """
@@ -289,16 +316,20 @@ enum OfficePage {
         if list.isEmpty {
             html += "<p>No invitations yet.</p>\n"
         } else {
-            html += "<table class=\"invitations\"><thead><tr><th>Person</th><th>Sessions</th><th>State</th><th>Last sign-in</th><th></th></tr></thead><tbody>\n"
+            html +=
+                "<table class=\"invitations\"><thead><tr><th>Person</th><th>Sessions</th><th>State</th><th>Last sign-in</th><th></th></tr></thead><tbody>\n"
             for invitation in list.reversed() {
                 let state = invitation.state(at: now)
-                html += "<tr id=\"invitation-\(escape(invitation.id))\"><td><strong>\(escape(invitation.name))</strong> <span class=\"hint\">\(escape(invitation.role.rawValue)), \(escape(invitation.id))</span>"
+                html +=
+                    "<tr id=\"invitation-\(escape(invitation.id))\"><td><strong>\(escape(invitation.name))</strong> <span class=\"hint\">\(escape(invitation.role.rawValue)), \(escape(invitation.id))</span>"
                 html += invitation.email.map { "<br>\(escape($0))" } ?? ""
                 html += "</td><td>\(invitation.role == .office ? "every session" : invitation.sessions.map(escape).joined(separator: ", "))</td>"
-                html += "<td class=\"state-\(state)\">\(state)\(invitation.expires.map { state == "active" ? "<br><span class=\"hint\">until \(moment($0))</span>" : "" } ?? "")</td>"
+                html +=
+                    "<td class=\"state-\(state)\">\(state)\(invitation.expires.map { state == "active" ? "<br><span class=\"hint\">until \(moment($0))</span>" : "" } ?? "")</td>"
                 html += "<td>\(invitation.lastSignIn.map(moment) ?? "never")</td><td>"
                 if state == "active" {
-                    html += "<form method=\"post\" action=\"/office/invitations/\(escape(invitation.id))/revoke\">\(hidden(csrf))<button type=\"submit\">Revoke</button></form>"
+                    html +=
+                        "<form method=\"post\" action=\"/office/invitations/\(escape(invitation.id))/revoke\">\(hidden(csrf))<button type=\"submit\">Revoke</button></form>"
                 }
                 html += "</td></tr>\n"
             }

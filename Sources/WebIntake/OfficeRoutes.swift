@@ -277,7 +277,8 @@ enum OfficeRoutes {
         }
         // The name is the compiler's own (summary.docx); quoted and kept to
         // safe characters all the same.
-        let safe = String(file.file.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-_".unicodeScalars.contains($0)) })
+        let safe = String(
+            file.file.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || "0123456789.-_".unicodeScalars.contains($0)) })
         return Response(
             status: .ok,
             headers: [

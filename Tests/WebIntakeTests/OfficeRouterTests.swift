@@ -34,7 +34,9 @@ struct OfficeRouterTests {
         var json: HTTPFields { [.authorization: "Bearer \(office)", .contentType: "application/json"] }
         /// The office's browser: the cookie, its origin and the form's CSRF token.
         var cookie: HTTPFields { [.cookie: "imrf_session=\(office)"] }
-        var form: HTTPFields { [.cookie: "imrf_session=\(office)", .origin: OfficeRouterTests.base, .contentType: "application/x-www-form-urlencoded"] }
+        var form: HTTPFields {
+            [.cookie: "imrf_session=\(office)", .origin: OfficeRouterTests.base, .contentType: "application/x-www-form-urlencoded"]
+        }
         var csrf: String { Intake.csrfToken(for: office) }
     }
 
@@ -271,7 +273,10 @@ struct OfficeRouterTests {
             }
         }
         let compile = try #require(try Self.entries(fixture.workspace).last)
-        guard case .compile(let record) = compile.event else { Issue.record("not a compile: \(compile)"); return }
+        guard case .compile(let record) = compile.event else {
+            Issue.record("not a compile: \(compile)")
+            return
+        }
         #expect(record.by == "Olga Office")
         #expect(compile.at == Self.now)
     }
@@ -414,7 +419,10 @@ struct OfficeRouterTests {
             }
         }
         let last = try #require(try Self.entries(fixture.workspace).last)
-        guard case .distribution(let record) = last.event else { Issue.record("\(last)"); return }
+        guard case .distribution(let record) = last.event else {
+            Issue.record("\(last)")
+            return
+        }
         #expect(record.by == "Olga Office")
         #expect(record.reference == "A/80/123")
     }
