@@ -200,8 +200,14 @@ extension Intake {
         }
     }
 
-    /// `imrf invite --revoke ID`, by `person`.
+    /// `imrf invite --revoke ID`, by `person`; not their own invitation (they
+    /// would be locked out: another office person or the command line can).
     func revoke(_ id: String, by person: Invitation) async throws -> Invitation {
+        guard id != person.id else {
+            throw IntakeError(
+                .unprocessableContent, "you cannot revoke your own invitation here: you would be signed out for good",
+                hint: "another office person can, or 'imrf invite --revoke \(id)' on the workspace")
+        }
         let invitations = Invitations(workspace: workspace)
         let now = configuration.now()
         return try await withBlockingWork { () throws(DiagnosticFailure) in try invitations.revoke(id: id, at: now, by: person.name) }
@@ -258,4 +264,30 @@ struct CompileRequest: Decodable, Sendable {
 /// Whether a compile is running in this server.
 final class CompileGate: Sendable {
     let busy = Atomic<Bool>(false)
+}
+
+/// The one-time values of the forms whose answer cannot be a redirect (a
+/// new invitation's link is shown once): a value seen again is a reload.
+/// The latest `capacity` values are kept, in memory.
+final class FormsSent: Sendable {
+    private let seen = Locked<(order: [String], set: Set<String>)>(([], []))
+    static let capacity = 10_000
+
+    /// True the first time `value` is presented.
+    func first(_ value: String) -> Bool {
+        seen.withLock { seen in
+            guard seen.set.insert(value).inserted else { return false }
+            seen.order.append(value)
+            if seen.order.count > Self.capacity {
+                seen.set.remove(seen.order.removeFirst())
+            }
+            return true
+        }
+    }
+
+    /// 128 random bits, hex.
+    static func newValue() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in String(format: "%016llx", generator.next() as UInt64) }.joined()
+    }
 }

@@ -18,6 +18,7 @@ public struct Intake: Sendable {
     let limiter: RateLimiter
     let cache: IntakeCache
     let compiling = CompileGate()
+    let formsSent = FormsSent()
 
     public init(configuration: IntakeConfiguration) {
         self.configuration = configuration

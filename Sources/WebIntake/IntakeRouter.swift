@@ -37,7 +37,7 @@ public enum IntakeRouter {
 
         router.get("/") { request, context in
             let (person, token) = try await authenticated(request, intake, unsafe: false)
-            if person.role == .office { return await OfficeRoutes.forumPage(intake, token: token) }
+            if person.role == .office { return try await OfficeRoutes.forumPage(request, intake, token: token) }
             return try await page(intake, person, token: token)
         }
         router.post("/note") { request, context in try await formPost(request, intake) }

@@ -22,8 +22,9 @@ struct WorkspaceDiagnosticAnswer: Encodable, Sendable {
     init(_ diagnostic: Diagnostic, workspace: String) {
         file = diagnostic.location.map { WorkspaceDiagnosticAnswer.relative($0.path, to: workspace) }
         severity = diagnostic.severity.rawValue
-        line = diagnostic.location?.line
-        column = diagnostic.location?.column
+        // A location without a line (a folder: "notes") has line 0.
+        line = diagnostic.location.flatMap { $0.line > 0 ? $0.line : nil }
+        column = diagnostic.location.flatMap { $0.line > 0 && $0.column > 0 ? $0.column : nil }
         message = diagnostic.message
         hint = diagnostic.hint
     }

@@ -55,6 +55,29 @@ enum OfficePage {
         return "<time datetime=\"\(instant)\">\(escape(Page.newYork(date))) New York</time><span class=\"local-time\" data-for=\"\(instant)\"></span>"
     }
 
+    /// A due moment as the rapporteur's page and the status line show it:
+    /// `Fri 22 May 2026 (end of day) New York` for a date, the time for a
+    /// local time; the browser's zone beside it.
+    static func due(_ item: StatusDocument.Item) -> String {
+        guard let instant = ISO8601DateFormatter().date(from: item.dueAt) else { return escape(item.due) }
+        guard !item.due.contains("T") else { return moment(instant) }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        let day = formatter.date(from: item.due)
+        formatter.dateFormat = "EEE d MMM yyyy"
+        let text = day.map(formatter.string(from:)) ?? item.due
+        return
+            "<time datetime=\"\(escape(item.dueAt))\">\(escape(text)) (end of day) New York</time><span class=\"local-time\" data-for=\"\(escape(item.dueAt))\"></span>"
+    }
+
+    /// A table cell with its column's name, which the narrow layout shows
+    /// before the value (the header row is hidden there).
+    static func cell(_ label: String, _ html: String, class name: String? = nil) -> String {
+        "<td data-label=\"\(escape(label))\"\(name.map { " class=\"\(escape($0))\"" } ?? "")>\(html)</td>"
+    }
+
     static func refusal(_ error: IntakeError) -> String {
         var html = "<div class=\"refusal\" role=\"alert\"><p><strong>Not done:</strong> \(escape(error.message))</p>"
         if let hint = error.hint { html += "<p class=\"hint\">\(escape(hint))</p>" }
@@ -76,11 +99,10 @@ enum OfficePage {
             "<p class=\"status status-\(escape(status.status.lowercased()))\"><strong>\(escape(status.status))</strong> - \(escape(status.message))</p>\n"
         if !status.deliverables.isEmpty {
             html += """
-                <table class="deliverables"><thead><tr><th>Deliverable</th><th>Due</th><th>State</th><th>Working days</th><th>What it waits for</th></tr></thead><tbody>
+                <table class="deliverables"><thead><tr><th>Deliverable</th><th>Due</th><th>State</th><th>Working days</th><th>Details</th></tr></thead><tbody>
 
                 """
             for item in status.deliverables {
-                let due = ISO8601DateFormatter().date(from: item.dueAt)
                 var left = "&ndash;"
                 if item.done {
                     left = "done"
@@ -91,18 +113,19 @@ enum OfficePage {
                     left = days == 0 ? "due today" : "\(days) left"
                 }
                 html += "<tr class=\"\(item.overdue ? "overdue-row" : item.done ? "done-row" : "")\" id=\"deliverable-\(escape(item.id))\">"
-                html += "<td><strong>\(escape(item.title))</strong><br><code>\(escape(item.id))</code></td>"
-                html += "<td>\(due.map(moment) ?? escape(item.due))</td>"
-                html += "<td class=\"state\">\(escape(item.state))</td><td>\(left)</td>"
-                html += "<td>\(item.detail.map(escape) ?? "")</td></tr>\n"
+                html += cell("Deliverable", "<strong>\(escape(item.title))</strong><br><code>\(escape(item.id))</code>")
+                html += cell("Due", due(item))
+                html += cell("State", escape(item.state), class: "state") + cell("Working days", left)
+                html += cell("Details", item.detail.map(escape) ?? "") + "</tr>\n"
             }
             html += "</tbody></table>\n"
         }
         html += "</div>\n"
-        let open = status.deliverables.filter { $0.state != "distributed" }
+        // Only what is not done: one whose work ended (a summary received) has nothing left to mark.
+        let open = status.deliverables.filter { !$0.done }
         if !open.isEmpty {
             html += """
-                <section class="panel"><h2>Mark a deliverable distributed</h2>
+                <section class="panel form-panel"><h2>Mark a deliverable distributed</h2>
                 <form method="post" action="/office/distributions">\(hidden(csrf))
                 <p><label>Deliverable <select name="deliverable">
                 """
@@ -141,15 +164,17 @@ enum OfficePage {
                 html +=
                     "<table class=\"notes\"><thead><tr><th>Note</th><th>Author</th><th>Language</th><th>Objectives</th><th>Received</th><th>Versions</th><th>Check</th></tr></thead><tbody>\n"
                 for note in session.notes {
-                    html +=
-                        "<tr><td><a href=\"/office/notes/\(escape(note.file))\">\(escape(note.title ?? note.file))</a><br><code>\(escape(note.file))</code></td>"
-                    html += "<td>\(escape(note.author ?? ""))\(note.role.map { "<br><span class=\"hint\">\(escape($0))</span>" } ?? "")</td>"
-                    html += "<td>\(escape(note.language))</td><td>\(note.objectives.map(String.init).joined(separator: ", "))</td>"
-                    html += "<td>\(note.received.map(moment) ?? "placed by hand")</td><td>\(note.versions)</td>"
+                    html += "<tr>"
+                    html += cell(
+                        "Note",
+                        "<a href=\"/office/notes/\(escape(note.file))\">\(escape(note.title ?? note.file))</a><br><code>\(escape(note.file))</code>")
+                    html += cell("Author", escape(note.author ?? "") + (note.role.map { "<br><span class=\"hint\">\(escape($0))</span>" } ?? ""))
+                    html += cell("Language", escape(note.language)) + cell("Objectives", note.objectives.map(String.init).joined(separator: ", "))
+                    html += cell("Received", note.received.map(moment) ?? "placed by hand") + cell("Versions", String(note.versions))
                     let counts =
                         note.errors == 0 && note.warnings == 0
                         ? "ok" : "\(note.errors) error\(note.errors == 1 ? "" : "s"), \(note.warnings) warning\(note.warnings == 1 ? "" : "s")"
-                    html += "<td class=\"\(note.errors > 0 ? "overdue" : "")\">\(counts)</td></tr>\n"
+                    html += cell("Check", counts, class: note.errors > 0 ? "overdue" : nil) + "</tr>\n"
                 }
                 html += "</tbody></table>\n"
             }
@@ -201,10 +226,10 @@ enum OfficePage {
 
     // MARK: Summary
 
-    static func summary(builds: [BuildAnswer], csrf: String, compiled: CompileAnswer? = nil, refused: WorkspaceCheckAnswer? = nil) -> String {
+    static func summary(builds: [BuildAnswer], csrf: String, compiled: BuildAnswer? = nil, refused: WorkspaceCheckAnswer? = nil) -> String {
         var html = """
             <h1>The summary</h1>
-            <section class="panel"><h2>Compile</h2>
+            <section class="panel form-panel"><h2>Compile</h2>
             <form method="post" action="/office/compile" class="compile">\(hidden(csrf))
             <fieldset><legend>Formats</legend>
             <label><input type="checkbox" name="format" value="md" checked> Markdown</label>
@@ -220,11 +245,7 @@ enum OfficePage {
             for output in compiled.outputs {
                 html += "<li><code>\(escape(output.path))</code>, sha256 <code>\(escape(String(output.sha256.prefix(12))))</code></li>"
             }
-            html += "</ul>"
-            if !compiled.warnings.isEmpty {
-                html += "<p>\(compiled.warnings.count) warning\(compiled.warnings.count == 1 ? "" : "s"): see the notes page.</p>"
-            }
-            html += "</div>\n"
+            html += "</ul><p>Warnings, if any, are on the notes page.</p></div>\n"
         }
         if let refused {
             html +=
@@ -261,11 +282,12 @@ enum OfficePage {
             html +=
                 "<section class=\"panel\"><h2>Earlier builds</h2><table class=\"builds\"><thead><tr><th>#</th><th>When</th><th>By</th><th>Files</th></tr></thead><tbody>\n"
             for build in builds.dropFirst() {
-                html +=
-                    "<tr><td>\(build.entry)</td><td>\(moment(build.at))</td><td>\(escape(build.by ?? "command line"))\(build.draft ? " (draft)" : "")</td><td>"
-                html += build.outputs.map { "<code>\(escape($0.file))</code> <span class=\"hint\">\(escape(String($0.sha256.prefix(12))))</span>" }
-                    .joined(separator: "<br>")
-                html += "</td></tr>\n"
+                html += "<tr>" + cell("#", String(build.entry)) + cell("When", moment(build.at))
+                html += cell("By", escape(build.by ?? "command line") + (build.draft ? " (draft)" : ""))
+                let files = build.outputs.map {
+                    "<code>\(escape($0.file))</code> <span class=\"hint\">\(escape(String($0.sha256.prefix(12))))</span>"
+                }
+                html += cell("Files", files.joined(separator: "<br>")) + "</tr>\n"
             }
             html += "</tbody></table></section>\n"
         }
@@ -276,7 +298,8 @@ enum OfficePage {
     // MARK: Invitations
 
     static func invitations(
-        _ list: [Invitation], now: Date, csrf: String, created: CreatedInvitationDocument?, revoked: Invitation?, refusal: IntakeError?
+        _ list: [Invitation], me: String, now: Date, csrf: String, once: String, created: CreatedInvitationDocument?, revoked: Invitation?,
+        refusal: IntakeError?
     ) -> String {
         var html = "<h1>Invitations</h1>\n"
         if let created {
@@ -294,8 +317,8 @@ enum OfficePage {
         }
         if let refusal { html += self.refusal(refusal) }
         html += """
-            <section class="panel"><h2>Invite someone</h2>
-            <form method="post" action="/office/invitations">\(hidden(csrf))
+            <section class="panel form-panel"><h2>Invite someone</h2>
+            <form method="post" action="/office/invitations">\(hidden(csrf))<input type="hidden" name="once" value="\(escape(once))">
             <p><label>Name (as their notes' author will name them) <input name="name" required maxlength="200"></label></p>
             <p><label>E-mail <input name="email" type="email" maxlength="254"></label></p>
             <p><label>Role <select name="role"><option value="rapporteur">rapporteur (their sessions)</option><option value="office">office (everything)</option></select></label></p>
@@ -320,18 +343,25 @@ enum OfficePage {
                 "<table class=\"invitations\"><thead><tr><th>Person</th><th>Sessions</th><th>State</th><th>Last sign-in</th><th></th></tr></thead><tbody>\n"
             for invitation in list.reversed() {
                 let state = invitation.state(at: now)
-                html +=
-                    "<tr id=\"invitation-\(escape(invitation.id))\"><td><strong>\(escape(invitation.name))</strong> <span class=\"hint\">\(escape(invitation.role.rawValue)), \(escape(invitation.id))</span>"
-                html += invitation.email.map { "<br>\(escape($0))" } ?? ""
-                html += "</td><td>\(invitation.role == .office ? "every session" : invitation.sessions.map(escape).joined(separator: ", "))</td>"
-                html +=
-                    "<td class=\"state-\(state)\">\(state)\(invitation.expires.map { state == "active" ? "<br><span class=\"hint\">until \(moment($0))</span>" : "" } ?? "")</td>"
-                html += "<td>\(invitation.lastSignIn.map(moment) ?? "never")</td><td>"
-                if state == "active" {
-                    html +=
+                var person =
+                    "<strong>\(escape(invitation.name))</strong> <span class=\"hint\">\(escape(invitation.role.rawValue)), \(escape(invitation.id))</span>"
+                person += invitation.email.map { "<br>\(escape($0))" } ?? ""
+                let sessions =
+                    invitation.role == .office
+                    ? "every session" : invitation.sessions.map { escape(Session(rawValue: $0)?.displayName ?? $0) }.joined(separator: ", ")
+                let until = invitation.expires.map { state == "active" ? "<br><span class=\"hint\">until \(moment($0))</span>" : "" } ?? ""
+                html += "<tr id=\"invitation-\(escape(invitation.id))\">" + cell("Person", person) + cell("Sessions", sessions)
+                html += cell("State", state + until, class: "state-\(state)") + cell("Last sign-in", invitation.lastSignIn.map(moment) ?? "never")
+                // Not one's own: an office person who revoked their own link
+                // would be locked out (the command line can still do it).
+                var action = ""
+                if state == "active", invitation.id != me {
+                    action =
                         "<form method=\"post\" action=\"/office/invitations/\(escape(invitation.id))/revoke\">\(hidden(csrf))<button type=\"submit\">Revoke</button></form>"
+                } else if invitation.id == me {
+                    action = "<span class=\"hint\">you</span>"
                 }
-                html += "</td></tr>\n"
+                html += cell("", action) + "</tr>\n"
             }
             html += "</tbody></table>\n"
         }
@@ -354,8 +384,8 @@ enum OfficePage {
             let text = LogLine(timeZone: TimeZone(identifier: "America/New_York")!)
             html += "<table class=\"ledger\"><thead><tr><th>#</th><th>When (New York)</th><th>What</th><th>Details</th></tr></thead><tbody>\n"
             for entry in entries {
-                html += "<tr><td>\(entry.id)</td><td>\(escape(text.time(entry.at)))</td><td>\(escape(entry.event.kind))</td>"
-                html += "<td>\(escape(text.details(entry.event)))</td></tr>\n"
+                html += "<tr>" + cell("#", String(entry.id)) + cell("When", escape(text.time(entry.at))) + cell("What", escape(entry.event.kind))
+                html += cell("Details", escape(text.details(entry.event))) + "</tr>\n"
             }
             html += "</tbody></table>\n"
         }

@@ -93,11 +93,15 @@ enum OfficeRoutes {
         }
         router.get("/office/summary") { request, _ in
             let (_, token) = try await office(request, intake, unsafe: false)
-            return Page.response(OfficePage.summary(builds: try await intake.builds(), csrf: Intake.csrfToken(for: token)))
+            let builds = try await intake.builds()
+            // After the form's redirect (`?compiled=ENTRY`): that build's receipt.
+            let compiled = request.uri.queryParameters.get("compiled", as: Int64.self).flatMap { entry in builds.first { $0.entry == entry } }
+            return Page.response(OfficePage.summary(builds: builds, csrf: Intake.csrfToken(for: token), compiled: compiled))
         }
         router.get("/office/invitations") { request, _ in
-            let (_, token) = try await office(request, intake, unsafe: false)
-            return try await invitationsPage(intake, token: token)
+            let (person, token) = try await office(request, intake, unsafe: false)
+            let revoked = request.uri.queryParameters.get("revoked").map { String($0) }
+            return try await invitationsPage(intake, person: person, token: token, revokedID: revoked)
         }
         router.get("/office/ledger") { request, _ in
             let (_, token) = try await office(request, intake, unsafe: false)
@@ -116,7 +120,9 @@ enum OfficeRoutes {
             let builds = try await intake.builds()
             switch outcome {
             case .compiled(let answer):
-                return Page.response(OfficePage.summary(builds: builds, csrf: csrf, compiled: answer))
+                // Post/redirect/get: reloading the page that answers does not compile again.
+                if let entry = answer.ledgerEntry { return redirect("/office/summary?compiled=\(entry)") }
+                return Page.response(OfficePage.summary(builds: builds, csrf: csrf))
             case .refused(let check):
                 return Page.response(OfficePage.summary(builds: builds, csrf: csrf, refused: check), status: .unprocessableContent)
             }
@@ -125,11 +131,19 @@ enum OfficeRoutes {
             let (person, token, form) = try await officeForm(request, intake)
             let body = InvitationRequest(
                 name: form["name"] ?? "", sessions: form.all("sessions"), email: form["email"], role: form["role"], expires: form["expires"])
+            // The answer shows the link once, so it cannot be a redirect:
+            // the form's one-time value makes a reload of it create nothing.
+            if let once = form["once"], !intake.formsSent.first(once) {
+                let error = IntakeError(
+                    .conflict, "this form was already sent, and the invitation was created then",
+                    hint: "reloading does not create another: the list below has it; to invite someone else, fill in the form again")
+                return try await invitationsPage(intake, person: person, token: token, refusal: error, status: .conflict)
+            }
             do {
                 let created = try await refusingBadInput { try await intake.invite(body, by: person) }
-                return try await invitationsPage(intake, token: token, created: created, status: .created)
+                return try await invitationsPage(intake, person: person, token: token, created: created, status: .created)
             } catch let error as IntakeError where error.status == .unprocessableContent {
-                return try await invitationsPage(intake, token: token, refusal: error, status: .unprocessableContent)
+                return try await invitationsPage(intake, person: person, token: token, refusal: error, status: .unprocessableContent)
             }
         }
         router.post("/office/invitations/:id/revoke") { request, context in
@@ -137,9 +151,9 @@ enum OfficeRoutes {
             let id = context.parameters.get("id") ?? ""
             do {
                 let revoked = try await refusingBadInput { try await intake.revoke(id, by: person) }
-                return try await invitationsPage(intake, token: token, revoked: revoked)
+                return redirect("/office/invitations?revoked=\(revoked.id)")
             } catch let error as IntakeError where error.status == .unprocessableContent {
-                return try await invitationsPage(intake, token: token, refusal: error, status: .unprocessableContent)
+                return try await invitationsPage(intake, person: person, token: token, refusal: error, status: .unprocessableContent)
             }
         }
         router.post("/office/distributions") { request, _ in
@@ -147,8 +161,7 @@ enum OfficeRoutes {
             let body = DistributionRequest(deliverable: form["deliverable"] ?? "", at: form["at"], reference: form["reference"])
             do {
                 let entry = try await refusingBadInput { try await intake.markDistributed(body, by: person) }
-                return Page.response(
-                    OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), marked: entry), status: .created)
+                return redirect("/?distributed=\(entry.id)")
             } catch let error as IntakeError where error.status == .unprocessableContent {
                 return Page.response(
                     OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), refusal: error), status: .unprocessableContent)
@@ -156,9 +169,19 @@ enum OfficeRoutes {
         }
     }
 
-    /// The office's forum page (`GET /` signed in as the office).
-    static func forumPage(_ intake: Intake, token: String) async -> Response {
-        Page.response(OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token)))
+    /// The office's forum page (`GET /` signed in as the office); after the
+    /// distribution form's redirect (`?distributed=ENTRY`), what it recorded.
+    static func forumPage(_ request: Request, _ intake: Intake, token: String) async throws -> Response {
+        var marked: LedgerEntry?
+        if let entry = request.uri.queryParameters.get("distributed", as: Int64.self) {
+            marked = try await intake.ledgerEntries(kinds: ["distribution"]).first { $0.id == entry }
+        }
+        return Page.response(OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), marked: marked))
+    }
+
+    /// 303 to `path` on this service: the answer to a form that did something.
+    static func redirect(_ path: String) -> Response {
+        Response(status: .seeOther, headers: [.location: path])
     }
 
     // MARK: Inside
@@ -254,13 +277,15 @@ enum OfficeRoutes {
     }
 
     static func invitationsPage(
-        _ intake: Intake, token: String, created: CreatedInvitationDocument? = nil, revoked: Invitation? = nil, refusal: IntakeError? = nil,
-        status: HTTPResponse.Status = .ok
+        _ intake: Intake, person: Invitation, token: String, created: CreatedInvitationDocument? = nil, revokedID: String? = nil,
+        refusal: IntakeError? = nil, status: HTTPResponse.Status = .ok
     ) async throws -> Response {
         let list = try await intake.invitationList()
+        let revoked = revokedID.flatMap { id in list.first { $0.id == id && $0.revoked != nil } }
         return Page.response(
             OfficePage.invitations(
-                list, now: intake.configuration.now(), csrf: Intake.csrfToken(for: token), created: created, revoked: revoked, refusal: refusal),
+                list, me: person.id, now: intake.configuration.now(), csrf: Intake.csrfToken(for: token), once: FormsSent.newValue(),
+                created: created, revoked: revoked, refusal: refusal),
             status: status)
     }
 

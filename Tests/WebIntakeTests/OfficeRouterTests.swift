@@ -175,6 +175,9 @@ struct OfficeRouterTests {
                 let page = Self.text(response)
                 #expect(page.contains("<strong>\(report.status.rawValue)</strong> - \(htmlEscaped(report.message))"))
                 for item in report.deliverables { #expect(page.contains("id=\"deliverable-\(item.id)\"")) }
+                // A date is due by the end of that day, as the status line and the rapporteur's page say.
+                #expect(page.contains(">Fri 22 May 2026 (end of day) New York</time>"))
+                #expect(page.contains("data-label=\"Due\""), "the narrow layout names each cell")
             }
         }
     }
@@ -208,6 +211,7 @@ struct OfficeRouterTests {
                 #expect(page.contains("id=\"notes-hearing\""))
                 #expect(page.contains("No note yet."))
                 #expect(page.contains("notes/broken.md:5"))
+                #expect(!page.contains(":0:0") && !page.contains("notes:0"), "a folder has no line")
                 #expect(!page.contains("<script>alert"), "a note's words are escaped")
             }
             try await client.execute(uri: "/office/notes/broken.md", method: .get, headers: fixture.cookie) { response in
@@ -372,18 +376,24 @@ struct OfficeRouterTests {
             try await client.execute(uri: "/api/me", method: .get, headers: [.authorization: "Bearer \(token)"]) {
                 #expect($0.status == .unauthorized)
             }
-            // The page's form: the link shown once, with its copy button.
-            try await client.execute(
-                uri: "/office/invitations", method: .post, headers: fixture.form,
-                body: ByteBuffer(string: "csrf=\(fixture.csrf)&name=Li+Wei&sessions=hearing&sessions=plenary&role=rapporteur&email=&expires=")
-            ) { response in
+            // The page's form: the link shown once, with its copy button;
+            // the same form sent again (a reload) creates nothing.
+            let form = ByteBuffer(
+                string: "csrf=\(fixture.csrf)&once=0123456789abcdef&name=Li+Wei&sessions=hearing&sessions=plenary&role=rapporteur&email=&expires=")
+            try await client.execute(uri: "/office/invitations", method: .post, headers: fixture.form, body: form) { response in
                 #expect(response.status == .created)
                 let page = Self.text(response)
                 #expect(page.contains("id=\"new-link\" readonly value=\"\(Self.base)/i/"))
                 #expect(page.contains("data-copy=\"new-link\""))
-                #expect(page.contains("hearing, plenary"))
+                #expect(page.contains("Informal interactive multistakeholder hearing, Plenary"))
+            }
+            try await client.execute(uri: "/office/invitations", method: .post, headers: fixture.form, body: form) { response in
+                #expect(response.status == .conflict)
+                #expect(Self.text(response).contains("this form was already sent"))
+                #expect(!Self.text(response).contains("id=\"new-link\""))
             }
         }
+        #expect(try Invitations(workspace: fixture.workspace).list().filter { $0.name == "Li Wei" }.count == 1)
         let records = try Self.entries(fixture.workspace).compactMap { entry -> (String, String?)? in
             switch entry.event {
             case .invitation(let record): (record.name, record.by)
@@ -392,6 +402,68 @@ struct OfficeRouterTests {
             }
         }
         #expect(records.filter { $0.1 == "Olga Office" }.map(\.0).count == 3)
+    }
+
+    @Test("the office cannot revoke its own invitation on the web (it would be locked out); the page offers no button for it")
+    func ownInvitation() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let own = try #require(try Invitations(workspace: fixture.workspace).list().first { $0.name == "Olga Office" })
+        try await fixture.app.test(.router) { client in
+            try await client.execute(uri: "/api/invitations/\(own.id)", method: .delete, headers: fixture.bearer) { response in
+                #expect(response.status == .unprocessableContent)
+                #expect((Self.field(response, "error") as? String)?.hasPrefix("you cannot revoke your own invitation") == true)
+            }
+            try await client.execute(uri: "/office/invitations", method: .get, headers: fixture.cookie) { response in
+                let page = Self.text(response)
+                #expect(!page.contains("/office/invitations/\(own.id)/revoke"))
+                #expect(page.contains("/revoke"), "the others' buttons are there")
+            }
+        }
+        #expect(try Invitations(workspace: fixture.workspace).list().first { $0.id == own.id }?.revoked == nil)
+    }
+
+    @Test("the pages' forms answer a done action with a redirect, so a reload does not do it again; the page then shows what was done")
+    func postRedirectGet() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        let jane = try #require(try Invitations(workspace: fixture.workspace).list().first { $0.name == "Jane Doe" })
+        try await fixture.app.test(.router) { client in
+            var location = ""
+            try await client.execute(
+                uri: "/office/compile", method: .post, headers: fixture.form, body: ByteBuffer(string: "format=md&format=docx&csrf=\(fixture.csrf)")
+            ) { response in
+                #expect(response.status == .seeOther)
+                location = response.headers[.location] ?? ""
+                #expect(location.hasPrefix("/office/summary?compiled="))
+            }
+            try await client.execute(uri: location, method: .get, headers: fixture.cookie) { response in
+                let page = Self.text(response)
+                #expect(page.contains("<h3>Compiled</h3>"))
+                #expect(page.contains("build/summary.docx"))
+                #expect(page.contains("href=\"/api/summary/summary.docx\""))
+            }
+            try await client.execute(
+                uri: "/office/distributions", method: .post, headers: fixture.form,
+                body: ByteBuffer(string: "csrf=\(fixture.csrf)&deliverable=pga-summaries&at=&reference=A%2F80%2F123")
+            ) { response in
+                #expect(response.status == .seeOther)
+                location = response.headers[.location] ?? ""
+                #expect(location.hasPrefix("/?distributed="))
+            }
+            try await client.execute(uri: location, method: .get, headers: fixture.cookie) { response in
+                #expect(Self.text(response).contains("Marked distributed: pga-summaries, reference A/80/123"))
+            }
+            try await client.execute(
+                uri: "/office/invitations/\(jane.id)/revoke", method: .post, headers: fixture.form, body: ByteBuffer(string: "csrf=\(fixture.csrf)")
+            ) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location] == "/office/invitations?revoked=\(jane.id)")
+            }
+            try await client.execute(uri: "/office/invitations?revoked=\(jane.id)", method: .get, headers: fixture.cookie) { response in
+                #expect(Self.text(response).contains("Invitation \(jane.id) (Jane Doe) revoked"))
+            }
+        }
     }
 
     @Test("POST /api/distributions marks the deliverable as imrf mark distributed does, by the person; the status follows")

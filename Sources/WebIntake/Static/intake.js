@@ -111,10 +111,10 @@
           var replacement = fresh.getElementById(live[i].id);
           if (!old || !replacement) continue;
           if (old.contains(document.activeElement) && document.activeElement !== document.body) continue;
+          // Compared as shown: the old copy's local times are filled in.
+          showLocalTimes(replacement);
           if (old.innerHTML === replacement.innerHTML) continue;
-          var imported = document.importNode(replacement, true);
-          old.parentNode.replaceChild(imported, old);
-          showLocalTimes(imported);
+          old.parentNode.replaceChild(document.importNode(replacement, true), old);
         }
         live = document.querySelectorAll("[data-live][id]");
       }).catch(function () { /* reloading still works */ });
