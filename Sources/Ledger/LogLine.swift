@@ -20,9 +20,23 @@ public struct LogLine {
 
     /// One line: a ledger written before values were checked, or by hand,
     /// may hold line breaks and terminal escapes, shown escaped.
-    public func line(_ entry: LedgerEntry) -> String {
+    /// - Parameter replacedBy: the later submission that replaced this one, if any (`replacements`).
+    public func line(_ entry: LedgerEntry, replacedBy: Int64? = nil) -> String {
         let kind = entry.event.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
-        return UntrustedText.escaped("\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event))")
+        return UntrustedText.escaped("\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event, replacedBy: replacedBy))")
+    }
+
+    /// For each submission a later one replaced (the same stored note,
+    /// other text), the id of the first that did.
+    public static func replacements(_ entries: [LedgerEntry]) -> [Int64: Int64] {
+        var latest: [String: (id: Int64, sha256: String)] = [:]
+        var replaced: [Int64: Int64] = [:]
+        for entry in entries.sorted(by: { $0.id < $1.id }) {
+            guard case .submission(let record) = entry.event else { continue }
+            if let before = latest[record.path], before.sha256 != record.sha256 { replaced[before.id] = entry.id }
+            if latest[record.path]?.sha256 != record.sha256 { latest[record.path] = (entry.id, record.sha256) }
+        }
+        return replaced
     }
 
     /// `2026-05-12 14:03:07 -04:00`: an entry's time as the line shows it.
@@ -39,10 +53,11 @@ public struct LogLine {
 
     /// What the entry records, after its time, number and kind: the line
     /// without them, not escaped (a page escapes it for HTML).
-    public func details(_ event: LedgerEvent) -> String {
+    public func details(_ event: LedgerEvent, replacedBy: Int64? = nil) -> String {
         switch event {
         case .submission(let record):
-            return "\(record.session) by \(record.author): \(record.path) (sha256 \(short(record.sha256)))"
+            let replaced = replacedBy.map { "; replaced by #\($0)" } ?? ""
+            return "\(record.session) by \(record.author): \(record.path) (sha256 \(short(record.sha256)))\(replaced)"
         case .compile(let record):
             let files = record.outputs.map { "\($0.path) (sha256 \(short($0.sha256)))" }.joined(separator: ", ")
             return (record.draft ? "draft: " : "") + (files.isEmpty ? "no files" : files) + by(record.by)

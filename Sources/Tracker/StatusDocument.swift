@@ -91,6 +91,6 @@ public struct StatusDocument: Sendable, Encodable {
 
     /// `2026-05-23T04:00:00Z`.
     static func utc(_ instant: Date) -> String {
-        ISO8601DateFormatter().string(from: instant)
+        instant.formatted(.iso8601)
     }
 }

@@ -21,6 +21,8 @@ public struct UploadError: DiagnosticError, Hashable {
         case credentialsInHeader
         /// A form field was given for a method other than POST.
         case formFieldWithoutPOST
+        /// A bearer token would go unencrypted (plain http) to another machine.
+        case tokenOverPlainHTTP
         /// The file to upload is missing or unreadable.
         case unreadableFile
         /// The token file is missing, unreadable, empty or readable by others.
@@ -35,6 +37,8 @@ public struct UploadError: DiagnosticError, Hashable {
         case unreachable
         /// The TLS peer could not be verified, or the CA file is unusable.
         case tls
+        /// The server's reply is not HTTP (libcurl: "Received HTTP/0.9").
+        case badReply
         /// libcurl failed in a way not listed above.
         case transfer
         /// libcurl, which imrf loads only to upload, cannot be loaded.
@@ -54,11 +58,11 @@ public struct UploadError: DiagnosticError, Hashable {
     public var kind: FailureKind {
         switch code {
         case .badURL, .credentialsInURL, .badHeader, .badHeaderName, .credentialsInHeader, .formFieldWithoutPOST,
-            .unreadableFile, .badTokenFile:
+            .unreadableFile, .badTokenFile, .tokenOverPlainHTTP:
             .badInput
         case .authenticationRefused: .permission
         case .retriesExhausted: .temporary
-        case .unreachable, .tls, .libcurlMissing: .unavailable
+        case .unreachable, .tls, .libcurlMissing, .badReply: .unavailable
         case .rejected, .transfer: .software
         }
     }

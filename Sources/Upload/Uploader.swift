@@ -16,7 +16,7 @@ public struct Uploader: Sendable {
     public func upload(_ request: UploadRequest) async throws(UploadError) -> UploadReceipt {
         let clock = ContinuousClock()
         let start = clock.now
-        try Self.validate(endpoint: request.endpoint)
+        try Self.validate(endpoint: request.endpoint, withToken: request.token != nil)
         let headers = try Self.validated(headers: request.headers)
         if request.formField != nil, request.method != .post {
             throw UploadError(.formFieldWithoutPOST, "a form field needs the POST method")
@@ -153,6 +153,17 @@ public struct Uploader: Sendable {
         switch result.code {
         case CURLE_OK:
             break
+        case CURLE_SSL_CONNECT_ERROR where speaksNoTLS(result.errorText):
+            // The port answered, but not in TLS: an http:// endpoint written https://. Trying again cannot help.
+            return .fatal(
+                UploadError(
+                    .tls, "the server does not speak TLS on that port: \(result.errorText)",
+                    hint: "check the endpoint's scheme and port: is it http:// rather than https://, or another port?"))
+        case CURLE_UNSUPPORTED_PROTOCOL where result.errorText.contains("HTTP/0.9"), CURLE_WEIRD_SERVER_REPLY:
+            return .fatal(
+                UploadError(
+                    .badReply, "the server's reply is not HTTP: \(result.errorText)",
+                    hint: "check the endpoint's port: another service may be listening there"))
         case CURLE_COULDNT_RESOLVE_HOST, CURLE_COULDNT_RESOLVE_PROXY, CURLE_COULDNT_CONNECT:
             return .retryable(reason: result.errorText, reachedServer: false)
         case CURLE_OPERATION_TIMEDOUT, CURLE_SEND_ERROR, CURLE_RECV_ERROR, CURLE_GOT_NOTHING,
@@ -189,13 +200,23 @@ public struct Uploader: Sendable {
 
     // MARK: - Helpers
 
+    /// OpenSSL's and GnuTLS's words for a peer that answered in plain text.
+    static func speaksNoTLS(_ text: String) -> Bool {
+        let lowered = text.lowercased()
+        return ["wrong version number", "packet length too long", "unknown protocol", "record layer failure", "unexpected tls packet"]
+            .contains { lowered.contains($0) }
+    }
+
     static func backoff(attempt: Int, retryAfter: Double?, request: UploadRequest) -> Double {
         if let retryAfter, retryAfter >= 0 { return min(retryAfter, max(request.maximumBackoff, 0)) }
         let base = min(request.initialBackoff * pow(2, Double(attempt - 1)), request.maximumBackoff)
         return max(0, base / 2 + Double.random(in: 0...(base / 2)))  // "equal jitter"
     }
 
-    private static func validate(endpoint: String) throws(UploadError) {
+    /// An http(s) URL without credentials; with a bearer token, https unless
+    /// the host is this machine (a token over plain http is readable by
+    /// anyone on the way; loopback is for tests and local proxies).
+    static func validate(endpoint: String, withToken: Bool) throws(UploadError) {
         guard let url = URL(string: endpoint), let scheme = url.scheme?.lowercased(),
             scheme == "http" || scheme == "https", let host = url.host, !host.isEmpty
         else {
@@ -204,6 +225,18 @@ public struct Uploader: Sendable {
         guard url.user == nil, url.password == nil else {
             throw UploadError(.credentialsInURL, "the endpoint URL must not contain credentials", hint: "send them as the bearer token")
         }
+        if withToken, url.scheme?.lowercased() == "http", !isLoopback(host) {
+            throw UploadError(
+                .tokenOverPlainHTTP, "the bearer token would be sent unencrypted to \(host) over http://",
+                hint: "use the endpoint's https:// address; a token is sent over plain http only to this machine (127.0.0.1, ::1, localhost)")
+        }
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" { return true }
+        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
+        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     private static func validated(headers: [String]) throws(UploadError) -> [String] {

@@ -18,27 +18,10 @@ extension Intake {
     /// `imrf status --json` at this moment, warning 3 working days ahead as
     /// the command does by default; UNKNOWN with the reason when the status
     /// cannot be decided.
-    func status() async -> StatusDocument {
+    func status() async -> IntakeCache.Status {
         let cache = self.cache
-        let workspace = self.workspace
         let now = configuration.now()
-        return await withBlockingWork { () -> StatusDocument in
-            do {
-                // The cache keeps what loads; when it does not, load again
-                // for the reason.
-                let progress: IntakeCache.Progress
-                if let kept = cache.trackerProgress() {
-                    progress = kept
-                } else {
-                    progress = IntakeCache.Progress(
-                        tracker: try Tracker.load(workspace: workspace), evidence: try Evidence.gather(workspace: workspace))
-                }
-                return StatusDocument(try StatusReport(tracker: progress.tracker, evidence: progress.evidence, now: now, warnDays: 3))
-            } catch {
-                let first = (error as? any DiagnosticError)?.diagnostics.first { $0.severity == .error }
-                return StatusDocument(unknown: first?.message ?? String(describing: error))
-            }
-        }
+        return await withBlockingWork { cache.status(at: now) }
     }
 
     // MARK: Notes

@@ -32,6 +32,10 @@ public struct Intake: Sendable {
     /// instead of keeping what it had read (`IntakeCache`).
     @_spi(Testing) public var cacheReads: Int { cache.reads.load(ordering: .relaxed) }
 
+    /// How many times the intake computed the status rather than keeping
+    /// the one of the same second (`IntakeCache.status(at:)`).
+    @_spi(Testing) public var statusComputations: Int { cache.statusComputations.load(ordering: .relaxed) }
+
     /// What diagnostics call a note sent over the web.
     static let noteName = "note.md"
 
@@ -71,9 +75,8 @@ public struct Intake: Sendable {
         let cache = self.cache
         let now = configuration.now()
         return await withBlockingWork { () -> SessionsAnswer in
-            let progress = cache.trackerProgress()
-            let forum = progress?.tracker.forum ?? (try? cache.currentForum())
-            let report = progress.flatMap { try? StatusReport(tracker: $0.tracker, evidence: $0.evidence, now: now, warnDays: 3) }
+            let report = cache.status(at: now).report
+            let forum = cache.trackerProgress()?.tracker.forum ?? (try? cache.currentForum())
             let sessions = person.visibleSessions.map { session in
                 SessionAnswer(session: session, forum: forum, deadline: report.flatMap { Self.deadline(of: session, in: $0) })
             }

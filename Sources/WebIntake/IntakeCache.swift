@@ -22,6 +22,7 @@ final class IntakeCache: Sendable {
     private let submissions = Locked<Kept<LedgerWatch.Stamp, [LedgerEntry]>?>(nil)
     private let progress = Locked<Kept<ProgressStamp, Progress>?>(nil)
     private let forum = Locked<Kept<FileStamp, Forum>?>(nil)
+    private let status = Locked<Kept<StatusStamp, Status>?>(nil)
     /// How many times a file or the ledger was read rather than kept (the
     /// test that the keeping works counts them).
     let reads = Atomic<Int>(0)
@@ -41,6 +42,19 @@ final class IntakeCache: Sendable {
     struct Progress: Sendable {
         var tracker: Tracker
         var evidence: Evidence
+    }
+
+    /// The status at one whole second (`imrf status --json`'s `now` has
+    /// whole seconds): the report, its JSON, and the document the pages show.
+    struct Status: Sendable {
+        var report: StatusReport?
+        var document: StatusDocument
+        var json: [UInt8]
+    }
+
+    struct StatusStamp: Sendable, Equatable {
+        var progress: ProgressStamp
+        var second: Int64
     }
 
     struct ProgressStamp: Sendable, Equatable {
@@ -80,13 +94,48 @@ final class IntakeCache: Sendable {
         return entries
     }
 
-    /// The tracker and its evidence as the files are now; nil when the
-    /// forum or its calendar does not load (the page then shows no deadline).
-    func trackerProgress() -> Progress? {
+    /// The status as `imrf status --json` gives it at the whole second of
+    /// `now` (warning 3 working days ahead, the command's default), kept
+    /// for that second while the files stay as they are: a dashboard polled
+    /// by many, or a monitor, costs one report a second. UNKNOWN, with the
+    /// reason, when it cannot be decided.
+    func status(at now: Date) -> Status {
+        let second = Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+        let stamp = currentProgressStamp().map { StatusStamp(progress: $0, second: Int64(second.timeIntervalSince1970)) }
+        if let stamp, let kept = status.withLock({ $0 }), kept.stamp == stamp { return kept.value }
+        statusComputations.add(1, ordering: .relaxed)
+        var report: StatusReport?
+        var document: StatusDocument
+        do {
+            // What loads is kept; when it does not, load again for the reason.
+            let kept = trackerProgress()
+            let tracker = try kept?.tracker ?? Tracker.load(workspace: layout.root)
+            let evidence = try kept?.evidence ?? Evidence.gather(workspace: layout.root)
+            report = try StatusReport(tracker: tracker, evidence: evidence, now: second, warnDays: 3)
+            document = StatusDocument(report!)
+        } catch {
+            let first = (error as? any DiagnosticError)?.diagnostics.first { $0.severity == .error }
+            document = StatusDocument(unknown: first?.message ?? String(describing: error))
+        }
+        let value = Status(report: report, document: document, json: Array(document.encoded().utf8))
+        if let stamp { status.withLock { $0 = Kept(stamp: stamp, value: value) } }
+        return value
+    }
+
+    /// How many times a status was computed rather than kept.
+    let statusComputations = Atomic<Int>(0)
+
+    private func currentProgressStamp() -> ProgressStamp? {
         // The calendar's path comes from forum.yaml: stamped before reading
         // like the rest (a forum changed in between only means one more read).
         let calendarPath = (try? currentForum()).flatMap { try? CalendarCatalog.standard.locate($0.calendar).path }
-        let stamp = watch.stamp().map { progressStamp(ledger: $0, calendarPath: calendarPath) }
+        return watch.stamp().map { progressStamp(ledger: $0, calendarPath: calendarPath) }
+    }
+
+    /// The tracker and its evidence as the files are now; nil when the
+    /// forum or its calendar does not load (the page then shows no deadline).
+    func trackerProgress() -> Progress? {
+        let stamp = currentProgressStamp()
         if let stamp, let kept = progress.withLock({ $0 }), kept.stamp == stamp { return kept.value }
         reads.add(1, ordering: .relaxed)
         guard let tracker = try? Tracker.load(workspace: layout.root), let evidence = try? Evidence.gather(workspace: layout.root) else {

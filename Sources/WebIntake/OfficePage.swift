@@ -382,10 +382,11 @@ enum OfficePage {
             html += "<p>Nothing recorded\(kind.map { " of kind \(escape($0))" } ?? "") yet.</p>\n"
         } else {
             let text = LogLine(timeZone: TimeZone(identifier: "America/New_York")!)
+            let replaced = LogLine.replacements(entries)
             html += "<table class=\"ledger\"><thead><tr><th>#</th><th>When (New York)</th><th>What</th><th>Details</th></tr></thead><tbody>\n"
             for entry in entries {
                 html += "<tr>" + cell("#", String(entry.id)) + cell("When", escape(text.time(entry.at))) + cell("What", escape(entry.event.kind))
-                html += cell("Details", escape(text.details(entry.event))) + "</tr>\n"
+                html += cell("Details", escape(text.details(entry.event, replacedBy: replaced[entry.id]))) + "</tr>\n"
             }
             html += "</tbody></table>\n"
         }

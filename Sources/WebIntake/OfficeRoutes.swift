@@ -24,7 +24,9 @@ enum OfficeRoutes {
         // MARK: API
         router.get("/api/status") { request, _ in
             _ = try await office(request, intake, unsafe: false)
-            return JSONBody.response(await intake.status())
+            return Response(
+                status: .ok, headers: [.contentType: "application/json; charset=utf-8"],
+                body: ResponseBody(byteBuffer: ByteBuffer(bytes: await intake.status().json)))
         }
         router.post("/api/compile") { request, _ in
             var request = request
@@ -164,7 +166,8 @@ enum OfficeRoutes {
                 return redirect("/?distributed=\(entry.id)")
             } catch let error as IntakeError where error.status == .unprocessableContent {
                 return Page.response(
-                    OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), refusal: error), status: .unprocessableContent)
+                    OfficePage.forum(await intake.status().document, csrf: Intake.csrfToken(for: token), refusal: error),
+                    status: .unprocessableContent)
             }
         }
     }
@@ -176,7 +179,7 @@ enum OfficeRoutes {
         if let entry = request.uri.queryParameters.get("distributed", as: Int64.self) {
             marked = try await intake.ledgerEntries(kinds: ["distribution"]).first { $0.id == entry }
         }
-        return Page.response(OfficePage.forum(await intake.status(), csrf: Intake.csrfToken(for: token), marked: marked))
+        return Page.response(OfficePage.forum(await intake.status().document, csrf: Intake.csrfToken(for: token), marked: marked))
     }
 
     /// 303 to `path` on this service: the answer to a form that did something.

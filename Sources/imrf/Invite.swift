@@ -31,7 +31,7 @@ extension IMRF {
         @Option(help: "Their e-mail address (kept with the invitation).")
         var email: String?
 
-        @Option(help: "rapporteur (their sessions only; default) or office (every session).")
+        @Option(help: "rapporteur (their sessions only) or office (every session).")
         var role: String = InvitationRole.rapporteur.rawValue
 
         @Option(

@@ -33,7 +33,8 @@ extension IMRF {
                     return
                 }
                 let text = LogLine(timeZone: timeZone)
-                for entry in entries { print(text.line(entry)) }
+                let replaced = LogLine.replacements(entries)
+                for entry in entries { print(text.line(entry, replacedBy: replaced[entry.id])) }
             }
         }
 

@@ -37,4 +37,21 @@ struct LogLineTests {
     func time() {
         #expect(text.time(Date(timeIntervalSince1970: 1_779_120_000)) == "2026-05-18 12:00:00 -04:00")
     }
+
+    @Test("a submission replaced by a later text of the same note says so; the same text again replaces nothing")
+    func replaced() {
+        func submission(_ id: Int64, _ path: String, _ digest: Character) -> LedgerEntry {
+            LedgerEntry(
+                id: id, at: Date(timeIntervalSince1970: 1_779_120_000 + Double(id)),
+                event: .submission(NoteSubmission(session: "hearing", author: "A", path: path, sha256: String(repeating: digest, count: 64))))
+        }
+        let entries = [
+            submission(1, "notes/a.md", "1"), submission(2, "notes/b.md", "2"), submission(3, "notes/a.md", "1"),
+            submission(4, "notes/a.md", "3"), submission(5, "notes/a.md", "4"),
+        ]
+        let replaced = LogLine.replacements(entries)
+        #expect(replaced == [1: 4, 4: 5])
+        #expect(text.line(entries[0], replacedBy: replaced[1]).hasSuffix("(sha256 111111111111); replaced by #4"))
+        #expect(!text.line(entries[1], replacedBy: replaced[2]).contains("replaced"))
+    }
 }

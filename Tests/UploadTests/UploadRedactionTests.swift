@@ -88,6 +88,48 @@ struct UploadRedactionTests {
         #expect(!text.contains("s3cr3t"), "\(text)")
     }
 
+    @Test(
+        "a bearer token goes over plain http only to this machine; elsewhere https is required, before anything is sent",
+        arguments: [
+            ("http://documents.example.org/upload", true), ("HTTP://10.0.0.7/x", true), ("http://127.0.0.2.example.org/x", true),
+            ("http://127.0.0.1:1/x", false), ("http://localhost:1/x", false), ("http://[::1]:1/x", false), ("https://127.0.0.1:1/x", false),
+        ])
+    func tokenOnlyOverTLSElsewhere(endpoint: String, refused: Bool) async throws {
+        let scratch = try TemporaryFolder()
+        defer { scratch.remove() }
+        let file = try scratch.file("a.bin", size: 10)
+        let request = UploadRequest(file: file.path, endpoint: endpoint, token: try BearerToken("s3cr3t-token"), retries: 0)
+        let error = await #expect(throws: UploadError.self) { try await Uploader().upload(request) }
+        if refused {
+            #expect(error?.code == .tokenOverPlainHTTP, "\(endpoint)")
+            #expect(error?.hint?.contains("https://") == true)
+            #expect(error?.kind == .badInput)
+        } else {
+            #expect(error?.code != .tokenOverPlainHTTP, "\(endpoint): refused only for lack of a server")
+        }
+        #expect(!"\(error.map { $0.diagnostics } ?? [])".contains("s3cr3t-token"))
+    }
+
+    @Test("https:// to a port that speaks plain HTTP is a TLS failure at once, not retried; a reply that is not HTTP is a bad reply")
+    func wrongProtocol() async throws {
+        try await withUploadServer { server, scratch in
+            let file = try scratch.file("a.bin", size: 10)
+            let https = server.url("/ok").replacingOccurrences(of: "http://", with: "https://")
+            let tls = await #expect(throws: UploadError.self) {
+                try await Uploader().upload(UploadRequest(file: file.path, endpoint: https, retries: 3, initialBackoff: 5))
+            }
+            #expect(tls?.code == .tls, "\(String(describing: tls))")
+            #expect(tls?.kind == .unavailable)
+            #expect(tls?.hint?.contains("http:// rather than https://") == true)
+            let garbage = await #expect(throws: UploadError.self) {
+                try await Uploader().upload(UploadRequest(file: file.path, endpoint: server.url("/garbage"), retries: 3, initialBackoff: 5))
+            }
+            #expect(garbage?.code == .badReply, "\(String(describing: garbage))")
+            #expect(garbage?.message.hasPrefix("the server's reply is not HTTP") == true)
+            #expect(try server.state().requests["/garbage"] == 1, "not retried")
+        }
+    }
+
     @Test("a token is hidden however short; other short values are left alone")
     func shortSecrets() throws {
         let redactor = TraceRedactor(token: try BearerToken("abc"), headers: ["X-Page: 2"], endpoint: "https://h/p?n=7")

@@ -10,7 +10,7 @@ import Logging
 import Storage
 import Testing
 import Tracker
-import WebIntake
+@_spi(Testing) import WebIntake
 import ZIPFoundation
 
 /// The office's dashboard and API, driven in process over a real example
@@ -28,6 +28,7 @@ struct OfficeRouterTests {
         var workspace: String
         var office: String
         var rapporteur: String
+        var intake: Intake
         var app: Application<RouterResponder<IntakeContext>>
 
         var bearer: HTTPFields { [.authorization: "Bearer \(office)"] }
@@ -40,18 +41,18 @@ struct OfficeRouterTests {
         var csrf: String { Intake.csrfToken(for: office) }
     }
 
-    static func fixture() throws -> Fixture {
+    static func fixture(clock: @escaping @Sendable () -> Date = { now }) throws -> Fixture {
         let folder = try TemporaryFolder()
         let workspace = folder.url.appendingPathComponent("ws").path
         try WorkspaceCreator.create(at: workspace, edition: .second, example: true)
         let invitations = Invitations(workspace: workspace)
         let office = try invitations.create(name: "Olga Office", sessions: [], role: .office, at: now.addingTimeInterval(-86_400))
         let rapporteur = try invitations.create(name: "Jane Doe", sessions: ["round-table-2"], at: now.addingTimeInterval(-86_400))
-        let intake = Intake(configuration: IntakeConfiguration(workspace: workspace, baseURL: base, rateLimit: 1000, now: { now }))
+        let intake = Intake(configuration: IntakeConfiguration(workspace: workspace, baseURL: base, rateLimit: 1000, now: clock))
         var logger = Logger(label: "test")
         logger.logLevel = .critical
         let app = Application(router: IntakeRouter.router(intake, logger: logger))
-        return Fixture(folder: folder, workspace: workspace, office: office.token, rapporteur: rapporteur.token, app: app)
+        return Fixture(folder: folder, workspace: workspace, office: office.token, rapporteur: rapporteur.token, intake: intake, app: app)
     }
 
     static func json(_ response: TestResponse) throws -> [String: Any] {
@@ -179,6 +180,43 @@ struct OfficeRouterTests {
                 #expect(page.contains(">Fri 22 May 2026 (end of day) New York</time>"))
                 #expect(page.contains("data-label=\"Due\""), "the narrow layout names each cell")
             }
+        }
+    }
+
+    /// The status of one second is computed once however many ask; a
+    /// change in the ledger, or the next second, computes it again.
+    @Test("the status is kept for its second while nothing changes: computed once for many requests")
+    func statusKeptForItsSecond() async throws {
+        let clock = Locked(Self.now.addingTimeInterval(0.25))
+        let fixture = try Self.fixture(clock: { clock.withLock { $0 } })
+        defer { fixture.folder.remove() }
+        try await fixture.app.test(.router) { client in
+            var answers: [String] = []
+            for _ in 0..<5 {
+                try await client.execute(uri: "/api/status", method: .get, headers: fixture.bearer) { answers.append(Self.text($0)) }
+            }
+            try await client.execute(uri: "/api/me", method: .get, headers: fixture.bearer) { #expect($0.status == .ok) }
+            #expect(fixture.intake.statusComputations == 1)
+            #expect(Set(answers).count == 1)
+            // Within the same second: the same answer, as at the second's start.
+            clock.withLock { $0 = Self.now.addingTimeInterval(0.75) }
+            try await client.execute(uri: "/api/status", method: .get, headers: fixture.bearer) { #expect(Self.text($0) == answers[0]) }
+            #expect(fixture.intake.statusComputations == 1)
+            #expect(answers[0].contains("\"now\":\"2026-05-18T16:00:00Z\""))
+            // The ledger changes: computed again, and the distribution is in it.
+            let body = "{\"deliverable\":\"pga-summaries\"}"
+            try await client.execute(uri: "/api/distributions", method: .post, headers: fixture.json, body: ByteBuffer(string: body)) {
+                #expect($0.status == .created)
+            }
+            try await client.execute(uri: "/api/status", method: .get, headers: fixture.bearer) { response in
+                let items = Self.field(response, "deliverables") as? [[String: Any]] ?? []
+                #expect(items.first { $0["id"] as? String == "pga-summaries" }?["state"] as? String == "distributed")
+            }
+            #expect(fixture.intake.statusComputations == 2)
+            // The next second: computed again.
+            clock.withLock { $0 = Self.now.addingTimeInterval(1.25) }
+            try await client.execute(uri: "/api/status", method: .get, headers: fixture.bearer) { #expect($0.status == .ok) }
+            #expect(fixture.intake.statusComputations == 3)
         }
     }
 

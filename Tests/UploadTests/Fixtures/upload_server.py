@@ -14,6 +14,7 @@ Modes by path (query string parameters in brackets):
   /slow[?delay=10]        read the body, wait, then store
   /sink                   read the body and drop it (benchmark), 201
   /drop                   first request: read half the body, close the connection; then store
+  /garbage                read the body, answer bytes that are not HTTP, close
   /folder/NAME            store the document (its path is kept), 201 + Location
   /echo                   store the document, 201 + a Location with a signature in
                           its query, a Set-Cookie, and the request's Authorization
@@ -123,6 +124,11 @@ class Handler(BaseHTTPRequestHandler):
             self.connection.shutdown(socket.SHUT_RDWR)
             return
         sha, size, body = self.read_body()
+        if path == "/garbage":
+            self.wfile.write(b"this is not an HTTP reply\r\n")
+            self.wfile.flush()
+            self.close_connection = True
+            return
         if path == "/auth401":
             return self.answer(401, {"WWW-Authenticate": "Bearer"})
         if path == "/status":
