@@ -75,8 +75,10 @@ public struct Intake: Sendable {
         let cache = self.cache
         let now = configuration.now()
         return await withBlockingWork { () -> SessionsAnswer in
-            let report = cache.status(at: now).report
-            let forum = cache.trackerProgress()?.tracker.forum ?? (try? cache.currentForum())
+            // One look at the files: the status of this second has the forum too.
+            let status = cache.status(at: now)
+            let report = status.report
+            let forum = status.forum ?? (try? cache.currentForum())
             let sessions = person.visibleSessions.map { session in
                 SessionAnswer(session: session, forum: forum, deadline: report.flatMap { Self.deadline(of: session, in: $0) })
             }

@@ -47,6 +47,8 @@ final class IntakeCache: Sendable {
     /// The status at one whole second (`imrf status --json`'s `now` has
     /// whole seconds): the report, its JSON, and the document the pages show.
     struct Status: Sendable {
+        /// The forum the report was made for; nil when it did not load.
+        var forum: Forum?
         var report: StatusReport?
         var document: StatusDocument
         var json: [UInt8]
@@ -105,11 +107,13 @@ final class IntakeCache: Sendable {
         if let stamp, let kept = status.withLock({ $0 }), kept.stamp == stamp { return kept.value }
         statusComputations.add(1, ordering: .relaxed)
         var report: StatusReport?
+        var forum: Forum?
         var document: StatusDocument
         do {
             // What loads is kept; when it does not, load again for the reason.
             let kept = trackerProgress()
             let tracker = try kept?.tracker ?? Tracker.load(workspace: layout.root)
+            forum = tracker.forum
             let evidence = try kept?.evidence ?? Evidence.gather(workspace: layout.root)
             report = try StatusReport(tracker: tracker, evidence: evidence, now: second, warnDays: 3)
             document = StatusDocument(report!)
@@ -117,7 +121,7 @@ final class IntakeCache: Sendable {
             let first = (error as? any DiagnosticError)?.diagnostics.first { $0.severity == .error }
             document = StatusDocument(unknown: first?.message ?? String(describing: error))
         }
-        let value = Status(report: report, document: document, json: Array(document.encoded().utf8))
+        let value = Status(forum: forum, report: report, document: document, json: Array(document.encoded().utf8))
         if let stamp { status.withLock { $0 = Kept(stamp: stamp, value: value) } }
         return value
     }
