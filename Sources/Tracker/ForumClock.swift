@@ -1,3 +1,4 @@
+public import Diagnostics
 public import Forum
 public import Foundation
 public import WorkingDays
@@ -99,5 +100,18 @@ public struct ForumClock: Sendable {
     public func expiry(_ text: String) -> Date? {
         if let date = CivilDate(iso: text.trimmingCharacters(in: .whitespaces)) { return instant(date, nil) }
         return moment(text)
+    }
+
+    /// `expiry` of the text of a forum in `timeZone`, or the error that
+    /// says what is wrong with it, led by `field` (`--expires`, `the expiry`).
+    public static func expiry(_ text: String, timeZone: String, field: String) throws(DiagnosticFailure) -> Date {
+        guard let clock = ForumClock(identifier: timeZone), let moment = clock.expiry(text) else {
+            throw DiagnosticFailure(
+                .badInput,
+                .error(
+                    "\(field) '\(UntrustedText.escaped(text))' is not a date (2026-05-20), a local time (2026-05-20T17:00) or an instant (2026-05-20T21:00:00Z)"
+                ))
+        }
+        return moment
     }
 }

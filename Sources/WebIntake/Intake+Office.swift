@@ -160,15 +160,7 @@ extension Intake {
         return try await withBlockingWork { () throws -> CreatedInvitationDocument in
             var expiry: Date?
             if let expires = request.expires, !expires.trimmingCharacters(in: .whitespaces).isEmpty {
-                let forum = try cache.currentForum()
-                guard let clock = ForumClock(identifier: forum.timeZone), let moment = clock.expiry(expires) else {
-                    throw DiagnosticFailure(
-                        .badInput,
-                        .error(
-                            "the expiry '\(UntrustedText.escaped(expires))' is not a date (2026-05-20), a local time (2026-05-20T17:00) or an instant (2026-05-20T21:00:00Z)"
-                        ))
-                }
-                expiry = moment
+                expiry = try ForumClock.expiry(expires, timeZone: try cache.currentForum().timeZone, field: "the expiry")
             }
             let role = InvitationRole(rawValue: request.role ?? "rapporteur")
             guard let role else {

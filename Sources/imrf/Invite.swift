@@ -91,16 +91,7 @@ extension IMRF {
 
         private func create(name: String, invitations: Invitations, workspace: String) throws {
             let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
-            var expiry: Date?
-            if let expires {
-                guard let clock = ForumClock(identifier: forum.timeZone), let moment = clock.expiry(expires) else {
-                    throw DiagnosticFailure(
-                        .badInput,
-                        .error(
-                            "--expires '\(expires)' is not a date (2026-05-20), a local time (2026-05-20T17:00) or an instant (2026-05-20T21:00:00Z)"
-                        ))
-                }
-                expiry = moment
+            let expiry = try expires.map { text throws(DiagnosticFailure) in try ForumClock.expiry(text, timeZone: forum.timeZone, field: "--expires")
             }
             let issued = try invitations.create(
                 name: name, sessions: session, email: email, role: InvitationRole(rawValue: role)!, expires: expiry)
