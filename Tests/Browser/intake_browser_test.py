@@ -543,7 +543,7 @@ class Scenario:
             type_into(section.find_element(By.NAME, "body"), "The President closed the forum.\n")
             press(d, section, "check")
             error = text_of(d, "#session-plenary .outcome li.error")
-            check("8 Check without script lists the field's error", "'English (UK)' is not a language tag" in error, error)
+            check("8 Check without script lists the field's error", "'English (UK)' is a language's name, not its code" in error, error)
             check("8 the error is placed at its field", "at the Language field:" in error, error)
             check("8 the answer opens at the outcome", outcome_in_view(d, "plenary"))
             self.shots.take(d, "c-no-js-check")

@@ -98,12 +98,27 @@ import Testing
             #expect(parsed.diagnostics.isEmpty, "\(tag)")
             #expect(parsed.note?.language == tag)
         }
-        for bad in ["\"en\\\"\u{301} onmouseover=alert(1)\"", "english please", "e", "en_GB", "fr-", "-fr", "toolongtag", "\"\"", "\"ar\u{301}\""] {
+        let examples = "write its code: en, fr, es, ar, ru, zh (the UN's six), or another ISO 639 code such as pt or pt-BR"
+        for bad in ["\"en\\\"\u{301} onmouseover=alert(1)\"", "e", "en_GB", "fr-", "-fr", "toolongtag", "\"\"", "\"ar\u{301}\""] {
             let diagnostics = parse("---\nsession: plenary\nlanguage: \(bad)\n---\nText.\n").diagnostics
             #expect(diagnostics.count == 1, "\(bad)")
-            #expect(diagnostics.first?.message.hasSuffix("is not a language tag") == true, "\(bad)")
+            #expect(diagnostics.first?.message.hasSuffix("is not a language code") == true, "\(bad)")
             #expect(diagnostics.first?.location == SourceLocation(path: "n.md", line: 3, column: 11), "\(bad)")
-            #expect(diagnostics.first?.hint == "use a language tag such as en, fr, es, ar or pt-BR")
+            #expect(diagnostics.first?.hint == examples)
+        }
+        // A language's name: its code suggested (ISO 639-2's English names, the UN's six by their own).
+        for (name, code) in [("arabic", "ar"), ("Arabic", "ar"), ("english please", "en"), ("Spanish", "es"), ("français", "fr"), ("Русский", "ru")] {
+            let diagnostics = parse("---\nsession: plenary\nlanguage: \(name)\n---\nText.\n").diagnostics
+            #expect(diagnostics.map(\.message) == ["'\(name)' is a language's name, not its code"], "\(name)")
+            #expect(diagnostics.first?.hint == "did you mean \(code)?", "\(name)")
+        }
+        // The shape of a tag, but no language ISO 639 has.
+        for unknown in ["xx", "qq-GB", "zzzz"] {
+            let diagnostics = parse("---\nsession: plenary\nlanguage: \(unknown)\n---\nText.\n").diagnostics
+            #expect(diagnostics.first?.message.contains("is not a language code ISO 639 knows") == true, "\(unknown): \(diagnostics)")
+        }
+        for known in ["yue", "fil", "ger", "sw", "ha"] {
+            #expect(parse("---\nsession: plenary\nlanguage: \(known)\n---\nText.\n").diagnostics.isEmpty, "\(known)")
         }
     }
 
@@ -115,7 +130,7 @@ import Testing
     @Test func objectivesMustBeIntegers() {
         let diagnostics = parse("---\nsession: plenary\nobjectives: [one]\n---\nText.\n").diagnostics
         #expect(diagnostics.first?.location?.line == 3)
-        #expect(diagnostics.first?.message.contains("objectives") == true)
+        #expect(diagnostics.first?.message == "the first objective, 'one', is not a number")
     }
 
     @Test func nestingIsBoundedWithTheLineOfTheDeepNode() {

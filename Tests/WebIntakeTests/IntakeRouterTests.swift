@@ -429,7 +429,7 @@ struct IntakeRouterTests {
         try await fixture.app.test(.router) { [json] client in
             try await client.execute(uri: "/note", method: .post, headers: headers, body: ByteBuffer(string: form)) { response in
                 #expect(response.status == .ok)
-                #expect(Self.text(response).contains("at the Language field: &#39;English (UK)&#39; is not a language tag"))
+                #expect(Self.text(response).contains("at the Language field: &#39;English (UK)&#39; is a language&#39;s name, not its code"))
             }
             try await client.execute(uri: "/note", method: .post, headers: json, body: ByteBuffer(string: form)) { response in
                 let body = try Self.json(response)

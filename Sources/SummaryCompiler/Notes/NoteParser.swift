@@ -16,6 +16,10 @@ public enum NoteParser {
         var segment: String?
         var objectives: [Int]?
         var language: String?
+
+        /// `objectives` is read from its node (`FrontMatterSlips.objectives`),
+        /// which takes the forms people write besides a list.
+        enum CodingKeys: String, CodingKey { case session, title, author, role, segment, language }
     }
 
     static let knownKeys: Set<String> = ["session", "title", "author", "role", "segment", "objectives", "language"]
@@ -115,11 +119,25 @@ public enum NoteParser {
             throw Refusal(
                 .error(
                     "note has no front matter", at: start,
-                    hint: "begin the note with a '---' line, the front matter (session: ...), and another '---' line"
+                    hint: lines.first.flatMap(FrontMatterSlips.fenceLookalike)
+                        ?? "begin the note with a '---' line, the front matter (session: ...), and another '---' line"
                 ))
         }
         guard let close = lines.indices.dropFirst().first(where: { isFence(lines[$0]) || lines[$0] == "..." }) else {
-            throw Refusal(.error("front matter is not closed by a '---' line", at: start))
+            // Where it should have ended: a dash look-alike, else the first
+            // line that is not `key: value` (nor a list item or a continuation).
+            // (The empty "line" after a file's last line end is not one.)
+            let ending = lines.indices.dropFirst().dropLast(lines.last?.isEmpty == true ? 1 : 0).first { index in
+                let line = lines[index]
+                if FrontMatterSlips.fenceLookalike(line) != nil { return true }
+                return !line.hasPrefix(" ") && !line.hasPrefix("-") && !line.hasPrefix("#") && !line.contains(":")
+            }
+            guard let ending else { throw Refusal(.error("front matter is not closed by a '---' line", at: start)) }
+            throw Refusal(
+                .error(
+                    "front matter is not closed by a '---' line", at: SourceLocation(path: path, line: ending + 1, column: 1),
+                    hint: FrontMatterSlips.fenceLookalike(lines[ending])
+                        ?? "the front matter seems to end before line \(ending + 1): put a line '---' there, after its last 'key: value' line"))
         }
         return close
     }
@@ -156,9 +174,30 @@ public enum NoteParser {
         guard let mapping = root.mapping else {
             throw Refusal(.error("front matter must be a mapping of keys to values", at: source.location(root.mark)))
         }
-        let values: FrontMatter
+        var values: FrontMatter
         do { values = try source.decode(FrontMatter.self, from: root) } catch { throw Refusal(error.diagnostics) }
-        var warnings: [Diagnostic] = []
+        let firstLine = lines.startIndex + 1
+        var warnings = FrontMatterSlips.comments(lines, path: path, firstLine: firstLine)
+        warnings += FrontMatterSlips.noBreakSpaces(lines, path: path, firstLine: firstLine)
+        let (objectives, objectiveProblems) = FrontMatterSlips.objectives(mapping["objectives"], source: source)
+        values.objectives = objectives
+        warnings += objectiveProblems
+        for key in ["session", "title", "author", "role", "segment", "language"] {
+            let keyPath: WritableKeyPath<FrontMatter, String?> =
+                switch key {
+                case "session": \.session
+                case "title": \.title
+                case "author": \.author
+                case "role": \.role
+                case "segment": \.segment
+                default: \.language
+                }
+            guard let value = values[keyPath: keyPath],
+                let (inner, warning) = FrontMatterSlips.curlyQuoted(value, key: key, at: source.location(mapping[key]?.mark))
+            else { continue }
+            values[keyPath: keyPath] = inner
+            warnings.append(warning)
+        }
         for (key, _) in mapping {
             if let name = key.string, !knownKeys.contains(name) {
                 warnings.append(
@@ -224,12 +263,8 @@ public enum NoteParser {
             }
         }
 
-        if let language = values.language, !Self.isLanguageTag(language) {
-            diagnostics.append(
-                .error(
-                    "'\(language)' is not a language tag", at: location("language", nil),
-                    hint: "use a language tag such as en, fr, es, ar or pt-BR"
-                ))
+        if let language = values.language, let problem = languageProblem(language) {
+            diagnostics.append(.error(problem.message, at: location("language", nil), hint: problem.hint))
         }
 
         for (index, number) in (values.objectives ?? []).enumerated() {
@@ -290,6 +325,35 @@ public enum NoteParser {
         }
         return nil
     }
+
+    /// What is wrong with `text` as a note's language, if anything: a tag
+    /// of the wrong shape, a language's name instead of its code ("did you
+    /// mean ar?"), or a language subtag ISO 639 does not have (its two- and
+    /// three-letter codes, `LanguageCodes`). The script, region and other
+    /// subtags are checked for their shape only.
+    static func languageProblem(_ text: String) -> (message: String, hint: String)? {
+        let examples = "write its code: en, fr, es, ar, ru, zh (the UN's six), or another ISO 639 code such as pt or pt-BR"
+        let primary = text.split(separator: "-", omittingEmptySubsequences: false)[0].lowercased()
+        let firstWord = text.split(whereSeparator: { $0 == " " || $0 == "(" || $0 == "," }).first.map { $0.lowercased() } ?? ""
+        let named = [text.lowercased(), primary, firstWord].lazy.compactMap { LanguageCodes.byName[$0] ?? endonyms[$0] }.first
+        if let code = named, !isLanguageTag(text) || text.count > 3 {
+            return ("'\(text)' is a language's name, not its code", "did you mean \(code)?")
+        }
+        guard isLanguageTag(text) else { return ("'\(text)' is not a language code", examples) }
+        switch primary.count {
+        case 1: return nil  // x-...: private use
+        case 2 where LanguageCodes.twoLetter.contains(Substring(primary)), 3 where LanguageCodes.threeLetter.contains(Substring(primary)):
+            return nil
+        default:
+            return ("'\(text)' is not a language code ISO 639 knows ('\(primary)')", examples)
+        }
+    }
+
+    /// The UN's six languages by their own names.
+    static let endonyms: [String: String] = [
+        "english": "en", "français": "fr", "francais": "fr", "español": "es", "espanol": "es", "русский": "ru",
+        "العربية": "ar", "中文": "zh", "汉语": "zh",
+    ]
 
     /// Whether `text` is a well-formed language tag (RFC 5646's shape:
     /// subtags of ASCII letters and digits, one to eight each, joined by
