@@ -262,12 +262,13 @@ struct WorkspaceCommandTests {
             #expect(result.stderr.contains("ws/notes/zz-quotes.md:6:1: error: nesting deeper than 100 levels"))
             #expect(result.stderr.contains("ws/notes/zz-lists.md:4:1: error: nesting deeper than 100 levels"))
             #expect(result.stderr.contains("ws/notes/zz-huge.md:1:1: error: note is larger than 4 MB (11200025 bytes)"))
-            #expect(result.stderr.contains("ws/notes/zz-latin1.md: error: note is not UTF-8 text"))
+            #expect(
+                result.stderr.contains("ws/notes/zz-latin1.md:4:4: error: note is not UTF-8 text: the byte 0xE9 at line 4, column 4 is not UTF-8"))
             #expect(result.stderr.contains("4 errors"))
             #expect(!FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("ws/build").path))
             let check = try IMRFProcess.run(["check", "ws"], directory: temporary.url)
             #expect(check.status == 65)
-            #expect(check.stderr.contains("ws/notes/zz-latin1.md: error: note is not UTF-8 text"))
+            #expect(check.stderr.contains("ws/notes/zz-latin1.md:4:4: error: note is not UTF-8 text: the byte 0xE9 at line 4, column 4 is not UTF-8"))
         }
     }
 

@@ -28,7 +28,28 @@ import Testing
         #expect(good.diagnostics.isEmpty)
         #expect(good.note != nil)
         let bad = NoteParser.parse(bytes: Array("---\nsession: plenary\n---\n".utf8) + [0xFF, 0xFE], path: "n.md")
-        #expect(bad.diagnostics.map(\.message) == ["note is not UTF-8 text"])
+        #expect(bad.diagnostics.map(\.message) == ["note is not UTF-8 text: the byte 0xFF at line 4, column 1 is not UTF-8"])
+        #expect(bad.diagnostics.first?.location == SourceLocation(path: "n.md", line: 4, column: 1))
+        let latin1 = NoteParser.parse(bytes: Array("---\nsession: plenary\ntitle: Caf".utf8) + [0xE9, 0x0A] + Array("---\nT\n".utf8), path: "n.md")
+        #expect(latin1.diagnostics.first?.location == SourceLocation(path: "n.md", line: 3, column: 11))
+        #expect(latin1.diagnostics.first?.message.contains("the byte 0xE9") == true)
+    }
+
+    @Test("UTF-16 with its byte order mark (Notepad's \"Unicode\") is read, with a warning; broken UTF-16 is an error")
+    func utf16() {
+        let text = "---\nsession: plenary\ntitle: Résumé 中文\n---\nText.\n"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { (unit: UInt16) -> [UInt8] in [UInt8(unit >> 8), UInt8(unit & 0xFF)] }
+        for bytes in [little, big] {
+            let parsed = NoteParser.parse(bytes: bytes, path: "n.md")
+            #expect(parsed.note?.title == "Résumé 中文")
+            #expect(parsed.diagnostics.map(\.message) == ["note is saved as UTF-16 (Notepad's \"Unicode\"): read as such"])
+            #expect(parsed.diagnostics.first?.severity == .warning)
+        }
+        // A lone surrogate, or an odd number of bytes: not UTF-16.
+        for broken in [little + [0x00, 0xD8], Array(little.dropLast())] {
+            #expect(NoteParser.parse(bytes: broken, path: "n.md").diagnostics.first?.message == "note begins as UTF-16 text but is not valid UTF-16")
+        }
     }
 
     @Test func frontMatterProblems() {

@@ -48,10 +48,82 @@ public enum NoteParser {
         guard bytes.count <= maximumBytes else { return (nil, [tooLarge(path, size: bytes.count)]) }
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        // UTF-16 with its byte order mark: Notepad's "Unicode" and Word's
+        // "Unicode text". Read, with a warning: the office's tools want UTF-8.
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            guard let text = utf16Text(bytes) else {
+                return (
+                    nil,
+                    [
+                        .error(
+                            "note begins as UTF-16 text but is not valid UTF-16", at: SourceLocation(path: path, line: 1, column: 1),
+                            hint: "save the file as UTF-8")
+                    ]
+                )
+            }
+            var parsed = parse(text: text, path: path, forum: forum)
+            parsed.diagnostics.insert(
+                .warning(
+                    "note is saved as UTF-16 (Notepad's \"Unicode\"): read as such", at: SourceLocation(path: path, line: 1, column: 1),
+                    hint: "save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8)"), at: 0)
+            return parsed
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
-            return (nil, [.error("note is not UTF-8 text", at: SourceLocation(path: path), hint: "save the file as UTF-8")])
+            return (nil, [notUTF8(bytes, path: path)])
         }
         return parse(text: text, path: path, forum: forum)
+    }
+
+    /// The text of UTF-16 `bytes` that begin with their byte order mark; nil when they are not valid UTF-16.
+    static func utf16Text(_ bytes: [UInt8]) -> String? {
+        guard bytes.count % 2 == 0 else { return nil }
+        let littleEndian = bytes[0] == 0xFF
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var index = 2
+        while index + 1 < bytes.count {
+            units.append(littleEndian ? UInt16(bytes[index]) | UInt16(bytes[index + 1]) << 8 : UInt16(bytes[index]) << 8 | UInt16(bytes[index + 1]))
+            index += 2
+        }
+        var text = ""
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): text.unicodeScalars.append(scalar)
+            case .emptyInput: return text
+            case .error: return nil
+            }
+        }
+    }
+
+    /// The error for bytes that are not UTF-8, at the first bad byte's line
+    /// and column (in characters), naming the byte.
+    static func notUTF8(_ bytes: [UInt8], path: String) -> Diagnostic {
+        // The longest valid prefix: its lines and last line's characters place the bad byte.
+        var valid = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        var line = 1
+        var column = 1
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                valid += UTF8.width(scalar)
+                if scalar == "\n" {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            case .emptyInput, .error: break loop
+            }
+        }
+        let byte = valid < bytes.count ? String(format: "0x%02X", bytes[valid]) : "the end"
+        return .error(
+            "note is not UTF-8 text: the byte \(byte) at line \(line), column \(column) is not UTF-8",
+            at: SourceLocation(path: path, line: line, column: column),
+            hint: "save the file as UTF-8 (it may have been saved as Windows-1252 or Latin-1)")
     }
 
     public static func parse(text: String, path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
