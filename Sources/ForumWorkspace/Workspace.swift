@@ -39,6 +39,10 @@ public struct Workspace: Sendable {
         let notesPath = layout.notesFolder
         var checked = CheckedNotes.check(notePaths: layout.noteFileNames().map(layout.note), forum: forum, folder: path)
         checked.diagnostics += forumWarnings
+        for (name, hint) in layout.ignoredNoteLookalikes() {
+            let what = name.hasSuffix("/") ? "a folder of notes that are not read" : "not read as a note"
+            checked.diagnostics.append(.warning(what, at: SourceLocation(path: WorkspaceLayout.join(notesPath, name)), hint: hint))
+        }
         let present = Set(checked.notes.map(\.session))
         for session in Session.allCases where !present.contains(session) {
             checked.diagnostics.append(

@@ -58,6 +58,40 @@ public struct WorkspaceLayout: Sendable, Hashable {
         ((try? FileManager.default.contentsOfDirectory(atPath: notesFolder)) ?? []).filter { $0.hasSuffix(".md") }.sorted()
     }
 
+    /// What in notes/ looks meant as a note but is not read as one, with
+    /// what to do: a file named `.MD`, `.markdown`, `.md.txt` (Windows hides
+    /// the `.txt`), `.txt` or `.docx`, and a folder holding `.md` files
+    /// (notes are read from notes/ itself; `figures/` and hidden folders
+    /// are not notes). Sorted by name.
+    public func ignoredNoteLookalikes() -> [(name: String, hint: String)] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: notesFolder)) ?? []).sorted()
+        var found: [(name: String, hint: String)] = []
+        for name in names where !name.hasPrefix(".") && !name.hasSuffix(".md") {
+            let lower = name.lowercased()
+            let path = Self.join(notesFolder, name)
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            if isFolder.boolValue {
+                guard name != "figures" else { continue }
+                let inside = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+                if inside.contains(where: { $0.lowercased().hasSuffix(".md") }) {
+                    found.append((name + "/", "notes are read from \(Self.notesFolderName)/ itself: move the notes out of \(name)/"))
+                }
+                continue
+            }
+            for suffix in [".md.txt", ".markdown", ".md", ".txt", ".docx"] where lower.hasSuffix(suffix) {
+                let stem = String(name.dropLast(suffix.count))
+                let hint =
+                    suffix == ".docx"
+                    ? "a Word file is not read: save it as Markdown with front matter, as \(stem).md"
+                    : "only files whose names end in .md are read: rename it \(stem).md"
+                found.append((name, hint))
+                break
+            }
+        }
+        return found
+    }
+
     /// Whether the folder holds a forum.yaml (of any kind: reading it says more).
     public var hasForumFile: Bool { FileManager.default.fileExists(atPath: forumFile) }
 
