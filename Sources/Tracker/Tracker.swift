@@ -75,11 +75,15 @@ public struct Tracker: Sendable {
 
     /// Every deliverable's status at `now`.
     ///
-    /// Fails when a due date cannot be worked out, or when a deliverable
-    /// still open is not yet due and the calendar does not cover the days
-    /// up to its due date (how many working days are left is then unknown).
+    /// Fails when the calendar does not cover today, when a due date cannot
+    /// be worked out, or when a deliverable still open is not yet due and
+    /// the calendar does not cover the days up to its due date (how many
+    /// working days are left is then unknown).
     public func statuses(evidence: Evidence, now: Date) throws(WorkingDayError) -> [DeliverableStatus] {
         let today = clock.date(at: now)
+        // Today itself must be covered, whatever is due: beyond the calendar
+        // nothing said about working days can be trusted (UNKNOWN, not OK).
+        _ = try calendar.isWorkingDay(today)
         var result: [DeliverableStatus] = []
         for deliverable in deliverables {
             let due = try due(deliverable.due)

@@ -32,6 +32,21 @@ struct TrackerCommandTests {
 
     /// Without notes, the hearing's summary is due at the opening, 10:00 on
     /// Tuesday 5 May 2026: a warning before, critical an hour after.
+    /// Beyond the calendar's coverage nothing said about working days can be
+    /// trusted: UNKNOWN naming the coverage, even when everything is done or
+    /// already overdue (it said CRITICAL or OK there).
+    @Test("a day the calendar does not cover: UNKNOWN, exit 3, naming the coverage")
+    func beyondTheCalendarIsUnknown() throws {
+        try withExampleWorkspace { folder in
+            for day in ["2028-06-01", "2021-06-01"] {
+                let result = try status(folder, ["--today", day])
+                #expect(result.status == 3, "\(day): \(result.stdout)")
+                #expect(result.stdout.hasPrefix("IMRF UNKNOWN - calendar 'un-new-york' covers"), "\(day): \(result.stdout)")
+            }
+            #expect(try status(folder, ["--today", "2027-12-31"]).stdout.hasPrefix("IMRF CRITICAL"), "the last covered day still counts")
+        }
+    }
+
     @Test func noteDeliverablesWarnThenGoOverdue() throws {
         try withExampleWorkspace(example: false) { folder in
             let before = try status(folder, ["--today", "2026-05-01"])
