@@ -42,15 +42,31 @@ public struct Submission: Sendable {
     public var warnings: [Diagnostic]
     var bytes: Data
     var sha256: String
+    /// The note's name when the file submitted is itself a note of the
+    /// workspace's notes/ (put there by hand): it is recorded where it is.
+    var inPlace: String?
 
     /// Reads the note file at `notePath` (anywhere: the user names it; a
     /// regular file of at most a note's size) and checks it as
     /// `init(noteBytes:fileName:workspace:signedInAs:)` does.
     public init(notePath: String, workspace: String) throws(DiagnosticFailure) {
+        let inPlace = Self.nameInNotes(notePath, workspace: workspace)
         switch WorkspaceFileReader(root: nil).readNote(notePath) {
-        case .success(let bytes): try self.init(noteBytes: Data(bytes), fileName: notePath, workspace: workspace)
+        case .success(let bytes): try self.init(noteBytes: Data(bytes), fileName: notePath, workspace: workspace, inPlace: inPlace)
         case .failure(let failure): throw failure
         }
+    }
+
+    /// The name of `path` in the workspace's notes/ when it is one of the
+    /// notes there (the same file, links resolved), else nil.
+    static func nameInNotes(_ path: String, workspace: String) -> String? {
+        let layout = WorkspaceLayout(workspace)
+        let file = URL(fileURLWithPath: path).resolvingSymlinksInPath()
+        let folder = URL(fileURLWithPath: layout.notesFolder).resolvingSymlinksInPath()
+        guard file.deletingLastPathComponent().standardizedFileURL.path == folder.standardizedFileURL.path,
+            layout.noteFileNames().contains(file.lastPathComponent)
+        else { return nil }
+        return file.lastPathComponent
     }
 
     /// Checks a note's bytes against the workspace's forum.yaml. Throws the
@@ -63,8 +79,13 @@ public struct Submission: Sendable {
     ///     signed-in rapporteur); the note's `author` must name them, so a
     ///     note is only ever stored and recorded under its real author.
     public init(noteBytes data: Data, fileName: String, workspace: String, signedInAs person: String? = nil) throws(DiagnosticFailure) {
+        try self.init(noteBytes: data, fileName: fileName, workspace: workspace, signedInAs: person, inPlace: nil)
+    }
+
+    init(noteBytes data: Data, fileName: String, workspace: String, signedInAs person: String? = nil, inPlace: String?) throws(DiagnosticFailure) {
         self.workspace = workspace
         self.notePath = fileName
+        self.inPlace = inPlace
         if data.count > NoteParser.maximumBytes {
             throw DiagnosticFailure(.badInput, NoteParser.tooLarge(fileName, size: data.count))
         }
@@ -90,7 +111,7 @@ public struct Submission: Sendable {
             diagnostics += CheckedNotes.pictureDiagnostics(of: note, storedIn: workspace)
         }
         if let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }),
-            let first = Self.noteWithSameText(as: note, author: author, workspace: workspace)
+            let first = Self.noteWithSameText(as: note, author: author, workspace: workspace, except: inPlace)
         {
             diagnostics.append(
                 .error(
@@ -121,6 +142,7 @@ public struct Submission: Sendable {
     @_spi(Testing)
     public func store(at now: Date = Date(), beforeRename: (() -> Void)?) throws -> SubmissionReceipt {
         let layout = WorkspaceLayout(workspace)
+        if let inPlace { return try register(inPlace, layout: layout, at: now) }
         let notesFolder = layout.notesFolder
         let notes: OpenFolder
         let temporary: String
@@ -223,6 +245,30 @@ public struct Submission: Sendable {
         return receipt
     }
 
+    /// Records the note `name` already in notes/ where it is (the office put
+    /// it there by hand); the same text recorded before is "already submitted".
+    private func register(_ name: String, layout: WorkspaceLayout, at now: Date) throws -> SubmissionReceipt {
+        let relative = WorkspaceLayout.recordedNotePath(name)
+        var receipt = SubmissionReceipt(outcome: .registered, session: session, author: author, path: relative, sha256: sha256)
+        return try Ledger(workspace: layout.url).transaction { transaction in
+            let earlier = try transaction.entries(ofKind: "submission").last { entry in
+                guard case .submission(let record) = entry.event else { return false }
+                return record.path == relative && record.sha256 == sha256
+            }
+            if let earlier {
+                receipt.outcome = .alreadySubmitted
+                receipt.ledgerEntry = earlier.id
+                receipt.at = earlier.at
+                return receipt
+            }
+            let entry = try transaction.append(
+                .submission(NoteSubmission(session: session, author: author, path: relative, sha256: sha256)), at: now)
+            receipt.ledgerEntry = entry.id
+            receipt.at = entry.at
+            return receipt
+        }
+    }
+
     /// The code of the error for a note whose text another note has.
     public static let duplicateCode: Diagnostic.Code = "submission.duplicate"
 
@@ -262,13 +308,13 @@ public struct Submission: Sendable {
     /// The first other note of the workspace with the same text, which
     /// `Workspace.check` would report as a duplicate; the author's own
     /// stored note for the session (which a resubmission replaces) does not count.
-    static func noteWithSameText(as note: Note, author: String, workspace: String) -> String? {
+    static func noteWithSameText(as note: Note, author: String, workspace: String, except itself: String? = nil) -> String? {
         let layout = WorkspaceLayout(workspace)
         let session = note.session.rawValue
         let candidates = Set(StoredNoteName.candidates(session: session, author: author.trimmingCharacters(in: .whitespacesAndNewlines)))
         let key = CheckedNotes.textKey(note)
         let reader = WorkspaceFileReader(root: workspace)
-        for name in layout.noteFileNames() {
+        for name in layout.noteFileNames() where name != itself {
             let path = layout.note(name)
             guard case .success(let bytes) = reader.readNote(path),
                 let other = NoteParser.parse(bytes: bytes, path: path).note

@@ -10,6 +10,9 @@ public struct SubmissionReceipt: Sendable, Hashable, Codable {
         case replaced
         /// The same bytes were already stored: nothing changed.
         case alreadySubmitted
+        /// A note already in notes/ (put there by hand), recorded where it
+        /// is: nothing was copied or renamed.
+        case registered
     }
 
     public var outcome: Outcome

@@ -63,6 +63,10 @@ extension IMRF {
             switch receipt.outcome {
             case .alreadySubmitted:
                 Reporting.printLine("already submitted: \(stored) has the same text (sha256 \(receipt.sha256), \(entry)); nothing changed")
+            case .registered:
+                Reporting.printLine("registered \(stored) where it is (\(receipt.session), \(receipt.author)): nothing was copied")
+                Reporting.printLine("sha256: \(receipt.sha256)")
+                Reporting.printLine(entry)
             case .stored, .replaced:
                 Reporting.printLine("submitted \(stored) (\(receipt.session), \(receipt.author))")
                 Reporting.printLine("sha256: \(receipt.sha256)")

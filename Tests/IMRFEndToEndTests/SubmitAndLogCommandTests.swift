@@ -200,6 +200,30 @@ struct SubmitAndLogCommandTests {
         }
     }
 
+    /// The office puts a note in notes/ by hand, then submits it to record
+    /// it: it was refused as "a duplicate" of itself.
+    @Test("a note already in notes/ is registered where it is, not refused as a duplicate of itself; once")
+    func aNotePutInNotesByHandIsRegistered() throws {
+        try withExampleWorkspace(example: false) { temporary in
+            let text = note(author: "Someone", body: "Words of the office.")
+            _ = try temporary.write("ws/notes/by-hand.md", text)
+            let result = try IMRFProcess.run(["submit", "ws/notes/by-hand.md", "--workspace", "ws", "--json"], directory: temporary.url)
+            #expect(result.status == 0, "\(result.stderr)")
+            let receipt = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            #expect(receipt["outcome"] as? String == "registered")
+            #expect(receipt["path"] as? String == "notes/by-hand.md")
+            #expect(receipt["sha256"] as? String == (try sha256(text)))
+            #expect(try notes(in: temporary.url) == ["by-hand.md"], "nothing copied or renamed")
+            #expect(try ledgerCount(temporary.url) == 1)
+            let again = try IMRFProcess.run(["submit", "ws/notes/by-hand.md", "--workspace", "ws"], directory: temporary.url)
+            #expect(again.status == 0)
+            #expect(again.stdout.hasPrefix("already submitted: ws/notes/by-hand.md has the same text"))
+            #expect(try ledgerCount(temporary.url) == 1)
+            let log = try IMRFProcess.run(["log", "ws"], directory: temporary.url)
+            #expect(log.stdout.contains("round-table-2 by Someone: notes/by-hand.md"))
+        }
+    }
+
     @Test func logShowsEntriesInTheForumTimeZone() throws {
         try withExampleWorkspace(example: false) { temporary in
             let empty = try IMRFProcess.run(["log", "ws"], directory: temporary.url)
