@@ -192,16 +192,7 @@ public struct Submission: Sendable {
         var receipt = SubmissionReceipt(outcome: .stored, session: session, author: author, path: relative, sha256: sha256)
 
         if let existing, SHA256.hex(of: existing) == sha256 {
-            let earlier = try transaction.entries(ofKind: "submission").last { entry in
-                guard case .submission(let record) = entry.event else { return false }
-                return record.path == relative && record.sha256 == sha256
-            }
-            if let earlier {
-                receipt.outcome = .alreadySubmitted
-                receipt.ledgerEntry = earlier.id
-                receipt.at = earlier.at
-                return receipt
-            }
+            if let earlier = try alreadyRecorded(relative, in: transaction, receipt: receipt) { return earlier }
             // Stored by a process that died before recording it: record it now.
         } else if let existing {
             let previousName = String(name.dropLast(3)) + "." + SHA256.hex(of: existing).prefix(12) + ".md"
@@ -245,22 +236,28 @@ public struct Submission: Sendable {
         return receipt
     }
 
+    /// `receipt` as "already submitted" when the ledger has a submission of
+    /// these bytes at `relative`, with that entry; nil when it has none.
+    private func alreadyRecorded(_ relative: String, in transaction: LedgerTransaction, receipt: SubmissionReceipt) throws -> SubmissionReceipt? {
+        let earlier = try transaction.entries(ofKind: "submission").last { entry in
+            guard case .submission(let record) = entry.event else { return false }
+            return record.path == relative && record.sha256 == sha256
+        }
+        guard let earlier else { return nil }
+        var receipt = receipt
+        receipt.outcome = .alreadySubmitted
+        receipt.ledgerEntry = earlier.id
+        receipt.at = earlier.at
+        return receipt
+    }
+
     /// Records the note `name` already in notes/ where it is (the office put
     /// it there by hand); the same text recorded before is "already submitted".
     private func register(_ name: String, layout: WorkspaceLayout, at now: Date) throws -> SubmissionReceipt {
         let relative = WorkspaceLayout.recordedNotePath(name)
         var receipt = SubmissionReceipt(outcome: .registered, session: session, author: author, path: relative, sha256: sha256)
         return try Ledger(workspace: layout.url).transaction { transaction in
-            let earlier = try transaction.entries(ofKind: "submission").last { entry in
-                guard case .submission(let record) = entry.event else { return false }
-                return record.path == relative && record.sha256 == sha256
-            }
-            if let earlier {
-                receipt.outcome = .alreadySubmitted
-                receipt.ledgerEntry = earlier.id
-                receipt.at = earlier.at
-                return receipt
-            }
+            if let earlier = try alreadyRecorded(relative, in: transaction, receipt: receipt) { return earlier }
             let entry = try transaction.append(
                 .submission(NoteSubmission(session: session, author: author, path: relative, sha256: sha256)), at: now)
             receipt.ledgerEntry = entry.id
