@@ -9,6 +9,9 @@ extension IMRF {
             abstract: "Run imrf on its built-in example and show what it produces."
         )
 
+        @Flag(help: "Keep the example's temporary workspace (its summary.html and summary.docx) instead of removing it.")
+        var keep = false
+
         func run() async throws {
             try await Reporting.run {
                 let calendar = try CalendarOptions.parse([]).workingDayCalendar()
@@ -22,7 +25,7 @@ extension IMRF {
                     print("The \(edition) forum concluded on \(date.long).")
                     print(DeadlineText.sentence(explanation, calendar: calendar, explain: true))
                 }
-                try await WorkspaceDemo.run()
+                try await WorkspaceDemo.run(keep: keep)
             }
         }
     }

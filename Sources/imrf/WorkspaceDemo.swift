@@ -9,10 +9,17 @@ import WorkingDays
 /// The summary half of `imrf demo`: `init --example`, `check`, `compile`
 /// (Markdown, HTML and Word, recorded in the ledger) and `status` on the day
 /// after the forum ends, in a temporary folder, printing what each step did.
+/// The folder is removed at the end, however the demo ends, unless `keep`.
 enum WorkspaceDemo {
-    static func run(edition: Edition = .second) async throws(DiagnosticFailure) {
+    static func run(edition: Edition = .second, keep: Bool = false) async throws(DiagnosticFailure) {
         let folder = FileManager.default.temporaryDirectory
             .appendingPathComponent("imrf-demo-\(UUID().uuidString.prefix(8).lowercased())").path
+        defer {
+            if !keep {
+                try? FileManager.default.removeItem(atPath: folder)
+                print("The example was in \(folder), now removed; 'imrf demo --keep' keeps it, to open its summary.html and summary.docx.")
+            }
+        }
         let files = try WorkspaceCreator.create(at: folder, edition: edition, example: true)
         print("")
         print("imrf init \(folder) --edition \(edition.rawValue) --example: \(files.count) files")
@@ -43,6 +50,6 @@ enum WorkspaceDemo {
         } catch {
             print("imrf status: \(error)")
         }
-        print("Open \(folder)/build/summary.html in a browser, or summary.docx in Word or LibreOffice.")
+        if keep { print("Open \(folder)/build/summary.html in a browser, or summary.docx in Word or LibreOffice.") }
     }
 }

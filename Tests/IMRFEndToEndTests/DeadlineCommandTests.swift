@@ -209,7 +209,7 @@ struct CalendarCommandTests {
 @Suite("imrf demo")
 struct DemoCommandTests {
     @Test func demoExplainsBothForums() throws {
-        let result = try IMRFProcess.run(["demo"])
+        let result = try IMRFProcess.run(["demo", "--keep"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Monday 6 June 2022: 10 working days after Friday 20 May 2022"))
         #expect(result.stdout.contains("Friday 22 May 2026: 10 working days after Friday 8 May 2026"))
@@ -224,5 +224,21 @@ struct DemoCommandTests {
             result.stdout.contains(
                 "imrf status --today 2026-05-09T09:00: IMRF OK - 2 of 3 deliverables done; next: pga-summaries due Fri 22 May 2026"))
         #expect(result.stdout.contains(" compiled=1;"))
+        #expect(result.stdout.contains("/build/summary.html in a browser"))
+        if let first = written.first {
+            let folder = URL(fileURLWithPath: String(first.dropFirst("imrf compile: wrote ".count))).deletingLastPathComponent()
+                .deletingLastPathComponent()
+            try FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    @Test("without --keep the demo's temporary workspace is removed, and it says so")
+    func demoCleansUp() throws {
+        let result = try IMRFProcess.run(["demo"])
+        #expect(result.status == 0)
+        let written = result.stdout.split(separator: "\n").filter { $0.hasPrefix("imrf compile: wrote ") }
+        #expect(written.count == 3)
+        for line in written { #expect(!FileManager.default.fileExists(atPath: String(line.dropFirst("imrf compile: wrote ".count)))) }
+        #expect(result.stdout.contains("now removed; 'imrf demo --keep' keeps it"))
     }
 }
