@@ -37,6 +37,7 @@ struct FrontMatterSlipsTests {
         #expect(Set(diagnostics.compactMap(\.location?.line)) == [3, 4])
         // Quotes inside the text stay.
         #expect(parse("session: hearing\ntitle: The “whole-of-society” approach").note?.title == "The “whole-of-society” approach")
+        #expect(parse("session: hearing\ntitle: “Safe” and “orderly”").note?.title == "“Safe” and “orderly”")
     }
 
     @Test("a no-break space is named with its line and column")

@@ -59,6 +59,8 @@ enum FrontMatterSlips {
             let pair = pairs.first(where: { $0.0 == first }), pair.1.contains(last)
         else { return nil }
         let inner = String(value.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        // “A” and “B” is text with quotes in it, not a quoted value.
+        guard !inner.contains(where: { "\u{201C}\u{201D}\u{2018}\u{2019}\u{201E}\u{00AB}\u{00BB}".contains($0) }) else { return nil }
         return (
             inner,
             .warning(
