@@ -27,10 +27,16 @@ extension SourceLocation: CustomStringConvertible {
     /// `path:line:col`, omitting the parts that are unknown, as compilers do.
     public var description: String {
         var text = path
-        if line > 0 {
-            text += ":\(line)"
-            if column > 0 { text += ":\(column)" }
+        if let knownLine {
+            text += ":\(knownLine)"
+            if let knownColumn { text += ":\(knownColumn)" }
         }
         return text
     }
+
+    /// The line, nil when unknown (0).
+    public var knownLine: Int? { line > 0 ? line : nil }
+
+    /// The column, nil when it or the line is unknown.
+    public var knownColumn: Int? { line > 0 && column > 0 ? column : nil }
 }

@@ -22,9 +22,9 @@ struct WorkspaceDiagnosticAnswer: Encodable, Sendable {
     init(_ diagnostic: Diagnostic, workspace: String) {
         file = diagnostic.location.map { WorkspaceDiagnosticAnswer.relative($0.path, to: workspace) }
         severity = diagnostic.severity.rawValue
-        // A location without a line (a folder: "notes") has line 0.
-        line = diagnostic.location.flatMap { $0.line > 0 ? $0.line : nil }
-        column = diagnostic.location.flatMap { $0.line > 0 && $0.column > 0 ? $0.column : nil }
+        // A location without a line (a folder: "notes") has none, as `imrf check` prints it.
+        line = diagnostic.location?.knownLine
+        column = diagnostic.location?.knownColumn
         message = diagnostic.message
         hint = diagnostic.hint
     }
