@@ -49,11 +49,7 @@ enum OfficePage {
         "<input type=\"hidden\" name=\"csrf\" value=\"\(escape(csrf))\">"
     }
 
-    /// `Fri 22 May 2026 23:59 New York` with the browser's time beside it.
-    static func moment(_ date: Date) -> String {
-        let instant = date.formatted(.iso8601)
-        return "<time datetime=\"\(instant)\">\(escape(Page.newYork(date))) New York</time><span class=\"local-time\" data-for=\"\(instant)\"></span>"
-    }
+    static let moment = Page.moment
 
     /// A due moment as the rapporteur's page and the status line show it:
     /// `Fri 22 May 2026 (end of day) New York` for a date, the time for a

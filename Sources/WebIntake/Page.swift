@@ -204,13 +204,12 @@ enum Page {
         case .receipt(let answer, _):
             let receipt = answer.receipt
             let at = receipt.at ?? Date()
-            let instant = at.formatted(.iso8601)
             let what = answer.isNew ? "Submitted: version \(answer.version)" : "Already submitted: the same text is version \(answer.version)"
             return """
                 <div class="receipt"><h3>\(escape(what))</h3>
                 <dl><dt>Stored as</dt><dd><code>\(escape(receipt.path))</code></dd>
                 <dt>SHA-256</dt><dd><code>\(escape(receipt.sha256))</code></dd>
-                <dt>Time</dt><dd><time datetime="\(instant)">\(escape(newYork(at))) New York</time><span class="local-time" data-for="\(instant)"></span></dd></dl>
+                <dt>Time</dt><dd>\(moment(at))</dd></dl>
                 <p>Keep this receipt: the SHA-256 identifies exactly the text received.</p></div>
 
                 """
@@ -239,11 +238,9 @@ enum Page {
         guard !versions.isEmpty else { return "<p class=\"versions\">No version submitted yet.</p>\n" }
         var html = "<h3>Your versions</h3>\n<ol class=\"versions\">\n"
         for (_, version) in versions {
-            let instant = version.at.formatted(.iso8601)
-            html += "<li><a href=\"/versions/\(version.ledgerEntry)\">Version \(version.version)</a>, "
-            html += "<time datetime=\"\(instant)\">\(escape(newYork(version.at))) New York</time>"
+            html += "<li><a href=\"/versions/\(version.ledgerEntry)\">Version \(version.version)</a>, " + moment(version.at)
             html +=
-                "<span class=\"local-time\" data-for=\"\(instant)\"></span>, sha256 <code>\(escape(String(version.sha256.prefix(12))))</code></li>\n"
+                ", sha256 <code>\(escape(String(version.sha256.prefix(12))))</code></li>\n"
         }
         return html + "</ol>\n"
     }
@@ -254,11 +251,17 @@ enum Page {
             """
             <p><a href="/">Back to your page</a></p>
             <h1>\(escape(Session(rawValue: history.session)?.displayName ?? history.session)), version \(version.version)</h1>
-            <p>Submitted <time datetime="\(version.at.formatted(.iso8601))">\(escape(newYork(version.at))) New York</time><span class="local-time" data-for="\(version.at.formatted(.iso8601))"></span>; SHA-256 <code>\(escape(version.sha256))</code></p>
+            <p>Submitted \(moment(version.at)); SHA-256 <code>\(escape(version.sha256))</code></p>
             \(preview.map { "<h2>As in the summary</h2>\n<div class=\"preview\">\n\($0)</div>" } ?? "")
             <h2>The text</h2>
             <pre class="source">\(escape(text))</pre>
             """)
+    }
+
+    /// `Fri 22 May 2026 23:59 New York` with the browser's time beside it (the script fills the span).
+    static func moment(_ date: Date) -> String {
+        let instant = date.formatted(.iso8601)
+        return "<time datetime=\"\(instant)\">\(escape(newYork(date))) New York</time><span class=\"local-time\" data-for=\"\(instant)\"></span>"
     }
 
     static func newYork(_ date: Date) -> String {
