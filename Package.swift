@@ -6,9 +6,10 @@
 //   imrf (executable)                  the command line: arguments, printing, exit codes
 //   imrf-server (executable)           the web service: listening, signals, request log
 //   WebIntake                          the web service's router: sign-in, pages, the JSON API
+//   Reminders                          reminders by e-mail: who owes a note, sent once, recorded
 //   ForumWorkspace   Tracker           use cases: a workspace's notes, submissions, compiles,
 //                                      invitations; deliverables, due moments, status
-//   SummaryCompiler  Upload  Ledger    notes in, documents out; the document endpoint; the event store
+//   SummaryCompiler  Upload  Mail  Ledger   notes in, documents out; the document endpoint; SMTP; the event store
 //   Forum                              forum.yaml
 //   WorkingDays                        holiday calendars, working-day arithmetic
 //   Storage                            files: bounded reads, durable writes, SHA-256, the workspace layout
@@ -48,6 +49,8 @@ let package = Package(
         .library(name: "Tracker", targets: ["Tracker"]),
         .library(name: "ForumWorkspace", targets: ["ForumWorkspace"]),
         .library(name: "WebIntake", targets: ["WebIntake"]),
+        .library(name: "Mail", targets: ["Mail"]),
+        .library(name: "Reminders", targets: ["Reminders"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -133,6 +136,13 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: Mail (e-mail over SMTP, through the same libcurl shim)
+        .target(
+            name: "Mail",
+            dependencies: ["Diagnostics", "CCurl", "CCurlShim"],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Tracker (deliverables, due moments, states; status for cron)
         .target(
             name: "Tracker",
@@ -145,6 +155,13 @@ let package = Package(
         .target(
             name: "ForumWorkspace",
             dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Upload", "SummaryCompiler"],
+            swiftSettings: grdbClientSettings
+        ),
+
+        // MARK: Reminders (who still owes a note, by e-mail from cron)
+        .target(
+            name: "Reminders",
+            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Tracker", "ForumWorkspace", "Mail", "SummaryCompiler"],
             swiftSettings: grdbClientSettings
         ),
 
@@ -161,6 +178,8 @@ let package = Package(
                 "Upload",
                 "Tracker",
                 "ForumWorkspace",
+                "Mail",
+                "Reminders",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: grdbClientSettings
@@ -296,6 +315,12 @@ let package = Package(
             dependencies: ["Upload", "Diagnostics", "IMRFTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "MailTests", dependencies: ["Mail", "Diagnostics", "IMRFTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "RemindersTests",
+            dependencies: ["Reminders", "Mail", "Tracker", "Forum", "ForumWorkspace", "WorkingDays", "Ledger", "Diagnostics", "IMRFTestSupport"],
+            swiftSettings: grdbClientSettings
         ),
         .testTarget(
             name: "WebIntakeTests",

@@ -37,13 +37,14 @@ extension Forum {
     /// Keys forum.yaml knows, by the path of the mapping they are in
     /// (`*` stands for any list index).
     static let knownKeys: [String: Set<String>] = [
-        "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables"],
+        "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables", "reminders"],
         "forum": ["start", "end", "opening"],
         "sessions": ["roundTables", "policyDebate", "plenary"],
         "sessions.roundTables.*": ["number", "date", "time", "objectives", "coChairs", "keynote"],
         "sessions.policyDebate": ["date", "time", "facilitator"],
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
+        "reminders": ["smtp", "from", "replyTo", "office", "stages", "credentialsFile", "submitURL"],
     ]
 
     /// Parses forum.yaml; problems that do not stop it from being used
@@ -71,6 +72,7 @@ extension Forum {
         let plenary = check.plenary(file.sessions.plenary)
         let deliverables = check.deliverables(file.deliverables ?? [])
         check.distribution(file.distribution)
+        let reminders = file.reminders.map { check.reminders($0) }
         check.everyRoundTableIsThere(roundTables)
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)
@@ -80,7 +82,7 @@ extension Forum {
             calendar: file.calendar, hearing: days.hearing, start: days.start, opening: days.opening, end: days.end,
             roundTables: roundTables.sorted { $0.number < $1.number }, policyDebate: policyDebate,
             plenary: plenary, distributionWorkingDays: file.distribution.workingDays,
-            deliverables: deliverables
+            deliverables: deliverables, reminders: reminders
         )
     }
 
@@ -228,6 +230,53 @@ private struct ForumFileCheck {
         if distribution.workingDays < 1 {
             problems.append(.error("distribution.workingDays must be at least 1", at: at(["distribution", "workingDays"])))
         }
+    }
+
+    /// Addresses, the server's URL and the stages, each checked at its key:
+    /// a bad one would otherwise fail only when cron first sends.
+    mutating func reminders(_ entry: ForumFile.RemindersEntry) -> ReminderSettings {
+        let path = ["reminders"]
+        let scheme = entry.smtp.prefix { $0 != ":" }.lowercased()
+        let settings = ReminderSettings(
+            smtp: entry.smtp, from: entry.from, replyTo: entry.replyTo, office: entry.office,
+            stages: entry.stages ?? ReminderSettings.defaultStages, credentialsFile: entry.credentialsFile, submitURL: entry.submitURL)
+        if !["smtp", "smtps"].contains(scheme) || !entry.smtp.contains("://") || settings.host == nil {
+            problems.append(
+                .error(
+                    "'reminders.smtp' is not a mail server's address: '\(entry.smtp)'", at: at(path + ["smtp"]),
+                    hint: "write smtp://HOST:587 (STARTTLS) or smtps://HOST:465 (TLS from the start)"))
+        } else if entry.smtp.split(separator: "://", maxSplits: 1).last?.prefix(while: { $0 != "/" }).contains("@") == true {
+            problems.append(
+                .error(
+                    "'reminders.smtp' must not hold a user name or password", at: at(path + ["smtp"]),
+                    hint: "give them in IMRF_SMTP_USER and IMRF_SMTP_PASSWORD, or in the file named by reminders.credentialsFile"))
+        }
+        for (key, value) in [("from", entry.from), ("office", entry.office), ("replyTo", entry.replyTo)] {
+            guard let value, !ReminderSettings.isMailAddress(value) else { continue }
+            problems.append(
+                .error(
+                    "'reminders.\(key)' is not an e-mail address: '\(value)'", at: at(path + [key]),
+                    hint: "write a plain address, e.g. pga-office@un.org"))
+        }
+        for (index, stage) in (entry.stages ?? []).enumerated() where !(-10...30).contains(stage) {
+            problems.append(
+                .error(
+                    "reminder stage \(stage) is outside -10 to 30 working days", at: at(path + ["stages", YAMLTree.element(index)]),
+                    hint: "a stage is how many working days before the due date a reminder goes out; -1 is the first working day after it"))
+        }
+        if let stages = entry.stages, stages.isEmpty {
+            problems.append(
+                .error(
+                    "'reminders.stages' is empty: no reminder would ever be sent", at: at(path + ["stages"]),
+                    hint: "leave it out for the default [5, 2, 0, -1]"))
+        }
+        if let url = entry.submitURL, !(url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://")) {
+            problems.append(
+                .error(
+                    "'reminders.submitURL' is not a web address: '\(url)'", at: at(path + ["submitURL"]),
+                    hint: "write the service's address, e.g. https://imrf.example.org"))
+        }
+        return settings
     }
 
     mutating func everyRoundTableIsThere(_ roundTables: [RoundTable]) {

@@ -67,6 +67,16 @@ extension Forum {
             lines.append("    title: \(quoted(deliverable.title))")
             lines.append("    due: \(quoted(deliverable.due.description))")
         }
+        if let reminders {
+            lines.append("reminders:")
+            lines.append("  smtp: \(quoted(reminders.smtp))")
+            lines.append("  from: \(quoted(reminders.from))")
+            if let replyTo = reminders.replyTo { lines.append("  replyTo: \(quoted(replyTo))") }
+            lines.append("  office: \(quoted(reminders.office))")
+            lines.append("  stages: [\(reminders.stages.map(String.init).joined(separator: ", "))]")
+            if let file = reminders.credentialsFile { lines.append("  credentialsFile: \(quoted(file))") }
+            if let url = reminders.submitURL { lines.append("  submitURL: \(quoted(url))") }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

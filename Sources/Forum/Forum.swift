@@ -35,12 +35,14 @@ public struct Forum: Sendable, Hashable {
     /// Summaries are distributed within this many working days after `end`.
     public var distributionWorkingDays: Int
     public var deliverables: [Deliverable]
+    /// How `imrf remind` sends reminders; nil: forum.yaml has no `reminders:`.
+    public var reminders: ReminderSettings?
 
     public init(
         edition: String, title: String, place: String, timeZone: String, calendar: String,
         hearing: CivilDate, start: CivilDate, opening: TimeOfDay = .morning, end: CivilDate, roundTables: [RoundTable],
         policyDebate: PolicyDebate, plenary: [CivilDate], distributionWorkingDays: Int,
-        deliverables: [Deliverable]
+        deliverables: [Deliverable], reminders: ReminderSettings? = nil
     ) {
         self.edition = edition
         self.title = title
@@ -56,6 +58,7 @@ public struct Forum: Sendable, Hashable {
         self.plenary = plenary
         self.distributionWorkingDays = distributionWorkingDays
         self.deliverables = deliverables
+        self.reminders = reminders
     }
 
     public func roundTable(_ number: Int) -> RoundTable? {

@@ -44,6 +44,19 @@ struct ForumFile {
     var sessions: Sessions
     var distribution: Distribution
     var deliverables: [DeliverableEntry]?
+    var reminders: RemindersEntry?
+}
+
+extension ForumFile {
+    struct RemindersEntry {
+        var smtp: String
+        var from: String
+        var replyTo: String?
+        var office: String
+        var stages: [Int]?
+        var credentialsFile: String?
+        var submitURL: String?
+    }
 }
 
 extension ForumFile {
@@ -96,6 +109,18 @@ extension ForumFile {
                 id: try tree.string("id", in: entry, path),
                 title: try tree.string("title", in: entry, path),
                 due: try tree.string("due", in: entry, path))
+        }
+        if let node = tree.optional("reminders", in: top) {
+            let entry = try tree.mapping(node, ["reminders"])
+            let path = ["reminders"]
+            reminders = RemindersEntry(
+                smtp: try tree.string("smtp", in: entry, path),
+                from: try tree.string("from", in: entry, path),
+                replyTo: try tree.optionalString("replyTo", in: entry, path),
+                office: try tree.string("office", in: entry, path),
+                stages: try tree.optionalList("stages", in: entry, path)?.map { (node, path) throws(DiagnosticFailure) in try tree.int(node, path) },
+                credentialsFile: try tree.optionalString("credentialsFile", in: entry, path),
+                submitURL: try tree.optionalString("submitURL", in: entry, path))
         }
     }
 }

@@ -46,11 +46,16 @@ extension SignInRecord: LedgerRecord {
     var event: LedgerEvent { .signIn(self) }
 }
 
+extension ReminderRecord: LedgerRecord {
+    static let kind = "reminder"
+    var event: LedgerEvent { .reminder(self) }
+}
+
 extension LedgerEvent {
     /// Every kind of record, to decode a stored one by its kind.
     static let recordTypes: [any LedgerRecord.Type] = [
         NoteSubmission.self, CompileRecord.self, UploadRecord.self, DistributionRecord.self,
-        InvitationRecord.self, RevocationRecord.self, SignInRecord.self,
+        InvitationRecord.self, RevocationRecord.self, SignInRecord.self, ReminderRecord.self,
     ]
 
     /// The record of this event.
@@ -63,6 +68,7 @@ extension LedgerEvent {
         case .invitation(let record): record
         case .revocation(let record): record
         case .signIn(let record): record
+        case .reminder(let record): record
         }
     }
 
@@ -71,7 +77,7 @@ extension LedgerEvent {
 
     /// The kind of event, as stored in the ledger's `kind` column and shown
     /// by `imrf log`: `submission`, `compile`, `upload`, `distribution`,
-    /// `invitation`, `revocation` or `sign-in`.
+    /// `invitation`, `revocation`, `sign-in` or `reminder`.
     public var kind: String { type(of: record).kind }
 
     /// The type of the records of `kind`; nil for a kind this imrf does not know.

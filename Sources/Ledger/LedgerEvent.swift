@@ -10,6 +10,7 @@ public enum LedgerEvent: Sendable, Hashable {
     case invitation(InvitationRecord)
     case revocation(RevocationRecord)
     case signIn(SignInRecord)
+    case reminder(ReminderRecord)
 }
 
 /// A rapporteur's note accepted by `imrf submit`.
@@ -96,5 +97,57 @@ public struct DistributionRecord: Sendable, Hashable, Codable {
         self.deliverable = deliverable
         self.reference = reference
         self.by = by
+    }
+}
+
+/// A reminder e-mail the mail server accepted (`imrf remind`): written only
+/// after the server's reply, so a message not recorded is sent again at the
+/// next run and a recorded one never is.
+public struct ReminderRecord: Sendable, Hashable, Codable {
+    /// The deliverable it reminds of (`round-table-summaries`, ...).
+    public var deliverable: String
+    /// Working days before the due date (negative: after it).
+    public var stage: Int
+    /// The address it went to.
+    public var recipient: String
+    /// The person, or nil for the office's digest.
+    public var name: String?
+    /// The invitation that named the person; nil for the digest.
+    public var invitation: String?
+    /// The sessions whose notes it asked for.
+    public var sessions: [String]
+    /// `<...@domain>`, as in the message's header.
+    public var messageID: String
+    /// The server's reply to the message (`250 2.0.0 Ok: queued as 4F2A1`).
+    public var reply: String
+
+    public init(
+        deliverable: String, stage: Int, recipient: String, name: String?, invitation: String?, sessions: [String], messageID: String,
+        reply: String
+    ) {
+        self.deliverable = deliverable
+        self.stage = stage
+        self.recipient = recipient
+        self.name = name
+        self.invitation = invitation
+        self.sessions = sessions
+        self.messageID = messageID
+        self.reply = reply
+    }
+
+    /// The digest to the office rather than a message to a person.
+    public var isDigest: Bool { invitation == nil }
+}
+
+extension ReminderRecord {
+    /// `5 working days before`, `on the due date`, `1 working day after`: a stage in words.
+    public static func stageWords(_ stage: Int) -> String {
+        switch stage {
+        case 0: "on the due date"
+        case 1: "1 working day before"
+        case -1: "1 working day after"
+        case let days where days > 0: "\(days) working days before"
+        default: "\(-stage) working days after"
+        }
     }
 }

@@ -14,6 +14,8 @@ public struct LedgerFacts: Sendable, Hashable {
     /// The first upload after `currentCompile` of a file with the SHA-256 of
     /// one of its outputs.
     public var currentUpload: LedgerEntry?
+    /// The latest reminder sent for each deliverable, by deliverable id.
+    public var latestReminders: [String: LedgerEntry] = [:]
 
     public init(
         submittedSessions: Set<String> = [], latestDistributions: [String: LedgerEntry] = [:],
@@ -38,6 +40,8 @@ public struct LedgerFacts: Sendable, Hashable {
                 latestDistributions[record.deliverable] = entry
             case .compile(let record) where !record.draft:
                 currentCompile = entry
+            case .reminder(let record):
+                latestReminders[record.deliverable] = entry
             case .compile, .upload, .invitation, .revocation, .signIn:
                 break
             }

@@ -34,16 +34,11 @@ public struct LedgerTransaction {
         let sessions = try String?.fetchAll(
             db, sql: "SELECT DISTINCT json_extract(record, '$.session') FROM entry WHERE kind = 'submission'")
         facts.submittedSessions = Set(sessions.compactMap { $0 })
-        let distributions = try entries(
-            sql: """
-                SELECT id, at, kind, record FROM entry WHERE id IN (
-                    SELECT max(id) FROM entry WHERE kind = 'distribution'
-                    GROUP BY json_extract(record, '$.deliverable'))
-                ORDER BY id
-                """,
-            arguments: [])
-        for entry in distributions {
+        for entry in try latestPerDeliverable(kind: "distribution") {
             if case .distribution(let record) = entry.event { facts.latestDistributions[record.deliverable] = entry }
+        }
+        for entry in try latestPerDeliverable(kind: "reminder") {
+            if case .reminder(let record) = entry.event { facts.latestReminders[record.deliverable] = entry }
         }
         let lastSubmission = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission'") ?? 0
         facts.currentCompile = try entries(
@@ -67,6 +62,18 @@ public struct LedgerTransaction {
             ).first
         }
         return facts
+    }
+
+    /// The latest entry of `kind` for each value of its record's `deliverable`.
+    private func latestPerDeliverable(kind: String) throws -> [LedgerEntry] {
+        try entries(
+            sql: """
+                SELECT id, at, kind, record FROM entry WHERE id IN (
+                    SELECT max(id) FROM entry WHERE kind = ?
+                    GROUP BY json_extract(record, '$.deliverable'))
+                ORDER BY id
+                """,
+            arguments: [kind])
     }
 
     /// Appends one event and returns the entry as stored.

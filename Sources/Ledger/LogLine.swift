@@ -82,6 +82,10 @@ public struct LogLine {
             return "\(record.invitation) revoked" + by(record.by)
         case .signIn(let record):
             return "\(record.name) with invitation \(record.invitation) (\(record.method))"
+        case .reminder(let record):
+            let to = record.name.map { "\($0) <\(record.recipient)>" } ?? "the office <\(record.recipient)> (digest)"
+            let sessions = record.sessions.isEmpty ? "" : " for " + record.sessions.joined(separator: ", ")
+            return "\(record.deliverable), \(ReminderRecord.stageWords(record.stage)), to \(to)\(sessions): \(record.reply)"
         }
     }
 }

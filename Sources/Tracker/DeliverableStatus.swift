@@ -1,4 +1,5 @@
 public import Forum
+public import Ledger
 
 /// One deliverable at one moment: when it is due, how far it has got, and
 /// whether that is a problem yet.
@@ -17,10 +18,12 @@ public struct DeliverableStatus: Sendable, Hashable {
     public var workingDaysLeft: Int?
     /// The due moment has passed and the final state was not reached.
     public var isOverdue: Bool
+    /// The latest reminder `imrf remind` sent for it, if any.
+    public var lastReminder: LedgerEntry?
 
     public init(
         deliverable: Deliverable, kind: DeliverableKind, due: DueMoment, state: DeliverableState,
-        detail: String?, workingDaysLeft: Int?, isOverdue: Bool
+        detail: String?, workingDaysLeft: Int?, isOverdue: Bool, lastReminder: LedgerEntry? = nil
     ) {
         self.deliverable = deliverable
         self.kind = kind
@@ -29,6 +32,7 @@ public struct DeliverableStatus: Sendable, Hashable {
         self.detail = detail
         self.workingDaysLeft = workingDaysLeft
         self.isOverdue = isOverdue
+        self.lastReminder = lastReminder
     }
 
     public var id: String { deliverable.id }

@@ -1,10 +1,22 @@
 import Foundation
+import Ledger
 import Storage
 
 /// `imrf status --json`: the object of README, "`imrf status`, for cron" (`status`, and
 /// `deliverables` each with `id`, `due`, `state`, `workingDaysLeft`), with
 /// what a script needs besides.
 public struct StatusDocument: Sendable, Encodable {
+    /// The latest reminder sent for a deliverable (`imrf remind`).
+    public struct Reminder: Sendable, Encodable {
+        /// When the server accepted it, UTC.
+        public var at: String
+        /// Working days before the due date (negative: after it).
+        public var stage: Int
+        public var to: String
+        public var digest: Bool
+        public var ledgerEntry: Int64
+    }
+
     public struct Item: Sendable, Encodable {
         public var id: String
         public var title: String
@@ -24,9 +36,11 @@ public struct StatusDocument: Sendable, Encodable {
         public var detail: String?
         /// Tentative holidays the due date relies on.
         public var dependsOnTentative: [String]
+        /// Nil until `imrf remind` has sent one.
+        public var lastReminder: Reminder?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative
+            case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative, lastReminder
         }
 
         /// Writes `workingDaysLeft` and `detail` as null rather than leaving
@@ -45,6 +59,7 @@ public struct StatusDocument: Sendable, Encodable {
             try container.encode(workingDaysLeft, forKey: .workingDaysLeft)
             try container.encode(detail, forKey: .detail)
             try container.encode(dependsOnTentative, forKey: .dependsOnTentative)
+            try container.encode(lastReminder, forKey: .lastReminder)
         }
     }
 
@@ -70,7 +85,12 @@ public struct StatusDocument: Sendable, Encodable {
                 due: item.due.iso, dueAt: StatusDocument.utc(item.due.instant), state: item.state.rawValue,
                 finalState: item.kind.finalState.rawValue, done: item.isDone, overdue: item.isOverdue,
                 workingDaysLeft: item.workingDaysLeft, detail: item.detail,
-                dependsOnTentative: item.due.dependsOnTentative.map { "\($0.date.iso) \($0.name)" })
+                dependsOnTentative: item.due.dependsOnTentative.map { "\($0.date.iso) \($0.name)" },
+                lastReminder: item.lastReminder.flatMap { entry in
+                    guard case .reminder(let record) = entry.event else { return nil }
+                    return Reminder(
+                        at: StatusDocument.utc(entry.at), stage: record.stage, to: record.recipient, digest: record.isDigest, ledgerEntry: entry.id)
+                })
         }
     }
 

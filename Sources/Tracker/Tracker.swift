@@ -100,7 +100,7 @@ public struct Tracker: Sendable {
             result.append(
                 DeliverableStatus(
                     deliverable: deliverable, kind: kind, due: due, state: state, detail: detail,
-                    workingDaysLeft: left, isOverdue: overdue))
+                    workingDaysLeft: left, isOverdue: overdue, lastReminder: evidence.ledger.latestReminders[deliverable.id]))
         }
         return result
     }

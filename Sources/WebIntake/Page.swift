@@ -3,27 +3,14 @@ import ForumWorkspace
 import Foundation
 import HTTPTypes
 import Hummingbird
+import SummaryCompiler
 
 /// The intake's pages, written here as HTML: every value from a person,
 /// a note or the workspace goes through `escape`; the only markup not
 /// written here is the note preview, which is the summary's own renderer's
 /// (`NotePreview`). No inline script or style: the CSP allows neither.
 enum Page {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text.unicodeScalars {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { HTMLEscaping.escape(text) }
 
     static func response(_ html: String, status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var fields = headers

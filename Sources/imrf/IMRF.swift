@@ -32,6 +32,7 @@ struct IMRF: AsyncParsableCommand {
             Mark.self,
             ICS.self,
             Invite.self,
+            Remind.self,
             Serve.self,
         ]
     )

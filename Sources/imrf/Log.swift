@@ -9,7 +9,7 @@ extension IMRF {
     struct Log: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "log",
-            abstract: "Show the workspace's ledger: submissions, compiles, uploads and distributions, oldest first."
+            abstract: "Show the workspace's ledger: submissions, compiles, uploads, distributions, invitations and reminders, oldest first."
         )
 
         @OptionGroup var location: WorkspaceArguments
@@ -17,15 +17,29 @@ extension IMRF {
         @Flag(help: "Print the entries as one JSON array.")
         var json = false
 
+        @Option(help: "Only the entries of this kind: submission, compile, upload, distribution, invitation, revocation, sign-in or reminder.")
+        var kind: String?
+
+        func validate() throws {
+            if let kind, !LedgerEvent.kinds.contains(kind) {
+                throw ValidationError("--kind must be one of \(LedgerEvent.kinds.joined(separator: ", ")), not '\(kind)'")
+            }
+        }
+
         func run() async throws {
             try await Reporting.run {
                 let workspace = try location.resolved()
-                let entries = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url)
+                let url = WorkspaceLayout(workspace).url
+                let entries = try kind.map { try Ledger.entriesIfPresent(workspace: url, kinds: [$0]) } ?? Ledger.entriesIfPresent(workspace: url)
                 if json {
                     print(try LedgerEntry.jsonArray(entries))
                     return
                 }
                 let timeZone = try forumTimeZone(of: workspace, ledgerExists: !entries.isEmpty)
+                if entries.isEmpty, let kind {
+                    Reporting.printLine("the ledger of \(workspace == "." ? "this workspace" : workspace) has no \(kind) entry")
+                    return
+                }
                 if entries.isEmpty {
                     Reporting.printLine(
                         "the ledger of \(workspace == "." ? "this workspace" : workspace) is empty: nothing has been submitted, compiled, uploaded or distributed yet"

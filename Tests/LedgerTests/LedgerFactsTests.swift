@@ -10,7 +10,7 @@ import Testing
 struct LedgerFactsTests {
     static func randomEvent(_ random: inout SeededRandom) -> LedgerEvent {
         let hash = { (n: Int) in String(repeating: String(n % 4), count: 64) }
-        switch Int.random(in: 0..<4, using: &random) {
+        switch Int.random(in: 0..<5, using: &random) {
         case 0:
             let session = ["hearing", "round-table-1", "plenary", "not-a-session"].randomElement(using: &random)!
             return .submission(NoteSubmission(session: session, author: "A", path: "notes/x.md", sha256: hash(0)))
@@ -24,6 +24,12 @@ struct LedgerFactsTests {
                 UploadRecord(
                     file: "build/summary.md", endpoint: "https://example.org/", location: nil, httpStatus: 201, bytes: 1,
                     sha256: hash(Int.random(in: 0..<4, using: &random)), attempts: 1))
+        case 3:
+            let deliverable = ["round-table-summaries", "hearing-summary"].randomElement(using: &random)!
+            return .reminder(
+                ReminderRecord(
+                    deliverable: deliverable, stage: Int.random(in: -1...5, using: &random), recipient: "a@example.org", name: nil,
+                    invitation: nil, sessions: ["hearing"], messageID: "<m\(Int.random(in: 0..<99, using: &random))@example.org>", reply: "250 OK"))
         default:
             let deliverable = ["pga-summaries", "hearing-summary"].randomElement(using: &random)!
             return .distribution(DistributionRecord(deliverable: deliverable, reference: "R\(Int.random(in: 0..<9, using: &random))"))
@@ -51,6 +57,12 @@ struct LedgerFactsTests {
                 UploadRecord(
                     file: "f", endpoint: "https://e/", location: nil, httpStatus: 201, bytes: 1, sha256: hash, attempts: 1))
         }
+        let reminder = { (stage: Int) in
+            LedgerEvent.reminder(
+                ReminderRecord(
+                    deliverable: "hearing-summary", stage: stage, recipient: "ana@example.org", name: "Ana", invitation: "1a2b",
+                    sessions: ["hearing"], messageID: "<\(stage)@example.org>", reply: "250 OK"))
+        }
         let events: [LedgerEvent] = [
             .submission(NoteSubmission(session: "hearing", author: "A", path: "notes/a.md", sha256: md.sha256)),
             upload(md.sha256),  // before the compile: not its upload
@@ -60,6 +72,8 @@ struct LedgerFactsTests {
             upload(md.sha256),  // the upload
             .distribution(DistributionRecord(deliverable: "pga-summaries", reference: "first")),
             .distribution(DistributionRecord(deliverable: "pga-summaries", reference: "second")),
+            reminder(2),
+            reminder(0),
         ]
         let entries = events.enumerated().map { LedgerEntry(id: Int64($0 + 1), at: Date(timeIntervalSince1970: Double($0)), event: $1) }
         let facts = LedgerFacts(entries: entries)
@@ -67,8 +81,10 @@ struct LedgerFactsTests {
         #expect(facts.currentCompile?.id == 3)
         #expect(facts.currentUpload?.id == 6)
         #expect(facts.latestDistributions["pga-summaries"]?.id == 8)
+        #expect(facts.latestReminders["hearing-summary"]?.id == 10)
+        #expect(facts.latestReminders["pga-summaries"] == nil)
         // A submission after the compile makes it stale.
-        let later = entries + [LedgerEntry(id: 9, at: Date(), event: events[0])]
+        let later = entries + [LedgerEntry(id: 11, at: Date(), event: events[0])]
         #expect(LedgerFacts(entries: later).currentCompile == nil)
         #expect(LedgerFacts(entries: later).currentUpload == nil)
     }
