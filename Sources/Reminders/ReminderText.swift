@@ -48,7 +48,7 @@ public struct ReminderText: Sendable {
     }
 
     /// The plain text of a person's reminder.
-    public func text(name: String, sessions: [Session], status: DeliverableStatus, stage: Int) -> String {
+    public func text(name: String, sessions: [Session], status: DeliverableStatus) -> String {
         var lines = [
             "Dear \(name),",
             "",
@@ -64,7 +64,7 @@ public struct ReminderText: Sendable {
             "",
             "If you have already sent \(sessions.count == 1 ? "it" : "them"), thank you: please ignore this message. If you sent \(sessions.count == 1 ? "it" : "them") another way (by e-mail, on paper), reply to this message so that the office can record it.",
             "",
-            "This reminder was sent automatically for the Office of the President of the General Assembly (\(status.deliverable.title); \(Self.stageWords(stage))). Replies reach the office.",
+            "This reminder was sent automatically for the Office of the President of the General Assembly (\(status.deliverable.title)). Replies reach the office.",
         ]
         return lines.joined(separator: "\n") + "\n"
     }
@@ -107,14 +107,9 @@ public struct ReminderText: Sendable {
         }
         lines += [
             "",
-            "Sent by imrf remind (\(Self.stageWords(stage))). The ledger lists every reminder sent: imrf log --kind reminder.",
+            "Sent by imrf remind at the stage \"\(ReminderRecord.stageWords(stage))\" (sent late when the run on its day was missed). The ledger lists every reminder sent: imrf log --kind reminder.",
         ]
         return lines.joined(separator: "\n") + "\n"
-    }
-
-    /// `reminder 2 working days before the due date`.
-    static func stageWords(_ stage: Int) -> String {
-        "reminder " + ReminderRecord.stageWords(stage) + (stage == 0 ? "" : " the due date")
     }
 
     /// A plain text as a small HTML document: paragraphs, and the list lines

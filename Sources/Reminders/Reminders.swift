@@ -212,7 +212,7 @@ public struct Reminders: Sendable {
                         deliverable: status.id, stage: due.stage, to: person.address, invitations: person.invitations, sessions: person.sessions,
                         message: message(
                             to: person.address, subject: text.subject(person: person.sessions, status: status),
-                            body: text.text(name: name, sessions: person.sessions, status: status, stage: due.stage)))
+                            body: text.text(name: name, sessions: person.sessions, status: status)))
                     let outcome = try deliver(reminder)
                     items.append(Item(reminder: reminder, outcome: outcome))
                     outcomeWords = Self.words(outcome)
