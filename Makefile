@@ -10,7 +10,15 @@ DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-ex
 
 SWIFT ?= swift
 
-.PHONY: demo test build deps
+# Where `make install` puts imrf: PREFIX/bin (imrf and imrf-server) and
+# PREFIX/share/imrf (Calendars, Templates), where an installed imrf looks
+# for them; DESTDIR for packaging. CONFIGURATION=debug installs the debug
+# build (the CI's install test, which reuses the test build).
+PREFIX ?= /usr/local
+DESTDIR ?=
+CONFIGURATION ?= release
+
+.PHONY: demo test build deps install
 
 demo: deps
 	$(SWIFT) run -c release imrf demo
@@ -22,6 +30,33 @@ test: deps
 # the start time, which cron pays on every `imrf status` (Benchmarks/status.sh).
 build: deps
 	$(SWIFT) build -c release --static-swift-stdlib
+
+# The two executables of CONFIGURATION (built here if need be), the
+# calendars and the templates. A calendar the office edited in
+# PREFIX/share/imrf/Calendars is kept: a newer one is installed beside it as
+# NAME.ics.new, and make says so.
+install: deps
+	@set -e; \
+	if [ "$(CONFIGURATION)" = release ]; then flags="-c release --static-swift-stdlib"; else flags="-c $(CONFIGURATION)"; fi; \
+	$(SWIFT) build $$flags --product imrf; \
+	$(SWIFT) build $$flags --product imrf-server; \
+	bin=$$($(SWIFT) build $$flags --show-bin-path); \
+	share="$(DESTDIR)$(PREFIX)/share/imrf"; \
+	install -d "$(DESTDIR)$(PREFIX)/bin" "$$share/Calendars" "$$share/Templates"; \
+	install -m 755 "$$bin/imrf" "$$bin/imrf-server" "$(DESTDIR)$(PREFIX)/bin/"; \
+	install -m 644 Templates/*.mustache "$$share/Templates/"; \
+	install -m 644 Calendars/README.md "$$share/Calendars/"; \
+	for file in Calendars/*.ics; do \
+	  target="$$share/Calendars/$$(basename "$$file")"; \
+	  if [ -f "$$target" ] && ! cmp -s "$$file" "$$target" && [ "$$target" -nt "$$share/.installed" ]; then \
+	    install -m 644 "$$file" "$$target.new"; \
+	    echo "imrf: $$target was changed since it was installed: kept; the new one is $$target.new"; \
+	  else \
+	    install -m 644 "$$file" "$$target"; \
+	  fi; \
+	done; \
+	touch "$$share/.installed"; \
+	echo "imrf: installed $(DESTDIR)$(PREFIX)/bin/imrf, imrf-server and $$share"
 
 # Installs what is missing: as root directly, else through sudo when it can
 # run without a password, else says exactly what to run.
