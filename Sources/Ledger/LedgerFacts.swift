@@ -1,3 +1,5 @@
+public import Foundation
+
 /// What the deadline tracker needs from the ledger, without the ledger:
 /// found by SQL queries over the indexed `kind` column, so `imrf status`
 /// costs the same on a ledger of ten entries and of half a million.
@@ -6,7 +8,9 @@
 /// definition the queries (`Ledger.factsIfPresent`) are tested against.
 public struct LedgerFacts: Sendable, Hashable {
     /// The `session` of every submission.
-    public var submittedSessions: Set<String>
+    public var submittedSessions: Set<String> { Set(latestSubmissions.keys) }
+    /// When the latest submission for each session was recorded.
+    public var latestSubmissions: [String: Date] = [:]
     /// The latest distribution of each deliverable, by deliverable id.
     public var latestDistributions: [String: LedgerEntry]
     /// The last compile that is not a draft, when no submission came after it.
@@ -18,10 +22,10 @@ public struct LedgerFacts: Sendable, Hashable {
     public var latestReminders: [String: LedgerEntry] = [:]
 
     public init(
-        submittedSessions: Set<String> = [], latestDistributions: [String: LedgerEntry] = [:],
+        latestSubmissions: [String: Date] = [:], latestDistributions: [String: LedgerEntry] = [:],
         currentCompile: LedgerEntry? = nil, currentUpload: LedgerEntry? = nil
     ) {
-        self.submittedSessions = submittedSessions
+        self.latestSubmissions = latestSubmissions
         self.latestDistributions = latestDistributions
         self.currentCompile = currentCompile
         self.currentUpload = currentUpload
@@ -34,7 +38,7 @@ public struct LedgerFacts: Sendable, Hashable {
         for entry in entries {
             switch entry.event {
             case .submission(let record):
-                submittedSessions.insert(record.session)
+                latestSubmissions[record.session] = max(latestSubmissions[record.session] ?? entry.at, entry.at)
                 lastSubmission = entry.id
             case .distribution(let record):
                 latestDistributions[record.deliverable] = entry

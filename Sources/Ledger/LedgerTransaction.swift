@@ -31,9 +31,12 @@ public struct LedgerTransaction {
     /// index: only the entries that decide a state are decoded.
     public func facts() throws -> LedgerFacts {
         var facts = LedgerFacts()
-        let sessions = try String?.fetchAll(
-            db, sql: "SELECT DISTINCT json_extract(record, '$.session') FROM entry WHERE kind = 'submission'")
-        facts.submittedSessions = Set(sessions.compactMap { $0 })
+        let sessions = try Row.fetchAll(
+            db, sql: "SELECT json_extract(record, '$.session') AS session, max(at) AS at FROM entry WHERE kind = 'submission' GROUP BY 1")
+        for row in sessions {
+            guard let session: String = row["session"] else { continue }
+            facts.latestSubmissions[session] = Date(timeIntervalSince1970: row["at"])
+        }
         for entry in try latestPerDeliverable(kind: "distribution") {
             if case .distribution(let record) = entry.event { facts.latestDistributions[record.deliverable] = entry }
         }

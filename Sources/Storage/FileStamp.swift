@@ -18,6 +18,9 @@ public struct FileStamp: Sendable, Hashable {
     let changed: Int64
     let changedNanoseconds: Int
 
+    /// When the file was last modified, in seconds since 1970.
+    public var modificationTime: Double { Double(modified) + Double(modifiedNanoseconds) / 1e9 }
+
     /// The stamp of the file at `path` (links followed), or nil when there is none.
     public init?(path: String) {
         var info = stat()

@@ -1,8 +1,10 @@
 import ArgumentParser
 import Diagnostics
+import Forum
 import Foundation
 import Storage
 import Tracker
+import WorkingDays
 
 extension IMRF {
     struct ICS: AsyncParsableCommand {
@@ -26,8 +28,15 @@ extension IMRF {
                 guard alarmDays >= 0 else {
                     throw DiagnosticFailure(.usage, .error("--alarm-days must be 0 or more, not \(alarmDays)"))
                 }
-                let tracker = try Tracker.load(workspace: try location.resolved())
-                let text = try DeliverableCalendar.write(tracker, alarmWorkingDays: alarmDays)
+                let workspace = try location.resolved()
+                let tracker = try Tracker.load(workspace: workspace)
+                let evidence = try Evidence.gather(workspace: workspace)
+                let layout = WorkspaceLayout(workspace)
+                let inputs = [layout.forumFile, layout.notesFolder, try? CalendarCatalog.standard.locate(tracker.forum.calendar).path]
+                    .compactMap { $0.flatMap(FileStamp.init(path:))?.modificationTime }.max()
+                let text = try DeliverableCalendar.write(
+                    tracker, alarmWorkingDays: alarmDays, evidence: evidence,
+                    revision: .init(generated: Date(), inputsModified: inputs.map(Date.init(timeIntervalSince1970:))))
                 guard let out else {
                     FileHandle.standardOutput.write(Data(text.utf8))
                     return

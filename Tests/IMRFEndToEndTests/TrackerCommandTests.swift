@@ -252,13 +252,18 @@ struct TrackerCommandTests {
             #expect(
                 events.map { $0["uid"] as? String } == ["2026-hearing-summary@imrf", "2026-round-table-summaries@imrf", "2026-pga-summaries@imrf"])
             #expect(events.map { $0["start"] as? String } == ["2026-05-05T14:00:00+00:00", "2026-05-06T19:00:00+00:00", "2026-05-22"])
-            // 2 working days before: Fri 1 May 10:00, Mon 4 May 15:00, Wed 20 May 09:00 (New York, EDT).
+            // The example has every note, so the hearing's and the round tables'
+            // summaries are done: no alarm. 2 working days before the PGA
+            // summaries: Wed 20 May 09:00 (New York, EDT).
             let triggers = events.map { (($0["alarms"] as? [[String: Any]]) ?? []).map { $0["trigger"] as? String } }
-            #expect(triggers == [["2026-05-01T14:00:00+00:00"], ["2026-05-04T19:00:00+00:00"], ["2026-05-20T13:00:00+00:00"]])
+            #expect(triggers == [[], [], ["2026-05-20T13:00:00+00:00"]])
+            #expect((events[0]["description"] as? String)?.hasPrefix("Done: ") == true)
             #expect((events[2]["description"] as? String)?.contains("10 working days after Friday 8 May 2026") == true)
-            // The same calendar on stdout.
+            // The same calendar on stdout, but for when it was written (DTSTAMP).
             let stdout = try IMRFProcess.run(["ics", folder.url.appendingPathComponent("ws").path, "--alarm-days", "2"])
-            #expect(stdout.stdout == (try String(contentsOf: file, encoding: .utf8)))
+            let undated = { (text: String) in text.components(separatedBy: "\r\n").filter { !$0.hasPrefix("DTSTAMP:") } }
+            #expect(undated(stdout.stdout) == undated(try String(contentsOf: file, encoding: .utf8)))
+            #expect(stdout.stdout.contains("\r\nLAST-MODIFIED:") && stdout.stdout.contains("\r\nSEQUENCE:"))
         }
     }
 }
