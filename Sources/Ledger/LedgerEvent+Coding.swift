@@ -51,11 +51,16 @@ extension ReminderRecord: LedgerRecord {
     var event: LedgerEvent { .reminder(self) }
 }
 
+extension ClosureRecord: LedgerRecord {
+    static let kind = "closure"
+    var event: LedgerEvent { .closure(self) }
+}
+
 extension LedgerEvent {
     /// Every kind of record, to decode a stored one by its kind.
     static let recordTypes: [any LedgerRecord.Type] = [
         NoteSubmission.self, CompileRecord.self, UploadRecord.self, DistributionRecord.self,
-        InvitationRecord.self, RevocationRecord.self, SignInRecord.self, ReminderRecord.self,
+        InvitationRecord.self, RevocationRecord.self, SignInRecord.self, ReminderRecord.self, ClosureRecord.self,
     ]
 
     /// The record of this event.
@@ -69,6 +74,7 @@ extension LedgerEvent {
         case .revocation(let record): record
         case .signIn(let record): record
         case .reminder(let record): record
+        case .closure(let record): record
         }
     }
 
@@ -77,7 +83,7 @@ extension LedgerEvent {
 
     /// The kind of event, as stored in the ledger's `kind` column and shown
     /// by `imrf log`: `submission`, `compile`, `upload`, `distribution`,
-    /// `invitation`, `revocation`, `sign-in` or `reminder`.
+    /// `invitation`, `revocation`, `sign-in`, `reminder` or `closure`.
     public var kind: String { type(of: record).kind }
 
     /// The type of the records of `kind`; nil for a kind this imrf does not know.

@@ -11,6 +11,23 @@ public enum LedgerEvent: Sendable, Hashable {
     case revocation(RevocationRecord)
     case signIn(SignInRecord)
     case reminder(ReminderRecord)
+    case closure(ClosureRecord)
+}
+
+/// The workspace closed once the forum's work is over, so that cron stops
+/// alerting (`imrf mark closed`), or opened again (`imrf mark reopened`).
+public struct ClosureRecord: Sendable, Hashable, Codable {
+    /// True: closed; false: reopened.
+    public var closed: Bool
+    public var reason: String?
+    /// Who did it, when known (the office's person on the web).
+    public var by: String?
+
+    public init(closed: Bool, reason: String?, by: String? = nil) {
+        self.closed = closed
+        self.reason = reason
+        self.by = by
+    }
 }
 
 /// A rapporteur's note accepted by `imrf submit`.

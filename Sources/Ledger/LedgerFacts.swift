@@ -18,6 +18,8 @@ public struct LedgerFacts: Sendable, Hashable {
     /// The first upload after `currentCompile` of a file with the SHA-256 of
     /// one of its outputs.
     public var currentUpload: LedgerEntry?
+    /// The latest closing or reopening of the workspace.
+    public var latestClosure: LedgerEntry?
     /// The latest reminder sent for each deliverable, by deliverable id.
     public var latestReminders: [String: LedgerEntry] = [:]
 
@@ -46,6 +48,8 @@ public struct LedgerFacts: Sendable, Hashable {
                 currentCompile = entry
             case .reminder(let record):
                 latestReminders[record.deliverable] = entry
+            case .closure:
+                latestClosure = entry
             case .compile, .upload, .invitation, .revocation, .signIn:
                 break
             }
@@ -63,8 +67,14 @@ public struct LedgerFacts: Sendable, Hashable {
         }
     }
 
+    /// The closing in force: the latest closure entry, when it closed the workspace.
+    public var closed: (entry: LedgerEntry, record: ClosureRecord)? {
+        guard let entry = latestClosure, case .closure(let record) = entry.event, record.closed else { return nil }
+        return (entry, record)
+    }
+
     /// True for a ledger with nothing the tracker reads.
     public var isEmpty: Bool {
-        submittedSessions.isEmpty && latestDistributions.isEmpty && currentCompile == nil
+        submittedSessions.isEmpty && latestDistributions.isEmpty && currentCompile == nil && latestClosure == nil
     }
 }

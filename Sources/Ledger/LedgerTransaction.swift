@@ -43,6 +43,9 @@ public struct LedgerTransaction {
         for entry in try latestPerDeliverable(kind: "reminder") {
             if case .reminder(let record) = entry.event { facts.latestReminders[record.deliverable] = entry }
         }
+        facts.latestClosure = try entries(
+            sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'closure' ORDER BY id DESC LIMIT 1", arguments: []
+        ).first
         let lastSubmission = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission'") ?? 0
         facts.currentCompile = try entries(
             sql: """

@@ -86,6 +86,8 @@ public struct LogLine {
             let to = record.name.map { "\($0) <\(record.recipient)>" } ?? "the office <\(record.recipient)> (digest)"
             let sessions = record.sessions.isEmpty ? "" : " for " + record.sessions.joined(separator: ", ")
             return "\(record.deliverable), \(ReminderRecord.stageWords(record.stage)), to \(to)\(sessions): \(record.reply)"
+        case .closure(let record):
+            return (record.closed ? "workspace closed" : "workspace reopened") + (record.reason.map { ": \($0)" } ?? "") + by(record.by)
         }
     }
 }

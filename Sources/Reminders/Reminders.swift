@@ -48,6 +48,9 @@ public struct Reminders: Sendable {
         public var items: [Item]
         /// The failure that stopped the run before every message was tried.
         public var stoppedBy: MailError?
+        /// When the workspace was closed (`imrf mark closed`), in the forum's
+        /// time (`Fri 5 Jun 2026 16:00`): nothing is sent.
+        public var closed: String? = nil
 
         public var sent: Int { items.count { if case .sent = $0.outcome { true } else { false } } }
         public var failures: [MailError] {
@@ -126,6 +129,11 @@ public struct Reminders: Sendable {
             throw DiagnosticFailure(error.kind, error.diagnostics)
         } catch {
             throw DiagnosticFailure(.software, .error("cannot read the ledger: \(error)"))
+        }
+        if let closure = evidence.ledger.closed, closure.entry.at <= now {
+            return Run(
+                today: tracker.clock.date(at: now), dryRun: transport == nil, items: [], stoppedBy: nil, closed: tracker.clock.short(closure.entry.at)
+            )
         }
         let invitations = try Invitations(workspace: workspace).list()
         let dues = try ReminderPlanner(tracker: tracker, settings: settings).due(evidence: evidence, invitations: invitations, now: now)

@@ -71,6 +71,30 @@ public struct StatusDocument: Sendable, Encodable {
     public var timeZone: String
     public var warnDays: Int?
     public var deliverables: [Item]
+    /// Nil while the workspace is open; when it was closed (UTC) and why.
+    public var closed: Closed?
+
+    public struct Closed: Sendable, Encodable {
+        public var at: String
+        public var reason: String?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case status, message, today, now, timeZone, warnDays, deliverables, closed
+    }
+
+    /// Every key always, `closed` and `warnDays` null when they have no value.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(status, forKey: .status)
+        try container.encode(message, forKey: .message)
+        try container.encode(today, forKey: .today)
+        try container.encode(now, forKey: .now)
+        try container.encode(timeZone, forKey: .timeZone)
+        try container.encode(warnDays, forKey: .warnDays)
+        try container.encode(deliverables, forKey: .deliverables)
+        try container.encode(closed, forKey: .closed)
+    }
 
     public init(_ report: StatusReport) {
         status = report.status.rawValue
@@ -79,6 +103,7 @@ public struct StatusDocument: Sendable, Encodable {
         now = StatusDocument.utc(report.now)
         timeZone = report.timeZone
         warnDays = report.warnDays
+        closed = report.closed.map { Closed(at: StatusDocument.utc($0.at), reason: $0.reason) }
         deliverables = report.deliverables.map { item in
             Item(
                 id: item.id, title: item.deliverable.title, rule: item.deliverable.due.description,
@@ -103,6 +128,7 @@ public struct StatusDocument: Sendable, Encodable {
         timeZone = ""
         warnDays = nil
         deliverables = []
+        closed = nil
     }
 
     public func encoded() -> String {

@@ -13,30 +13,52 @@ public struct StatusReport: Sendable {
     public var timeZone: String
     public var warnDays: Int
     public var deliverables: [DeliverableStatus]
+    /// When the workspace was closed (`imrf mark closed`), and why, in the
+    /// forum's words (`Fri 5 Jun 2026 16:00`); nil while it is open.
+    public var closed: (at: Date, words: String, reason: String?)?
 
-    public init(now: Date, today: CivilDate, timeZone: String, warnDays: Int, deliverables: [DeliverableStatus]) {
+    public init(
+        now: Date, today: CivilDate, timeZone: String, warnDays: Int, deliverables: [DeliverableStatus],
+        closed: (at: Date, words: String, reason: String?)? = nil
+    ) {
         self.now = now
         self.today = today
         self.timeZone = timeZone
         self.warnDays = warnDays
         self.deliverables = deliverables
+        self.closed = closed
     }
 
-    /// The report for `tracker` at `now`.
+    /// The report for `tracker` at `now`. A closed workspace is OK whatever
+    /// its deliverables say, even beyond the calendar's coverage (its
+    /// deliverables are then not listed): cron has nothing left to watch.
     public init(tracker: Tracker, evidence: Evidence, now: Date, warnDays: Int) throws(WorkingDayError) {
+        // Closed as at `now`: a what-if before the closing sees the workspace open.
+        let closure = evidence.ledger.closed.flatMap { $0.entry.at <= now ? $0 : nil }.map {
+            (at: $0.entry.at, words: tracker.clock.short($0.entry.at), reason: $0.record.reason)
+        }
+        let deliverables: [DeliverableStatus]
+        if closure != nil {
+            deliverables = (try? tracker.statuses(evidence: evidence, now: now)) ?? []
+        } else {
+            deliverables = try tracker.statuses(evidence: evidence, now: now)
+        }
         self.init(
             now: now, today: tracker.clock.date(at: now), timeZone: tracker.forum.timeZone,
-            warnDays: warnDays, deliverables: try tracker.statuses(evidence: evidence, now: now))
+            warnDays: warnDays, deliverables: deliverables, closed: closure)
     }
 
-    public var overdue: [DeliverableStatus] { deliverables.filter(\.isOverdue) }
+    /// Overdue deliverables; none in a closed workspace, which nothing watches.
+    public var overdue: [DeliverableStatus] { closed != nil ? [] : deliverables.filter(\.isOverdue) }
 
-    /// Open, not overdue, and due within `warnDays` working days.
+    /// Open, not overdue, and due within `warnDays` working days; none in a closed workspace.
     public var dueSoon: [DeliverableStatus] {
-        deliverables.filter { !$0.isDone && !$0.isOverdue && ($0.workingDaysLeft ?? Int.max) <= warnDays }
+        guard closed == nil else { return [] }
+        return deliverables.filter { !$0.isDone && !$0.isOverdue && ($0.workingDaysLeft ?? Int.max) <= warnDays }
     }
 
     public var status: MonitoringStatus {
+        if closed != nil { return .ok }
         if !overdue.isEmpty { return .critical }
         if !dueSoon.isEmpty { return .warning }
         return .ok
@@ -52,6 +74,11 @@ public struct StatusReport: Sendable {
 
     /// The part of `line` between the status and the `|`.
     public var message: String {
+        if let closed {
+            let done = deliverables.filter(\.isDone).count
+            let counts = deliverables.isEmpty ? "" : "; \(done) of \(deliverables.count) deliverables done"
+            return "workspace closed \(closed.words)\(closed.reason.map { " (\($0))" } ?? "")\(counts)"
+        }
         switch status {
         case .critical:
             var parts = overdue.map { item in

@@ -21,4 +21,19 @@ extension Tracker {
             throw TrackerError(.ledgerUnwritable(path: layout.stateFolder, reason: String(describing: error)))
         }
     }
+
+    /// Records that the workspace at `path` is closed (`closed`), so that
+    /// `imrf status` says OK and `imrf remind` sends nothing, or open again.
+    public func markClosed(
+        _ closed: Bool, at moment: Date, reason: String?, workspace path: String, by person: String? = nil
+    ) throws(TrackerError) -> LedgerEntry {
+        let text = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let record = ClosureRecord(closed: closed, reason: text?.isEmpty == false ? text : nil, by: person)
+        let layout = WorkspaceLayout(path)
+        do {
+            return try Ledger(workspace: layout.url).append(.closure(record), at: moment)
+        } catch {
+            throw TrackerError(.ledgerUnwritable(path: layout.stateFolder, reason: String(describing: error)))
+        }
+    }
 }

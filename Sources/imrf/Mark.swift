@@ -12,7 +12,7 @@ extension IMRF {
         static let configuration = CommandConfiguration(
             commandName: "mark",
             abstract: "Record a fact about a deliverable in the workspace's ledger.",
-            subcommands: [Distributed.self]
+            subcommands: [Distributed.self, Closed.self, Reopened.self]
         )
 
         struct Distributed: AsyncParsableCommand {
@@ -60,6 +60,64 @@ extension IMRF {
                         "\(found.id) marked distributed \(tracker.clock.short(entry.at)) (\(tracker.forum.timeZone))\(reference); ledger entry \(entry.id)"
                     )
                 }
+            }
+        }
+
+        /// `imrf mark closed`: the forum's work is over; cron stops alerting.
+        struct Closed: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "closed",
+                abstract: "Record that the workspace is closed: status then says OK - closed, and remind sends nothing.",
+                discussion: "Undone by 'imrf mark reopened'. Both are recorded in the ledger (imrf log)."
+            )
+
+            @OptionGroup var workspaceOptions: WorkspaceOptions
+
+            @Option(help: "Why, in a few words (e.g. all summaries distributed).")
+            var reason: String?
+
+            @Flag(help: "Print the ledger entry as one JSON object, as imrf log --json gives it.")
+            var json = false
+
+            func run() async throws {
+                try await Mark.recordClosure(true, reason: reason, options: workspaceOptions, json: json)
+            }
+        }
+
+        /// `imrf mark reopened`: undoes `mark closed`.
+        struct Reopened: AsyncParsableCommand {
+            static let configuration = CommandConfiguration(
+                commandName: "reopened",
+                abstract: "Record that a closed workspace is open again: status and remind watch its deliverables again."
+            )
+
+            @OptionGroup var workspaceOptions: WorkspaceOptions
+
+            @Option(help: "Why, in a few words.")
+            var reason: String?
+
+            @Flag(help: "Print the ledger entry as one JSON object, as imrf log --json gives it.")
+            var json = false
+
+            func run() async throws {
+                try await Mark.recordClosure(false, reason: reason, options: workspaceOptions, json: json)
+            }
+        }
+
+        static func recordClosure(_ closed: Bool, reason: String?, options: WorkspaceOptions, json: Bool) async throws {
+            try await Reporting.run {
+                let workspace = try options.resolved()
+                let tracker = try Tracker.load(workspace: workspace)
+                let entry = try tracker.markClosed(closed, at: Date(), reason: reason, workspace: workspace)
+                if json {
+                    print(try JSONOutput.string(entry))
+                    return
+                }
+                Reporting.printLine(
+                    closed
+                        ? "workspace \(workspace) closed \(tracker.clock.short(entry.at)): imrf status now says OK - closed, imrf remind sends nothing; ledger entry \(entry.id)"
+                        : "workspace \(workspace) reopened \(tracker.clock.short(entry.at)): status and remind watch its deliverables again; ledger entry \(entry.id)"
+                )
             }
         }
     }

@@ -79,6 +79,10 @@ extension IMRF {
         }
 
         private func report(_ run: Reminders.Run) {
+            if let closed = run.closed {
+                Reporting.printLine("nothing to send: the workspace was closed \(closed) (imrf mark reopened opens it again)")
+                return
+            }
             for (index, item) in run.items.enumerated() {
                 let reminder = item.reminder
                 let what = "\(reminder.deliverable), \(ReminderRecord.stageWords(reminder.stage)), to \(reminder.to.display)"
@@ -168,7 +172,24 @@ struct RemindDocument: Encodable {
     var sent: Int
     var notSent: Int
     var stoppedBy: String?
+    /// When the workspace was closed, in the forum's time; null while open.
+    var closed: String?
     var messages: [Message]
+
+    enum CodingKeys: String, CodingKey {
+        case today, dryRun, sent, notSent, stoppedBy, closed, messages
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(today, forKey: .today)
+        try container.encode(dryRun, forKey: .dryRun)
+        try container.encode(sent, forKey: .sent)
+        try container.encode(notSent, forKey: .notSent)
+        try container.encode(stoppedBy, forKey: .stoppedBy)
+        try container.encode(closed, forKey: .closed)
+        try container.encode(messages, forKey: .messages)
+    }
 
     init(_ run: Reminders.Run) {
         today = run.today.iso
@@ -176,6 +197,7 @@ struct RemindDocument: Encodable {
         sent = run.sent
         notSent = run.failures.count + run.notTried
         stoppedBy = run.stoppedBy?.message
+        closed = run.closed
         messages = run.items.map { item in
             let reminder = item.reminder
             var message = Message(

@@ -283,6 +283,23 @@ struct RemindCommandTests {
         }
     }
 
+    @Test("a closed workspace sends nothing, and says why; reopened, it sends again")
+    func closedWorkspace() throws {
+        try Self.withServer { server, folder, certificate in
+            _ = try Self.workspace(in: folder, smtp: server.url)
+            #expect(try IMRFProcess.run(["mark", "closed", "-w", "ws"], directory: folder.url).status == 0)
+            let closed = try Self.remind([], in: folder, certificate: certificate)
+            #expect(closed.status == 0, "\(closed.stderr)")
+            #expect(closed.stdout.contains("nothing to send: the workspace was closed"), "\(closed.stdout)")
+            #expect(try server.state().connections == 0)
+            #expect(try IMRFProcess.run(["mark", "reopened", "-w", "ws"], directory: folder.url).status == 0)
+            // --today is before the closing anyway: a what-if sees it open.
+            let open = try Self.remind(["--today", "2026-04-29"], in: folder, certificate: certificate)
+            #expect(open.status == 0, "\(open.stderr)")
+            #expect(try server.state().messages.count == 5)
+        }
+    }
+
     @Test("--dry-run prints the messages, sends and records nothing, and needs no credentials")
     func dryRun() throws {
         try Self.withServer { server, folder, _ in

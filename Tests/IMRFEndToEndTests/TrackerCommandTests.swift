@@ -79,6 +79,33 @@ struct TrackerCommandTests {
         }
     }
 
+    @Test("mark closed: status OK - closed (also beyond the calendar), remind sends nothing, in the log; reopened: watched again")
+    func closedWorkspace() throws {
+        try withExampleWorkspace(example: false) { folder in
+            let ws = folder.url.appendingPathComponent("ws").path
+            #expect(try status(folder, ["--today", "2026-06-30"]).status == 2)
+            let close = try IMRFProcess.run(["mark", "closed", "--workspace", ws, "--reason", "all distributed"])
+            #expect(close.status == 0, "\(close.stderr)")
+            #expect(close.stdout.contains("closed"))
+            let closed = try status(folder, ["--today", "2035-06-30"])
+            #expect(closed.status == 0, "\(closed.stdout)")
+            #expect(closed.stdout.hasPrefix("IMRF OK - workspace closed "), "\(closed.stdout)")
+            #expect(closed.stdout.contains("(all distributed)"))
+            let json = try status(folder, ["--today", "2035-06-30", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            #expect((object["closed"] as? [String: Any])?["reason"] as? String == "all distributed")
+            // Before the closing (a what-if), the workspace was open.
+            #expect(try status(folder, ["--today", "2026-06-30"]).status == 2)
+            #expect(try status(folder, ["--today", "2026-06-30"]).stdout.hasPrefix("IMRF CRITICAL"))
+            let log = try IMRFProcess.run(["log", ws, "--kind", "closure"])
+            #expect(log.stdout.contains("workspace closed: all distributed"), "\(log.stdout)")
+            let reopen = try IMRFProcess.run(["mark", "reopened", "--workspace", ws])
+            #expect(reopen.status == 0, "\(reopen.stderr)")
+            #expect(try status(folder, ["--today", "2035-06-30"]).status == 3, "beyond the calendar again")
+            #expect(try IMRFProcess.run(["log", ws, "--kind", "closure"]).stdout.contains("workspace reopened"))
+        }
+    }
+
     @Test func quietPrintsNothingWhenOK() throws {
         try withExampleWorkspace { folder in
             let ok = try status(folder, ["--today", "2026-05-15", "--quiet"])

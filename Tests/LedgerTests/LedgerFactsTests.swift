@@ -10,7 +10,7 @@ import Testing
 struct LedgerFactsTests {
     static func randomEvent(_ random: inout SeededRandom) -> LedgerEvent {
         let hash = { (n: Int) in String(repeating: String(n % 4), count: 64) }
-        switch Int.random(in: 0..<5, using: &random) {
+        switch Int.random(in: 0..<6, using: &random) {
         case 0:
             let session = ["hearing", "round-table-1", "plenary", "not-a-session"].randomElement(using: &random)!
             return .submission(NoteSubmission(session: session, author: "A", path: "notes/x.md", sha256: hash(0)))
@@ -24,6 +24,8 @@ struct LedgerFactsTests {
                 UploadRecord(
                     file: "build/summary.md", endpoint: "https://example.org/", location: nil, httpStatus: 201, bytes: 1,
                     sha256: hash(Int.random(in: 0..<4, using: &random)), attempts: 1))
+        case 4:
+            return .closure(ClosureRecord(closed: Bool.random(using: &random), reason: nil))
         case 3:
             let deliverable = ["round-table-summaries", "hearing-summary"].randomElement(using: &random)!
             return .reminder(
