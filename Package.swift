@@ -312,7 +312,7 @@ let package = Package(
         ),
         .testTarget(
             name: "UploadTests",
-            dependencies: ["Upload", "Diagnostics", "IMRFTestSupport"],
+            dependencies: ["Upload", "Diagnostics", "Storage", "IMRFTestSupport"],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
@@ -338,6 +338,8 @@ let package = Package(
             name: "IMRFEndToEndTests",
             dependencies: [
                 "Diagnostics",
+                // Storage.Locked: a lock ThreadSanitizer sees (see Locked.swift).
+                "Storage",
                 "IMRFTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "GRDB", package: "GRDB.swift"),

@@ -1,4 +1,4 @@
-import Synchronization
+import Storage
 
 #if canImport(Glibc)
 import Glibc
@@ -18,7 +18,7 @@ import Darwin
 /// whose spare bits hold the case, so kept trees would look leaked at exit,
 /// and freeing them as usual keeps every real leak visible.
 enum KeptUntilExit {
-    private static let values = Mutex<[any Sendable]>([])
+    private static let values = Locked<[any Sendable]>([])
 
     /// Whether LeakSanitizer's runtime is linked in (it exports its interface).
     private static let leakSanitizerIsActive = dlsym(nil, "__lsan_do_leak_check") != nil

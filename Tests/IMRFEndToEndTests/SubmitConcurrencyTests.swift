@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import IMRFTestSupport
+import Storage
 import Synchronization
 import Testing
 
@@ -10,7 +11,7 @@ import Testing
 struct SubmitConcurrencyTests {
     /// What a group of processes said, collected from several threads.
     final class Transcript: Sendable {
-        private let state = Mutex<(runs: Int, problems: [String])>((0, []))
+        private let state = Locked<(runs: Int, problems: [String])>((0, []))
 
         func record(_ problem: String?) {
             state.withLock { state in

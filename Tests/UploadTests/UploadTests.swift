@@ -1,13 +1,13 @@
 import Diagnostics
 import Foundation
 import IMRFTestSupport
-import Synchronization
+import Storage
 import Testing
 import Upload
 
 /// Collects trace lines from the uploader (which may call from any thread).
 final class TraceLog: Sendable {
-    private let storage = Mutex<[String]>([])
+    private let storage = Locked<[String]>([])
     func append(_ line: String) { storage.withLock { $0.append(line) } }
     var lines: [String] { storage.withLock { $0 } }
 }
