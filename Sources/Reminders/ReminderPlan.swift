@@ -43,25 +43,6 @@ public struct ReminderPlanner: Sendable {
         self.settings = settings
     }
 
-    /// The sessions whose notes each deliverable waits for, each session
-    /// under the first deliverable that needs it (a round table's note is
-    /// reminded of for the technical summaries, not again for the PGA
-    /// summaries); none for the office's own deliverables.
-    public static func noteSessions(of deliverables: [Deliverable]) -> [String: [Session]] {
-        var claimed = Set<Session>()
-        var result: [String: [Session]] = [:]
-        for deliverable in deliverables {
-            let sessions: [Session]
-            switch DeliverableKind(id: deliverable.id) {
-            case .notes(let needed): sessions = needed
-            case .summary: sessions = Session.allCases
-            case .office: sessions = []
-            }
-            result[deliverable.id] = sessions.filter { claimed.insert($0).inserted }
-        }
-        return result
-    }
-
     /// A deliverable with a stage reached and notes missing, with the people who owe them.
     public struct DueDeliverable: Sendable {
         public var status: DeliverableStatus
@@ -75,7 +56,7 @@ public struct ReminderPlanner: Sendable {
     public func due(evidence: Evidence, invitations: [Invitation], now: Date) throws(DiagnosticFailure) -> [DueDeliverable] {
         let today = tracker.clock.date(at: now)
         let stages = ReminderStages(stages: settings.stages, calendar: tracker.calendar)
-        let owed = Self.noteSessions(of: tracker.deliverables)
+        let owed = DeliverableKind.noteSessions(of: tracker.deliverables)
         var result: [DueDeliverable] = []
         do {
             for status in try tracker.statuses(evidence: evidence, now: now) where !status.isDone {

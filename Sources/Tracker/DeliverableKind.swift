@@ -34,3 +34,24 @@ public enum DeliverableKind: Sendable, Hashable {
         }
     }
 }
+
+extension DeliverableKind {
+    /// The sessions whose notes each deliverable waits for, each session
+    /// under the first deliverable that needs it (a round table's note is
+    /// owed for the technical summaries, not again for the PGA summaries);
+    /// none for the office's own deliverables.
+    public static func noteSessions(of deliverables: [Deliverable]) -> [String: [Session]] {
+        var claimed = Set<Session>()
+        var result: [String: [Session]] = [:]
+        for deliverable in deliverables {
+            let sessions: [Session]
+            switch DeliverableKind(id: deliverable.id) {
+            case .notes(let needed): sessions = needed
+            case .summary: sessions = Session.allCases
+            case .office: sessions = []
+            }
+            result[deliverable.id] = sessions.filter { claimed.insert($0).inserted }
+        }
+        return result
+    }
+}

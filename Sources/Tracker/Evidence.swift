@@ -19,6 +19,8 @@ import Storage
 public struct Evidence: Sendable {
     /// Sessions named by at least one note file in `notes/`.
     public var noteSessions: Set<Session>
+    /// Each note file in `notes/` that names a session, by its path in the workspace (`notes/x.md`).
+    public var noteFiles: [String: Session] = [:]
     /// What the ledger says of submissions, compiles, uploads and distributions.
     public var ledger: LedgerFacts
 
@@ -37,6 +39,7 @@ public struct Evidence: Sendable {
     public static func gather(workspace path: String) throws(TrackerError) -> Evidence {
         let layout = WorkspaceLayout(path)
         var sessions = Set<Session>()
+        var files: [String: Session] = [:]
         // Read as compile reads notes: a regular file inside the workspace, of
         // at most a note's size (a huge or hostile file is no evidence).
         let reader = WorkspaceFileReader(root: path)
@@ -45,6 +48,7 @@ public struct Evidence: Sendable {
                 let session = session(inFrontMatterOf: Data(bytes))
             else { continue }
             sessions.insert(session)
+            files[WorkspaceLayout.notesFolderName + "/" + name] = session
         }
         let ledger: LedgerFacts
         do {
@@ -54,7 +58,9 @@ public struct Evidence: Sendable {
         } catch {
             throw TrackerError(.ledgerUnreadable(path: layout.stateFolder, reason: String(describing: error)))
         }
-        return Evidence(noteSessions: sessions, ledger: ledger)
+        var evidence = Evidence(noteSessions: sessions, ledger: ledger)
+        evidence.noteFiles = files
+        return evidence
     }
 
     /// The session a note's front matter names: the `session:` line between

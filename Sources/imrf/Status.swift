@@ -1,6 +1,8 @@
 import ArgumentParser
 import Diagnostics
 import Foundation
+import Ledger
+import Storage
 import Tracker
 
 extension IMRF {
@@ -33,10 +35,21 @@ extension IMRF {
         @Flag(help: "Print nothing when the status is OK (cron then mails only when something is due).")
         var quiet = false
 
+        @Flag(
+            name: .short,
+            help: "After the line, each deliverable: due, state, and each session's note, who sent it and when, late or not (-v, -vv: the same).")
+        var verbose: Int
+
         func run() async throws {
             let report: StatusReport
+            var details: [String] = []
             do {
-                report = try makeReport()
+                let (tracker, evidence, workspace, made) = try makeReport()
+                report = made
+                if verbose > 0 && !json {
+                    let submissions = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: ["submission"])
+                    details = StatusDetails.lines(report, notes: StatusDetails.notes(submissions: submissions, evidence: evidence), tracker: tracker)
+                }
             } catch {
                 throw Status.unknown(error, json: json)
             }
@@ -44,11 +57,12 @@ extension IMRF {
                 print(StatusDocument(report).encoded())
             } else if !(quiet && report.status == .ok) {
                 Reporting.printLine(report.line)
+                for line in details { Reporting.printLine(line) }
             }
             if report.status != .ok { throw ExitCode(report.status.exitCode) }
         }
 
-        private func makeReport() throws -> StatusReport {
+        private func makeReport() throws -> (Tracker, Evidence, String, StatusReport) {
             guard warnDays >= 0 else {
                 throw DiagnosticFailure(.usage, .error("--warn-days must be 0 or more, not \(warnDays)"))
             }
@@ -60,7 +74,7 @@ extension IMRF {
                 now = moment
             }
             let evidence = try Evidence.gather(workspace: workspace)
-            return try StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: warnDays)
+            return (tracker, evidence, workspace, try StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: warnDays))
         }
 
         /// Prints an UNKNOWN status for `error` (the first problem on the

@@ -106,6 +106,36 @@ struct TrackerCommandTests {
         }
     }
 
+    @Test("-v: after the line, each deliverable and each session's note, who sent it and when, late or not, or missing")
+    func verboseLongOutput() throws {
+        try withExampleWorkspace(example: false) { folder in
+            let note = "---\nsession: round-table-2\ntitle: RT2\nauthor: Jane Doe\nrole: rapporteur\nobjectives: [4]\n---\nText.\n"
+            _ = try folder.write("jane.md", note)
+            let submit = try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: folder.url)
+            #expect(submit.status == 0, "\(submit.stderr)")
+            try "---\nsession: hearing\n---\nBy hand.\n".write(
+                to: folder.url.appendingPathComponent("ws/notes/hearing.md"), atomically: true, encoding: .utf8)
+            let plain = try status(folder, ["--today", "2026-05-04"])
+            #expect(plain.stdout.split(separator: "\n").count == 1, "one line without -v")
+            let result = try status(folder, ["--today", "2026-05-04", "-v"])
+            let lines = result.stdout.split(separator: "\n").map(String.init)
+            #expect(lines.first?.hasPrefix("IMRF WARNING - ") == true, "\(result.stdout)")
+            #expect(lines.contains("hearing-summary: due Tue 5 May 2026 10:00; received"), "\(result.stdout)")
+            #expect(lines.contains("  hearing: notes/hearing.md, put in notes/ by hand (no time recorded)"))
+            #expect(lines.contains("round-table-summaries: due Wed 6 May 2026 15:00; pending, 2 working days left"))
+            // Submitted today, in real time: after the due moment of May 2026, so late.
+            #expect(
+                lines.contains { $0.hasPrefix("  round-table-2: notes/round-table-2--jane-doe.md by Jane Doe, submitted ") && $0.hasSuffix(", late") }
+            )
+            #expect(lines.contains("  round-table-1: no note yet"))
+            #expect(lines.contains("  plenary: no note yet"))
+            #expect(!lines.contains { $0.hasPrefix("  round-table-1") && $0 != "  round-table-1: no note yet" })
+            // --json is unchanged by -v.
+            let json = try status(folder, ["--today", "2026-05-04", "-v", "--json"])
+            #expect(json.stdout.split(separator: "\n").count == 1)
+        }
+    }
+
     @Test func quietPrintsNothingWhenOK() throws {
         try withExampleWorkspace { folder in
             let ok = try status(folder, ["--today", "2026-05-15", "--quiet"])

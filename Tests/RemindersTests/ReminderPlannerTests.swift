@@ -62,7 +62,7 @@ struct ReminderPlannerTests {
 
     @Test("each session's note is owed under the first deliverable that needs it; none for the office's own")
     func noteSessions() throws {
-        let owed = ReminderPlanner.noteSessions(of: try Self.tracker().deliverables + [Deliverable(id: "letter", title: "Letter", due: .opening)])
+        let owed = DeliverableKind.noteSessions(of: try Self.tracker().deliverables + [Deliverable(id: "letter", title: "Letter", due: .opening)])
         #expect(owed["hearing-summary"] == [.hearing])
         #expect(owed["round-table-summaries"] == [.roundTable1, .roundTable2, .roundTable3, .roundTable4])
         #expect(owed["pga-summaries"] == [.policyDebate, .plenary])
