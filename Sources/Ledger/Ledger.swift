@@ -128,6 +128,13 @@ public struct Ledger: Sendable {
         try readIfPresent(workspace: workspace, absent: LedgerFacts()) { try $0.facts() }
     }
 
+    /// The facts as they were at `moment` (entries recorded after it left
+    /// out), with when each stored note was first submitted: what a
+    /// what-if (`--today`) needs.
+    public static func factsIfPresent(workspace: URL, asOf moment: Date) throws -> (LedgerFacts, firstSubmissions: [String: Date]) {
+        try readIfPresent(workspace: workspace, absent: (LedgerFacts(), [:])) { (try $0.facts(asOf: moment), try $0.firstSubmissions()) }
+    }
+
     /// Runs `body` on `workspace`'s ledger opened read-only, creating and
     /// changing nothing (so `imrf status` and `imrf log` work for an account
     /// that may only read the workspace); `absent` when there is no ledger or

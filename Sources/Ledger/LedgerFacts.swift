@@ -33,9 +33,11 @@ public struct LedgerFacts: Sendable, Hashable {
         self.currentUpload = currentUpload
     }
 
-    /// The facts of `entries`, given oldest first (ids ascending).
-    public init(entries: [LedgerEntry]) {
+    /// The facts of `entries`, given oldest first (ids ascending); `asOf`:
+    /// only those recorded by then.
+    public init(entries all: [LedgerEntry], asOf: Date? = nil) {
         self.init()
+        let entries = asOf.map { moment in all.filter { $0.at <= moment } } ?? all
         var lastSubmission: Int64 = 0
         for entry in entries {
             switch entry.event {

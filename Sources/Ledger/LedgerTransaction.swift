@@ -28,58 +28,77 @@ public struct LedgerTransaction {
     }
 
     /// The tracker's facts (`LedgerFacts`), each one query over the `kind`
-    /// index: only the entries that decide a state are decoded.
-    public func facts() throws -> LedgerFacts {
+    /// index: only the entries that decide a state are decoded. `asOf`: only
+    /// the entries recorded by then (`imrf status --today`, a what-if).
+    public func facts(asOf: Date? = nil) throws -> LedgerFacts {
         var facts = LedgerFacts()
+        let until = asOf?.timeIntervalSince1970 ?? Double.greatestFiniteMagnitude
         let sessions = try Row.fetchAll(
-            db, sql: "SELECT json_extract(record, '$.session') AS session, max(at) AS at FROM entry WHERE kind = 'submission' GROUP BY 1")
+            db,
+            sql: """
+                SELECT json_extract(record, '$.session') AS session, max(at) AS at FROM entry
+                WHERE kind = 'submission' AND at <= ? GROUP BY 1
+                """,
+            arguments: [until])
         for row in sessions {
             guard let session: String = row["session"] else { continue }
             facts.latestSubmissions[session] = Date(timeIntervalSince1970: row["at"])
         }
-        for entry in try latestPerDeliverable(kind: "distribution") {
+        for entry in try latestPerDeliverable(kind: "distribution", until: until) {
             if case .distribution(let record) = entry.event { facts.latestDistributions[record.deliverable] = entry }
         }
-        for entry in try latestPerDeliverable(kind: "reminder") {
+        for entry in try latestPerDeliverable(kind: "reminder", until: until) {
             if case .reminder(let record) = entry.event { facts.latestReminders[record.deliverable] = entry }
         }
         facts.latestClosure = try entries(
-            sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'closure' ORDER BY id DESC LIMIT 1", arguments: []
+            sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'closure' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
         ).first
-        let lastSubmission = try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission'") ?? 0
+        let lastSubmission =
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission' AND at <= ?", arguments: [until]) ?? 0
         facts.currentCompile = try entries(
             sql: """
                 SELECT id, at, kind, record FROM entry
-                WHERE kind = 'compile' AND id > ? AND json_extract(record, '$.draft') = 0
+                WHERE kind = 'compile' AND id > ? AND json_extract(record, '$.draft') = 0 AND at <= ?
                 ORDER BY id DESC LIMIT 1
                 """,
-            arguments: [lastSubmission]
+            arguments: [lastSubmission, until]
         ).first
         if let compile = facts.currentCompile, case .compile(let record) = compile.event {
             let hashes = String(decoding: try Ledger.jsonEncoder().encode(record.outputs.map(\.sha256)), as: UTF8.self)
             facts.currentUpload = try entries(
                 sql: """
                     SELECT id, at, kind, record FROM entry
-                    WHERE kind = 'upload' AND id > ?
+                    WHERE kind = 'upload' AND id > ? AND at <= ?
                       AND json_extract(record, '$.sha256') IN (SELECT value FROM json_each(?))
                     ORDER BY id LIMIT 1
                     """,
-                arguments: [compile.id, hashes]
+                arguments: [compile.id, until, hashes]
             ).first
         }
         return facts
     }
 
-    /// The latest entry of `kind` for each value of its record's `deliverable`.
-    private func latestPerDeliverable(kind: String) throws -> [LedgerEntry] {
+    /// The latest entry of `kind` recorded by `until` for each value of its record's `deliverable`.
+    private func latestPerDeliverable(kind: String, until: Double) throws -> [LedgerEntry] {
         try entries(
             sql: """
                 SELECT id, at, kind, record FROM entry WHERE id IN (
-                    SELECT max(id) FROM entry WHERE kind = ?
+                    SELECT max(id) FROM entry WHERE kind = ? AND at <= ?
                     GROUP BY json_extract(record, '$.deliverable'))
                 ORDER BY id
                 """,
-            arguments: [kind])
+            arguments: [kind, until])
+    }
+
+    /// When each stored note was first submitted, by its path (`notes/...`).
+    public func firstSubmissions() throws -> [String: Date] {
+        var result: [String: Date] = [:]
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT json_extract(record, '$.path') AS path, min(at) AS at FROM entry WHERE kind = 'submission' GROUP BY 1")
+        for row in rows {
+            if let path: String = row["path"] { result[path] = Date(timeIntervalSince1970: row["at"]) }
+        }
+        return result
     }
 
     /// Appends one event and returns the entry as stored.

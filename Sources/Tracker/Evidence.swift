@@ -1,5 +1,5 @@
 public import Forum
-import Foundation
+public import Foundation
 public import Ledger
 import Storage
 
@@ -36,7 +36,11 @@ public struct Evidence: Sendable {
 
     /// Reads the notes and the ledger of the workspace at `path`, creating
     /// nothing (status runs from cron and must stay read-only).
-    public static func gather(workspace path: String) throws(TrackerError) -> Evidence {
+    ///
+    /// `asOf` (a what-if, `--today`): the ledger's entries recorded after it
+    /// do not count, nor a note file first submitted after it; a file put in
+    /// notes/ by hand has no recorded time and always counts.
+    public static func gather(workspace path: String, asOf: Date? = nil) throws(TrackerError) -> Evidence {
         let layout = WorkspaceLayout(path)
         var sessions = Set<Session>()
         var files: [String: Session] = [:]
@@ -52,7 +56,14 @@ public struct Evidence: Sendable {
         }
         let ledger: LedgerFacts
         do {
-            ledger = try Ledger.factsIfPresent(workspace: layout.url)
+            if let asOf {
+                let (facts, firstSubmissions) = try Ledger.factsIfPresent(workspace: layout.url, asOf: asOf)
+                ledger = facts
+                for (file, submitted) in firstSubmissions where submitted > asOf { files[file] = nil }
+                sessions = Set(files.values)
+            } else {
+                ledger = try Ledger.factsIfPresent(workspace: layout.url)
+            }
         } catch let error as LedgerError {
             throw TrackerError(.ledger(error))
         } catch {

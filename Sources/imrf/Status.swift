@@ -73,7 +73,8 @@ extension IMRF {
                 guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, .statusTime)) }
                 now = moment
             }
-            let evidence = try Evidence.gather(workspace: workspace)
+            // A what-if (--today) sees the ledger as it was then.
+            let evidence = try Evidence.gather(workspace: workspace, asOf: today == nil ? nil : now)
             return (tracker, evidence, workspace, try StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: warnDays))
         }
 

@@ -136,6 +136,29 @@ struct TrackerCommandTests {
         }
     }
 
+    @Test("--today is a what-if: what the ledger recorded after that moment does not count, a note put in by hand does")
+    func todayIsAWhatIf() throws {
+        try withExampleWorkspace(example: false) { folder in
+            let ws = folder.url.appendingPathComponent("ws").path
+            let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws, "--at", "2026-05-21T16:30"])
+            #expect(mark.status == 0, "\(mark.stderr)")
+            let note = "---\nsession: round-table-2\ntitle: RT2\nauthor: Jane Doe\nrole: rapporteur\nobjectives: [4]\n---\nText.\n"
+            _ = try folder.write("jane.md", note)
+            #expect(try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: folder.url).status == 0)
+            try "---\nsession: hearing\n---\nBy hand.\n".write(
+                to: folder.url.appendingPathComponent("ws/notes/hearing.md"), atomically: true, encoding: .utf8)
+            // 20 May: the distribution (21 May) and the submission (recorded now, after May 2026) had not happened.
+            let before = try status(folder, ["--today", "2026-05-20T12:00", "--json"])
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(before.stdout.utf8)) as? [String: Any])
+            let items = try #require(object["deliverables"] as? [[String: Any]])
+            #expect(items.map { $0["state"] as? String } == ["received", "pending", "pending"], "\(before.stdout)")
+            #expect((items[1]["detail"] as? String)?.contains("round-table-2") == true, "the note submitted later is missing then")
+            // 22 May: distributed by then.
+            let after = try status(folder, ["--today", "2026-05-22T12:00", "--json"])
+            #expect(after.stdout.contains(#""state":"distributed""#), "\(after.stdout)")
+        }
+    }
+
     @Test func quietPrintsNothingWhenOK() throws {
         try withExampleWorkspace { folder in
             let ok = try status(folder, ["--today", "2026-05-15", "--quiet"])

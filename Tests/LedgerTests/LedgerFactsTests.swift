@@ -50,6 +50,10 @@ struct LedgerFactsTests {
         let entries = try ledger.entries()
         let facts = try Ledger.factsIfPresent(workspace: workspace.url)
         #expect(facts == LedgerFacts(entries: entries), "seed \(seed)")
+        // As at a moment (a what-if): the entries recorded after it left out.
+        let moment = Date(timeIntervalSince1970: 1_778_000_000 + Double(Int.random(in: -1..<31, using: &random)))
+        let (then, _) = try Ledger.factsIfPresent(workspace: workspace.url, asOf: moment)
+        #expect(then == LedgerFacts(entries: entries, asOf: moment), "seed \(seed), as at \(moment)")
     }
 
     @Test func theRulesOnAHandWrittenLedger() throws {
