@@ -17,6 +17,8 @@ extension Tracker {
         let layout = WorkspaceLayout(path)
         do {
             return (found, try Ledger(workspace: layout.url).append(.distribution(record), at: moment))
+        } catch let error as LedgerError {
+            throw TrackerError(.ledger(error))
         } catch {
             throw TrackerError(.ledgerUnwritable(path: layout.stateFolder, reason: String(describing: error)))
         }
@@ -32,6 +34,8 @@ extension Tracker {
         let layout = WorkspaceLayout(path)
         do {
             return try Ledger(workspace: layout.url).append(.closure(record), at: moment)
+        } catch let error as LedgerError {
+            throw TrackerError(.ledger(error))
         } catch {
             throw TrackerError(.ledgerUnwritable(path: layout.stateFolder, reason: String(describing: error)))
         }

@@ -57,6 +57,14 @@ extension Summary {
     /// one named elsewhere is the user's choice.
     private func openOutputFolder(_ directory: String) throws(DiagnosticFailure) -> OpenFolder {
         let inWorkspace = WorkspaceFile.isInside(WorkspaceFile.absolute(directory), WorkspaceFile.absolute(checked.folder))
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), !isFolder.boolValue {
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "cannot write output: \(directory) is a file, not a folder", at: SourceLocation(path: directory),
+                    hint: "the output option names the folder the summary files are written into: name a folder, or a new name"))
+        }
         do throws(WorkspaceFile.Problem) {
             return try OpenFolder.open(directory, inside: inWorkspace ? checked.folder : nil)
         } catch {

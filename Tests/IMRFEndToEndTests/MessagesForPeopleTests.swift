@@ -1,0 +1,48 @@
+import Foundation
+import IMRFTestSupport
+import Testing
+
+/// What a person reads when something fails: a sentence, a place and a
+/// hint, never a Swift type's dump or a Foundation error domain.
+@Suite("messages for people, not programmers")
+struct MessagesForPeopleTests {
+    /// Words that only a programmer's dump has.
+    static func looksLikeADump(_ text: String) -> Bool {
+        ["Error(", "Code.", "NSCocoaErrorDomain", "error 512", "Optional(", "DecodingError", "Swift."].contains { text.contains($0) }
+    }
+
+    @Test("a damaged ledger: status, mark, log and ics each name the file and say what to do, in words")
+    func damagedLedger() throws {
+        try withExampleWorkspace { folder in
+            let ws = folder.url.appendingPathComponent("ws").path
+            #expect(try IMRFProcess.run(["mark", "distributed", "hearing-summary", "--workspace", ws]).status == 0)
+            try Data("garbage, not a database".utf8).write(to: folder.url.appendingPathComponent("ws/.imrf/ledger.sqlite"))
+            for arguments in [
+                ["status", ws], ["mark", "distributed", "pga-summaries", "--workspace", ws], ["mark", "closed", "--workspace", ws],
+                ["log", ws], ["ics", ws],
+            ] {
+                let result = try IMRFProcess.run(arguments)
+                #expect(result.status != 0, "\(arguments)")
+                let said = result.stdout + result.stderr
+                #expect(!Self.looksLikeADump(said), "\(arguments): \(said)")
+                #expect(said.contains("ledger.sqlite"), "\(arguments): \(said)")
+            }
+            let mark = try IMRFProcess.run(["mark", "distributed", "pga-summaries", "--workspace", ws])
+            #expect(mark.status == 65)
+            #expect(mark.stderr.contains("the ledger is damaged and cannot be read"), "\(mark.stderr)")
+            #expect(mark.stderr.contains("hint: restore the file from a backup"))
+        }
+    }
+
+    @Test("compile --out onto a file: says it is a file, not a folder, and changes nothing")
+    func outputOntoAFile() throws {
+        try withExampleWorkspace { folder in
+            let file = try folder.write("summary-here", "keep me\n")
+            let result = try IMRFProcess.run(["compile", "ws", "--out", file.path], directory: folder.url)
+            #expect(result.status == 73)
+            #expect(result.stderr.contains("is a file, not a folder"), "\(result.stderr)")
+            #expect(!Self.looksLikeADump(result.stderr), "\(result.stderr)")
+            #expect(try String(contentsOf: file, encoding: .utf8) == "keep me\n")
+        }
+    }
+}
