@@ -170,7 +170,8 @@ private struct ForumFileCheck {
         let start = date(days.start, ["forum", "start"])
         let opening = time(days.opening, ["forum", "opening"], default: .morning)
         let end = date(days.end, ["forum", "end"])
-        if start > end {
+        // Compared only when both are dates: a placeholder stands in for a bad one.
+        if CivilDate(iso: days.start) != nil, CivilDate(iso: days.end) != nil, start > end {
             problems.append(.error("the forum ends (\(end.iso)) before it starts (\(start.iso))", at: at(["forum", "end"])))
         }
         return (hearing, start, opening, end)

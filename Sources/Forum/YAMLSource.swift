@@ -69,13 +69,7 @@ public struct YAMLSource: Sendable {
         do {
             return try Yams.compose(yaml: text, resolver) ?? Node.mapping(Node.Mapping([]))
         } catch let error as YamlError {
-            switch error {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                .composer(_, let problem, let mark, _):
-                throw DiagnosticFailure(.badInput, .error("YAML syntax error: \(problem)", at: location(mark)))
-            default:
-                throw DiagnosticFailure(.badInput, .error("YAML error: \(error)", at: location(nil)))
-            }
+            throw DiagnosticFailure(.badInput, diagnostic(for: error))
         } catch {
             throw DiagnosticFailure(.badInput, .error("YAML error: \(error)", at: location(nil)))
         }

@@ -82,6 +82,14 @@ import WorkingDays
         #expect(found.first?.location == SourceLocation(path: "forum.yaml", line: line, column: 10))
     }
 
+    @Test("a bad end date is one error: no comparison with a placeholder date (1970-01-01) follows it")
+    func badEndDateIsOneError() {
+        let yaml = Edition.second.forum.yaml.replacingOccurrences(of: "  end: \"2026-05-08\"", with: "  end: \"2026-13-08\"")
+        let found = problems(yaml)
+        #expect(found.map(\.message) == ["'forum.end' is not a date: '2026-13-08'"])
+        #expect(!found.contains { $0.message.contains("1970") })
+    }
+
     @Test func badTimeNamesLineAndKey() {
         let yaml = Edition.second.forum.yaml.replacingOccurrences(
             of: "    time: \"15:00\"\n    facilitator", with: "    time: \"3pm\"\n    facilitator")

@@ -84,7 +84,9 @@ struct WorkspaceCommandTests {
             let result = try IMRFProcess.run(["check", "ws/notes/zz.md"], directory: temporary.url)
             #expect(result.status == 65)
             #expect(
-                result.stderr == "ws/notes/zz.md:3:9: error: YAML syntax error: mapping values are not allowed in this context\n1 error, 0 warnings\n"
+                result.stderr
+                    == "ws/notes/zz.md:3:9: error: a colon followed by a space inside a value: YAML reads it as the start of another key\n"
+                    + "  hint: put the value in quotes: title: \"a: b\"\n1 error, 0 warnings\n"
             )
         }
     }
