@@ -57,6 +57,27 @@ import Testing
         #expect(parse("---\nsession: plenary\nText\n").diagnostics.map(\.message) == ["front matter is not closed by a '---' line"])
     }
 
+    @Test("raw HTML: <br> is a line break; anything else is left out with a warning at its line, one per line")
+    func rawHTML() throws {
+        let result = parse(
+            "---\nsession: plenary\n---\nOne<br>two<BR />three.\n\n<div>\nboxed\n</div>\n\nA <b>bold</b> <i>and</i> end.\n")
+        let note = try #require(result.note)
+        guard case .paragraph(let inlines) = note.document.blocks.first else {
+            Issue.record("no paragraph: \(note.document.blocks)")
+            return
+        }
+        #expect(inlines.filter { $0 == .lineBreak }.count == 2)
+        let warnings = result.diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.map(\.message) == ["raw HTML is left out of the summary: '<div>'", "raw HTML is left out of the summary: '<b>'"])
+        #expect(warnings.map { $0.location?.line } == [6, 10])
+    }
+
+    @Test("a note without raw HTML has no such warning")
+    func noRawHTML() throws {
+        let result = parse("---\nsession: plenary\n---\nA < b and c > d, 1<2.\n")
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
     @Test func yamlSyntaxErrorPointsAtTheFileLine() {
         let diagnostics = parse("---\nsession: plenary\ntitle: \"unclosed\nauthor: x\n---\nText.\n").diagnostics
         #expect(diagnostics.count == 1)

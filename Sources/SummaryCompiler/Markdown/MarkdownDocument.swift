@@ -58,6 +58,16 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// The body line (1-based) with more `@` signs than
     /// `MarkdownParser.maximumAddressesPerLine`; the document is then left empty.
     public var tooManyAddressesAtLine: Int?
+    /// Raw HTML the summary leaves out: the body line (1-based) and the
+    /// first of what was written there.
+    public struct DroppedHTML: Sendable, Hashable {
+        public var line: Int
+        public var text: String
+    }
+
+    /// The raw HTML the summary leaves out (all but `<br>`, a line break),
+    /// one per line, so that the note's author is told.
+    public var droppedHTML: [DroppedHTML] = []
 
     public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {
         self.blocks = blocks

@@ -58,8 +58,43 @@ public enum MarkdownParser {
         }
         return withTree(of: text) { root in
             guard let root else { return MarkdownDocument(blocks: []) }
-            return document(root)
+            var document = document(root)
+            // Raw HTML needs a `<`: a note without one is not walked again.
+            if text.utf8.contains(UInt8(ascii: "<")) { document.droppedHTML = droppedHTML(root) }
+            return document
         }
+    }
+
+    /// `<br>`, `<br/>`, `<br />` (any case): the raw HTML kept, as a line break.
+    static func isLineBreakTag(_ html: String) -> Bool {
+        let tag = html.lowercased().filter { !$0.isWhitespace }
+        return tag == "<br>" || tag == "<br/>"
+    }
+
+    /// The raw HTML of the tree (blocks and inline) that `document` leaves
+    /// out, the first of each line, in order.
+    private static func droppedHTML(_ root: OpaquePointer) -> [MarkdownDocument.DroppedHTML] {
+        var dropped: [MarkdownDocument.DroppedHTML] = []
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_HTML_BLOCK || type == CMARK_NODE_HTML_INLINE else { continue }
+            let html = literal(node)
+            if type == CMARK_NODE_HTML_INLINE && isLineBreakTag(html) { continue }
+            var current: OpaquePointer? = node
+            var line = 0
+            while let candidate = current, line == 0 {
+                line = Int(cmark_node_get_start_line(candidate))
+                current = cmark_node_parent(candidate)
+            }
+            if dropped.last?.line != line {
+                let first = html.split(whereSeparator: \.isNewline).first.map(String.init) ?? html
+                dropped.append(.init(line: line, text: String(first.prefix(60))))
+            }
+        }
+        return dropped
     }
 
     /// The document of cmark-gfm's tree `root`.
@@ -371,7 +406,7 @@ public enum MarkdownParser {
         case CMARK_NODE_FOOTNOTE_REFERENCE:
             result.append(.footnote(label: literal(node)))
         case CMARK_NODE_HTML_INLINE:
-            break
+            if isLineBreakTag(literal(node)) { result.append(.lineBreak) }
         default:
             if isType(node, "strikethrough") {
                 result.append(.strikethrough(inlines(of: node)))

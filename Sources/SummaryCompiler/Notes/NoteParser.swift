@@ -148,6 +148,13 @@ public enum NoteParser {
         let (body, bodyLine) = body(of: text, lines: lines, close: front.lines.upperBound)
         let document = MarkdownParser.parse(body)
         if let problem = bodyProblem(document, lines: lines, bodyLine: bodyLine, path: path) { diagnostics.append(problem) }
+        for dropped in document.droppedHTML {
+            diagnostics.append(
+                .warning(
+                    "raw HTML is left out of the summary: '\(dropped.text)'",
+                    at: SourceLocation(path: path, line: bodyLine + dropped.line - 1, column: 1),
+                    hint: "write it in Markdown (**bold**, *italic*, lists, tables); only <br> is kept, as a line break"))
+        }
 
         // A note with a known session is returned even with errors, so that
         // a mistake in it does not also report its session as missing;
