@@ -78,6 +78,48 @@ import Testing
         #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
     }
 
+    @Test("slips warned at their lines: an undefined footnote, a picture path with a space, extra table cells, a table without separator")
+    func markdownSlips() {
+        let note = """
+            ---
+            session: plenary
+            ---
+            A footnote[^one] and an undefined one[^two].
+
+            [^one]: Defined.
+
+            ![Chart](figures/Remittance chart.png) and ![Fine](<figures/a b.png>)
+
+            | A | B |
+            |---|---|
+            | 1 | 2 | 3 | 4 |
+            | 5 | 6 |
+
+            | No | separator |
+            | 1 | 2 |
+
+            Code `[^x]` and `![a](b c)` are fine, and | a pipe | too.
+
+            """
+        let warnings = parse(note).diagnostics.filter { $0.severity == .warning }
+        #expect(
+            warnings.map(\.message) == [
+                "footnote [^two] has no definition: it is printed as text",
+                "a picture whose path has a space is printed as text: ](figures/Remittance chart.png)",
+                "this table row has 4 cells and the header 2: the last 2 are left out",
+                "a table without its separator row is printed as text",
+            ], "\(warnings)")
+        #expect(warnings.map { $0.location?.line } == [4, 8, 12, 15])
+        #expect(warnings[1].hint == "put the path in angle brackets: ](<figures/Remittance chart.png>), or rename the file without spaces")
+    }
+
+    @Test("no more than MarkdownParser.maximumSlips warnings of these for one note")
+    func slipsAreBounded() {
+        let body = (1...100).map { "Undefined[^n\($0)]." }.joined(separator: "\n\n")
+        let warnings = parse("---\nsession: plenary\n---\n" + body + "\n").diagnostics.filter { $0.severity == .warning }
+        #expect(warnings.count == MarkdownParser.maximumSlips)
+    }
+
     @Test func yamlSyntaxErrorPointsAtTheFileLine() {
         let diagnostics = parse("---\nsession: plenary\ntitle: \"unclosed\nauthor: x\n---\nText.\n").diagnostics
         #expect(diagnostics.count == 1)

@@ -25,13 +25,14 @@ import WorkingDays
     }
 
     /// The example workspace with `notes` (path and text) added, each
-    /// expected to parse without a diagnostic.
+    /// expected to parse without an error (a warning, such as for an
+    /// undefined footnote a test writes on purpose, is allowed).
     static func exampleWorkspace(adding notes: [(path: String, text: String)]) throws -> CheckedNotes {
         let forum = Edition.second.forum
         var workspace = exampleWorkspace(forum)
         for (path, text) in notes {
             let (note, found) = NoteParser.parse(text: text, path: path, forum: forum)
-            #expect(found.isEmpty, "\(path)")
+            #expect(!found.contains { $0.severity == .error }, "\(path): \(found)")
             workspace.notes.append(try #require(note))
         }
         return workspace

@@ -69,6 +69,18 @@ public struct MarkdownDocument: Sendable, Hashable {
     /// one per line, so that the note's author is told.
     public var droppedHTML: [DroppedHTML] = []
 
+    /// Markdown that does not mean what its author meant, most likely: a
+    /// picture or a footnote printed as text, a table cell left out.
+    public struct Slip: Sendable, Hashable {
+        /// The body line (1-based).
+        public var line: Int
+        public var message: String
+        public var hint: String
+    }
+
+    /// At most `MarkdownParser.maximumSlips`, in the order of the body.
+    public var slips: [Slip] = []
+
     public init(blocks: [Block], footnotes: [Footnote] = [], tooDeepAtLine: Int? = nil) {
         self.blocks = blocks
         self.footnotes = footnotes

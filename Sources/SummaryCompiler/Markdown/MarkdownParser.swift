@@ -61,6 +61,14 @@ public enum MarkdownParser {
             var document = document(root)
             // Raw HTML needs a `<`: a note without one is not walked again.
             if text.utf8.contains(UInt8(ascii: "<")) { document.droppedHTML = droppedHTML(root) }
+            // Only a note with a `|`, `[^` or `![` can have these slips.
+            let bytes = text.utf8
+            let pipes = bytes.contains(UInt8(ascii: "|"))
+            let brackets = bytes.contains(UInt8(ascii: "["))
+            if pipes || brackets {
+                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+                document.slips = slips(root, lines: lines, tables: pipes, brackets: brackets)
+            }
             return document
         }
     }
@@ -414,5 +422,128 @@ public enum MarkdownParser {
                 appendInlines(of: node, to: &result)
             }
         }
+    }
+}
+
+// MARK: - Slips: Markdown that most likely does not mean what its author meant
+
+extension MarkdownParser {
+    /// The most slips reported for one note: a note with more has a problem
+    /// the first ones show.
+    public static let maximumSlips = 20
+
+    /// Tables whose rows have more cells than their header (cmark-gfm drops
+    /// the extra ones), a table without its separator row (printed as
+    /// text), and in text: a footnote reference with no definition and a
+    /// picture whose path has a space (both printed as written).
+    fileprivate static func slips(_ root: OpaquePointer, lines: [Substring], tables: Bool, brackets: Bool) -> [MarkdownDocument.Slip] {
+        var found: [MarkdownDocument.Slip] = []
+        func add(_ line: Int, _ message: String, _ hint: String) {
+            if found.count < maximumSlips { found.append(.init(line: line, message: message, hint: hint)) }
+        }
+        func sourceLine(_ number: Int) -> Substring? { number >= 1 && number <= lines.count ? lines[number - 1] : nil }
+        // Adjacent text nodes merged, so `[^note]` is one literal.
+        if brackets { cmark_consolidate_text_nodes(root) }
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while found.count < maximumSlips {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            if tables && isType(node, "table") {
+                let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+                let first = Int(cmark_node_get_start_line(node))
+                let last = Int(cmark_node_get_end_line(node))
+                guard last >= first + 2 else { continue }
+                for number in (first + 2)...last {
+                    guard let line = sourceLine(number) else { continue }
+                    let cells = cellCount(line)
+                    if cells > columns {
+                        add(
+                            number,
+                            "this table row has \(cells) cells and the header \(columns): "
+                                + (cells - columns == 1 ? "the last one is left out" : "the last \(cells - columns) are left out"),
+                            "add the column to the header row and the separator row, or join the cells")
+                    }
+                }
+            } else if tables && type == CMARK_NODE_PARAGRAPH, cmark_node_parent(node) == root {
+                let number = Int(cmark_node_get_start_line(node))
+                if let line = sourceLine(number), line.trimmingCharacters(in: .whitespaces).hasPrefix("|"),
+                    line.filter({ $0 == "|" }).count >= 2, sourceLine(number + 1)?.trimmingCharacters(in: .whitespaces).hasPrefix("|") == true
+                {
+                    add(number, "a table without its separator row is printed as text", "put a row like | --- | --- | under the header row")
+                }
+            } else if brackets && type == CMARK_NODE_TEXT {
+                let text = literal(node)
+                for label in undefinedFootnotes(in: text) {
+                    add(
+                        lineOf("[^\(label)]", near: node, lines: lines), "footnote [^\(label)] has no definition: it is printed as text",
+                        "define it on a line of its own: [^\(label)]: the footnote's text")
+                }
+                if let target = pictureWithSpace(in: text) {
+                    add(
+                        lineOf("](\(target))", near: node, lines: lines), "a picture whose path has a space is printed as text: ](\(target))",
+                        "put the path in angle brackets: ](<\(target)>), or rename the file without spaces")
+                }
+            }
+        }
+        return found.sorted { $0.line < $1.line }
+    }
+
+    /// Cells of a table row as written: `|` separated, an outer `|` on either
+    /// side not counted, `\|` not a separator.
+    static func cellCount(_ line: Substring) -> Int {
+        var text = line.trimmingCharacters(in: .whitespaces)[...]
+        if text.hasPrefix("|") { text = text.dropFirst() }
+        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        var count = 1
+        var escaped = false
+        for character in text {
+            if character == "|" && !escaped { count += 1 }
+            escaped = character == "\\" && !escaped
+        }
+        return count
+    }
+
+    /// The labels of `[^label]` in text (a defined footnote is not text).
+    static func undefinedFootnotes(in text: String) -> [String] {
+        var labels: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "[^") {
+            let after = rest[open.upperBound...]
+            guard let close = after.firstIndex(of: "]") else { break }
+            let label = after[..<close]
+            if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "[" }) { labels.append(String(label)) }
+            rest = after[close...]
+        }
+        return labels
+    }
+
+    /// The path of `![alt](path with space)` written in text (cmark-gfm
+    /// takes no space in a bare link destination).
+    static func pictureWithSpace(in text: String) -> String? {
+        guard let bang = text.range(of: "!["), let middle = text[bang.upperBound...].range(of: "]("),
+            let close = text[middle.upperBound...].firstIndex(of: ")")
+        else { return nil }
+        let target = text[middle.upperBound..<close]
+        return target.contains(" ") && !target.hasPrefix("<") ? String(target) : nil
+    }
+
+    /// The body line holding `needle`, from the start of the block around `node`; that start if none does.
+    private static func lineOf(_ needle: String, near node: OpaquePointer, lines: [Substring]) -> Int {
+        var current: OpaquePointer? = node
+        var start = 0
+        var end = 0
+        while let candidate = current, start == 0 {
+            start = Int(cmark_node_get_start_line(candidate))
+            end = Int(cmark_node_get_end_line(candidate))
+            current = cmark_node_parent(candidate)
+        }
+        guard start >= 1 else { return 1 }
+        for number in start...max(start, min(end, lines.count)) where number <= lines.count && lines[number - 1].contains(needle) {
+            return number
+        }
+        return start
     }
 }

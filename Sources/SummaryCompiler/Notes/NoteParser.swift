@@ -155,6 +155,10 @@ public enum NoteParser {
                     at: SourceLocation(path: path, line: bodyLine + dropped.line - 1, column: 1),
                     hint: "write it in Markdown (**bold**, *italic*, lists, tables); only <br> is kept, as a line break"))
         }
+        for slip in document.slips {
+            diagnostics.append(
+                .warning(slip.message, at: SourceLocation(path: path, line: bodyLine + slip.line - 1, column: 1), hint: slip.hint))
+        }
 
         // A note with a known session is returned even with errors, so that
         // a mistake in it does not also report its session as missing;
