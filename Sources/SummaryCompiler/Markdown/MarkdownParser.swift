@@ -61,10 +61,9 @@ public enum MarkdownParser {
             var document = document(root)
             // Raw HTML needs a `<`: a note without one is not walked again.
             if text.utf8.contains(UInt8(ascii: "<")) { document.droppedHTML = droppedHTML(root) }
-            // Only a note with a `|`, `[^` or `![` can have these slips.
-            let bytes = text.utf8
-            let pipes = bytes.contains(UInt8(ascii: "|"))
-            let brackets = bytes.contains(UInt8(ascii: "["))
+            // Only a note with a `|`, `[^` or `![` can have these slips: the
+            // others (most notes) pay one scan of their bytes, no walk.
+            let (pipes, brackets) = slipMarks(text.utf8)
             if pipes || brackets {
                 let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
                 document.slips = slips(root, lines: lines, tables: pipes, brackets: brackets)
@@ -439,56 +438,108 @@ extension MarkdownParser {
     fileprivate static func slips(_ root: OpaquePointer, lines: [Substring], tables: Bool, brackets: Bool) -> [MarkdownDocument.Slip] {
         var found: [MarkdownDocument.Slip] = []
         func add(_ line: Int, _ message: String, _ hint: String) {
-            if found.count < maximumSlips { found.append(.init(line: line, message: message, hint: hint)) }
+            found.append(.init(line: line, message: message, hint: hint))
         }
         func sourceLine(_ number: Int) -> Substring? { number >= 1 && number <= lines.count ? lines[number - 1] : nil }
-        // Adjacent text nodes merged, so `[^note]` is one literal.
-        if brackets { cmark_consolidate_text_nodes(root) }
-        let iterator = cmark_iter_new(root)
-        defer { cmark_iter_free(iterator) }
-        while found.count < maximumSlips {
-            let event = cmark_iter_next(iterator)
-            if event == CMARK_EVENT_DONE { break }
-            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            if tables && isType(node, "table") {
-                let columns = Int(cmark_gfm_extensions_get_table_columns(node))
-                let first = Int(cmark_node_get_start_line(node))
-                let last = Int(cmark_node_get_end_line(node))
-                guard last >= first + 2 else { continue }
-                for number in (first + 2)...last {
-                    guard let line = sourceLine(number) else { continue }
-                    let cells = cellCount(line)
-                    if cells > columns {
-                        add(
-                            number,
-                            "this table row has \(cells) cells and the header \(columns): "
-                                + (cells - columns == 1 ? "the last one is left out" : "the last \(cells - columns) are left out"),
-                            "add the column to the header row and the separator row, or join the cells")
+        // Tables and paragraphs at the top of the note: a walk of the root's children only.
+        if tables {
+            for node in children(of: root) {
+                if isType(node, "table") {
+                    let columns = Int(cmark_gfm_extensions_get_table_columns(node))
+                    let first = Int(cmark_node_get_start_line(node))
+                    let last = Int(cmark_node_get_end_line(node))
+                    guard last >= first + 2 else { continue }
+                    for number in (first + 2)...last {
+                        guard let line = sourceLine(number) else { continue }
+                        let cells = cellCount(line)
+                        if cells > columns {
+                            add(
+                                number,
+                                "this table row has \(cells) cells and the header \(columns): "
+                                    + (cells - columns == 1 ? "the last one is left out" : "the last \(cells - columns) are left out"),
+                                "add the column to the header row and the separator row, or join the cells")
+                        }
                     }
-                }
-            } else if tables && type == CMARK_NODE_PARAGRAPH, cmark_node_parent(node) == root {
-                let number = Int(cmark_node_get_start_line(node))
-                if let line = sourceLine(number), line.trimmingCharacters(in: .whitespaces).hasPrefix("|"),
-                    line.filter({ $0 == "|" }).count >= 2, sourceLine(number + 1)?.trimmingCharacters(in: .whitespaces).hasPrefix("|") == true
-                {
-                    add(number, "a table without its separator row is printed as text", "put a row like | --- | --- | under the header row")
-                }
-            } else if brackets && type == CMARK_NODE_TEXT {
-                let text = literal(node)
-                for label in undefinedFootnotes(in: text) {
-                    add(
-                        lineOf("[^\(label)]", near: node, lines: lines), "footnote [^\(label)] has no definition: it is printed as text",
-                        "define it on a line of its own: [^\(label)]: the footnote's text")
-                }
-                if let target = pictureWithSpace(in: text) {
-                    add(
-                        lineOf("](\(target))", near: node, lines: lines), "a picture whose path has a space is printed as text: ](\(target))",
-                        "put the path in angle brackets: ](<\(target)>), or rename the file without spaces")
+                } else if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                    let number = Int(cmark_node_get_start_line(node))
+                    if let line = sourceLine(number), line.trimmingCharacters(in: .whitespaces).hasPrefix("|"),
+                        line.filter({ $0 == "|" }).count >= 2,
+                        sourceLine(number + 1)?.trimmingCharacters(in: .whitespaces).hasPrefix("|") == true
+                    {
+                        add(number, "a table without its separator row is printed as text", "put a row like | --- | --- | under the header row")
+                    }
                 }
             }
         }
-        return found.sorted { $0.line < $1.line }
+        if brackets { found += textSlips(lines) }
+        return Array(found.sorted { $0.line < $1.line }.prefix(maximumSlips))
+    }
+
+    /// Whether the text has a `|`, and a `[^` or `![`, in one pass over its bytes.
+    static func slipMarks(_ bytes: String.UTF8View) -> (pipes: Bool, brackets: Bool) {
+        var pipes = false
+        var brackets = false
+        var previous: UInt8 = 0
+        for byte in bytes {
+            if byte == UInt8(ascii: "|") {
+                pipes = true
+            } else if (previous == UInt8(ascii: "[") && byte == UInt8(ascii: "^")) || (previous == UInt8(ascii: "!") && byte == UInt8(ascii: "[")) {
+                brackets = true
+            }
+            if pipes && brackets { break }
+            previous = byte
+        }
+        return (pipes, brackets)
+    }
+
+    /// Footnote references with no definition and pictures whose path has
+    /// a space, found in the lines as written (outside code: fenced blocks
+    /// and backtick spans), since cmark-gfm leaves both as plain text.
+    static func textSlips(_ lines: [Substring]) -> [MarkdownDocument.Slip] {
+        var defined = Set<Substring>()
+        for line in lines where line.hasPrefix("[^") {
+            if let close = line.range(of: "]:") { defined.insert(line[line.index(line.startIndex, offsetBy: 2)..<close.lowerBound]) }
+        }
+        var found: [MarkdownDocument.Slip] = []
+        var fenced = false
+        for (index, line) in lines.enumerated() {
+            let trimmed = line.drop { $0 == " " }
+            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+                fenced.toggle()
+                continue
+            }
+            guard !fenced, line.contains("[^") || line.contains("![") else { continue }
+            let prose = outsideCodeSpans(line)
+            for label in undefinedFootnotes(in: prose) where !defined.contains(Substring(label)) && !line.hasPrefix("[^\(label)]:") {
+                found.append(
+                    .init(
+                        line: index + 1, message: "footnote [^\(label)] has no definition: it is printed as text",
+                        hint: "define it on a line of its own: [^\(label)]: the footnote's text"))
+            }
+            if let target = pictureWithSpace(in: prose) {
+                found.append(
+                    .init(
+                        line: index + 1, message: "a picture whose path has a space is printed as text: ](\(target))",
+                        hint: "put the path in angle brackets: ](<\(target)>), or rename the file without spaces"))
+            }
+            if found.count >= maximumSlips { break }
+        }
+        return found
+    }
+
+    /// The line with its backtick code spans blanked out.
+    static func outsideCodeSpans(_ line: Substring) -> String {
+        var result = ""
+        var inCode = false
+        for character in line {
+            if character == "`" {
+                inCode.toggle()
+                result.append(" ")
+            } else {
+                result.append(inCode ? " " : character)
+            }
+        }
+        return result
     }
 
     /// Cells of a table row as written: `|` separated, an outer `|` on either
@@ -528,22 +579,5 @@ extension MarkdownParser {
         else { return nil }
         let target = text[middle.upperBound..<close]
         return target.contains(" ") && !target.hasPrefix("<") ? String(target) : nil
-    }
-
-    /// The body line holding `needle`, from the start of the block around `node`; that start if none does.
-    private static func lineOf(_ needle: String, near node: OpaquePointer, lines: [Substring]) -> Int {
-        var current: OpaquePointer? = node
-        var start = 0
-        var end = 0
-        while let candidate = current, start == 0 {
-            start = Int(cmark_node_get_start_line(candidate))
-            end = Int(cmark_node_get_end_line(candidate))
-            current = cmark_node_parent(candidate)
-        }
-        guard start >= 1 else { return 1 }
-        for number in start...max(start, min(end, lines.count)) where number <= lines.count && lines[number - 1].contains(needle) {
-            return number
-        }
-        return start
     }
 }
