@@ -98,8 +98,9 @@ struct DiagnosticAnswer: Encodable, Sendable {
 
     init(_ diagnostic: Diagnostic) {
         severity = diagnostic.severity.rawValue
-        line = diagnostic.location?.line
-        column = diagnostic.location?.column
+        // A location without a line (the notes folder) has none: null, not 0.
+        line = diagnostic.location?.knownLine
+        column = diagnostic.location?.knownColumn
         message = diagnostic.message
         hint = diagnostic.code == CheckedNotes.pictureNotFoundCode ? CheckAnswer.pictureHint : diagnostic.hint
     }
