@@ -49,7 +49,7 @@ extension Intake {
             else { return nil }
             let forum = try cache.currentForum()
             let note = NoteParser.parse(bytes: bytes, path: name, forum: forum).note
-            return (String(decoding: bytes, as: UTF8.self), note)
+            return (NoteParser.displayText(bytes), note)
         }
     }
 

@@ -49,7 +49,7 @@ public enum IntakeRouter {
             else { throw IntakeError(.notFound, "no such version of your notes") }
             let (note, _) = try await intake.parse(bytes)
             return Page.response(
-                Page.version(history, version, text: String(decoding: bytes, as: UTF8.self), preview: note.map { NotePreview($0).html }))
+                Page.version(history, version, text: NoteParser.displayText(bytes), preview: note.map { NotePreview($0).html }))
         }
 
         router.get("/api/me") { request, _ in

@@ -238,3 +238,17 @@ import Testing
         #expect(result.diagnostics.map(\.message) == ["note is larger than 4 MB (\(text.utf8.count) bytes)"])
     }
 }
+
+@Suite("a note's bytes shown to a person")
+struct NoteDisplayTextTests {
+    @Test("UTF-16 (either order, with its mark), UTF-8 with or without its mark: the same text")
+    func decodings() {
+        let text = "---\nsession: plenary\n---\nSí, مرحبا.\n"
+        let little: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+        let big: [UInt8] = [0xFE, 0xFF] + text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
+        for bytes in [little, big, Array(text.utf8), [0xEF, 0xBB, 0xBF] + Array(text.utf8)] {
+            #expect(NoteParser.displayText(bytes) == text)
+        }
+        #expect(NoteParser.displayText([0x41, 0xE9, 0x42]) == "A\u{FFFD}B")
+    }
+}

@@ -74,6 +74,14 @@ public enum NoteParser {
         return parse(text: text, path: path, forum: forum)
     }
 
+    /// A note's bytes as text to show a person, decoded as `parse(bytes:)`
+    /// reads them (UTF-16 with its byte order mark, else UTF-8); a byte
+    /// that is neither shows as U+FFFD.
+    public static func displayText(_ bytes: [UInt8]) -> String {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]), let text = utf16Text(bytes) { return text }
+        return String(decoding: bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(bytes.dropFirst(3)) : bytes, as: UTF8.self)
+    }
+
     /// The text of UTF-16 `bytes` that begin with their byte order mark; nil when they are not valid UTF-16.
     static func utf16Text(_ bytes: [UInt8]) -> String? {
         guard bytes.count % 2 == 0 else { return nil }
