@@ -24,11 +24,19 @@ extension IMRF {
         @Flag(help: "Print one JSON object (the counts and every diagnostic) instead of the report.")
         var json = false
 
+        /// The paths as given, but a workspace's forum.yaml named alone
+        /// (`imrf check ws/forum.yaml`) stands for its workspace.
+        private var checkedPaths: [String] {
+            guard paths.count == 1, (paths[0] as NSString).lastPathComponent == WorkspaceLayout.forumFileName else { return paths }
+            let folder = (paths[0] as NSString).deletingLastPathComponent
+            return [folder.isEmpty ? "." : folder]
+        }
+
         func run() async throws {
             let workspace = try workspace()
             let checked: CheckedNotes
             do {
-                checked = try Workspace.check(paths: paths, draft: draft, workspace: workspace)
+                checked = try Workspace.check(paths: checkedPaths, draft: draft, workspace: workspace)
             } catch {
                 // forum.yaml itself is wrong: still the compiler-style report.
                 try report(notes: 0, error.diagnostics)
@@ -42,6 +50,7 @@ extension IMRF {
         /// given); a folder given as the one path is `Workspace.check`'s.
         private func workspace() throws -> String? {
             if paths.isEmpty { return try workspaceOptions.resolved() }
+            let paths = checkedPaths
             if paths.count == 1, !paths[0].hasSuffix(".md") { return try workspaceOptions.resolved(positional: paths[0]) }
             return workspaceOptions.workspace
         }

@@ -45,4 +45,25 @@ struct MessagesForPeopleTests {
             #expect(try String(contentsOf: file, encoding: .utf8) == "keep me\n")
         }
     }
+
+    @Test("imrf check given forum.yaml, or run inside notes/, checks the workspace it belongs to; an unknown calendar is named at its line")
+    func checkFindsTheWorkspace() throws {
+        try withExampleWorkspace { folder in
+            let byFile = try IMRFProcess.run(["check", "ws/forum.yaml"], directory: folder.url)
+            #expect(byFile.status == 0, "\(byFile.stderr)")
+            #expect(byFile.stdout.contains("7 notes checked: 0 errors"), "\(byFile.stdout)")
+            let inside = try IMRFProcess.run(
+                ["check"], directory: folder.url.appendingPathComponent("ws/notes"), environment: ["IMRF_WORKSPACE": nil])
+            #expect(inside.status == 0, "\(inside.stderr)")
+            #expect(inside.stdout.contains("7 notes checked"))
+            let forumFile = folder.url.appendingPathComponent("ws/forum.yaml")
+            let text = try String(contentsOf: forumFile, encoding: .utf8)
+            try text.replacingOccurrences(of: "calendar: \"un-new-york\"", with: "calendar: \"un-geneva\"")
+                .write(to: forumFile, atomically: true, encoding: .utf8)
+            let line = (text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("calendar:") } ?? 0) + 1
+            let unknown = try IMRFProcess.run(["check", "ws/forum.yaml"], directory: folder.url)
+            #expect(unknown.status == 65)
+            #expect(unknown.stderr.hasPrefix("ws/forum.yaml:\(line):11: error: unknown calendar 'un-geneva'"), "\(unknown.stderr)")
+        }
+    }
 }
