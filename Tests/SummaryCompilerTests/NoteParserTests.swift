@@ -252,3 +252,23 @@ struct NoteDisplayTextTests {
         #expect(NoteParser.displayText([0x41, 0xE9, 0x42]) == "A\u{FFFD}B")
     }
 }
+
+@Suite("a code span cmark-gfm could not close")
+struct LongCodeSpanTests {
+    /// A fuzzing finding: a code span holding a run of 155 backticks was
+    /// written inside 156, which cmark-gfm never closes (it closes spans of at
+    /// most 80), so the span read back as text and its `<b>` as raw HTML.
+    @Test("a code span with a run of 80 or more backticks is written as escaped text: no raw HTML reads back", arguments: [79, 80, 155])
+    func longRun(run: Int) {
+        let code = "<b onclick=x>bold</b" + String(repeating: "`", count: run) + "end"
+        let document = MarkdownDocument(blocks: [.paragraph([.text("see "), .code(code)])])
+        let markdown = document.summaryMarkdown
+        #expect(MarkdownParser.rawHTMLLines(in: markdown).isEmpty, "\(markdown)")
+        let again = MarkdownParser.parse(markdown)
+        let text = again.blocks.first.map { block -> String in
+            guard case .paragraph(let inlines) = block else { return "" }
+            return inlines.map(\.plainText).joined()
+        }
+        #expect(text == "see " + code)
+    }
+}

@@ -339,7 +339,15 @@ struct BodyRenderer {
         guard let first = bytes.first, let last = bytes.last else { return }
         let backtick = UInt8(ascii: "`")
         let space = UInt8(ascii: " ")
-        let fence = String(repeating: "`", count: Self.longestBacktickRun(in: text) + 1)
+        let longest = Self.longestBacktickRun(in: text)
+        // cmark-gfm closes no code span opened by more than 80 backticks
+        // (MAXBACKTICKS): such a span would read back as text with its
+        // content live (`<b>` as raw HTML). Its text is written as text.
+        guard longest < Self.maximumCodeSpanFence else {
+            Self.markdownEscaper.append(text, to: &output)
+            return
+        }
+        let fence = String(repeating: "`", count: longest + 1)
         let padded =
             first == backtick || last == backtick
             || (first == space && last == space && bytes.contains { $0 != space })
@@ -387,6 +395,9 @@ struct BodyRenderer {
     }
 
     private static let pipeEscaper = UTF8Escaper([UInt8(ascii: "|"): "\\|"])
+
+    /// The longest backtick fence cmark-gfm closes a code span with.
+    static let maximumCodeSpanFence = 80
 
     static func longestBacktickRun(in text: String) -> Int {
         var longest = 0
