@@ -131,10 +131,13 @@ public enum DeliverableCalendar {
             if explanation.skipped.isEmpty {
                 text += "; no day skipped."
             } else {
-                text += "; skipped: " + explanation.skipped.map { "\($0.date.short) (\($0.reason))" }.joined(separator: ", ") + "."
+                text += "; skipped: " + explanation.skipped.map { "\($0.date.short): \($0.reason)" }.joined(separator: "; ") + "."
             }
             for holiday in explanation.dependsOnTentative {
                 text += "\nDepends on a tentative holiday: \(holiday.name) on \(holiday.date.long); if it moves, so may this date."
+            }
+            if !explanation.projectedYears.isEmpty {
+                text += "\n" + CalendarYear.projectedNote(explanation.projectedYears) + "."
             }
         }
         return text

@@ -23,6 +23,8 @@ public struct DueMoment: Sendable, Hashable {
 
     /// The tentative holidays the date relies on: if one moves, so may the date.
     public var dependsOnTentative: [Holiday] { explanation?.dependsOnTentative ?? [] }
+    /// The projected years the date was counted over: it may still move.
+    public var projectedYears: [Int] { explanation?.projectedYears ?? [] }
 
     /// `Fri 22 May 2026` or `Tue 5 May 2026 10:00`, for the status line.
     public var short: String { time.map { "\(date.short) \($0)" } ?? date.short }

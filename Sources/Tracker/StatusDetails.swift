@@ -1,6 +1,7 @@
 public import Forum
 public import Foundation
 public import Ledger
+import WorkingDays
 
 /// The long output of `imrf status -v` (the lines after the first, as the
 /// monitoring-plugin guidelines allow): each deliverable with its due moment
@@ -45,6 +46,9 @@ public enum StatusDetails {
             }
             if item.state > .received, let detail = item.detail { state += " (\(detail))" }
             lines.append("\(item.id): due \(item.due.short); \(state)")
+            if !item.isDone, !item.due.projectedYears.isEmpty {
+                lines.append("  note: " + CalendarYear.projectedNote(item.due.projectedYears))
+            }
             for session in owed[item.id] ?? [] {
                 let sent = notes.filter { $0.session == session }
                 if sent.isEmpty {

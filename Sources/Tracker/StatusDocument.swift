@@ -36,11 +36,14 @@ public struct StatusDocument: Sendable, Encodable {
         public var detail: String?
         /// Tentative holidays the due date relies on.
         public var dependsOnTentative: [String]
+        /// Projected years the due date was counted over (no circular entered).
+        public var projectedYears: [Int]
         /// Nil until `imrf remind` has sent one.
         public var lastReminder: Reminder?
 
         enum CodingKeys: String, CodingKey {
-            case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative, lastReminder
+            case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative, projectedYears,
+                lastReminder
         }
 
         /// Writes `workingDaysLeft` and `detail` as null rather than leaving
@@ -59,6 +62,7 @@ public struct StatusDocument: Sendable, Encodable {
             try container.encode(workingDaysLeft, forKey: .workingDaysLeft)
             try container.encode(detail, forKey: .detail)
             try container.encode(dependsOnTentative, forKey: .dependsOnTentative)
+            try container.encode(projectedYears, forKey: .projectedYears)
             try container.encode(lastReminder, forKey: .lastReminder)
         }
     }
@@ -111,6 +115,7 @@ public struct StatusDocument: Sendable, Encodable {
                 finalState: item.kind.finalState.rawValue, done: item.isDone, overdue: item.isOverdue,
                 workingDaysLeft: item.workingDaysLeft, detail: item.detail,
                 dependsOnTentative: item.due.dependsOnTentative.map { "\($0.date.iso) \($0.name)" },
+                projectedYears: item.due.projectedYears,
                 lastReminder: item.lastReminder.flatMap { entry in
                     guard case .reminder(let record) = entry.event else { return nil }
                     return Reminder(

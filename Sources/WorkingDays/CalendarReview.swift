@@ -11,11 +11,42 @@ public struct CalendarReview: Sendable {
         let coverage = calendar.coverage
         summary.append(
             "\(calendar.name): \(calendar.holidays.count) holidays, covering \(coverage.lowerBound.unStyle) to \(coverage.upperBound.unStyle)")
-        let tentative = calendar.holidays.filter { $0.status == .tentative }
+        let coveredYears = coverage.lowerBound.year...coverage.upperBound.year
+        if !calendar.years.isEmpty {
+            var counts: [Int: Int] = [:]
+            for holiday in calendar.holidays { counts[holiday.date.year, default: 0] += 1 }
+            for year in calendar.years {
+                let count = counts[year.year, default: 0]
+                let holidays = "\(count) \(count == 1 ? "holiday" : "holidays")"
+                switch year.state {
+                case .published:
+                    summary.append("\(year.year): published\(year.source.map { " (\($0))" } ?? ""), \(holidays)")
+                case .projected:
+                    summary.append("\(year.year): projected, \(holidays), tentative until its circular is entered")
+                }
+            }
+            let undeclared = coveredYears.filter { calendar.state(ofYear: $0) == nil }
+            if !undeclared.isEmpty {
+                diagnostics.append(
+                    .warning(
+                        "\(CalendarYear.list(undeclared)) \(undeclared.count == 1 ? "is" : "are") covered but neither published nor projected",
+                        at: location,
+                        hint: "add X-IMRF-YEAR;X-IMRF-STATE=PUBLISHED (with X-IMRF-CIRCULAR) or X-IMRF-YEAR;X-IMRF-STATE=PROJECTED for each year"))
+            }
+        }
+        // A projected year's holidays are all tentative; the ones worth
+        // listing are those of the other years.
+        let tentative = calendar.holidays.filter { $0.status == .tentative && calendar.state(ofYear: $0.date.year)?.state != .projected }
         if tentative.isEmpty {
-            summary.append("no tentative dates")
+            summary.append(calendar.years.isEmpty ? "no tentative dates" : "no tentative dates outside the projected years")
         } else {
             summary.append("\(tentative.count) tentative: " + tentative.map { "\($0.date.iso) \($0.name)" }.joined(separator: ", "))
+        }
+        for holiday in tentative where calendar.state(ofYear: holiday.date.year)?.state == .published {
+            diagnostics.append(
+                .warning(
+                    "\(holiday.name) on \(holiday.date.iso) is tentative, but \(holiday.date.year) is published",
+                    at: location, hint: "the circular fixes every date of its year: mark it STATUS:CONFIRMED with the circular's date"))
         }
         var byDate: [CivilDate: [Holiday]] = [:]
         for holiday in calendar.holidays { byDate[holiday.date, default: []].append(holiday) }
@@ -42,7 +73,7 @@ public struct CalendarReview: Sendable {
         // One pass over the holidays: a coverage of thousands of years times
         // a hundred thousand holidays would take minutes year by year.
         let yearsWithHolidays = Set(calendar.holidays.map(\.date.year))
-        for year in coverage.lowerBound.year...coverage.upperBound.year where !yearsWithHolidays.contains(year) {
+        for year in coveredYears where !yearsWithHolidays.contains(year) {
             diagnostics.append(
                 .warning(
                     "no holiday at all in \(year), though it is covered", at: location,

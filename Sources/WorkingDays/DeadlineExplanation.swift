@@ -20,10 +20,14 @@ public struct DeadlineExplanation: Sendable, Hashable, Codable {
     /// The tentative holidays among `skipped`: if one of them moves, the
     /// deadline may move too.
     public var dependsOnTentative: [Holiday]
+    /// The projected years the count passed through (from `from` to
+    /// `deadline`): their circular is not entered, so any of their holidays,
+    /// or a closure not yet known, may still move the deadline.
+    public var projectedYears: [Int]
 
     public init(
         from: CivilDate, workingDays: Int, deadline: CivilDate, calendar: String,
-        skipped: [SkippedDay], dependsOnTentative: [Holiday]
+        skipped: [SkippedDay], dependsOnTentative: [Holiday], projectedYears: [Int] = []
     ) {
         self.from = from
         self.workingDays = workingDays
@@ -31,5 +35,22 @@ public struct DeadlineExplanation: Sendable, Hashable, Codable {
         self.calendar = calendar
         self.skipped = skipped
         self.dependsOnTentative = dependsOnTentative
+        self.projectedYears = projectedYears
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case from, workingDays, deadline, calendar, skipped, dependsOnTentative, projectedYears
+    }
+
+    /// An explanation written before years had states has no `projectedYears`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        from = try container.decode(CivilDate.self, forKey: .from)
+        workingDays = try container.decode(Int.self, forKey: .workingDays)
+        deadline = try container.decode(CivilDate.self, forKey: .deadline)
+        calendar = try container.decode(String.self, forKey: .calendar)
+        skipped = try container.decode([SkippedDay].self, forKey: .skipped)
+        dependsOnTentative = try container.decode([Holiday].self, forKey: .dependsOnTentative)
+        projectedYears = try container.decodeIfPresent([Int].self, forKey: .projectedYears) ?? []
     }
 }

@@ -12,12 +12,18 @@ public struct HolidayCalendar: Sendable, Hashable {
     public private(set) var holidays: [Holiday]
     /// Free text from the file's header: where the dates come from.
     public var summary: String?
+    /// Each covered year's state (published or projected), sorted by year;
+    /// empty for a calendar that does not say.
+    public var years: [CalendarYear]
 
-    public init(name: String, coverage: ClosedRange<CivilDate>, holidays: [Holiday], summary: String? = nil) {
+    public init(
+        name: String, coverage: ClosedRange<CivilDate>, holidays: [Holiday], summary: String? = nil, years: [CalendarYear] = []
+    ) {
         self.name = name
         self.coverage = coverage
         self.holidays = holidays.sorted { ($0.date, $0.name) < ($1.date, $1.name) }
         self.summary = summary
+        self.years = years.sorted { $0.year < $1.year }
     }
 
     /// The holidays on `date` (empty when it is not a holiday).
@@ -32,7 +38,8 @@ public struct HolidayCalendar: Sendable, Hashable {
 
     /// Joins calendars: a day is a holiday when it is one in any of them, and
     /// the result covers only the days all of them cover (outside that, one
-    /// of them knows nothing). Returns nil when the coverages do not overlap.
+    /// of them knows nothing). A year is projected when any of them projects
+    /// it. Returns nil when the coverages do not overlap.
     public static func union(_ calendars: [HolidayCalendar]) -> HolidayCalendar? {
         guard let first = calendars.first else { return nil }
         if calendars.count == 1 { return first }
@@ -43,7 +50,16 @@ public struct HolidayCalendar: Sendable, Hashable {
             name: calendars.map(\.name).joined(separator: "+"),
             coverage: lower...upper,
             holidays: calendars.flatMap(\.holidays),
-            summary: nil
+            summary: nil,
+            years: joinedYears(calendars)
         )
+    }
+
+    private static func joinedYears(_ calendars: [HolidayCalendar]) -> [CalendarYear] {
+        var joined: [Int: CalendarYear] = [:]
+        for year in calendars.flatMap(\.years) where joined[year.year]?.state != .projected {
+            joined[year.year] = year
+        }
+        return Array(joined.values)
     }
 }

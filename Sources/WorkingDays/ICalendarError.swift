@@ -41,6 +41,11 @@ public struct ICalendarError: DiagnosticError, Equatable {
         /// A feature that could change the set of dates and that imrf does
         /// not implement; described for people.
         case unsupported(String)
+        /// A holiday marked confirmed in a year the calendar says is projected.
+        case confirmedInProjectedYear(year: Int)
+        /// An `X-IMRF-YEAR` line for a year already declared, or outside the coverage.
+        case yearDeclaredTwice(year: Int)
+        case yearOutsideCoverage(year: Int)
     }
 
     public var code: Code
@@ -75,6 +80,10 @@ public struct ICalendarError: DiagnosticError, Equatable {
         case .endNotAfterStart(let property): "\(property) is not after the start date"
         case .tooLarge(let what, let limit): "\(what) is over imrf's limit of \(limit)"
         case .unsupported(let feature): "unsupported: \(feature)"
+        case .confirmedInProjectedYear(let year):
+            "this holiday is marked confirmed, but \(year) is a projected year (no circular entered for it)"
+        case .yearDeclaredTwice(let year): "\(year) is declared more than once (X-IMRF-YEAR)"
+        case .yearOutsideCoverage(let year): "\(year) is declared (X-IMRF-YEAR) but lies outside the calendar's coverage"
         }
     }
 
@@ -101,6 +110,12 @@ public struct ICalendarError: DiagnosticError, Equatable {
             "The end date is the day after the last day off (a one-day holiday on 20220530 ends 20220531)."
         case .tooLarge:
             "A holiday calendar is small (the UN's is 19 KB for six years); check that this is the right file, or split it by years."
+        case .confirmedInProjectedYear(let year):
+            "Only the Secretariat's circular confirms a date: mark it STATUS:TENTATIVE, or enter the circular for \(year) with 'imrf calendar import'."
+        case .yearDeclaredTwice:
+            "Keep one X-IMRF-YEAR line per year: published (with the circular) or projected."
+        case .yearOutsideCoverage:
+            "Extend X-IMRF-COVERAGE-START/END to that year, or remove its X-IMRF-YEAR line."
         case .unsupported:
             "imrf reads whole-day holidays with yearly rules only; write the dates out (one event each, or RDATE) rather than have imrf guess which days are meant."
         }

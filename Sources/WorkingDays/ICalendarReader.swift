@@ -113,6 +113,7 @@ private struct Parser {
     var coverageEnd: CivilDate?
     var coverageEndLine = 0
     var seenCalendarProperties: Set<String> = []
+    var years: [(year: CalendarYear, line: Int)] = []
     var events: [(draft: EventDraft, days: Int)] = []
 
     init(path: String, name: String) {
@@ -193,13 +194,22 @@ private struct Parser {
             throw fail(.endNotAfterStart(property: "X-IMRF-COVERAGE-END"), coverageEndLine)
         }
         let coverage = coverageStart...coverageEnd
+        let coveredYears = coverage.lowerBound.year...coverage.upperBound.year
+        for (year, line) in years where !coveredYears.contains(year.year) {
+            throw fail(.yearOutsideCoverage(year: year.year), line)
+        }
+        let projected = Set(years.filter { $0.year.state == .projected }.map(\.year.year))
         var holidays: [Holiday] = []
         var budget = ICalendarReader.Limits.ruleDates
         for (draft, days) in events where !draft.cancelled {
-            holidays += try expand(
+            let expanded = try expand(
                 draft, days: days, coverage: coverage, room: ICalendarReader.Limits.holidayDays - holidays.count, budget: &budget)
+            if let confirmed = expanded.first(where: { $0.status == .confirmed && projected.contains($0.date.year) }) {
+                throw fail(.confirmedInProjectedYear(year: confirmed.date.year), draft.line)
+            }
+            holidays += expanded
         }
-        return HolidayCalendar(name: name, coverage: coverage, holidays: holidays, summary: summary)
+        return HolidayCalendar(name: name, coverage: coverage, holidays: holidays, summary: summary, years: years.map(\.year))
     }
 
     // MARK: Calendar
@@ -216,6 +226,8 @@ private struct Parser {
         case "X-IMRF-COVERAGE-END":
             coverageEnd = try dates(line, list: false)[0]
             coverageEndLine = line.line
+        case "X-IMRF-YEAR":
+            try addYear(line)
         case "CALSCALE":
             guard line.value.uppercased() == "GREGORIAN" else {
                 throw fail(.unsupported("CALSCALE:\(line.value) (only the Gregorian calendar is read)"), line.line)
@@ -225,6 +237,25 @@ private struct Parser {
         default:
             throw fail(.unsupported("the calendar property \(line.name)"), line.line)
         }
+    }
+
+    /// `X-IMRF-YEAR;X-IMRF-STATE=PUBLISHED;X-IMRF-CIRCULAR=ST/IC/2023/18:2024`
+    /// or `X-IMRF-YEAR;X-IMRF-STATE=PROJECTED:2030`: an extension property
+    /// (RFC 5545 3.8.8.2), which other calendar programs ignore.
+    mutating func addYear(_ line: ContentLine) throws(ICalendarError) {
+        guard line.value.count == 4, let number = Int(line.value), number > 0 else {
+            throw fail(.invalidValue(property: "X-IMRF-YEAR", value: line.value), line.line)
+        }
+        let state: CalendarYear.State
+        switch line.parameters["X-IMRF-STATE"]?.uppercased() {
+        case "PUBLISHED": state = .published
+        case "PROJECTED": state = .projected
+        default:
+            throw fail(.invalidValue(property: "X-IMRF-STATE", value: line.parameters["X-IMRF-STATE"] ?? ""), line.line)
+        }
+        guard !years.contains(where: { $0.year.year == number }) else { throw fail(.yearDeclaredTwice(year: number), line.line) }
+        let circular = line.parameters["X-IMRF-CIRCULAR"].flatMap { $0.isEmpty ? nil : $0 }
+        years.append((CalendarYear(number, state, source: state == .published ? circular : nil), line.line))
     }
 
     // MARK: Events

@@ -158,7 +158,8 @@ public struct WorkingDayCalendar: Sendable {
         return DeadlineExplanation(
             from: date, workingDays: n, deadline: deadline, calendar: holidays.name,
             skipped: skipped,
-            dependsOnTentative: skipped.flatMap(\.holidays).filter { $0.status == .tentative })
+            dependsOnTentative: skipped.flatMap(\.holidays).filter { $0.status == .tentative },
+            projectedYears: holidays.projectedYears(from: date, to: deadline))
     }
 
     // MARK: - Index helpers

@@ -8,8 +8,8 @@ extension IMRF {
     struct CalendarCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "calendar",
-            abstract: "Show or check a holiday calendar.",
-            subcommands: [Show.self, Check.self]
+            abstract: "Show, check or keep up a holiday calendar.",
+            subcommands: [Show.self, Check.self, Project.self]
         )
     }
 }
@@ -42,17 +42,29 @@ extension IMRF.CalendarCommand {
                     struct Listing: Encodable {
                         var calendar: String
                         var coverage: [String: CivilDate]
+                        var years: [CalendarYear]
                         var holidays: [Holiday]
                     }
                     let listing = Listing(
                         calendar: holidays.name,
                         coverage: ["start": holidays.coverage.lowerBound, "end": holidays.coverage.upperBound],
+                        years: holidays.years.filter { year == nil || $0.year == year },
                         holidays: listed)
                     print(try JSONOutput.string(listing))
                     return
                 }
                 Reporting.printLine("\(holidays.name): \(holidays.coverage.lowerBound.unStyle) to \(holidays.coverage.upperBound.unStyle)")
+                var heading: Int?
                 for holiday in listed {
+                    if heading != holiday.date.year, let state = holidays.state(ofYear: holiday.date.year) {
+                        heading = holiday.date.year
+                        switch state.state {
+                        case .published:
+                            Reporting.printLine("\(state.year): published\(state.source.map { ", from \($0)" } ?? "")")
+                        case .projected:
+                            Reporting.printLine("\(state.year): projected (derived by rule and estimate; the circular is not entered)")
+                        }
+                    }
                     let status = holiday.status == .tentative ? "tentative" : "confirmed"
                     let name = holiday.name.padding(toLength: 18, withPad: " ", startingAt: 0)
                     Reporting.printLine("\(holiday.date.iso)  \(holiday.date.weekday.name.prefix(3))  \(name) \(status)")

@@ -25,6 +25,9 @@ enum DeadlineText {
             let names = e.dependsOnTentative.map { "\($0.name) (\($0.date.unStyle))" }.joined(separator: ", ")
             text += "\nnote: depends on tentative \(names): the deadline moves if the date is changed"
         }
+        if !e.projectedYears.isEmpty {
+            text += "\nnote: " + CalendarYear.projectedNote(e.projectedYears)
+        }
         if explain {
             text +=
                 "\ncalendar: \(calendar.holidays.name), covering \(calendar.holidays.coverage.lowerBound.unStyle) to \(calendar.holidays.coverage.upperBound.unStyle); working days: \(calendar.weekMask)"

@@ -9,7 +9,13 @@ struct DeadlineCommandTests {
     @Test func firstForumDeadlineSkipsMemorialDay() throws {
         let result = try IMRFProcess.run(["deadline", "2022-05-20"])
         #expect(result.status == 0)
-        #expect(result.stdout == "Monday 6 June 2022: 10 working days after Friday 20 May 2022; skipped 30 May 2022, Memorial Day\n")
+        #expect(
+            result.stdout == """
+                Monday 6 June 2022: 10 working days after Friday 20 May 2022; skipped 30 May 2022, Memorial Day (tentative)
+                note: depends on tentative Memorial Day (30 May 2022): the deadline moves if the date is changed
+                note: 2022 is projected: the circular for 2022 is not published; the deadline may move
+
+                """)
         #expect(result.stderr.isEmpty)
     }
 
@@ -39,8 +45,8 @@ struct DeadlineCommandTests {
             (["tomorrow"], 65, ["error: 'tomorrow' is not a date"]),
             (["2022-05-30", "-n", "0"], 65, ["30 May 2022"]),
             // Outside the coverage, naming its end.
-            (["2027-12-20"], 78, ["31 December 2027", "un-new-york"]),
-            (["2022-05-20", "-n", "100000"], 78, ["covers 1 January 2022 to 31 December 2027"]),
+            (["2030-12-20"], 78, ["31 December 2030", "un-new-york"]),
+            (["2022-05-20", "-n", "100000"], 78, ["covers 1 January 2022 to 31 December 2030"]),
             (["2022-01-05", "-n", "-5"], 78, ["31 December 2021"]),
             // An unknown calendar, listing the available ones.
             (["2022-05-20", "--calendar", "un-geneva"], 78, ["unknown calendar 'un-geneva'", "un-new-york"]),
@@ -66,10 +72,11 @@ struct DeadlineCommandTests {
         #expect(skippedDates.contains("2026-05-25"))
         #expect(skippedDates.contains("2026-05-27"))
         #expect(skipped.allSatisfy { $0["reason"] is String })
+        // 2026 is projected: every holiday of it is tentative.
         let tentative = try #require(object["dependsOnTentative"] as? [[String: Any]])
-        #expect(tentative.count == 1)
-        #expect(tentative.first?["name"] as? String == "Eid al-Adha")
-        #expect(tentative.first?["date"] as? String == "2026-05-27")
+        #expect(tentative.compactMap { $0["name"] as? String } == ["Memorial Day", "Eid al-Adha"])
+        #expect(tentative.compactMap { $0["date"] as? String } == ["2026-05-25", "2026-05-27"])
+        #expect(object["projectedYears"] as? [Int] == [2026])
         #expect(result.stdout.filter { $0 == "\n" }.count == 1)
     }
 
@@ -77,7 +84,8 @@ struct DeadlineCommandTests {
         let result = try IMRFProcess.run(["deadline", "2026-05-20"])
         #expect(result.status == 0)
         #expect(result.stdout.contains("Memorial Day"))
-        #expect(result.stdout.contains("tentative Eid al-Adha (27 May 2026)"))
+        #expect(result.stdout.contains("tentative Memorial Day (25 May 2026), Eid al-Adha (27 May 2026)"))
+        #expect(result.stdout.contains("note: 2026 is projected: the circular for 2026 is not published; the deadline may move"))
     }
 
     @Test func severalDatesGiveOneLineEach() throws {
@@ -112,7 +120,7 @@ struct DeadlineCommandTests {
         #expect(result.status == 0)
         #expect(result.stdout.contains("skipped 2022-05-21 Sat"))
         #expect(result.stdout.contains("skipped 2022-05-30 Mon  Memorial Day"))
-        #expect(result.stdout.contains("covering 1 January 2022 to 31 December 2027"))
+        #expect(result.stdout.contains("covering 1 January 2022 to 31 December 2030"))
     }
 
     @Test func malformedCalendarFileNamesItsLine() throws {
@@ -145,9 +153,10 @@ struct CalendarCommandTests {
         let result = try IMRFProcess.run(["calendar", "show", "--year", "2026"])
         #expect(result.status == 0)
         let lines = result.stdout.split(separator: "\n")
-        #expect(lines.count == 10)  // header + nine holidays
+        #expect(lines.count == 11)  // header, the year's state, nine holidays
+        #expect(lines[1] == "2026: projected (derived by rule and estimate; the circular is not entered)")
         #expect(result.stdout.contains("2026-05-27  Wed  Eid al-Adha        tentative"))
-        #expect(result.stdout.contains("2026-05-25  Mon  Memorial Day       confirmed"))
+        #expect(result.stdout.contains("2026-05-25  Mon  Memorial Day       tentative"))
     }
 
     @Test func showAsJSON() throws {
@@ -155,23 +164,57 @@ struct CalendarCommandTests {
         #expect(result.status == 0)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(object["calendar"] as? String == "un-new-york")
-        #expect((object["coverage"] as? [String: String]) == ["start": "2022-01-01", "end": "2027-12-31"])
+        #expect((object["coverage"] as? [String: String]) == ["start": "2022-01-01", "end": "2030-12-31"])
         let holidays = try #require(object["holidays"] as? [[String: Any]])
-        #expect(holidays.count == 53)
+        #expect(holidays.count == 80)
+        let years = try #require(object["years"] as? [[String: Any]])
+        #expect(years.count == 9)
+        #expect(years.first { $0["year"] as? Int == 2024 }?["state"] as? String == "published")
+        #expect(years.first { $0["year"] as? Int == 2030 }?["state"] as? String == "projected")
         #expect(holidays.contains { $0["date"] as? String == "2022-05-30" && $0["name"] as? String == "Memorial Day" })
     }
 
     @Test func showRefusesAYearOutsideTheCoverage() throws {
-        let result = try IMRFProcess.run(["calendar", "show", "--year", "2030"])
+        let result = try IMRFProcess.run(["calendar", "show", "--year", "2031"])
         #expect(result.status == 78)
-        #expect(result.stderr.contains("does not cover 2030"))
+        #expect(result.stderr.contains("does not cover 2031"))
+    }
+
+    /// The office looks a year ahead: 2031 projected by rule into a copy of
+    /// the calendar, which then answers for it and says it is projected; a
+    /// published year and a gap are refused, the file left as it was.
+    @Test func projectAddsAYearAndRefusesToOverwriteACircular() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let copy = folder.url.appendingPathComponent("hq.ics")
+        try FileManager.default.copyItem(at: repositoryRoot.appendingPathComponent("Calendars/un-new-york.ics"), to: copy)
+        let before = try Data(contentsOf: copy)
+        for (years, message) in [(["2024"], "2024 is published"), (["2033"], "would leave a gap")] {
+            let refused = try IMRFProcess.run(["calendar", "project"] + years + ["--calendar", copy.path])
+            #expect(refused.status == 64, "\(refused.stderr)")
+            #expect(refused.stderr.contains(message), "\(refused.stderr)")
+            #expect(try Data(contentsOf: copy) == before)
+        }
+        let result = try IMRFProcess.run(["calendar", "project", "2031", "--calendar", copy.path])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("2031 projected in"))
+        #expect(result.stdout.contains("2031-01-24  Fri  Eid al-Fitr"))
+        let deadline = try IMRFProcess.run(["deadline", "2031-05-09", "--calendar", copy.path])
+        #expect(deadline.stdout.hasPrefix("Friday 23 May 2031: 10 working days after Friday 9 May 2031"), "\(deadline.stdout)")
+        #expect(deadline.stdout.contains("note: 2031 is projected"))
+        let check = try IMRFProcess.run(["calendar", "check", copy.path])
+        #expect(check.status == 0)
+        #expect(check.stdout.contains("2031: projected, 9 holidays"))
+        #expect(check.stdout.contains("2024: published"))
     }
 
     @Test func checkReportsCoverageAndTentativeDates() throws {
         let result = try IMRFProcess.run(["calendar", "check"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("53 holidays, covering 1 January 2022 to 31 December 2027"))
-        #expect(result.stdout.contains("10 tentative"))
+        #expect(result.stdout.contains("80 holidays, covering 1 January 2022 to 31 December 2030"))
+        #expect(result.stdout.contains("2024: published (the information circular for 2024, known from press copies), 9 holidays"))
+        #expect(result.stdout.contains("2030: projected, 9 holidays, tentative until its circular is entered"))
+        #expect(result.stdout.contains("no tentative dates outside the projected years"))
     }
 
     @Test func checkWarnsAboutWeekendsAndDuplicates() throws {

@@ -49,7 +49,7 @@ struct HostileFolderLookupTests {
         try plant(in: temporary.url)
         let result = try IMRFProcess.run(["deadline", "2022-05-20"], directory: temporary.url)
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(result.stdout == "Monday 6 June 2022: 10 working days after Friday 20 May 2022; skipped 30 May 2022, Memorial Day\n")
+        #expect(result.stdout.hasPrefix("Monday 6 June 2022: 10 working days after Friday 20 May 2022; skipped 30 May 2022, Memorial Day"))
         let show = try IMRFProcess.run(["calendar", "show", "--year", "2022"], directory: temporary.url)
         #expect(show.stdout.contains("Memorial Day"), "\(show.stdout)")
     }

@@ -38,12 +38,12 @@ struct TrackerCommandTests {
     @Test("a day the calendar does not cover: UNKNOWN, exit 3, naming the coverage")
     func beyondTheCalendarIsUnknown() throws {
         try withExampleWorkspace { folder in
-            for day in ["2028-06-01", "2021-06-01"] {
+            for day in ["2031-06-01", "2021-06-01"] {
                 let result = try status(folder, ["--today", day])
                 #expect(result.status == 3, "\(day): \(result.stdout)")
                 #expect(result.stdout.hasPrefix("IMRF UNKNOWN - calendar 'un-new-york' covers"), "\(day): \(result.stdout)")
             }
-            #expect(try status(folder, ["--today", "2027-12-31"]).stdout.hasPrefix("IMRF CRITICAL"), "the last covered day still counts")
+            #expect(try status(folder, ["--today", "2030-12-31"]).stdout.hasPrefix("IMRF CRITICAL"), "the last covered day still counts")
         }
     }
 
@@ -179,7 +179,7 @@ struct TrackerCommandTests {
         (["--today", "yesterday"], "IMRF UNKNOWN - --today 'yesterday' is not a date or a time"),
         (
             ["--today", "2020-01-01"],
-            "IMRF UNKNOWN - calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; computing this needs 1 January 2020, which it does not cover"
+            "IMRF UNKNOWN - calendar 'un-new-york' covers 1 January 2022 to 31 December 2030; computing this needs 1 January 2020, which it does not cover"
         ),
         (["extra", "arguments"], "IMRF UNKNOWN - 2 unexpected arguments: 'extra', 'arguments'"),
     ])

@@ -57,34 +57,60 @@ struct ICalendarWriterTests {
             "X-IMRF-COVERAGE-START;VALUE=DATE:20220101",
             "X-IMRF-COVERAGE-END;VALUE=DATE:20271231",
             "BEGIN:VEVENT",
-            "UID:20220502-1@imrf",
+            "UID:20220502-eid-al-fitr@un-new-york.imrf",
             "DTSTAMP:19700101T000000Z",
             "DTSTART;VALUE=DATE:20220502",
             "DTEND;VALUE=DATE:20220503",
             "SUMMARY:Eid al-Fitr",
             "STATUS:TENTATIVE",
+            "TRANSP:TRANSPARENT",
             "X-IMRF-SOURCE:estimate\\, Umm al-Qura",
             "END:VEVENT",
             "BEGIN:VEVENT",
-            "UID:20220502-2@imrf",
+            "UID:20220502-second-same-day@un-new-york.imrf",
             "DTSTAMP:19700101T000000Z",
             "DTSTART;VALUE=DATE:20220502",
             "DTEND;VALUE=DATE:20220503",
             "SUMMARY:Second\\; same day",
             "STATUS:CONFIRMED",
+            "TRANSP:TRANSPARENT",
             "END:VEVENT",
             "BEGIN:VEVENT",
-            "UID:20220530-1@imrf",
+            "UID:20220530-memorial-day@un-new-york.imrf",
             "DTSTAMP:19700101T000000Z",
             "DTSTART;VALUE=DATE:20220530",
             "DTEND;VALUE=DATE:20220531",
             "SUMMARY:Memorial Day",
             "STATUS:CONFIRMED",
+            "TRANSP:TRANSPARENT",
             "X-IMRF-SOURCE:rule",
             "END:VEVENT",
             "END:VCALENDAR",
         ].map { $0 + "\r\n" }.joined()
         #expect(try ICalendarWriter.write(sample) == expected)
+    }
+
+    /// Each year's state is written and read back; a circular's symbol with
+    /// a comma is quoted; two holidays of one name on one day get distinct UIDs.
+    @Test func yearStatesAndUIDsRoundTrip() throws {
+        let calendar = HolidayCalendar(
+            name: "HQ", coverage: date("2029-01-01")...date("2030-12-31"),
+            holidays: [
+                Holiday(date: date("2029-01-01"), name: "New Year's Day", status: .confirmed, source: "ST/IC/2028/20"),
+                Holiday(date: date("2030-01-01"), name: "New Year's Day", status: .tentative),
+                Holiday(date: date("2030-01-01"), name: "New Year's Day", status: .tentative),
+            ],
+            years: [CalendarYear(2030, .projected), CalendarYear(2029, .published, source: "ST/IC/2028/20, para. 2")])
+        let text = try ICalendarWriter.write(calendar, stamp: "20261130T120000Z").replacingOccurrences(of: "\r\n ", with: "")
+        #expect(text.contains("X-IMRF-YEAR;X-IMRF-STATE=PUBLISHED;X-IMRF-CIRCULAR=\"ST/IC/2028/20, para. 2\":2029\r\n"))
+        #expect(text.contains("X-IMRF-YEAR;X-IMRF-STATE=PROJECTED:2030\r\n"))
+        #expect(text.contains("UID:20300101-new-year-s-day@hq.imrf\r\n"))
+        #expect(text.contains("UID:20300101-new-year-s-day-2@hq.imrf\r\n"))
+        #expect(text.contains("DTSTAMP:20261130T120000Z\r\n"))
+        let read = try ICalendarReader.read(text, name: "x", path: "x.ics")
+        #expect(read == calendar)
+        #expect(read.projectedYears(from: date("2029-12-20"), to: date("2030-01-08")) == [2030])
+        #expect(read.state(ofYear: 2029)?.source == "ST/IC/2028/20, para. 2")
     }
 
     @Test func outputIsByteStable() throws {
