@@ -69,6 +69,31 @@ public struct CircularImport: Sendable {
         for (index, raw) in lines.enumerated() {
             if let date = parseDateLine(raw) { parsed.append((index + 1, date.day, date.month, date.year, date.weekday, date.rest)) }
         }
+        // Each date's name: the rest of its line and the lines up to the next
+        // date (a name wrapped by the PDF); after the last date come the
+        // footnotes, so only a name left off its line is taken from there.
+        var names: [String] = []
+        for (i, item) in parsed.enumerated() {
+            var name = item.rest
+            let end = i + 1 < parsed.count ? parsed[i + 1].line - 1 : lines.count
+            let following = lines[item.line..<end].filter { !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+            if i + 1 < parsed.count {
+                name += " " + following.joined(separator: " ")
+            } else if name.trimmingCharacters(in: .whitespaces).isEmpty, let next = following.first {
+                name = next
+            }
+            names.append(name)
+        }
+        // The circular's own date in its heading ("16 October 2028", on a
+        // line of its own) is no holiday: dates before the first known name
+        // with nothing after them on their line are the heading's.
+        if let first = names.firstIndex(where: { aliases[cleanName($0).lowercased()] != nil }) {
+            let heading = (0..<first).filter { parsed[$0].rest.trimmingCharacters(in: .whitespaces).isEmpty }
+            for index in heading.reversed() {
+                parsed.remove(at: index)
+                names.remove(at: index)
+            }
+        }
         guard !parsed.isEmpty else {
             throw DiagnosticFailure(
                 .badInput,
@@ -86,7 +111,10 @@ public struct CircularImport: Sendable {
                     hint: "give it with --year, e.g. --year 2029"))
         }
         var entries: [Entry] = []
-        for item in parsed {
+        // Names on lines already in error are not reported missing as well.
+        var named: Set<String> = []
+        for (item, name) in zip(parsed, names) {
+            if let known = aliases[cleanName(name).lowercased()] { named.insert(known) }
             let itemYear = item.year ?? target
             guard let date = CivilDate(year: itemYear, month: item.month, day: item.day) else {
                 problems.append(
@@ -98,14 +126,6 @@ public struct CircularImport: Sendable {
                     .error(
                         "\(date.unStyle) is a \(date.weekday.name), not a \(weekday.name)", at: at(item.line),
                         hint: "check the date against the circular"))
-            }
-            var name = item.rest
-            // A name wrapped onto the lines before the next date; after the
-            // last date come the footnotes.
-            if let next = parsed.first(where: { $0.line > item.line })?.line {
-                for continuation in lines[item.line..<(next - 1)] where !continuation.trimmingCharacters(in: .whitespaces).isEmpty {
-                    name += " " + continuation
-                }
             }
             let cleaned = cleanName(name)
             guard !cleaned.isEmpty else {
@@ -130,7 +150,7 @@ public struct CircularImport: Sendable {
         }
         for name in HeadquartersHolidays.names {
             let matches = entries.filter { $0.name == name }
-            if matches.isEmpty {
+            if matches.isEmpty, !named.contains(name) {
                 problems.append(
                     .error(
                         "\(name) is missing from the list for \(target)", at: SourceLocation(path: path),
@@ -150,13 +170,15 @@ public struct CircularImport: Sendable {
         }
         var byDate: [CivilDate: [Entry]] = [:]
         for entry in entries { byDate[entry.date, default: []].append(entry) }
-        for (date, same) in byDate.sorted(by: { $0.key < $1.key }) where same.count > 1 {
+        for (date, same) in byDate.sorted(by: { $0.key < $1.key }) where Set(same.map(\.name)).count > 1 {
             problems.append(
                 .error(
                     "\(same.map(\.name).joined(separator: " and ")) are both on \(date.long)", at: at(same[1].line),
                     hint: "the circular gives each holiday its own day; check the dates"))
         }
-        guard problems.isEmpty else { throw DiagnosticFailure(.badInput, problems) }
+        guard problems.isEmpty else {
+            throw DiagnosticFailure(.badInput, problems.sorted { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) })
+        }
         return CircularImport(
             year: target, entries: entries.sorted { $0.date < $1.date }, source: source ?? found, warnings: warnings)
     }
@@ -243,6 +265,7 @@ public struct CircularImport: Sendable {
     static func cleanName(_ raw: String) -> String {
         var name = raw.replacingOccurrences(of: "\u{2019}", with: "'").replacingOccurrences(of: "\u{2010}", with: "-")
             .replacingOccurrences(of: "\u{2011}", with: "-").replacingOccurrences(of: "\u{00A0}", with: " ")
+            .replacingOccurrences(of: "- ", with: "-")
         name = name.unicodeScalars.filter { !(0x1D43...0x1D5B).contains($0.value) && !"\u{00AA}\u{00BA}*†‡".unicodeScalars.contains($0) }
             .reduce(into: "") { $0.unicodeScalars.append($1) }
         var words = name.split(separator: " ").map(String.init)
@@ -253,11 +276,10 @@ public struct CircularImport: Sendable {
             words.removeLast()
         }
         // A mark stuck to the word: `Id al-Fitra` where the circular has a superscript a.
-        if let last = words.last,
-            let known = aliases.keys.first(where: { (words.dropLast() + [String(last.dropLast())]).joined(separator: " ").lowercased() == $0 }),
-            aliases[words.joined(separator: " ").lowercased()] == nil, !known.isEmpty
-        {
-            words[words.count - 1] = String(last.dropLast())
+        let joined = words.joined(separator: " ")
+        if aliases[joined.lowercased()] == nil, let last = words.last, last.count > 1 {
+            let trimmed = (words.dropLast() + [String(last.dropLast())]).joined(separator: " ")
+            if aliases[trimmed.lowercased()] != nil { return trimmed }
         }
         return words.joined(separator: " ").trimmingCharacters(in: .whitespaces)
     }

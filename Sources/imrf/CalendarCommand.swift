@@ -9,7 +9,7 @@ extension IMRF {
         static let configuration = CommandConfiguration(
             commandName: "calendar",
             abstract: "Show, check or keep up a holiday calendar.",
-            subcommands: [Show.self, Check.self, Project.self]
+            subcommands: [Show.self, Check.self, Project.self, Import.self]
         )
     }
 }
