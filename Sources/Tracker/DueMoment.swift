@@ -25,6 +25,8 @@ public struct DueMoment: Sendable, Hashable {
     public var dependsOnTentative: [Holiday] { explanation?.dependsOnTentative ?? [] }
     /// The projected years the date was counted over: it may still move.
     public var projectedYears: [Int] { explanation?.projectedYears ?? [] }
+    /// The closures the date was counted past (`imrf calendar close`).
+    public var closures: [Holiday] { explanation?.closures ?? [] }
 
     /// `Fri 22 May 2026` or `Tue 5 May 2026 10:00`, for the status line.
     public var short: String { time.map { "\(date.short) \($0)" } ?? date.short }

@@ -46,6 +46,9 @@ public enum StatusDetails {
             }
             if item.state > .received, let detail = item.detail { state += " (\(detail))" }
             lines.append("\(item.id): due \(item.due.short); \(state)")
+            for closure in item.due.closures {
+                lines.append("  counted past a closure: \(closure.date.short), \(closure.name)")
+            }
             if !item.isDone, !item.due.projectedYears.isEmpty {
                 lines.append("  note: " + CalendarYear.projectedNote(item.due.projectedYears))
             }

@@ -38,12 +38,14 @@ public struct StatusDocument: Sendable, Encodable {
         public var dependsOnTentative: [String]
         /// Projected years the due date was counted over (no circular entered).
         public var projectedYears: [Int]
+        /// Closures the due date was counted past: "2027-02-01 Headquarters closed: snowstorm".
+        public var closures: [String]
         /// Nil until `imrf remind` has sent one.
         public var lastReminder: Reminder?
 
         enum CodingKeys: String, CodingKey {
             case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative, projectedYears,
-                lastReminder
+                closures, lastReminder
         }
 
         /// Writes `workingDaysLeft` and `detail` as null rather than leaving
@@ -63,6 +65,7 @@ public struct StatusDocument: Sendable, Encodable {
             try container.encode(detail, forKey: .detail)
             try container.encode(dependsOnTentative, forKey: .dependsOnTentative)
             try container.encode(projectedYears, forKey: .projectedYears)
+            try container.encode(closures, forKey: .closures)
             try container.encode(lastReminder, forKey: .lastReminder)
         }
     }
@@ -116,6 +119,7 @@ public struct StatusDocument: Sendable, Encodable {
                 workingDaysLeft: item.workingDaysLeft, detail: item.detail,
                 dependsOnTentative: item.due.dependsOnTentative.map { "\($0.date.iso) \($0.name)" },
                 projectedYears: item.due.projectedYears,
+                closures: item.due.closures.map { "\($0.date.iso) \($0.name)" },
                 lastReminder: item.lastReminder.flatMap { entry in
                     guard case .reminder(let record) = entry.event else { return nil }
                     return Reminder(

@@ -63,6 +63,8 @@ final class IntakeCache: Sendable {
         var ledger: LedgerWatch.Stamp
         var forum: FileStamp?
         var calendar: FileStamp?
+        /// The closures kept beside the calendar (`imrf calendar close`).
+        var closures: FileStamp?
         var notes: [String: FileStamp]
     }
 
@@ -156,6 +158,8 @@ final class IntakeCache: Sendable {
             if let stamp = FileStamp(path: layout.note(name)) { notes[name] = stamp }
         }
         return ProgressStamp(
-            ledger: ledger, forum: FileStamp(path: layout.forumFile), calendar: calendarPath.flatMap(FileStamp.init(path:)), notes: notes)
+            ledger: ledger, forum: FileStamp(path: layout.forumFile), calendar: calendarPath.flatMap(FileStamp.init(path:)),
+            closures: calendarPath.flatMap { FileStamp(path: CalendarCatalog.closuresFile(of: URL(fileURLWithPath: $0)).path) },
+            notes: notes)
     }
 }

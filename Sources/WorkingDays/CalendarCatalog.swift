@@ -90,14 +90,32 @@ public struct CalendarCatalog: Sendable {
         return names.isEmpty ? "none found (set IMRF_CALENDARS to the folder holding the .ics files)" : names.joined(separator: ", ")
     }
 
-    /// Reads the calendar `reference` names.
+    /// Reads the calendar `reference` names, with the closures kept beside
+    /// it (`closuresFile(of:)`) when there are any: a day Headquarters closed
+    /// is a day off wherever the calendar is used.
     public func load(_ reference: String) throws(DiagnosticFailure) -> HolidayCalendar {
         let url = try locate(reference)
+        let calendar = try Self.read(url)
+        let closures = Self.closuresFile(of: url)
+        guard FileManager.default.fileExists(atPath: closures.path) else { return calendar }
+        return calendar.adding(closures: try Self.read(closures))
+    }
+
+    /// The one file at `url`, nothing joined: what `imrf calendar project`
+    /// and `import` change and write back.
+    public static func read(_ url: URL) throws(DiagnosticFailure) -> HolidayCalendar {
         do {
             return try ICalendarReader.read(contentsOf: url)
         } catch {
             throw DiagnosticFailure(error.kind, error.diagnostics)
         }
+    }
+
+    /// Where the closures of the calendar at `url` are kept:
+    /// `un-new-york-closures.ics` beside `un-new-york.ics`.
+    public static func closuresFile(of url: URL) -> URL {
+        let stem = url.pathExtension.lowercased() == "ics" ? url.deletingPathExtension().lastPathComponent : url.lastPathComponent
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-closures.ics")
     }
 
     /// Reads several calendars and joins them (a day off in any is a day off).

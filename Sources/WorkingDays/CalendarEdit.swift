@@ -80,4 +80,59 @@ public enum CalendarEdit {
         return
             "\(String(repeating: "0", count: max(0, 4 - year.count)))\(year)\(two(c.month))\(two(c.day))T\(two(c.hour))\(two(c.minute))\(two(c.second))Z"
     }
+
+    /// The closures of `calendar` (as read from `closuresFile(of:)`, or nil
+    /// when there is none yet) with `date` recorded as closed for `reason`.
+    /// Refused: a day outside the calendar's coverage, a weekend day or a
+    /// holiday (closed anyway: recording it would change nothing), and a
+    /// day already recorded.
+    public static func closing(
+        _ date: CivilDate, reason: String, calendar: HolidayCalendar, closures: HolidayCalendar?, recorded: CivilDate
+    ) throws(DiagnosticFailure) -> HolidayCalendar {
+        let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty, reason.count <= 200, !reason.contains(where: \.isNewline) else {
+            throw DiagnosticFailure(
+                .usage, .error("the reason must be one line of 1 to 200 characters", hint: "e.g. --reason \"snowstorm\""))
+        }
+        guard calendar.coverage.contains(date) else {
+            throw DiagnosticFailure(
+                .usage,
+                .error(
+                    "calendar '\(calendar.name)' covers \(calendar.coverage.lowerBound.unStyle) to \(calendar.coverage.upperBound.unStyle), not \(date.unStyle)",
+                    hint: "project or import that year first"))
+        }
+        guard date.weekday < .saturday else {
+            throw DiagnosticFailure(.usage, .error("\(date.long) is a weekend day: Headquarters is closed anyway"))
+        }
+        if let holiday = calendar.holidays(on: date).first {
+            throw DiagnosticFailure(.usage, .error("\(date.long) is already a day off: \(holiday.name)"))
+        }
+        let existing =
+            closures
+            ?? HolidayCalendar(
+                name: "\(calendar.name)-closures", coverage: CivilDate(year: 1900, month: 1, day: 1)!...CivilDate(year: 2199, month: 12, day: 31)!,
+                holidays: [],
+                summary:
+                    "Days United Nations Headquarters closed though they are not holidays (weather, security, a decision of the General Assembly), recorded with 'imrf calendar close'; joined with \(calendar.name) wherever it is used."
+            )
+        if let already = existing.holidays(on: date).first {
+            throw DiagnosticFailure(.usage, .error("\(date.long) is already recorded as closed: \(already.name)"))
+        }
+        let closure = Holiday(
+            date: date, name: "Headquarters closed: \(reason)", status: .confirmed,
+            source: "closure recorded on \(recorded.iso) with imrf calendar close", isClosure: true)
+        return HolidayCalendar(
+            name: existing.name, coverage: existing.coverage, holidays: existing.holidays + [closure], summary: existing.summary,
+            years: existing.years)
+    }
+
+    /// The closures without the one on `date` (a closure recorded by mistake).
+    public static func reopening(_ date: CivilDate, closures: HolidayCalendar?) throws(DiagnosticFailure) -> HolidayCalendar {
+        guard let closures, !closures.holidays(on: date).isEmpty else {
+            throw DiagnosticFailure(.usage, .error("no closure is recorded on \(date.long)"))
+        }
+        return HolidayCalendar(
+            name: closures.name, coverage: closures.coverage, holidays: closures.holidays.filter { $0.date != date },
+            summary: closures.summary, years: closures.years)
+    }
 }

@@ -24,6 +24,9 @@ public struct DeadlineExplanation: Sendable, Hashable, Codable {
     /// `deadline`): their circular is not entered, so any of their holidays,
     /// or a closure not yet known, may still move the deadline.
     public var projectedYears: [Int]
+    /// The closures among `skipped` (`imrf calendar close`): days that are
+    /// no holiday but moved the deadline all the same.
+    public var closures: [Holiday] { skipped.flatMap(\.holidays).filter(\.isClosure) }
 
     public init(
         from: CivilDate, workingDays: Int, deadline: CivilDate, calendar: String,
@@ -39,7 +42,19 @@ public struct DeadlineExplanation: Sendable, Hashable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case from, workingDays, deadline, calendar, skipped, dependsOnTentative, projectedYears
+        case from, workingDays, deadline, calendar, skipped, dependsOnTentative, projectedYears, closures
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(from, forKey: .from)
+        try container.encode(workingDays, forKey: .workingDays)
+        try container.encode(deadline, forKey: .deadline)
+        try container.encode(calendar, forKey: .calendar)
+        try container.encode(skipped, forKey: .skipped)
+        try container.encode(dependsOnTentative, forKey: .dependsOnTentative)
+        try container.encode(projectedYears, forKey: .projectedYears)
+        try container.encode(closures, forKey: .closures)
     }
 
     /// An explanation written before years had states has no `projectedYears`.

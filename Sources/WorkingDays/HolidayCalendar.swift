@@ -62,4 +62,13 @@ public struct HolidayCalendar: Sendable, Hashable {
         }
         return Array(joined.values)
     }
+
+    /// This calendar with the days of `closures` inside its coverage added:
+    /// the name, coverage and years stay this calendar's, since a closures
+    /// file says only which days were closed.
+    public func adding(closures: HolidayCalendar) -> HolidayCalendar {
+        HolidayCalendar(
+            name: name, coverage: coverage, holidays: holidays + closures.holidays.filter { coverage.contains($0.date) },
+            summary: summary, years: years)
+    }
 }

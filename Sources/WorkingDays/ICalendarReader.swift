@@ -99,6 +99,7 @@ private struct EventDraft {
     var status: Holiday.Status = .confirmed
     var cancelled = false
     var source: String?
+    var isClosure = false
     var rule: RecurrenceRule?
     var exdates: Set<CivilDate> = []
     var rdates: [CivilDate] = []
@@ -261,7 +262,7 @@ private struct Parser {
     // MARK: Events
 
     func add(_ line: ContentLine, to event: inout EventDraft) throws(ICalendarError) {
-        let once: Set<String> = ["DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "X-IMRF-SOURCE"]
+        let once: Set<String> = ["DTSTART", "DTEND", "DURATION", "SUMMARY", "STATUS", "X-IMRF-SOURCE", "X-IMRF-KIND"]
         if once.contains(line.name), !event.seen.insert(line.name).inserted {
             throw fail(.duplicateProperty(line.name), line.line)
         }
@@ -287,6 +288,12 @@ private struct Parser {
             }
         case "X-IMRF-SOURCE":
             event.source = ContentLine.unescape(line.value)
+        case "X-IMRF-KIND":
+            switch line.value.uppercased() {
+            case "HOLIDAY": event.isClosure = false
+            case "CLOSURE": event.isClosure = true
+            default: throw fail(.invalidValue(property: "X-IMRF-KIND", value: line.value), line.line)
+            }
         case "RRULE":
             guard event.rule == nil else { throw fail(.unsupported("more than one RRULE in one event"), line.line) }
             do {
@@ -363,7 +370,8 @@ private struct Parser {
             for offset in 0..<days {
                 let date = first.adding(days: offset)
                 if recurring, !coverage.contains(date) { continue }
-                result.append(Holiday(date: date, name: event.summary!, status: event.status, source: event.source))
+                result.append(
+                    Holiday(date: date, name: event.summary!, status: event.status, source: event.source, isClosure: event.isClosure))
             }
         }
         return result

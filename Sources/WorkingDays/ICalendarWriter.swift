@@ -84,6 +84,7 @@ public enum ICalendarWriter {
             // person as busy.
             try add("TRANSP:TRANSPARENT")
             if let source = holiday.source { try add("X-IMRF-SOURCE:\(ContentLine.escape(source))") }
+            if holiday.isClosure { try add("X-IMRF-KIND:CLOSURE") }
             try add("END:VEVENT")
         }
         try add("END:VCALENDAR")

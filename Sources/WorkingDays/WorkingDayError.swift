@@ -37,8 +37,8 @@ public struct WorkingDayError: DiagnosticError, Equatable {
                 .error(
                     "calendar '\(calendar)' covers \(coverage.lowerBound.unStyle) to \(coverage.upperBound.unStyle); "
                         + "computing this needs \(date.unStyle), which it does not cover",
-                    hint: "add the year's holidays to the calendar when the Secretariat publishes them, "
-                        + "or use a calendar that covers it")
+                    hint: "enter the year's circular ('imrf calendar import'), or project the year by rule until it is out "
+                        + "('imrf calendar project \(date.year)'), or use a calendar that covers it")
             ]
         case let .notAWorkingDay(date):
             [

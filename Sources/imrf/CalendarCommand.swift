@@ -9,7 +9,7 @@ extension IMRF {
         static let configuration = CommandConfiguration(
             commandName: "calendar",
             abstract: "Show, check or keep up a holiday calendar.",
-            subcommands: [Show.self, Check.self, Project.self, Import.self]
+            subcommands: [Show.self, Check.self, Project.self, Import.self, Close.self]
         )
     }
 }
@@ -65,8 +65,8 @@ extension IMRF.CalendarCommand {
                             Reporting.printLine("\(state.year): projected (derived by rule and estimate; the circular is not entered)")
                         }
                     }
-                    let status = holiday.status == .tentative ? "tentative" : "confirmed"
-                    let name = holiday.name.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    let status = holiday.isClosure ? "closure" : holiday.status == .tentative ? "tentative" : "confirmed"
+                    let name = holiday.name.padding(toLength: max(18, holiday.name.count + 1), withPad: " ", startingAt: 0)
                     Reporting.printLine("\(holiday.date.iso)  \(holiday.date.weekday.name.prefix(3))  \(name) \(status)")
                 }
             }
@@ -87,7 +87,7 @@ extension IMRF.CalendarCommand {
         func run() async throws {
             try await Reporting.run {
                 let url = try CalendarCatalog.standard.locate(calendar)
-                let holidays = try CalendarCatalog.standard.load(url.path)
+                let holidays = try CalendarCatalog.read(url)
                 let report = CalendarReview(holidays, path: url.path)
                 if json {
                     print(try JSONOutput.string(Review(path: url.path, summary: report.summary, diagnostics: report.diagnostics)))

@@ -45,7 +45,7 @@ extension IMRF.CalendarCommand {
             try await Reporting.run {
                 let catalog = CalendarCatalog.standard
                 let url = try catalog.locate(calendar)
-                let before = try catalog.load(url.path)
+                let before = try CalendarCatalog.read(url)
                 let path = file == "-" ? "<stdin>" : file
                 let circular = try CircularImport.read(try Self.text(of: file), path: path, year: year, source: source)
                 for warning in circular.warnings { Reporting.printToStandardError(warning) }
@@ -88,8 +88,12 @@ extension IMRF.CalendarCommand {
             guard uses == calendarFile.standardizedFileURL.resolvingSymlinksInPath() else {
                 return ["the forum of \(folder) counts on calendar '\(tracker.forum.calendar)': its deadlines do not change"]
             }
+            let closuresFile = CalendarCatalog.closuresFile(of: calendarFile)
+            let closures = FileManager.default.fileExists(atPath: closuresFile.path) ? try? CalendarCatalog.read(closuresFile) : nil
             let changed = Tracker(
-                forum: tracker.forum, calendar: WorkingDayCalendar(after, weekMask: tracker.calendar.weekMask), clock: tracker.clock)
+                forum: tracker.forum,
+                calendar: WorkingDayCalendar(closures.map { after.adding(closures: $0) } ?? after, weekMask: tracker.calendar.weekMask),
+                clock: tracker.clock)
             var lines: [String] = []
             for deliverable in tracker.deliverables {
                 guard let old = try? tracker.due(deliverable.due), let new = try? changed.due(deliverable.due) else { continue }

@@ -26,7 +26,7 @@ extension IMRF.CalendarCommand {
             try await Reporting.run {
                 let catalog = CalendarCatalog.standard
                 let url = try catalog.locate(calendar)
-                var holidays = try catalog.load(url.path)
+                var holidays = try CalendarCatalog.read(url)
                 for year in years.sorted() {
                     guard (1901...2075).contains(year) else {
                         throw DiagnosticFailure(.usage, .error("\(year) cannot be projected", hint: "give a year from 1901 to 2075"))

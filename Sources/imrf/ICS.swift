@@ -32,8 +32,11 @@ extension IMRF {
                 let tracker = try Tracker.load(workspace: workspace)
                 let evidence = try Evidence.gather(workspace: workspace)
                 let layout = WorkspaceLayout(workspace)
-                let inputs = [layout.forumFile, layout.notesFolder, try? CalendarCatalog.standard.locate(tracker.forum.calendar).path]
-                    .compactMap { $0.flatMap(FileStamp.init(path:))?.modificationTime }.max()
+                let calendarFile = try? CalendarCatalog.standard.locate(tracker.forum.calendar)
+                let inputs = [
+                    layout.forumFile, layout.notesFolder, calendarFile?.path, calendarFile.map { CalendarCatalog.closuresFile(of: $0).path },
+                ]
+                .compactMap { $0.flatMap(FileStamp.init(path:))?.modificationTime }.max()
                 let text = try DeliverableCalendar.write(
                     tracker, alarmWorkingDays: alarmDays, evidence: evidence,
                     revision: .init(generated: Date(), inputsModified: inputs.map(Date.init(timeIntervalSince1970:))))

@@ -272,7 +272,7 @@ struct RemindCommandTests {
             #expect(plain.status == 0 && json.status == 0, "\(plain.stderr) \(json.stderr)")
             let log = try IMRFProcess.run(["log", "ws", "--json"], directory: folder.url)
             // The last day the calendar covers: --today is a what-if, and the reminders were recorded now.
-            let status = try IMRFProcess.run(["status", "ws", "--json", "--today", "2027-12-31"], directory: folder.url)
+            let status = try IMRFProcess.run(["status", "ws", "--json", "--today", "2030-12-31"], directory: folder.url)
             let ledger = try Data(contentsOf: workspace.appendingPathComponent(".imrf/ledger.sqlite"))
             let base64 = Data("\0\(Self.user)\0\(Self.password)".utf8).base64EncodedString()
             for output in [plain.stdout, plain.stderr, json.stdout, json.stderr, log.stdout, status.stdout, String(decoding: ledger, as: UTF8.self)] {

@@ -77,8 +77,8 @@ struct WorkingDayCalendarTests {
             error.diagnostics[0].message == "calendar 'un-new-york' covers 1 January 2022 to 31 December 2027; "
                 + "computing this needs 1 January 2028, which it does not cover")
         #expect(
-            error.diagnostics[0].hint == "add the year's holidays to the calendar when the Secretariat publishes them, "
-                + "or use a calendar that covers it")
+            error.diagnostics[0].hint == "enter the year's circular ('imrf calendar import'), or project the year by rule until it is out "
+                + "('imrf calendar project 2028'), or use a calendar that covers it")
         #expect(throws: WorkingDayError.self) { try un.explainAdvance(d("2027-12-20"), by: 9) }
     }
 
