@@ -1,4 +1,4 @@
-import WorkingDays
+public import WorkingDays
 
 /// The forums imrf knows from public sources: the format of
 /// A/RES/73/326, and each forum's dates as announced (2022: hearing 16 May,
@@ -27,6 +27,27 @@ public enum Edition: String, Sendable, Hashable, CaseIterable {
                 policyDebate: "2026-05-06", plenary: ["2026-05-07", "2026-05-08"]
             )
         }
+    }
+
+    /// A forum of any edition in the format of A/RES/73/326 as the first two
+    /// were held: the hearing on `hearing`; on the first of the four `days`
+    /// round tables 1 (morning) and 2 (afternoon), on the second round
+    /// tables 3 and 4 (morning) and the policy debate (afternoon); the
+    /// plenary on the third and fourth. `days` must hold four days, in order.
+    public static func forum(edition: String, hearing: CivilDate, days: [CivilDate]) -> Forum {
+        precondition(days.count == 4, "a forum has four days")
+        return make(
+            edition: edition, ordinal: ordinal(edition),
+            hearing: hearing.iso, start: days[0].iso, end: days[3].iso,
+            roundTableDays: [days[0].iso, days[0].iso, days[1].iso, days[1].iso],
+            policyDebate: days[1].iso, plenary: [days[2].iso, days[3].iso])
+    }
+
+    /// "Third" for 2030: the forums are every four years from 2022.
+    static func ordinal(_ edition: String) -> String {
+        let names = ["First", "Second", "Third", "Fourth", "Fifth", "Sixth", "Seventh", "Eighth", "Ninth", "Tenth"]
+        guard let year = Int(edition), year >= 2022, (year - 2022) % 4 == 0, (year - 2022) / 4 < names.count else { return edition }
+        return names[(year - 2022) / 4]
     }
 
     private static func day(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }

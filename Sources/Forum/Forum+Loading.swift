@@ -16,7 +16,8 @@ extension Forum {
     /// Reads and parses the forum file at `path`, collecting its warnings.
     /// The workspace is the folder the file is in: the file may not be a
     /// link out of it, and must be a regular file of at most `maximumBytes`.
-    public static func load(contentsOf path: String, warnings: inout [Diagnostic]) throws(DiagnosticFailure) -> Forum {
+    /// With `schedule`, the days are checked against the calendar too (see `parse`).
+    public static func load(contentsOf path: String, warnings: inout [Diagnostic], schedule: Bool = false) throws(DiagnosticFailure) -> Forum {
         let folder = (path as NSString).deletingLastPathComponent
         let reader = WorkspaceFileReader(root: folder.isEmpty ? "." : folder)
         let data: [UInt8]
@@ -41,6 +42,6 @@ extension Forum {
         guard let text = String(validating: data, as: UTF8.self) else {
             throw DiagnosticFailure(.badInput, .error("forum file is not UTF-8 text", at: SourceLocation(path: path)))
         }
-        return try parse(yaml: text, path: path, warnings: &warnings)
+        return try parse(yaml: text, path: path, warnings: &warnings, schedule: schedule)
     }
 }

@@ -54,8 +54,12 @@ extension Forum {
     /// `timeZone` must be a zone Foundation knows and `calendar` one that
     /// `calendars` finds: every command reads forum.yaml through here, so
     /// none accepts a file another refuses.
+    ///
+    /// With `schedule`, the forum's days are also checked against its
+    /// calendar (`ForumSchedule`): `imrf check` and compile ask for it,
+    /// `imrf status` does not pay for it.
     public static func parse(
-        yaml text: String, path: String, warnings: inout [Diagnostic], calendars: CalendarCatalog = .standard
+        yaml text: String, path: String, warnings: inout [Diagnostic], calendars: CalendarCatalog = .standard, schedule: Bool = false
     ) throws(DiagnosticFailure) -> Forum {
         guard text.utf8.count <= maximumBytes else { throw tooLarge(bytes: text.utf8.count, path: path) }
         let source = YAMLSource(text: text, path: path)
@@ -77,13 +81,30 @@ extension Forum {
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)
         if !check.problems.isEmpty { throw DiagnosticFailure(.badInput, check.problems) }
-        return Forum(
+        let forum = Forum(
             edition: file.edition, title: file.title, place: file.place, timeZone: file.timeZone,
             calendar: file.calendar, hearing: days.hearing, start: days.start, opening: days.opening, end: days.end,
             roundTables: roundTables.sorted { $0.number < $1.number }, policyDebate: policyDebate,
             plenary: plenary, distributionWorkingDays: file.distribution.workingDays,
             deliverables: deliverables, reminders: reminders
         )
+        // A calendar that does not load is reported by the commands that count in it.
+        if schedule, let holidays = try? calendars.load(forum.calendar) {
+            let roundTableIndex = Dictionary(
+                file.sessions.roundTables.enumerated().map { ($0.element.number, $0.offset) }, uniquingKeysWith: { first, _ in first })
+            warnings += ForumSchedule.problems(forum, calendar: WorkingDayCalendar(holidays)) { day in
+                switch day {
+                case .hearing: check.at(["hearing"])
+                case .start: check.at(["forum", "start"])
+                case .end: check.at(["forum", "end"])
+                case .policyDebate: check.at(["sessions", "policyDebate", "date"])
+                case .roundTable(let number):
+                    check.at(["sessions", "roundTables", YAMLTree.element(roundTableIndex[number] ?? 0), "date"])
+                case .plenary(let index): check.at(["sessions", "plenary", YAMLTree.element(index)])
+                }
+            }
+        }
+        return forum
     }
 
     /// A warning for each key `knownKeys` does not list, at the key.

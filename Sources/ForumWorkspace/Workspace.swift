@@ -35,7 +35,7 @@ public struct Workspace: Sendable {
     public static func load(_ path: String, draft: Bool = false) throws(DiagnosticFailure) -> Workspace {
         let layout = WorkspaceLayout(path)
         var forumWarnings: [Diagnostic] = []
-        let forum = try Forum.load(contentsOf: layout.forumFile, warnings: &forumWarnings)
+        let forum = try Forum.load(contentsOf: layout.forumFile, warnings: &forumWarnings, schedule: true)
         let notesPath = layout.notesFolder
         var checked = CheckedNotes.check(notePaths: layout.noteFileNames().map(layout.note), forum: forum, folder: path)
         checked.diagnostics += forumWarnings

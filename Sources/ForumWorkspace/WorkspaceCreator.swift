@@ -12,6 +12,12 @@ public enum WorkspaceCreator {
     /// The files written, relative to `directory`.
     @discardableResult
     public static func create(at directory: String, edition: Edition, example: Bool) throws(DiagnosticFailure) -> [String] {
+        try create(at: directory, forum: edition.forum, example: example)
+    }
+
+    /// A workspace for `forum` (any edition; `Edition.forum(edition:hearing:days:)`).
+    @discardableResult
+    public static func create(at directory: String, forum: Forum, example: Bool) throws(DiagnosticFailure) -> [String] {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
@@ -28,7 +34,7 @@ public enum WorkspaceCreator {
                     ))
             }
         }
-        var files = [(WorkspaceLayout.forumFileName, edition.forum.yaml)]
+        var files = [(WorkspaceLayout.forumFileName, forum.yaml)]
         if example {
             files += SampleNotes.all.map { (WorkspaceLayout.recordedNotePath($0.name), $0.content) }
         }
@@ -37,7 +43,7 @@ public enum WorkspaceCreator {
         do throws(WorkspaceFile.Problem) {
             let root = try OpenFolder.open(directory, inside: nil)
             let notes = try root.subfolder(WorkspaceLayout.notesFolderName)
-            try root.write(Data(edition.forum.yaml.utf8), to: WorkspaceLayout.forumFileName)
+            try root.write(Data(forum.yaml.utf8), to: WorkspaceLayout.forumFileName)
             if example {
                 for sample in SampleNotes.all { try notes.write(Data(sample.content.utf8), to: sample.name) }
             }
