@@ -56,11 +56,17 @@ extension ClosureRecord: LedgerRecord {
     var event: LedgerEvent { .closure(self) }
 }
 
+extension DeadlinesRecord: LedgerRecord {
+    static let kind = "deadlines"
+    var event: LedgerEvent { .deadlines(self) }
+}
+
 extension LedgerEvent {
     /// Every kind of record, to decode a stored one by its kind.
     static let recordTypes: [any LedgerRecord.Type] = [
         NoteSubmission.self, CompileRecord.self, UploadRecord.self, DistributionRecord.self,
         InvitationRecord.self, RevocationRecord.self, SignInRecord.self, ReminderRecord.self, ClosureRecord.self,
+        DeadlinesRecord.self,
     ]
 
     /// The record of this event.
@@ -75,6 +81,7 @@ extension LedgerEvent {
         case .signIn(let record): record
         case .reminder(let record): record
         case .closure(let record): record
+        case .deadlines(let record): record
         }
     }
 
@@ -83,7 +90,7 @@ extension LedgerEvent {
 
     /// The kind of event, as stored in the ledger's `kind` column and shown
     /// by `imrf log`: `submission`, `compile`, `upload`, `distribution`,
-    /// `invitation`, `revocation`, `sign-in`, `reminder` or `closure`.
+    /// `invitation`, `revocation`, `sign-in`, `reminder`, `closure` or `deadlines`.
     public var kind: String { type(of: record).kind }
 
     /// The type of the records of `kind`; nil for a kind this imrf does not know.

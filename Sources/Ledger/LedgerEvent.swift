@@ -12,6 +12,29 @@ public enum LedgerEvent: Sendable, Hashable {
     case signIn(SignInRecord)
     case reminder(ReminderRecord)
     case closure(ClosureRecord)
+    case deadlines(DeadlinesRecord)
+}
+
+/// The deliverables' due dates as a compile or a distribution found them,
+/// with the calendar they were counted in: a later change of the calendar
+/// (a circular imported, a closure) that moves one is then seen and said
+/// (`imrf status -v`, `imrf log`). Recorded only when something changed.
+public struct DeadlinesRecord: Sendable, Hashable, Codable {
+    /// The calendar's name (`un-new-york`).
+    public var calendar: String
+    /// SHA-256 of the calendar's file, and of its closures file when there is one.
+    public var calendarSHA256: String
+    /// Each deliverable's due date, `YYYY-MM-DD`, by id.
+    public var due: [String: String]
+    /// The due dates that differ from the previous record's, by id: the date before.
+    public var movedFrom: [String: String]
+
+    public init(calendar: String, calendarSHA256: String, due: [String: String], movedFrom: [String: String] = [:]) {
+        self.calendar = calendar
+        self.calendarSHA256 = calendarSHA256
+        self.due = due
+        self.movedFrom = movedFrom
+    }
 }
 
 /// The workspace closed once the forum's work is over, so that cron stops

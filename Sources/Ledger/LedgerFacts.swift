@@ -22,6 +22,8 @@ public struct LedgerFacts: Sendable, Hashable {
     public var latestClosure: LedgerEntry?
     /// The latest reminder sent for each deliverable, by deliverable id.
     public var latestReminders: [String: LedgerEntry] = [:]
+    /// The deadlines last recorded (`DeadlinesRecord`).
+    public var latestDeadlines: LedgerEntry?
 
     public init(
         latestSubmissions: [String: Date] = [:], latestDistributions: [String: LedgerEntry] = [:],
@@ -52,6 +54,8 @@ public struct LedgerFacts: Sendable, Hashable {
                 latestReminders[record.deliverable] = entry
             case .closure:
                 latestClosure = entry
+            case .deadlines:
+                latestDeadlines = entry
             case .compile, .upload, .invitation, .revocation, .signIn:
                 break
             }
@@ -73,6 +77,12 @@ public struct LedgerFacts: Sendable, Hashable {
     public var closed: (entry: LedgerEntry, record: ClosureRecord)? {
         guard let entry = latestClosure, case .closure(let record) = entry.event, record.closed else { return nil }
         return (entry, record)
+    }
+
+    /// The record of `latestDeadlines`.
+    public var recordedDeadlines: DeadlinesRecord? {
+        guard let entry = latestDeadlines, case .deadlines(let record) = entry.event else { return nil }
+        return record
     }
 
     /// True for a ledger with nothing the tracker reads.

@@ -53,6 +53,9 @@ public struct LedgerTransaction {
         facts.latestClosure = try entries(
             sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'closure' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
         ).first
+        facts.latestDeadlines = try entries(
+            sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'deadlines' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
+        ).first
         let lastSubmission =
             try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission' AND at <= ?", arguments: [until]) ?? 0
         facts.currentCompile = try entries(

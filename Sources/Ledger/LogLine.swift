@@ -22,7 +22,8 @@ public struct LogLine {
     /// may hold line breaks and terminal escapes, shown escaped.
     /// - Parameter replacedBy: the later submission that replaced this one, if any (`replacements`).
     public func line(_ entry: LedgerEntry, replacedBy: Int64? = nil) -> String {
-        let kind = entry.event.kind.padding(toLength: 12, withPad: " ", startingAt: 0)
+        // A column of 12, and always a space after the kind (`distribution` fills it).
+        let kind = entry.event.kind.padding(toLength: max(12, entry.event.kind.count + 1), withPad: " ", startingAt: 0)
         return UntrustedText.escaped("\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event, replacedBy: replacedBy))")
     }
 
@@ -88,6 +89,11 @@ public struct LogLine {
             return "\(record.deliverable), \(ReminderRecord.stageWords(record.stage)), to \(to)\(sessions): \(record.reply)"
         case .closure(let record):
             return (record.closed ? "workspace closed" : "workspace reopened") + (record.reason.map { ": \($0)" } ?? "") + by(record.by)
+        case .deadlines(let record):
+            let dates = record.due.sorted { $0.key < $1.key }.map { id, date in
+                record.movedFrom[id].map { "\(id) moved from \($0) to \(date)" } ?? "\(id) \(date)"
+            }
+            return dates.joined(separator: ", ") + "; calendar \(record.calendar) (sha256 \(short(record.calendarSHA256)))"
         }
     }
 }

@@ -46,6 +46,7 @@ public enum StatusDetails {
             }
             if item.state > .received, let detail = item.detail { state += " (\(detail))" }
             lines.append("\(item.id): due \(item.due.short); \(state)")
+            if let moved = report.moveLine(item.id) { lines.append("  \(moved)") }
             for closure in item.due.closures {
                 lines.append("  counted past a closure: \(closure.date.short), \(closure.name)")
             }

@@ -40,12 +40,14 @@ public struct StatusDocument: Sendable, Encodable {
         public var projectedYears: [Int]
         /// Closures the due date was counted past: "2027-02-01 Headquarters closed: snowstorm".
         public var closures: [String]
+        /// The due date the ledger last recorded, when it differs from `due`; else null.
+        public var movedFrom: String?
         /// Nil until `imrf remind` has sent one.
         public var lastReminder: Reminder?
 
         enum CodingKeys: String, CodingKey {
             case id, title, rule, due, dueAt, state, finalState, done, overdue, workingDaysLeft, detail, dependsOnTentative, projectedYears,
-                closures, lastReminder
+                closures, movedFrom, lastReminder
         }
 
         /// Writes `workingDaysLeft` and `detail` as null rather than leaving
@@ -66,6 +68,7 @@ public struct StatusDocument: Sendable, Encodable {
             try container.encode(dependsOnTentative, forKey: .dependsOnTentative)
             try container.encode(projectedYears, forKey: .projectedYears)
             try container.encode(closures, forKey: .closures)
+            try container.encode(movedFrom, forKey: .movedFrom)
             try container.encode(lastReminder, forKey: .lastReminder)
         }
     }
@@ -120,6 +123,7 @@ public struct StatusDocument: Sendable, Encodable {
                 dependsOnTentative: item.due.dependsOnTentative.map { "\($0.date.iso) \($0.name)" },
                 projectedYears: item.due.projectedYears,
                 closures: item.due.closures.map { "\($0.date.iso) \($0.name)" },
+                movedFrom: report.moves.first { $0.deliverable == item.id }?.from.iso,
                 lastReminder: item.lastReminder.flatMap { entry in
                     guard case .reminder(let record) = entry.event else { return nil }
                     return Reminder(

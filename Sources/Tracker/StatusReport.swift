@@ -16,6 +16,11 @@ public struct StatusReport: Sendable {
     /// When the workspace was closed (`imrf mark closed`), and why, in the
     /// forum's words (`Fri 5 Jun 2026 16:00`); nil while it is open.
     public var closed: (at: Date, words: String, reason: String?)?
+    /// Due dates that moved since the ledger last recorded them (a calendar
+    /// changed by an import or a closure, or forum.yaml edited).
+    public var moves: [DeadlineMove] = []
+    /// Why and when, for each move's line: "calendar un-new-york changed on Mon 30 Nov 2026".
+    public var moveReason: [String: String] = [:]
 
     public init(
         now: Date, today: CivilDate, timeZone: String, warnDays: Int, deliverables: [DeliverableStatus],
@@ -46,6 +51,21 @@ public struct StatusReport: Sendable {
         self.init(
             now: now, today: tracker.clock.date(at: now), timeZone: tracker.forum.timeZone,
             warnDays: warnDays, deliverables: deliverables, closed: closure)
+        moves = tracker.moves(since: evidence.ledger)
+        for move in moves {
+            if move.calendarChanged, let fingerprint = tracker.calendarFingerprint {
+                moveReason[move.deliverable] =
+                    "calendar \(fingerprint.name) changed" + (fingerprint.modified.map { " on \(tracker.clock.date(at: $0).short)" } ?? "")
+            } else {
+                moveReason[move.deliverable] = "forum.yaml changed"
+            }
+        }
+    }
+
+    /// "moved from Fri 22 May 2026 to Tue 26 May 2026: calendar un-new-york changed on Mon 30 Nov 2026".
+    public func moveLine(_ deliverable: String) -> String? {
+        guard let move = moves.first(where: { $0.deliverable == deliverable }) else { return nil }
+        return "moved from \(move.from.short) to \(move.to.short): \(moveReason[deliverable] ?? "the calendar changed")"
     }
 
     /// Overdue deliverables; none in a closed workspace, which nothing watches.

@@ -16,7 +16,10 @@ extension Tracker {
         let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil, by: person)
         let layout = WorkspaceLayout(path)
         do {
-            return (found, try Ledger(workspace: layout.url).append(.distribution(record), at: moment))
+            let entry = try Ledger(workspace: layout.url).append(.distribution(record), at: moment)
+            // The deadlines it met, kept for a later calendar change to be seen against.
+            _ = try? recordDeadlines(workspace: path, at: moment)
+            return (found, entry)
         } catch let error as LedgerError {
             throw TrackerError(.ledger(error))
         } catch {

@@ -13,6 +13,9 @@ public struct Tracker: Sendable {
     public let clock: ForumClock
     /// `Deliverable.tracked(for: forum)`: the standard three and the office's own.
     public let deliverables: [Deliverable]
+    /// Which calendar files the dates are counted in, as they are now; nil
+    /// for a tracker not loaded from files.
+    public var calendarFingerprint: CalendarFingerprint?
 
     public init(forum: Forum, calendar: WorkingDayCalendar, clock: ForumClock) {
         self.forum = forum
@@ -31,7 +34,9 @@ public struct Tracker: Sendable {
             throw DiagnosticFailure(error.kind, error.diagnostics)
         }
         let holidays = try catalog.load([forum.calendar])
-        return Tracker(forum: forum, calendar: WorkingDayCalendar(holidays), clock: clock)
+        var tracker = Tracker(forum: forum, calendar: WorkingDayCalendar(holidays), clock: clock)
+        tracker.calendarFingerprint = (try? catalog.locate(forum.calendar)).flatMap { CalendarFingerprint(name: forum.calendar, file: $0) }
+        return tracker
     }
 
     /// The deliverable called `id`, or an error listing the ones there are.

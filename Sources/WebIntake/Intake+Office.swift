@@ -67,6 +67,11 @@ extension Intake {
             let compilation = try await Compilation.run(
                 workspace: workspace, formats: formats, draft: draft, templates: configuration.templates, at: configuration.now(),
                 by: person.name)
+            if compilation.ledgerEntry != nil {
+                let workspace = self.workspace
+                let now = configuration.now()
+                await withBlockingWork { Tracker.recordDeadlinesAfterCompile(workspace: workspace, at: now) }
+            }
             return .compiled(CompileAnswer(compilation, draft: draft, workspace: workspace))
         } catch {
             switch error {

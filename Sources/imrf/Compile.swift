@@ -5,6 +5,7 @@ import Foundation
 import Ledger
 import Storage
 import SummaryCompiler
+import Tracker
 import Upload
 
 extension IMRF {
@@ -88,6 +89,7 @@ extension IMRF {
                 }
                 return
             }
+            if compilation.ledgerEntry != nil { Tracker.recordDeadlinesAfterCompile(workspace: workspace) }
             report(compilation)
         }
 

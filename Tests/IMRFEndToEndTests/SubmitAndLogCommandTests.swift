@@ -275,7 +275,8 @@ struct SubmitAndLogCommandTests {
             #expect(compile.stderr == "")
             let log = try IMRFProcess.run(["log", "ws", "--json"], directory: temporary.url)
             let entries = try #require(try JSONSerialization.jsonObject(with: Data(log.stdout.utf8)) as? [[String: Any]])
-            #expect(entries.map { $0["kind"] as? String } == ["compile"])
+            // The compile, then the deadlines it found (the first record of them).
+            #expect(entries.map { $0["kind"] as? String } == ["compile", "deadlines"])
             let record = try #require(entries.first?["record"] as? [String: Any])
             #expect(record["draft"] as? Bool == false)
             let outputs = try #require(record["outputs"] as? [[String: Any]])

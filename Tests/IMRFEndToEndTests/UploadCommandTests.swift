@@ -150,7 +150,8 @@ struct CompileUploadTests {
             let log = try IMRFProcess.run(["log", workspace, "--json"])
             struct Entry: Decodable { var kind: String }
             let kinds = try JSONDecoder().decode([Entry].self, from: Data(log.stdout.utf8)).map(\.kind)
-            #expect(kinds == ["compile", "upload", "upload"], "\(log.stdout)")
+            // Then the deadlines the compile found (their first record).
+            #expect(kinds == ["compile", "upload", "upload", "deadlines"], "\(log.stdout)")
         }
     }
 

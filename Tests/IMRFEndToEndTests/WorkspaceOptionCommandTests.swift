@@ -53,7 +53,9 @@ struct WorkspaceOptionCommandTests {
 
             let log = try IMRFProcess.run(["log", flag, ws], directory: elsewhere)
             #expect(log.status == 0, "\(log.stderr)")
-            #expect(log.stdout.split(separator: "\n").count == 3, "\(log.stdout)")
+            // The compile, the deadlines it found, the submission, the distribution
+            // (the deadlines unchanged since: not recorded again).
+            #expect(log.stdout.split(separator: "\n").count == 4, "\(log.stdout)")
         }
     }
 
@@ -167,7 +169,7 @@ struct JSONOutputCommandTests {
         #expect(marked.status == 0, "\(marked.stderr)")
         #expect(
             marked.stdout
-                == "{\"at\":\"2026-05-21T20:30:00Z\",\"id\":2,\"kind\":\"distribution\",\"record\":{\"deliverable\":\"pga-summaries\",\"reference\":\"A/80/123\"}}\n"
+                == "{\"at\":\"2026-05-21T20:30:00Z\",\"id\":3,\"kind\":\"distribution\",\"record\":{\"deliverable\":\"pga-summaries\",\"reference\":\"A/80/123\"}}\n"
         )
         let log = try IMRFProcess.run(["log", ws, "--json"])
         #expect(log.stdout.contains(String(marked.stdout.dropLast())), "\(log.stdout)")

@@ -10,7 +10,7 @@ import Testing
 struct LedgerFactsTests {
     static func randomEvent(_ random: inout SeededRandom) -> LedgerEvent {
         let hash = { (n: Int) in String(repeating: String(n % 4), count: 64) }
-        switch Int.random(in: 0..<6, using: &random) {
+        switch Int.random(in: 0..<7, using: &random) {
         case 0:
             let session = ["hearing", "round-table-1", "plenary", "not-a-session"].randomElement(using: &random)!
             return .submission(NoteSubmission(session: session, author: "A", path: "notes/x.md", sha256: hash(0)))
@@ -26,6 +26,10 @@ struct LedgerFactsTests {
                     sha256: hash(Int.random(in: 0..<4, using: &random)), attempts: 1))
         case 4:
             return .closure(ClosureRecord(closed: Bool.random(using: &random), reason: nil))
+        case 5:
+            let date = "2026-05-2\(Int.random(in: 0...9, using: &random))"
+            return .deadlines(
+                DeadlinesRecord(calendar: "un-new-york", calendarSHA256: hash(Int.random(in: 0..<4, using: &random)), due: ["pga-summaries": date]))
         case 3:
             let deliverable = ["round-table-summaries", "hearing-summary"].randomElement(using: &random)!
             return .reminder(
