@@ -139,7 +139,7 @@ let package = Package(
         // MARK: Mail (e-mail over SMTP, through the same libcurl shim)
         .target(
             name: "Mail",
-            dependencies: ["Diagnostics", "CCurl", "CCurlShim"],
+            dependencies: ["Diagnostics", "Storage", "CCurl", "CCurlShim"],
             swiftSettings: swiftSettings
         ),
 

@@ -37,7 +37,10 @@ extension Forum {
     /// Keys forum.yaml knows, by the path of the mapping they are in
     /// (`*` stands for any list index).
     static let knownKeys: [String: Set<String>] = [
-        "": ["edition", "title", "place", "timeZone", "calendar", "hearing", "forum", "sessions", "distribution", "deliverables", "reminders"],
+        "": [
+            "edition", "title", "place", "timeZone", "calendar", "calendars", "hearing", "forum", "sessions", "distribution", "deliverables",
+            "reminders",
+        ],
         "forum": ["start", "end", "opening"],
         "sessions": ["roundTables", "policyDebate", "plenary"],
         "sessions.roundTables.*": ["number", "date", "time", "objectives", "coChairs", "keynote"],
@@ -70,6 +73,9 @@ extension Forum {
         // Each step reports its problems in the order of the file.
         var check = ForumFileCheck(tree: tree, root: root)
         check.place(timeZone: file.timeZone, calendar: file.calendar, calendars: calendars)
+        for (index, more) in (file.calendars ?? []).enumerated() {
+            check.calendar(more, at: ["calendars", YAMLTree.element(index)], calendars: calendars)
+        }
         let days = check.days(hearing: file.hearing, forum: file.forum)
         let roundTables = check.roundTables(file.sessions.roundTables)
         let policyDebate = check.policyDebate(file.sessions.policyDebate)
@@ -81,15 +87,16 @@ extension Forum {
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)
         if !check.problems.isEmpty { throw DiagnosticFailure(.badInput, check.problems) }
-        let forum = Forum(
+        var forum = Forum(
             edition: file.edition, title: file.title, place: file.place, timeZone: file.timeZone,
             calendar: file.calendar, hearing: days.hearing, start: days.start, opening: days.opening, end: days.end,
             roundTables: roundTables.sorted { $0.number < $1.number }, policyDebate: policyDebate,
             plenary: plenary, distributionWorkingDays: file.distribution.workingDays,
             deliverables: deliverables, reminders: reminders
         )
+        forum.moreCalendars = file.calendars ?? []
         // A calendar that does not load is reported by the commands that count in it.
-        if schedule, let holidays = try? calendars.load(forum.calendar) {
+        if schedule, let holidays = try? calendars.load(forum.allCalendars) {
             let roundTableIndex = Dictionary(
                 file.sessions.roundTables.enumerated().map { ($0.element.number, $0.offset) }, uniquingKeysWith: { first, _ in first })
             warnings += ForumSchedule.problems(forum, calendar: WorkingDayCalendar(holidays)) { day in
@@ -175,12 +182,17 @@ private struct ForumFileCheck {
                     "'timeZone' is not a time zone: '\(timeZone)'", at: at(["timeZone"]),
                     hint: "write an IANA time zone name, e.g. America/New_York"))
         }
+        self.calendar(calendar, at: ["calendar"], calendars: calendars)
+    }
+
+    /// A calendar forum.yaml names at `path` must be one `calendars` finds.
+    mutating func calendar(_ name: String, at path: [String], calendars: CalendarCatalog) {
         do {
-            _ = try calendars.locate(calendar)
+            _ = try calendars.locate(name)
         } catch {
             problems += error.diagnostics.map { problem in
                 var placed = problem
-                placed.location = at(["calendar"])
+                placed.location = at(path)
                 return placed
             }
         }

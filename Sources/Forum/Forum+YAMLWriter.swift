@@ -43,6 +43,9 @@ extension Forum {
             "sessions:",
             "  roundTables:",
         ]
+        if !moreCalendars.isEmpty, let at = lines.firstIndex(where: { $0.hasPrefix("calendar: ") }) {
+            lines.insert("calendars: [\(moreCalendars.map(quoted).joined(separator: ", "))]", at: at + 1)
+        }
         for table in roundTables {
             lines.append("    - number: \(table.number)")
             lines.append("      date: \(quoted(table.date.iso))")

@@ -21,6 +21,11 @@ public struct Forum: Sendable, Hashable {
     public var timeZone: String
     /// The holiday calendar working days are counted in.
     public var calendar: String
+    /// More calendars joined with it (forum.yaml `calendars:`): a day off in
+    /// any is a day off, as when a forum meets away from Headquarters.
+    public var moreCalendars: [String] = []
+    /// Every calendar the forum counts in, `calendar` first.
+    public var allCalendars: [String] { [calendar] + moreCalendars }
     public var hearing: CivilDate
     public var start: CivilDate
     /// The local time the forum opens on `start` (the opening segment, where

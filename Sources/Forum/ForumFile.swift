@@ -39,6 +39,8 @@ struct ForumFile {
     var place: String
     var timeZone: String
     var calendar: String
+    /// More calendars joined with `calendar` (a day off in any is a day off).
+    var calendars: [String]?
     var hearing: String
     var forum: Days
     var sessions: Sessions
@@ -68,6 +70,7 @@ extension ForumFile {
         place = try tree.string("place", in: top, [])
         timeZone = try tree.string("timeZone", in: top, [])
         calendar = try tree.string("calendar", in: top, [])
+        calendars = try tree.optionalList("calendars", in: top, [])?.map { (node, path) throws(DiagnosticFailure) in try tree.string(node, path) }
         hearing = try tree.string("hearing", in: top, [])
         let days = try tree.mapping("forum", in: top, [])
         forum = Days(

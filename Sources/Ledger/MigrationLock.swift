@@ -1,10 +1,4 @@
-import Foundation
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Storage
 
 /// An exclusive `flock` on `.imrf/ledger.lock`, held while a ledger is
 /// created or migrated.
@@ -20,18 +14,7 @@ struct MigrationLock {
     let path: String
 
     func withLock<T>(_ body: () throws -> T) throws -> T {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw LockFailure(path: path, reason: String(cString: strerror(errno)))
-        }
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                throw LockFailure(path: path, reason: String(cString: strerror(errno)))
-            }
-        }
-        defer { flock(descriptor, LOCK_UN) }
-        return try body()
+        try FileLock(path: path).withLock(body) { problem -> any Error in LockFailure(path: problem.path, reason: problem.reason) }
     }
 
     struct LockFailure: Error {

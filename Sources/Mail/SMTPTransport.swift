@@ -1,6 +1,7 @@
 import CCurl
 import CCurlShim
 import Foundation
+import Storage
 
 /// `curl_global_init`, run once, lazily, before the first handle exists.
 private let curlGlobalInit: CURLcode = imrf_curl_global_init(Int(CURL_GLOBAL_DEFAULT))
@@ -77,14 +78,7 @@ public struct SMTPTransport: Sendable {
     }
 
     /// The server's host is this machine: STARTTLS is used when offered, not required.
-    var isLoopback: Bool {
-        guard let url = URL(string: url), let host = url.host?.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]")) else {
-            return false
-        }
-        if host == "localhost" || host == "::1" { return true }
-        let parts = host.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
-    }
+    var isLoopback: Bool { NetworkPeer.isLoopback(url: url) }
 
     private var server: String {
         guard let parsed = URL(string: url), let host = parsed.host else { return url }
@@ -106,7 +100,7 @@ public struct SMTPTransport: Sendable {
             return MailError(
                 .tls, "the mail server \(server) could not be verified: \(errorText)",
                 hint: "for a private CA, give its certificate with --cacert")
-        case CURLE_SSL_CONNECT_ERROR where Self.speaksNoTLS(errorText):
+        case CURLE_SSL_CONNECT_ERROR where NetworkPeer.answeredInPlainText(errorText):
             return MailError(
                 .tls, "\(server) does not speak TLS from the start: \(errorText)",
                 hint: "smtps:// is for a TLS port (usually 465); for a port with STARTTLS (usually 587), write smtp://")
@@ -137,12 +131,6 @@ public struct SMTPTransport: Sendable {
             .unavailable, "sending to \(recipient) through \(server) failed: \(errorText)\(said)", hint: "the message is sent at the next run")
     }
 
-    /// OpenSSL's and GnuTLS's words for a peer that answered in plain text.
-    static func speaksNoTLS(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return ["wrong version number", "packet length too long", "unknown protocol", "record layer failure", "unexpected tls packet"]
-            .contains { lowered.contains($0) }
-    }
 }
 
 /// What libcurl's callbacks reach: the message's bytes and how far they

@@ -251,17 +251,10 @@ public struct Reminders: Sendable {
     /// Runs `body` holding an exclusive `flock` on `path`, released when the
     /// process ends however it ends.
     static func withLock<T>(_ path: String, _ body: () throws(DiagnosticFailure) -> T) throws(DiagnosticFailure) -> T {
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw DiagnosticFailure(.cannotCreate, .error("cannot open \(path): \(String(cString: strerror(errno)))"))
+        try FileLock(path: path).withLock(body) { problem in
+            problem.opening
+                ? DiagnosticFailure(.cannotCreate, .error("cannot open \(problem.path): \(problem.reason)"))
+                : DiagnosticFailure(.software, .error("cannot lock \(problem.path): \(problem.reason)"))
         }
-        defer { close(descriptor) }
-        while flock(descriptor, LOCK_EX) != 0 {
-            guard errno == EINTR else {
-                throw DiagnosticFailure(.software, .error("cannot lock \(path): \(String(cString: strerror(errno)))"))
-            }
-        }
-        defer { flock(descriptor, LOCK_UN) }
-        return try body()
     }
 }

@@ -19,15 +19,22 @@ public struct CalendarFingerprint: Sendable, Hashable {
         self.modified = modified
     }
 
-    /// The fingerprint of the calendar at `file` and of its closures, if any;
-    /// nil when the calendar cannot be read.
-    public init?(name: String, file: URL) {
-        guard let base = SHA256.hex(ofFileAtPath: file.path) else { return nil }
-        let closures = CalendarCatalog.closuresFile(of: file)
-        let extra = SHA256.hex(ofFileAtPath: closures.path)
+    /// The fingerprint of the calendars at `files` and of their closures,
+    /// if any; nil when a calendar cannot be read. One calendar without
+    /// closures has its file's SHA-256 (what `sha256sum` prints).
+    public init?(name: String, files: [URL]) {
+        var digests: [String] = []
+        var paths: [String] = []
+        for file in files {
+            guard let digest = SHA256.hex(ofFileAtPath: file.path) else { return nil }
+            digests.append(digest)
+            let closures = CalendarCatalog.closuresFile(of: file).path
+            if let extra = SHA256.hex(ofFileAtPath: closures) { digests.append(extra) }
+            paths += [file.path, closures]
+        }
         self.name = name
-        sha256 = extra.map { SHA256.hex(of: Array("\(base) \($0)".utf8)) } ?? base
-        modified = [file.path, closures.path].compactMap { FileStamp(path: $0)?.modificationTime }.max().map(Date.init(timeIntervalSince1970:))
+        sha256 = digests.count == 1 ? digests[0] : SHA256.hex(of: Array(digests.joined(separator: " ").utf8))
+        modified = paths.compactMap { FileStamp(path: $0)?.modificationTime }.max().map(Date.init(timeIntervalSince1970:))
     }
 }
 

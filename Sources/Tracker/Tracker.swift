@@ -33,9 +33,10 @@ public struct Tracker: Sendable {
             let error = TrackerError(.unknownTimeZone(forum.timeZone, forumPath: forumPath))
             throw DiagnosticFailure(error.kind, error.diagnostics)
         }
-        let holidays = try catalog.load([forum.calendar])
+        let holidays = try catalog.load(forum.allCalendars)
         var tracker = Tracker(forum: forum, calendar: WorkingDayCalendar(holidays), clock: clock)
-        tracker.calendarFingerprint = (try? catalog.locate(forum.calendar)).flatMap { CalendarFingerprint(name: forum.calendar, file: $0) }
+        let files = forum.allCalendars.compactMap { try? catalog.locate($0) }
+        tracker.calendarFingerprint = CalendarFingerprint(name: forum.allCalendars.joined(separator: "+"), files: files)
         return tracker
     }
 

@@ -153,7 +153,7 @@ public struct Uploader: Sendable {
         switch result.code {
         case CURLE_OK:
             break
-        case CURLE_SSL_CONNECT_ERROR where speaksNoTLS(result.errorText):
+        case CURLE_SSL_CONNECT_ERROR where NetworkPeer.answeredInPlainText(result.errorText):
             // The port answered, but not in TLS: an http:// endpoint written https://. Trying again cannot help.
             return .fatal(
                 UploadError(
@@ -200,13 +200,6 @@ public struct Uploader: Sendable {
 
     // MARK: - Helpers
 
-    /// OpenSSL's and GnuTLS's words for a peer that answered in plain text.
-    static func speaksNoTLS(_ text: String) -> Bool {
-        let lowered = text.lowercased()
-        return ["wrong version number", "packet length too long", "unknown protocol", "record layer failure", "unexpected tls packet"]
-            .contains { lowered.contains($0) }
-    }
-
     static func backoff(attempt: Int, retryAfter: Double?, request: UploadRequest) -> Double {
         if let retryAfter, retryAfter >= 0 { return min(retryAfter, max(request.maximumBackoff, 0)) }
         let base = min(request.initialBackoff * pow(2, Double(attempt - 1)), request.maximumBackoff)
@@ -225,18 +218,11 @@ public struct Uploader: Sendable {
         guard url.user == nil, url.password == nil else {
             throw UploadError(.credentialsInURL, "the endpoint URL must not contain credentials", hint: "send them as the bearer token")
         }
-        if withToken, url.scheme?.lowercased() == "http", !isLoopback(host) {
+        if withToken, url.scheme?.lowercased() == "http", !NetworkPeer.isLoopback(host: host) {
             throw UploadError(
                 .tokenOverPlainHTTP, "the bearer token would be sent unencrypted to \(host) over http://",
                 hint: "use the endpoint's https:// address; a token is sent over plain http only to this machine (127.0.0.1, ::1, localhost)")
         }
-    }
-
-    static func isLoopback(_ host: String) -> Bool {
-        let name = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        if name == "localhost" || name.hasSuffix(".localhost") || name == "::1" { return true }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
     private static func validated(headers: [String]) throws(UploadError) -> [String] {

@@ -62,9 +62,9 @@ final class IntakeCache: Sendable {
     struct ProgressStamp: Sendable, Equatable {
         var ledger: LedgerWatch.Stamp
         var forum: FileStamp?
-        var calendar: FileStamp?
-        /// The closures kept beside the calendar (`imrf calendar close`).
-        var closures: FileStamp?
+        /// Each calendar forum.yaml names and the closures kept beside it
+        /// (`imrf calendar close`); nil where there is no such file.
+        var calendars: [FileStamp?]
         var notes: [String: FileStamp]
     }
 
@@ -134,8 +134,9 @@ final class IntakeCache: Sendable {
     private func currentProgressStamp() -> ProgressStamp? {
         // The calendar's path comes from forum.yaml: stamped before reading
         // like the rest (a forum changed in between only means one more read).
-        let calendarPath = (try? currentForum()).flatMap { try? CalendarCatalog.standard.locate($0.calendar).path }
-        return watch.stamp().map { progressStamp(ledger: $0, calendarPath: calendarPath) }
+        let calendarFiles = ((try? currentForum())?.allCalendars ?? []).compactMap { try? CalendarCatalog.standard.locate($0) }
+        let calendarPaths = calendarFiles.flatMap { [$0.path, CalendarCatalog.closuresFile(of: $0).path] }
+        return watch.stamp().map { progressStamp(ledger: $0, calendarPaths: calendarPaths) }
     }
 
     /// The tracker and its evidence as the files are now; nil when the
@@ -152,14 +153,13 @@ final class IntakeCache: Sendable {
         return value
     }
 
-    private func progressStamp(ledger: LedgerWatch.Stamp, calendarPath: String?) -> ProgressStamp {
+    private func progressStamp(ledger: LedgerWatch.Stamp, calendarPaths: [String]) -> ProgressStamp {
         var notes: [String: FileStamp] = [:]
         for name in layout.noteFileNames() {
             if let stamp = FileStamp(path: layout.note(name)) { notes[name] = stamp }
         }
         return ProgressStamp(
-            ledger: ledger, forum: FileStamp(path: layout.forumFile), calendar: calendarPath.flatMap(FileStamp.init(path:)),
-            closures: calendarPath.flatMap { FileStamp(path: CalendarCatalog.closuresFile(of: URL(fileURLWithPath: $0)).path) },
+            ledger: ledger, forum: FileStamp(path: layout.forumFile), calendars: calendarPaths.map { FileStamp(path: $0) },
             notes: notes)
     }
 }

@@ -84,15 +84,21 @@ extension IMRF.CalendarCommand {
             guard let tracker = try? Tracker.load(workspace: folder, catalog: catalog) else {
                 return ["the deadlines of \(folder) are not compared: its forum.yaml or calendar cannot be read ('imrf check' says why)"]
             }
-            let uses = try? catalog.locate(tracker.forum.calendar).standardizedFileURL.resolvingSymlinksInPath()
-            guard uses == calendarFile.standardizedFileURL.resolvingSymlinksInPath() else {
-                return ["the forum of \(folder) counts on calendar '\(tracker.forum.calendar)': its deadlines do not change"]
+            func same(_ url: URL) -> Bool {
+                url.standardizedFileURL.resolvingSymlinksInPath() == calendarFile.standardizedFileURL.resolvingSymlinksInPath()
             }
+            let names = tracker.forum.allCalendars
+            guard names.contains(where: { (try? catalog.locate($0)).map(same) == true }) else {
+                return ["the forum of \(folder) counts on calendar '\(names.joined(separator: "', '"))': its deadlines do not change"]
+            }
+            let others = names.filter { (try? catalog.locate($0)).map(same) != true }.compactMap { try? catalog.load($0) }
             let closuresFile = CalendarCatalog.closuresFile(of: calendarFile)
             let closures = FileManager.default.fileExists(atPath: closuresFile.path) ? try? CalendarCatalog.read(closuresFile) : nil
             let changed = Tracker(
                 forum: tracker.forum,
-                calendar: WorkingDayCalendar(closures.map { after.adding(closures: $0) } ?? after, weekMask: tracker.calendar.weekMask),
+                calendar: WorkingDayCalendar(
+                    HolidayCalendar.union([closures.map { after.adding(closures: $0) } ?? after] + others) ?? after,
+                    weekMask: tracker.calendar.weekMask),
                 clock: tracker.clock)
             var lines: [String] = []
             for deliverable in tracker.deliverables {

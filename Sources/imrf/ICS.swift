@@ -32,11 +32,10 @@ extension IMRF {
                 let tracker = try Tracker.load(workspace: workspace)
                 let evidence = try Evidence.gather(workspace: workspace)
                 let layout = WorkspaceLayout(workspace)
-                let calendarFile = try? CalendarCatalog.standard.locate(tracker.forum.calendar)
-                let inputs = [
-                    layout.forumFile, layout.notesFolder, calendarFile?.path, calendarFile.map { CalendarCatalog.closuresFile(of: $0).path },
-                ]
-                .compactMap { $0.flatMap(FileStamp.init(path:))?.modificationTime }.max()
+                let calendarFiles = tracker.forum.allCalendars.compactMap { try? CalendarCatalog.standard.locate($0) }
+                let paths: [String] =
+                    [layout.forumFile, layout.notesFolder] + calendarFiles.flatMap { [$0.path, CalendarCatalog.closuresFile(of: $0).path] }
+                let inputs = paths.compactMap { FileStamp(path: $0)?.modificationTime }.max()
                 let text = try DeliverableCalendar.write(
                     tracker, alarmWorkingDays: alarmDays, evidence: evidence,
                     revision: .init(generated: Date(), inputsModified: inputs.map(Date.init(timeIntervalSince1970:))))

@@ -57,4 +57,45 @@ struct CalendarCloseCommandTests {
         let after = try IMRFProcess.run(["deadline", "2026-05-08"], environment: environment)
         #expect(after.stdout.hasPrefix("Friday 22 May 2026: 10 working days after Friday 8 May 2026\n"))
     }
+
+    /// forum.yaml `calendars:` joins more calendars with `calendar`: a day
+    /// off in the extra one moves the deadline; one that does not exist is an
+    /// error at its line.
+    @Test func moreCalendarsInForumYAMLAreJoined() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let calendars = folder.url.appendingPathComponent("Calendars")
+        try FileManager.default.createDirectory(at: calendars, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Calendars/un-new-york.ics"), to: calendars.appendingPathComponent("un-new-york.ics"))
+        try """
+        BEGIN:VCALENDAR\r
+        VERSION:2.0\r
+        PRODID:-//test//EN\r
+        X-IMRF-COVERAGE-START;VALUE=DATE:20260101\r
+        X-IMRF-COVERAGE-END;VALUE=DATE:20261231\r
+        BEGIN:VEVENT\r
+        DTSTART;VALUE=DATE:20260515\r
+        SUMMARY:Conference services closed\r
+        END:VEVENT\r
+        END:VCALENDAR\r
+
+        """.write(to: calendars.appendingPathComponent("conference.ics"), atomically: true, encoding: .utf8)
+        let environment = ["IMRF_CALENDARS": calendars.path]
+        let ws = folder.url.appendingPathComponent("ws")
+        #expect(try IMRFProcess.run(["init", ws.path, "--edition", "2026"], environment: environment).status == 0)
+        let file = ws.appendingPathComponent("forum.yaml")
+        let yaml = try String(contentsOf: file, encoding: .utf8)
+        try yaml.replacingOccurrences(of: "calendar: \"un-new-york\"\n", with: "calendar: \"un-new-york\"\ncalendars: [\"conference\"]\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let status = try IMRFProcess.run(["status", ws.path, "--json", "--today", "2026-05-12"], environment: environment)
+        #expect(status.stdout.contains(#""due":"2026-05-26""#), "\(status.stdout)")
+        try yaml.replacingOccurrences(of: "calendar: \"un-new-york\"\n", with: "calendar: \"un-new-york\"\ncalendars: [\"nowhere\"]\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let check = try IMRFProcess.run(["check", ws.path, "--draft"], environment: environment)
+        #expect(check.status == 65)
+        let line = try #require(yaml.components(separatedBy: "\n").firstIndex { $0.hasPrefix("calendar: ") }) + 2
+        #expect(check.stderr.contains("forum.yaml:\(line):13: error: unknown calendar 'nowhere'"), "\(check.stderr)")
+        #expect(check.stderr.contains("unknown calendar 'nowhere'"), "\(check.stderr)")
+    }
 }
