@@ -51,6 +51,7 @@ let package = Package(
         .library(name: "WebIntake", targets: ["WebIntake"]),
         .library(name: "Mail", targets: ["Mail"]),
         .library(name: "Reminders", targets: ["Reminders"]),
+        .library(name: "WordImport", targets: ["WordImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -121,6 +122,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: WordImport (a rapporteur's .docx to a note)
+        // libxml2's streaming reader, never with DTD loading or entity substitution.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "WordImport",
+            dependencies: [
+                "Diagnostics", "Storage", "SummaryCompiler", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Upload (libcurl)
         // libcurl's headers only: the library is opened when an upload needs
         // it (CCurlShim's imrf_curl_load), not linked; no pkg-config, whose
@@ -180,6 +197,7 @@ let package = Package(
                 "ForumWorkspace",
                 "Mail",
                 "Reminders",
+                "WordImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: grdbClientSettings
