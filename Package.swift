@@ -334,6 +334,15 @@ let package = Package(
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "WordImportTests",
+            dependencies: [
+                "WordImport", "SummaryCompiler", "Diagnostics", "IMRFTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(name: "MailTests", dependencies: ["Mail", "Diagnostics", "IMRFTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "RemindersTests",

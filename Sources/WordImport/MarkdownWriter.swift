@@ -253,9 +253,19 @@ struct MarkdownWriter {
         output.reserveCapacity(text.utf8.count)
         var lineStart = atLineStart
         var digitsAtStart = atLineStart
-        for character in text {
+        let characters = Array(text)
+        for (index, character) in characters.enumerated() {
+            // cmark-gfm's autolinks read the source raw, backslashes and all:
+            // `www.` and `scheme://` are kept from forming one (`www\.`, `http\://`).
+            if Self.startsAutolink(characters, at: index) {
+                output.append("\\")
+                output.append(character)
+                lineStart = false
+                digitsAtStart = false
+                continue
+            }
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "&", "|", "#", "!":
+            case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "&", "|", "#":
                 output.append("\\")
                 output.append(character)
             case "-", "+", "=", ".", ")":
@@ -272,6 +282,21 @@ struct MarkdownWriter {
             lineStart = false
         }
         return output
+    }
+
+    /// Whether the character at `index` is the `.` of `www.` or the `:`
+    /// of `scheme://` or `mailto:`, where the autolink extension would begin a link.
+    static func startsAutolink(_ characters: [Character], at index: Int) -> Bool {
+        func lowered(_ range: Range<Int>) -> String { String(characters[range]).lowercased() }
+        switch characters[index] {
+        case ".":
+            return index >= 3 && lowered((index - 3)..<index) == "www"
+        case ":":
+            if index + 2 < characters.count, characters[index + 1] == "/", characters[index + 2] == "/" { return true }
+            return index >= 6 && lowered((index - 6)..<index) == "mailto" || index >= 4 && lowered((index - 4)..<index) == "xmpp"
+        default:
+            return false
+        }
     }
 
     /// A link destination inside `<...>`: the characters that would end it

@@ -95,6 +95,7 @@ final class StoryReader {
         var style: String?
         var list: (id: String, level: Int)?
         var outline: Int?
+        var rightToLeft: Bool?
         while let event = try reader.next() {
             switch event {
             case .end("w:p"):
@@ -103,6 +104,7 @@ final class StoryReader {
                 }
                 paragraph.headingLevel = outline.map { $0 < 9 ? min($0 + 1, 6) : nil } ?? styles.headingLevel(style)
                 if paragraph.headingLevel != nil { paragraph.list = nil }
+                paragraph.isRightToLeft = rightToLeft ?? styles.isRightToLeft(style)
                 if linkOpen {
                     paragraph.pieces.append(.linkEnd)
                     linkOpen = false
@@ -116,7 +118,7 @@ final class StoryReader {
                         case "w:pStyle": style = element["w:val"]
                         case "w:numId": list = (element["w:val"] ?? "0", list?.level ?? 0)
                         case "w:ilvl": list = (list?.id ?? "0", element["w:val"].flatMap { Int($0) } ?? 0)
-                        case "w:bidi": paragraph.isRightToLeft = isOn(element)
+                        case "w:bidi": rightToLeft = isOn(element)
                         case "w:outlineLvl": outline = element["w:val"].flatMap { Int($0) }
                         default: break
                         }
@@ -185,8 +187,6 @@ final class StoryReader {
         case "w:sdt", "w:sdtContent", "w:smartTag", "w:customXml", "w:dir", "w:bdo":
             try inlines(reader, until: element.name, into: &paragraph)
         case "w:sdtPr", "w:sdtEndPr", "w:smartTagPr", "w:customXmlPr": try reader.skipElement(element.name)
-        case "w:commentRangeStart":
-            if let id = element["w:id"] { commentDropped(id) }
         case "m:oMath", "m:oMathPara":
             losses.append(Loss(message: "an equation was left out", hint: "type it as text, or send it to the office as a picture"))
             try reader.skipElement(element.name)
@@ -339,6 +339,8 @@ final class StoryReader {
             }
             try reader.skipElement(element.name)
         case "w:commentReference":
+            // Every comment has one reference, a range or not.
+            if let id = element["w:id"] { commentDropped(id) }
             try reader.skipElement(element.name)
         case "w:drawing": try drawing(reader, into: &paragraph)
         case "w:pict":
@@ -543,7 +545,8 @@ final class StoryReader {
     /// The first six words (at most 40 characters) of `text`, for messages.
     static func firstWords(_ text: String) -> String {
         let words = text.split(whereSeparator: { $0.isWhitespace }).prefix(6).joined(separator: " ")
-        return words.count > 40 ? String(words.prefix(40)) + "…" : (text.split(whereSeparator: { $0.isWhitespace }).count > 6 ? words + "…" : words)
+        return words.count > 40
+            ? String(words.prefix(40)).trimmingSpaces + "…" : (text.split(whereSeparator: { $0.isWhitespace }).count > 6 ? words + "…" : words)
     }
 
     // MARK: Fields and links

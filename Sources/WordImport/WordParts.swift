@@ -34,6 +34,8 @@ struct WordStyles {
         var outlineLevel: Int?
         var format = RunFormat()
         var numbering: (id: String, level: Int)?
+        /// `w:bidi` of the style's paragraph properties, when it says.
+        var rightToLeft: Bool?
     }
 
     var styles: [String: Style] = [:]
@@ -41,6 +43,21 @@ struct WordStyles {
     /// `w:val` for left-to-right text, `w:bidi` for right-to-left text.
     var language: String?
     var bidiLanguage: String?
+    /// `w:bidi` of the document's default paragraph properties.
+    var rightToLeft = false
+
+    /// Whether paragraphs of style `id` are right to left, through the
+    /// styles it is based on, else by the document's default.
+    func isRightToLeft(_ id: String?) -> Bool {
+        var current = id
+        var depth = 0
+        while let id = current, let style = styles[id], depth < 20 {
+            if let rightToLeft = style.rightToLeft { return rightToLeft }
+            current = style.basedOn
+            depth += 1
+        }
+        return rightToLeft
+    }
 
     /// The heading level (1-6) of paragraph style `id`: Title is 1, Word's
     /// "heading N" is N, any other style (renamed, localised) by its outline
@@ -87,6 +104,8 @@ struct WordStyles {
                 case "w:name": current?.style.name = element["w:val"] ?? ""
                 case "w:basedOn": current?.style.basedOn = element["w:val"]
                 case "w:outlineLvl": current?.style.outlineLevel = element["w:val"].flatMap { Int($0) }
+                case "w:bidi":
+                    if current != nil { current?.style.rightToLeft = isOn(element) } else if inDefaults { result.rightToLeft = isOn(element) }
                 case "w:b": current?.style.format.bold = isOn(element)
                 case "w:i": current?.style.format.italic = isOn(element)
                 case "w:strike", "w:dstrike": current?.style.format.strike = isOn(element)

@@ -43,6 +43,9 @@ final class XMLReader {
 
     init(_ bytes: [UInt8]) throws(XMLProblem) {
         _ = Self.initialised
+        if let line = Self.documentTypeLine(bytes) {
+            throw XMLProblem(message: "declares a document type or entities, which Word never writes", line: line)
+        }
         self.bytes = bytes
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue | XML_PARSE_NOCDATA.rawValue)
         let made = self.bytes.withUnsafeBufferPointer { buffer in
@@ -55,6 +58,37 @@ final class XMLReader {
     }
 
     deinit { xmlFreeTextReader(reader) }
+
+    /// The line of a `<!DOCTYPE` in the prolog (before the root element),
+    /// found before libxml2 sees the bytes: its internal subset is never
+    /// parsed, so no entity is ever declared, let alone expanded.
+    static func documentTypeLine(_ bytes: [UInt8]) -> Int? {
+        let doctype = Array("<!DOCTYPE".utf8)
+        var line = 1
+        var index = 0
+        var inComment = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            if inComment {
+                if byte == UInt8(ascii: ">"), index >= 2, bytes[index - 1] == UInt8(ascii: "-"), bytes[index - 2] == UInt8(ascii: "-") {
+                    inComment = false
+                }
+            } else if byte == UInt8(ascii: "<"), index + 1 < bytes.count {
+                let next = bytes[index + 1]
+                if bytes[index...].starts(with: doctype) { return line }
+                if bytes[index...].starts(with: Array("<!--".utf8)) {
+                    inComment = true
+                    index += 4
+                    continue
+                }
+                // The root element: no document type can follow.
+                if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") { return nil }
+            }
+            index += 1
+        }
+        return nil
+    }
 
     /// The next event, nil at the end of the part.
     func next() throws(XMLProblem) -> XMLEvent? {
