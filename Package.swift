@@ -275,6 +275,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "word-import-fuzz",
+            dependencies: [
+                "FuzzSupport", "Diagnostics", "Storage", "SummaryCompiler", "WordImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Fuzz/WordImportFuzz",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "markdown-fuzz",
             dependencies: ["FuzzSupport", "SummaryCompiler"],
             path: "Fuzz/MarkdownFuzz",

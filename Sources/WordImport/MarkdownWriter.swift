@@ -18,6 +18,7 @@ struct MarkdownWriter {
     mutating func body(_ blocks: [WordBlock]) -> String {
         var output = ""
         var listColumns: [Int] = []
+        // Per list and level, across the paragraphs between items, as Word numbers them.
         var counters: [String: Int] = [:]
         var previousWasListItem = false
         for block in blocks {
@@ -52,7 +53,6 @@ struct MarkdownWriter {
                 let written = paragraph.headingLevel.map { String(repeating: "#", count: $0) + " " + text } ?? text
                 output += (output.isEmpty ? "" : "\n\n") + written
                 previousWasListItem = false
-                counters = [:]
             case .table(let table):
                 let text = self.table(table)
                 guard !text.isEmpty else { continue }

@@ -30,7 +30,8 @@ struct XMLProblem: Error {
 /// libxml2's streaming reader over bytes in memory. Options: no network,
 /// no DTD loading, no entity substitution (the defaults, never changed),
 /// no messages on stderr. Memory stays bounded by the part's size; time is
-/// linear in it.
+/// linear in it. Without `XML_PARSE_HUGE` libxml2 refuses elements nested
+/// deeper than 256: that bounds the converters' recursion (StoryReader).
 final class XMLReader {
     private let reader: xmlTextReaderPtr
     private let bytes: [UInt8]
