@@ -107,21 +107,15 @@ struct MarkdownWriter {
     /// after a line break, nil in a table cell (a break is `<br>` there).
     mutating func inlines(_ paragraph: WordParagraph, continuation: String?) -> String {
         let pieces = Self.trimmed(paragraph.pieces)
-        let formatted = pieces.contains { piece in
-            switch piece {
-            case .text(_, let format): !format.isPlain
-            case .linkStart: true
-            default: false
-            }
-        }
-        let written = Self.render(pieces, continuation: continuation, formatting: true)
-        guard formatted else { return written }
+        var risky = false
+        let written = Self.render(pieces, continuation: continuation, formatting: true, risky: &risky)
+        guard risky else { return written }
         if Self.readsBack(written, as: pieces) { return written }
         diagnostics.append(
             .warning(
                 "paragraph \(paragraph.number) (“\(StoryReader.firstWords(paragraph.plainText))”): its bold, italic or strikethrough could not be kept",
                 at: SourceLocation(path: path), hint: "check the paragraph's formatting in the note"))
-        return Self.render(pieces, continuation: continuation, formatting: false)
+        return Self.render(pieces, continuation: continuation, formatting: false, risky: &risky)
     }
 
     /// Leading and trailing white space of the paragraph removed (Markdown
@@ -157,7 +151,9 @@ struct MarkdownWriter {
 
     /// Markdown of `pieces`: links grouped, then bold outermost, italic,
     /// strikethrough innermost, each over the longest run that has it.
-    static func render(_ pieces: [WordPiece], continuation: String?, formatting: Bool) -> String {
+    /// `risky` is set when a delimiter written may not read back as one
+    /// (`Self.mayMisread`): only then is the paragraph parsed back.
+    static func render(_ pieces: [WordPiece], continuation: String?, formatting: Bool, risky: inout Bool) -> String {
         var output = ""
         var index = 0
         var atLineStart = true
@@ -165,7 +161,8 @@ struct MarkdownWriter {
             if case .linkStart(let url) = pieces[index] {
                 var end = index + 1
                 while end < pieces.count, pieces[end] != .linkEnd { end += 1 }
-                var text = formatted(Array(pieces[(index + 1)..<end]), level: formatting ? 0 : 3, continuation: continuation, atLineStart: false)
+                var text = formatted(
+                    Array(pieces[(index + 1)..<end]), level: formatting ? 0 : 3, continuation: continuation, atLineStart: false, risky: &risky)
                 if text.trimmingSpaces.isEmpty { text = escaped(url, atLineStart: false) }
                 output += "[" + text + "](<" + destination(url) + ">)"
                 index = end + 1
@@ -175,7 +172,7 @@ struct MarkdownWriter {
             var end = index
             while end < pieces.count, !isLinkStart(pieces[end]) { end += 1 }
             let plain = Array(pieces[index..<end]).filter { $0 != .linkEnd }
-            output += formatted(plain, level: formatting ? 0 : 3, continuation: continuation, atLineStart: atLineStart)
+            output += formatted(plain, level: formatting ? 0 : 3, continuation: continuation, atLineStart: atLineStart, risky: &risky)
             atLineStart = false
             index = end
         }
@@ -198,7 +195,11 @@ struct MarkdownWriter {
         }
     }
 
-    private static func formatted(_ pieces: [WordPiece], level: Int, continuation: String?, atLineStart: Bool) -> String {
+    private static func formatted(
+        _ pieces: [WordPiece], level: Int, continuation: String?, atLineStart: Bool, risky: inout Bool
+    )
+        -> String
+    {
         guard level < 3 else {
             var output = ""
             var lineStart = atLineStart
@@ -228,7 +229,8 @@ struct MarkdownWriter {
             let on = has(pieces[index], level)
             while end < pieces.count, has(pieces[end], level) == on { end += 1 }
             let inner = formatted(
-                Array(pieces[index..<end]), level: level + 1, continuation: continuation, atLineStart: atLineStart && output.isEmpty)
+                Array(pieces[index..<end]), level: level + 1, continuation: continuation, atLineStart: atLineStart && output.isEmpty,
+                risky: &risky)
             if on {
                 let core = inner.trimmingSpaces
                 if core.isEmpty {
@@ -236,6 +238,9 @@ struct MarkdownWriter {
                 } else {
                     let leading = inner.prefix { $0 == " " || $0 == "\u{00A0}" }
                     let trailing = String(inner.reversed().prefix { $0 == " " || $0 == "\u{00A0}" })
+                    let before: Unicode.Scalar? = leading.isEmpty ? output.unicodeScalars.last : " "
+                    let after: WordPiece? = trailing.isEmpty ? (end < pieces.count ? pieces[end] : nil) : .text(" ", RunFormat())
+                    if mayMisread(core, before: before, after: after, level: level, atLineStart: atLineStart) { risky = true }
                     output += leading + delimiters[level] + core + delimiters[level] + trailing
                 }
             } else {
@@ -246,54 +251,81 @@ struct MarkdownWriter {
         return output
     }
 
+    /// Whether delimiters around `core` might not read back as emphasis:
+    /// unless the characters just inside are letters or digits and those
+    /// just outside are white space or punctuation other than a delimiter
+    /// (CommonMark's flanking rules then always hold), the paragraph is
+    /// parsed back to be sure.
+    static func mayMisread(_ core: String, before: Unicode.Scalar?, after: WordPiece?, level: Int, atLineStart: Bool) -> Bool {
+        func isWord(_ scalar: Unicode.Scalar?) -> Bool {
+            guard let scalar else { return false }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+        }
+        guard isWord(core.unicodeScalars.first), isWord(core.unicodeScalars.last) else { return true }
+        if let before {
+            if isWord(before) || before == "*" || before == "~" { return true }
+        } else if level > 0 || !atLineStart {
+            return true
+        }
+        switch after {
+        case nil: return level > 0
+        case .text(let text, let format):
+            return isWord(text.unicodeScalars.first) || format.bold || format.italic || format.strike
+        default: return false
+        }
+    }
+
     /// Every character Markdown could read as syntax is escaped with a
     /// backslash (CommonMark: any ASCII punctuation may be), so text stays text.
     static func escaped(_ text: String, atLineStart: Bool) -> String {
-        var output = ""
-        output.reserveCapacity(text.utf8.count)
+        // On UTF-8 bytes: every character escaped is ASCII, and every byte of
+        // a multi-byte character is 0x80 or more, so none is taken for one.
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + bytes.count / 8)
         var lineStart = atLineStart
         var digitsAtStart = atLineStart
-        let characters = Array(text)
-        for (index, character) in characters.enumerated() {
-            // cmark-gfm's autolinks read the source raw, backslashes and all:
-            // `www.` and `scheme://` are kept from forming one (`www\.`, `http\://`).
-            if Self.startsAutolink(characters, at: index) {
-                output.append("\\")
-                output.append(character)
-                lineStart = false
-                digitsAtStart = false
-                continue
+        for (index, byte) in bytes.enumerated() {
+            switch byte {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "~"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "#"):
+                output.append(UInt8(ascii: "\\"))
+                output.append(byte)
+            case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="), UInt8(ascii: "."), UInt8(ascii: ")"), UInt8(ascii: ":"):
+                // A list marker, a setext underline or a number's `1.` at a
+                // line's start; cmark-gfm's autolinks read the source raw,
+                // backslashes and all, so `www.` and `scheme://` are kept
+                // from forming one (`www\.`, `http\://`).
+                let isMarker =
+                    byte == UInt8(ascii: ".") || byte == UInt8(ascii: ")") ? digitsAtStart && !lineStart : lineStart && byte != UInt8(ascii: ":")
+                if isMarker || Self.startsAutolink(bytes, at: index) { output.append(UInt8(ascii: "\\")) }
+                output.append(byte)
+            case 0x09, 0x0A, 0x0D: output.append(UInt8(ascii: " "))
+            case 0..<0x20, 0x7F: break
+            default: output.append(byte)
             }
-            switch character {
-            case "\\", "`", "*", "_", "[", "]", "<", ">", "~", "&", "|", "#":
-                output.append("\\")
-                output.append(character)
-            case "-", "+", "=", ".", ")":
-                // A list marker, a setext underline or a number's `1.` at a line's start.
-                let isMarker = (character == "." || character == ")") ? digitsAtStart && !lineStart : lineStart
-                if isMarker { output.append("\\") }
-                output.append(character)
-            case "\t", "\n", "\r": output.append(" ")
-            default:
-                if let scalar = character.unicodeScalars.first, scalar.value < 0x20 || scalar.value == 0x7F { continue }
-                output.append(character)
-            }
-            digitsAtStart = digitsAtStart && character.isASCII && character.isNumber
+            digitsAtStart = digitsAtStart && byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")
             lineStart = false
         }
-        return output
+        return String(decoding: output, as: UTF8.self)
     }
 
-    /// Whether the character at `index` is the `.` of `www.` or the `:`
-    /// of `scheme://` or `mailto:`, where the autolink extension would begin a link.
-    static func startsAutolink(_ characters: [Character], at index: Int) -> Bool {
-        func lowered(_ range: Range<Int>) -> String { String(characters[range]).lowercased() }
-        switch characters[index] {
-        case ".":
-            return index >= 3 && lowered((index - 3)..<index) == "www"
-        case ":":
-            if index + 2 < characters.count, characters[index + 1] == "/", characters[index + 2] == "/" { return true }
-            return index >= 6 && lowered((index - 6)..<index) == "mailto" || index >= 4 && lowered((index - 4)..<index) == "xmpp"
+    /// Whether the byte at `index` is the `.` of `www.` or the `:` of
+    /// `scheme://`, `mailto:` or `xmpp:`, where the autolink extension
+    /// would begin a link.
+    static func startsAutolink(_ bytes: [UInt8], at index: Int) -> Bool {
+        func precededBy(_ word: String) -> Bool {
+            let word = Array(word.utf8)
+            guard index >= word.count else { return false }
+            for (offset, letter) in word.enumerated() where bytes[index - word.count + offset] | 0x20 != letter { return false }
+            return true
+        }
+        switch bytes[index] {
+        case UInt8(ascii: "."):
+            return precededBy("www")
+        case UInt8(ascii: ":"):
+            if index + 2 < bytes.count, bytes[index + 1] == UInt8(ascii: "/"), bytes[index + 2] == UInt8(ascii: "/") { return true }
+            return precededBy("mailto") || precededBy("xmpp")
         default:
             return false
         }
