@@ -117,9 +117,9 @@ final class StoryReader {
                         switch element.name {
                         case "w:pStyle": style = element["w:val"]
                         case "w:numId": list = (element["w:val"] ?? "0", list?.level ?? 0)
-                        case "w:ilvl": list = (list?.id ?? "0", element["w:val"].flatMap { Int($0) } ?? 0)
+                        case "w:ilvl": list = (list?.id ?? "0", wordLevel(element["w:val"]) ?? 0)
                         case "w:bidi": rightToLeft = isOn(element)
-                        case "w:outlineLvl": outline = element["w:val"].flatMap { Int($0) }
+                        case "w:outlineLvl": outline = wordLevel(element["w:val"])
                         default: break
                         }
                     }

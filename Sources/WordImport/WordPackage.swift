@@ -39,24 +39,43 @@ struct WordPackage {
                 hint: "save it without a password as a Word document (.docx): File, Save As, Word Document",
                 code: "wordImport.encrypted")
         }
-        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]), let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
-            throw Self.notWord(here)
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else { throw Self.notWord(here) }
+        do {
+            try ZIPDirectory.check(bytes, limit: UInt64(Self.maximumPartBytes), maximumEntries: Self.maximumEntries)
+        } catch {
+            throw Self.refusal(
+                error.entryName.map {
+                    "this Word file's part '\($0)' declares a size or position of \(error.value) bytes: it is not a document Word wrote"
+                }
+                    ?? "this Word file's table of contents declares a position of \(error.value) bytes: it is not a document Word wrote",
+                at: here, hint: "save it again from Word", code: "wordImport.bomb")
         }
+        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else { throw Self.notWord(here) }
         var entries: [String: Entry] = [:]
         var total: UInt64 = 0
+        var count = 0
         for entry in archive {
-            guard entries.count < Self.maximumEntries else {
+            // Counted here, not by `entries`: parts of the same name would not add to it.
+            count += 1
+            guard count <= Self.maximumEntries else {
                 throw Self.refusal(
                     "this Word file holds more than \(Self.maximumEntries) parts", at: here, hint: "save it again from Word",
                     code: "wordImport.bomb")
             }
+            guard entry.type != .symlink else { throw Self.notWord(here) }
+            // Each size is checked before it is added: a size near UInt64.max would overflow the total.
             let size = entry.uncompressedSize
-            total += size
             let ratio = entry.compressedSize == 0 ? UInt64.max : size / entry.compressedSize
-            guard size <= Self.maximumPartBytes, total <= Self.maximumTotalBytes, size <= 1 << 20 || ratio <= UInt64(Self.maximumRatio)
+            guard size <= Self.maximumPartBytes, entry.compressedSize <= bytes.count, size <= 1 << 20 || ratio <= UInt64(Self.maximumRatio)
             else {
                 throw Self.refusal(
                     "this Word file's part '\(entry.path)' would unpack to \(size) bytes: it is not a document Word wrote",
+                    at: here, hint: "save it again from Word", code: "wordImport.bomb")
+            }
+            total += size
+            guard total <= Self.maximumTotalBytes else {
+                throw Self.refusal(
+                    "this Word file would unpack to more than \(Self.maximumTotalBytes >> 20) MB: it is not a document Word wrote",
                     at: here, hint: "save it again from Word", code: "wordImport.bomb")
             }
             entries[entry.path] = entry

@@ -19,6 +19,14 @@ func readRelationships(_ bytes: [UInt8]) throws(XMLProblem) -> [String: Relation
     return relationships
 }
 
+/// A level attribute (`w:ilvl`, `w:outlineLvl`) as a number Word writes,
+/// 0 to 9; anything else (negative, huge, not a number) is taken as not
+/// given, so that no count of `#`, prefix or indent is made from it.
+func wordLevel(_ value: String?) -> Int? {
+    guard let value, let level = Int(value), (0...9).contains(level) else { return nil }
+    return level
+}
+
 struct RunFormat: Hashable {
     var bold = false
     var italic = false
@@ -103,7 +111,7 @@ struct WordStyles {
                     current = (element["w:styleId"] ?? "", Style(), element["w:default"] == "1" && element["w:type"] == "paragraph")
                 case "w:name": current?.style.name = element["w:val"] ?? ""
                 case "w:basedOn": current?.style.basedOn = element["w:val"]
-                case "w:outlineLvl": current?.style.outlineLevel = element["w:val"].flatMap { Int($0) }
+                case "w:outlineLvl": current?.style.outlineLevel = wordLevel(element["w:val"])
                 case "w:bidi":
                     if current != nil { current?.style.rightToLeft = isOn(element) } else if inDefaults { result.rightToLeft = isOn(element) }
                 case "w:b": current?.style.format.bold = isOn(element)
@@ -114,7 +122,7 @@ struct WordStyles {
                     if let id = element["w:val"] { current?.style.numbering = (id, level) }
                 case "w:ilvl":
                     let id = current?.style.numbering?.id ?? ""
-                    if let level = element["w:val"].flatMap({ Int($0) }) { current?.style.numbering = (id, level) }
+                    if let level = wordLevel(element["w:val"]) { current?.style.numbering = (id, level) }
                 case "w:lang":
                     if inDefaults || current?.isDefault == true {
                         if let value = element["w:val"], result.language == nil || inDefaults == false { result.language = value }
@@ -163,7 +171,7 @@ struct WordNumbering {
             guard case .start(let element) = event else { continue }
             switch element.name {
             case "w:abstractNum": abstract = element["w:abstractNumId"]
-            case "w:lvl": level = element["w:ilvl"].flatMap { Int($0) }
+            case "w:lvl": level = wordLevel(element["w:ilvl"])
             case "w:numFmt":
                 if let abstract, let level, list == nil {
                     let format = element["w:val"] ?? "bullet"
