@@ -171,7 +171,7 @@ let package = Package(
         // command line and the web service call)
         .target(
             name: "ForumWorkspace",
-            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Upload", "SummaryCompiler"],
+            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Upload", "SummaryCompiler", "WordImport"],
             swiftSettings: grdbClientSettings
         ),
 
@@ -210,7 +210,7 @@ let package = Package(
         .target(
             name: "WebIntake",
             dependencies: [
-                "Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "SummaryCompiler", "Tracker", "ForumWorkspace",
+                "Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "SummaryCompiler", "Tracker", "ForumWorkspace", "WordImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),

@@ -20,6 +20,8 @@ final class StoryReader {
     let relationships: [String: Relationship]
     let comments: [String: (author: String, text: String)]
     let picturePrefix: String
+    /// The folder the body names pictures in ("" for beside the note).
+    let pictureFolder: String
     /// What the story is called in messages ("paragraph", "footnote 2, paragraph").
     var storyName = "paragraph"
 
@@ -39,7 +41,7 @@ final class StoryReader {
 
     init(
         package: WordPackage, styles: WordStyles, numbering: WordNumbering, relationships: [String: Relationship],
-        comments: [String: (author: String, text: String)], picturePrefix: String
+        comments: [String: (author: String, text: String)], picturePrefix: String, pictureFolder: String = ""
     ) {
         self.package = package
         self.styles = styles
@@ -47,6 +49,7 @@ final class StoryReader {
         self.relationships = relationships
         self.comments = comments
         self.picturePrefix = picturePrefix
+        self.pictureFolder = pictureFolder
     }
 
     /// The blocks up to the end of the element `end`.
@@ -427,7 +430,7 @@ final class StoryReader {
         }
         let name = "\(picturePrefix)-\(pictures.count + 1).\(fileExtension)"
         pictures.append((name, bytes))
-        paragraph.pieces.append(.picture(name: name, alt: alt))
+        paragraph.pieces.append(.picture(name: pictureFolder.isEmpty ? name : pictureFolder + "/" + name, alt: alt))
     }
 
     /// The part a relationship's target names, relative to `base` (word/).

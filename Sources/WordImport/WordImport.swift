@@ -3,8 +3,9 @@ import Storage
 import SummaryCompiler
 
 /// What a note made from a Word file needs besides the file: the values of
-/// its front matter given by the person (each overrides the document's own)
-/// and the prefix of its pictures' file names.
+/// its front matter given by the person (each overrides the document's own),
+/// the prefix of its pictures' file names and the folder the note names
+/// them in.
 public struct WordImportOptions: Sendable, Hashable {
     public var session: String?
     public var title: String?
@@ -14,10 +15,15 @@ public struct WordImportOptions: Sendable, Hashable {
     /// Pictures are named `<prefix>-1.png`, `<prefix>-2.jpg`...: letters,
     /// digits and hyphens only (`WordImport.safeName`), never a name from the file.
     public var picturePrefix: String
+    /// The folder, relative to the note, its pictures are saved in (`figures`
+    /// for a note stored in notes/): the body names `figures/<prefix>-1.png`,
+    /// while `ImportedNote.Picture.name` stays the bare file name. Made safe as
+    /// the prefix is; empty (the default) for pictures beside the note.
+    public var pictureFolder: String
 
     public init(
         session: String? = nil, title: String? = nil, author: String? = nil, role: String? = nil, language: String? = nil,
-        picturePrefix: String = "picture"
+        picturePrefix: String = "picture", pictureFolder: String = ""
     ) {
         self.session = session
         self.title = title
@@ -25,6 +31,7 @@ public struct WordImportOptions: Sendable, Hashable {
         self.role = role
         self.language = language
         self.picturePrefix = WordImport.safeName(picturePrefix)
+        self.pictureFolder = pictureFolder.isEmpty ? "" : WordImport.safeName(pictureFolder)
     }
 }
 
@@ -69,7 +76,7 @@ public enum WordImport {
             partName = "word/document.xml"
             let story = StoryReader(
                 package: package, styles: styles, numbering: numbering, relationships: relationships, comments: comments,
-                picturePrefix: options.picturePrefix)
+                picturePrefix: options.picturePrefix, pictureFolder: options.pictureFolder)
             guard let documentBytes = try package.part(partName) else { throw WordPackage.notWord(SourceLocation(path: path)) }
             let reader = try XMLReader(documentBytes)
             var blocks: [WordBlock] = []
@@ -130,10 +137,13 @@ public enum WordImport {
 
     /// `name` with every character but ASCII letters, digits and hyphens
     /// removed (`picture` when nothing is left): safe as a file name anywhere.
+    /// Kept whole up to 160 characters, so that a stored note's name (a
+    /// session, an author's slug and a 64-digit hash) is never cut to
+    /// another note's.
     public static func safeName(_ name: String) -> String {
         let kept = String(
             name.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-") }.map(Character.init))
-        return kept.isEmpty ? "picture" : String(kept.prefix(60))
+        return kept.isEmpty ? "picture" : String(kept.prefix(160))
     }
 
     /// The footnotes (or endnotes) part's notes by id, each read as a story.
