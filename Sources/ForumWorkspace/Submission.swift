@@ -62,6 +62,9 @@ public struct Submission: Sendable {
         var storedName: String?
     }
 
+    /// The note's bytes as they will be stored (for a Word file, the note made from it).
+    public var noteText: Data { bytes }
+
     /// Whether the file submitted was a Word file, made a note here.
     public var isWordFile: Bool { word != nil }
 
