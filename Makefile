@@ -6,7 +6,7 @@
 # and the commands the tests run: python3 for the fixture upload server,
 # openssl for a self-signed certificate, Debian's aiosmtpd (under
 # /usr/bin/python3) for the fixture SMTP server of `imrf remind`.
-DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev python3 openssl curl python3-aiosmtpd
+DEB_PACKAGES := libcurl4-openssl-dev libssl-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libsqlite3-dev zlib1g-dev libxml2-dev python3 openssl curl python3-aiosmtpd
 
 SWIFT ?= swift
 

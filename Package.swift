@@ -51,6 +51,7 @@ let package = Package(
         .library(name: "WebIntake", targets: ["WebIntake"]),
         .library(name: "Mail", targets: ["Mail"]),
         .library(name: "Reminders", targets: ["Reminders"]),
+        .library(name: "WordImport", targets: ["WordImport"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -121,6 +122,22 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // MARK: WordImport (a rapporteur's .docx to a note)
+        // libxml2's streaming reader, never with DTD loading or entity substitution.
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(
+            name: "WordImport",
+            dependencies: [
+                "Diagnostics", "Storage", "SummaryCompiler", "CLibXML2",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+
         // MARK: Upload (libcurl)
         // libcurl's headers only: the library is opened when an upload needs
         // it (CCurlShim's imrf_curl_load), not linked; no pkg-config, whose
@@ -154,7 +171,7 @@ let package = Package(
         // command line and the web service call)
         .target(
             name: "ForumWorkspace",
-            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Upload", "SummaryCompiler"],
+            dependencies: ["Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "Upload", "SummaryCompiler", "WordImport"],
             swiftSettings: grdbClientSettings
         ),
 
@@ -180,6 +197,7 @@ let package = Package(
                 "ForumWorkspace",
                 "Mail",
                 "Reminders",
+                "WordImport",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: grdbClientSettings
@@ -192,7 +210,7 @@ let package = Package(
         .target(
             name: "WebIntake",
             dependencies: [
-                "Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "SummaryCompiler", "Tracker", "ForumWorkspace",
+                "Diagnostics", "Storage", "WorkingDays", "Forum", "Ledger", "SummaryCompiler", "Tracker", "ForumWorkspace", "WordImport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Logging", package: "swift-log"),
@@ -257,6 +275,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .executableTarget(
+            name: "word-import-fuzz",
+            dependencies: [
+                "FuzzSupport", "Diagnostics", "Storage", "SummaryCompiler", "WordImport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
+            path: "Fuzz/WordImportFuzz",
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
             name: "markdown-fuzz",
             dependencies: ["FuzzSupport", "SummaryCompiler"],
             path: "Fuzz/MarkdownFuzz",
@@ -313,6 +340,15 @@ let package = Package(
         .testTarget(
             name: "UploadTests",
             dependencies: ["Upload", "Diagnostics", "Storage", "IMRFTestSupport"],
+            exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WordImportTests",
+            dependencies: [
+                "WordImport", "SummaryCompiler", "Diagnostics", "IMRFTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),

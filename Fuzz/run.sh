@@ -2,13 +2,14 @@
 # Runs libFuzzer targets for SECONDS each on a copy of their seed corpus.
 #
 #   Fuzz/run.sh TARGET SECONDS [extra libFuzzer flags...]
-#   TARGET: icalendar, note, forum, compile, markdown, or all (each in turn)
+#   TARGET: icalendar, note, forum, compile, markdown, word-import, or all (each in turn)
 #
 #   icalendar  the iCalendar reader and writer, and working-day queries
 #   note       a note file: front matter and Markdown into the document model
 #   forum      forum.yaml: parse, write back, parse again
 #   compile    one note compiled to md, html and docx in an in-memory workspace
 #   markdown   a note's Markdown written as summary.md writes it, read again
+#   word-import  a .docx (or a word/document.xml in a package built around it) made into a note
 #
 # Builds Fuzz/<Target>Fuzz (its harness, with the driver in Fuzz/FuzzSupport)
 # with -sanitize=fuzzer,address -DFUZZING into .build-fuzz
@@ -21,14 +22,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-known="icalendar note forum compile markdown"
+known="icalendar note forum compile markdown word-import"
 usage="usage: Fuzz/run.sh TARGET SECONDS [libFuzzer flags...]  (TARGET: ${known// /, } or all)"
 target=${1:?$usage}
 seconds=${2:?$usage}
 shift 2
 case "$target" in
   all) targets=$known ;;
-  icalendar|note|forum|compile|markdown) targets=$target ;;
+  icalendar|note|forum|compile|markdown|word-import) targets=$target ;;
   *) echo "Fuzz/run.sh: unknown target '$target' (known: ${known// /, }, all)" >&2; exit 64 ;;
 esac
 

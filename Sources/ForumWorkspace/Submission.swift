@@ -4,6 +4,7 @@ public import Foundation
 import Ledger
 import Storage
 import SummaryCompiler
+public import WordImport
 
 /// A note on its way into a workspace through `imrf submit`: read once,
 /// checked as `imrf check` checks a note (its pictures where it will be
@@ -31,6 +32,11 @@ import SummaryCompiler
 /// - A changed resubmission keeps the earlier version, copied to
 ///   `notes/.history/<name>.<sha256 prefix>.md` before the new one replaces
 ///   it (`imrf check` and `compile` do not look into `.history`).
+/// - A Word file (a name ending in `.docx`, or bytes that are a ZIP) is made
+///   a note by `WordImport`, and that note is what is checked and stored; its
+///   pictures go to `notes/figures/<stored name>-1.png`... (checked before,
+///   as `imrf check` will check them), and the Word file itself is kept as
+///   `notes/.history/<stored name>.<sha256 prefix>.docx`.
 public struct Submission: Sendable {
     /// The workspace folder as the user gave it.
     public var workspace: String
@@ -45,14 +51,40 @@ public struct Submission: Sendable {
     /// The note's name when the file submitted is itself a note of the
     /// workspace's notes/ (put there by hand): it is recorded where it is.
     var inPlace: String?
+    /// What a Word file brings besides the note made from it.
+    var word: WordSource?
+
+    /// A submitted Word file: its bytes, kept in the history, its pictures,
+    /// named after `storedName`, the name the note was checked to be stored under.
+    struct WordSource: Sendable {
+        var bytes: Data
+        var pictures: [ImportedNote.Picture]
+        var storedName: String?
+    }
+
+    /// The note's bytes as they will be stored (for a Word file, the note made from it).
+    public var noteText: Data { bytes }
+
+    /// Whether the file submitted was a Word file, made a note here.
+    public var isWordFile: Bool { word != nil }
+
+    /// The folder of notes/ that a Word file's pictures are stored in.
+    public static let figuresFolderName = "figures"
+
+    /// Whether `data` named `fileName` is a Word file rather than a note: the
+    /// name ends in `.docx` (in any case) or the bytes are a ZIP's.
+    public static func isWord(_ data: Data, fileName: String) -> Bool {
+        fileName.lowercased().hasSuffix(".docx") || data.starts(with: [0x50, 0x4B, 0x03, 0x04])
+    }
 
     /// Reads the note file at `notePath` (anywhere: the user names it; a
     /// regular file of at most a note's size) and checks it as
-    /// `init(noteBytes:fileName:workspace:signedInAs:)` does.
-    public init(notePath: String, workspace: String) throws(DiagnosticFailure) {
+    /// `init(noteBytes:fileName:workspace:signedInAs:word:)` does.
+    public init(notePath: String, workspace: String, word options: WordImportOptions = WordImportOptions()) throws(DiagnosticFailure) {
         let inPlace = Self.nameInNotes(notePath, workspace: workspace)
         switch WorkspaceFileReader(root: nil).readNote(notePath) {
-        case .success(let bytes): try self.init(noteBytes: Data(bytes), fileName: notePath, workspace: workspace, inPlace: inPlace)
+        case .success(let bytes):
+            try self.init(noteBytes: Data(bytes), fileName: notePath, workspace: workspace, word: options, inPlace: inPlace)
         case .failure(let failure): throw failure
         }
     }
@@ -78,20 +110,41 @@ public struct Submission: Sendable {
     ///   - signedInAs: the person a caller authenticated (the web intake's
     ///     signed-in rapporteur); the note's `author` must name them, so a
     ///     note is only ever stored and recorded under its real author.
-    public init(noteBytes data: Data, fileName: String, workspace: String, signedInAs person: String? = nil) throws(DiagnosticFailure) {
-        try self.init(noteBytes: data, fileName: fileName, workspace: workspace, signedInAs: person, inPlace: nil)
+    ///   - word: for a Word file (`isWord`), the front matter given with it
+    ///     (each value overrides the document's own); its picture prefix and
+    ///     folder are set here. Ignored for a note.
+    public init(
+        noteBytes data: Data, fileName: String, workspace: String, signedInAs person: String? = nil,
+        word options: WordImportOptions = WordImportOptions()
+    ) throws(DiagnosticFailure) {
+        try self.init(noteBytes: data, fileName: fileName, workspace: workspace, signedInAs: person, word: options, inPlace: nil)
     }
 
-    init(noteBytes data: Data, fileName: String, workspace: String, signedInAs person: String? = nil, inPlace: String?) throws(DiagnosticFailure) {
+    init(
+        noteBytes submitted: Data, fileName: String, workspace: String, signedInAs person: String? = nil,
+        word options: WordImportOptions = WordImportOptions(), inPlace: String?
+    ) throws(DiagnosticFailure) {
         self.workspace = workspace
         self.notePath = fileName
         self.inPlace = inPlace
-        if data.count > NoteParser.maximumBytes {
-            throw DiagnosticFailure(.badInput, NoteParser.tooLarge(fileName, size: data.count))
+        if submitted.count > NoteParser.maximumBytes {
+            throw DiagnosticFailure(.badInput, NoteParser.tooLarge(fileName, size: submitted.count))
         }
         let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
+        var data = submitted
+        var imported: [Diagnostic] = []
+        var pending: [String: Data] = [:]
+        if inPlace == nil, Self.isWord(submitted, fileName: fileName) {
+            let made = try Self.noteFromWord(submitted, fileName: fileName, workspace: workspace, forum: forum, options: options)
+            data = Data(made.note.markdown.utf8)
+            imported = made.note.diagnostics
+            word = WordSource(bytes: submitted, pictures: made.note.pictures, storedName: made.storedName)
+            for picture in made.note.pictures {
+                pending[WorkspaceLayout.recordedNotePath(Self.figuresFolderName + "/" + picture.name)] = Data(picture.bytes)
+            }
+        }
         let (note, found) = NoteParser.parse(bytes: Array(data), path: fileName, forum: forum)
-        var diagnostics = found.sortedByLocation()
+        var diagnostics = imported + found.sortedByLocation()
         let named = note?.author?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if note != nil, named.isEmpty {
             diagnostics.append(
@@ -108,7 +161,7 @@ public struct Submission: Sendable {
                 ))
         }
         if let note, !diagnostics.contains(where: { $0.severity == .error }) {
-            diagnostics += CheckedNotes.pictureDiagnostics(of: note, storedIn: workspace)
+            diagnostics += CheckedNotes.pictureDiagnostics(of: note, storedIn: workspace, pending: pending)
         }
         if let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }),
             let first = Self.noteWithSameText(as: note, author: author, workspace: workspace, except: inPlace)
@@ -120,6 +173,7 @@ public struct Submission: Sendable {
                     code: Self.duplicateCode
                 ))
         }
+        if word != nil { diagnostics = diagnostics.map { Self.forWordFile($0, fileName: fileName, bodyLine: note?.bodyLine) } }
         guard let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }) else {
             throw DiagnosticFailure(.badInput, diagnostics)
         }
@@ -190,6 +244,7 @@ public struct Submission: Sendable {
         let (name, existing) = try storedName(in: notes)
         let relative = WorkspaceLayout.recordedNotePath(name)
         var receipt = SubmissionReceipt(outcome: .stored, session: session, author: author, path: relative, sha256: sha256)
+        if let word { try keepWord(word, in: notes, as: name, receipt: &receipt) }
 
         if let existing, SHA256.hex(of: existing) == sha256 {
             if let earlier = try alreadyRecorded(relative, in: transaction, receipt: receipt) { return earlier }
@@ -278,6 +333,10 @@ public struct Submission: Sendable {
     /// else (another author's note, a note that does not parse, a link, a
     /// folder) is never taken.
     func storedName(in notes: OpenFolder) throws(DiagnosticFailure) -> (name: String, existing: Data?) {
+        try Self.storedName(in: notes, session: session, author: author)
+    }
+
+    static func storedName(in notes: OpenFolder, session: String, author: String) throws(DiagnosticFailure) -> (name: String, existing: Data?) {
         let candidates = StoredNoteName.candidates(session: session, author: author)
         for name in candidates {
             guard let found = notes.read(name, limit: NoteParser.maximumBytes),
@@ -294,6 +353,92 @@ public struct Submission: Sendable {
                 at: SourceLocation(path: notes.path),
                 hint: "ask the office to move those files out of the notes folder"
             ))
+    }
+
+    /// The note made from the Word file `bytes`, its pictures named after the
+    /// name it will be stored under (so no two notes' pictures share a name),
+    /// and that name; nil when the note made has no session or author to name
+    /// it by (the check then refuses it, so its pictures are never stored).
+    static func noteFromWord(
+        _ bytes: Data, fileName: String, workspace: String, forum: Forum, options: WordImportOptions
+    ) throws(DiagnosticFailure) -> (note: ImportedNote, storedName: String?) {
+        var options = options
+        options.pictureFolder = figuresFolderName
+        let first = try WordImport.note(from: Array(bytes), path: fileName, options: options)
+        guard let note = NoteParser.parse(bytes: Array(first.markdown.utf8), path: fileName, forum: forum).note,
+            let author = note.author?.trimmingCharacters(in: .whitespacesAndNewlines), !author.isEmpty
+        else { return (first, nil) }
+        let session = note.session.rawValue
+        let name: String
+        if let notes = try? OpenFolder.open(WorkspaceLayout(workspace).notesFolder, inside: workspace, create: false) {
+            name = try storedName(in: notes, session: session, author: author).name
+        } else {
+            name = StoredNoteName.candidates(session: session, author: author)[0]
+        }
+        options.picturePrefix = WordImport.safeName(String(name.dropLast(3)))
+        guard !first.pictures.isEmpty else { return (first, name) }
+        return (try WordImport.note(from: Array(bytes), path: fileName, options: options), name)
+    }
+
+    /// A diagnostic of the front matter made for a Word file, said of the
+    /// file (its lines are the made note's, not the file's) with what to do:
+    /// the values come with the file, not from a front matter the person
+    /// wrote (a hint about one is replaced; a list of sessions is kept).
+    static func forWordFile(_ diagnostic: Diagnostic, fileName: String, bodyLine: Int?) -> Diagnostic {
+        guard diagnostic.location?.path == fileName, let line = diagnostic.location?.line, line > 0, line < bodyLine ?? Int.max else {
+            return diagnostic
+        }
+        var said = diagnostic
+        said.location = SourceLocation(path: fileName)
+        guard let hint = said.hint, hint.contains("front matter") || hint.contains("'---'") else { return said }
+        said.hint =
+            "a Word file's session, author, title, role and language are given with it (imrf submit --session, --author ...,"
+            + " or the fields of the web form); the author and title may also be set in Word (File, Info, Properties)"
+        return said
+    }
+
+    /// Stores a Word file's pictures in notes/figures/ and the file itself
+    /// in notes/.history/, each written whole then renamed into place, when
+    /// the note is stored as `name`; fills in the receipt's `original` and `pictures`.
+    private func keepWord(_ word: WordSource, in notes: OpenFolder, as name: String, receipt: inout SubmissionReceipt) throws(DiagnosticFailure) {
+        guard word.storedName == name else {
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "another note was stored under the name this one was checked for while it was submitted; nothing was changed",
+                    at: SourceLocation(path: notePath), hint: "submit the Word file again"))
+        }
+        let original = String(name.dropLast(3)) + "." + SHA256.hex(of: word.bytes).prefix(12) + ".docx"
+        var folder = notes.path
+        do throws(WorkspaceFile.Problem) {
+            if !word.pictures.isEmpty {
+                let figures = try notes.subfolder(Self.figuresFolderName)
+                folder = figures.path
+                figures.removeStaleTemporaries(prefixes: [Self.temporaryPrefix])
+                for picture in word.pictures {
+                    let temporary = try figures.writeTemporary(Data(picture.bytes), prefix: Self.temporaryPrefix)
+                    defer { figures.remove(temporary) }
+                    try figures.rename(temporary, to: picture.name)
+                }
+            }
+            let history = try notes.subfolder(WorkspaceLayout.historyFolderName)
+            folder = history.path
+            if !history.contains(original) {
+                history.removeStaleTemporaries(prefixes: [Self.temporaryPrefix])
+                let temporary = try history.writeTemporary(word.bytes, prefix: Self.temporaryPrefix)
+                defer { history.remove(temporary) }
+                try history.rename(temporary, to: original)
+            }
+        } catch {
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "cannot store the Word file's pictures or keep the Word file (\(error.description)); the note was not stored",
+                    at: SourceLocation(path: folder),
+                    hint: "notes/figures and notes/.history must be real folders, writable by you: fix them, then submit again"))
+        }
+        receipt.original = WorkspaceLayout.recordedNotePath(WorkspaceLayout.historyFolderName + "/" + original)
+        receipt.pictures = word.pictures.map { WorkspaceLayout.recordedNotePath(Self.figuresFolderName + "/" + $0.name) }
     }
 
     /// Whether `bytes` are a note whose front matter names `author` and `session`.

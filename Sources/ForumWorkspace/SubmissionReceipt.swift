@@ -29,4 +29,8 @@ public struct SubmissionReceipt: Sendable, Hashable, Codable {
     public var ledgerEntry: Int64?
     /// When the recorded submission happened.
     public var at: Date?
+    /// For a Word file: where it is kept (`notes/.history/...docx`), relative to the workspace.
+    public var original: String?
+    /// For a Word file: its pictures as stored (`notes/figures/...`), relative to the workspace.
+    public var pictures: [String]?
 }

@@ -121,10 +121,12 @@ struct DiagnosticAnswer: Encodable, Sendable {
 struct SubmitAnswer: Encodable, Sendable {
     var receipt: SubmissionReceipt
     var version: Int
+    /// The note's warnings (for a Word file, what could not be kept from it first).
+    var warnings: [DiagnosticAnswer] = []
 
     var isNew: Bool { receipt.outcome != .alreadySubmitted }
 
-    enum CodingKeys: String, CodingKey { case path, sha256, at, version, outcome, session, ledgerEntry }
+    enum CodingKeys: String, CodingKey { case path, sha256, at, version, outcome, session, ledgerEntry, warnings }
 
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
@@ -135,6 +137,7 @@ struct SubmitAnswer: Encodable, Sendable {
         try container.encode(receipt.outcome.rawValue, forKey: .outcome)
         try container.encode(receipt.session, forKey: .session)
         try container.encode(receipt.ledgerEntry, forKey: .ledgerEntry)
+        try container.encode(warnings, forKey: .warnings)
     }
 }
 

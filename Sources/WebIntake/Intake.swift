@@ -8,6 +8,7 @@ import Storage
 import SummaryCompiler
 import Synchronization
 import Tracker
+import WordImport
 
 /// What the web intake does, in library calls the CLI makes too
 /// (`Invitations`, `CheckedNotes`, `Submission`, `Tracker`): every call
@@ -38,6 +39,8 @@ public struct Intake: Sendable {
 
     /// What diagnostics call a note sent over the web.
     static let noteName = "note.md"
+    /// What diagnostics name an uploaded Word file by (never the name it was sent under).
+    static let wordName = "note.docx"
 
     // MARK: Sign-in
 
@@ -132,20 +135,23 @@ public struct Intake: Sendable {
     /// Stores the note as `imrf submit` does, for `person`.
     /// - Throws: `IntakeError` 403 for a session not theirs; `SubmitRefusal`
     ///   (422) with the diagnostics when the note is refused.
-    func submit(_ bytes: [UInt8], as person: Invitation) async throws -> SubmitAnswer {
-        let (note, _) = try await parse(bytes)
-        if let note, !person.mayAccess(session: note.session.rawValue) {
-            throw IntakeError(
-                .forbidden, "you were not invited for the session '\(note.session.rawValue)'",
-                hint: "your sessions: " + person.visibleSessions.map(\.rawValue).joined(separator: ", "))
-        }
+    /// - Parameter word: for a Word file, the form's fields as its front matter.
+    func submit(_ bytes: [UInt8], as person: Invitation, word: WordImportOptions? = nil) async throws -> SubmitAnswer {
         let workspace = self.workspace
         let now = configuration.now()
-        let receipt: SubmissionReceipt
+        let fileName = word == nil ? Self.noteName : Self.wordName
+        let stored: (receipt: SubmissionReceipt, warnings: [Diagnostic])
         do {
-            receipt = try await withBlockingWork { () throws -> SubmissionReceipt in
-                let submission = try Submission(noteBytes: Data(bytes), fileName: Self.noteName, workspace: workspace, signedInAs: person.name)
-                return try submission.store(at: now)
+            stored = try await withBlockingWork { () throws -> (receipt: SubmissionReceipt, warnings: [Diagnostic]) in
+                let submission = try Submission(
+                    noteBytes: Data(bytes), fileName: fileName, workspace: workspace, signedInAs: person.name, word: word ?? WordImportOptions())
+                // The session of the note as made (a Word file's from the form), checked before anything is stored.
+                guard person.mayAccess(session: submission.session) else {
+                    throw IntakeError(
+                        .forbidden, "you were not invited for the session '\(submission.session)'",
+                        hint: "your sessions: " + person.visibleSessions.map(\.rawValue).joined(separator: ", "))
+                }
+                return (try submission.store(at: now), submission.warnings)
             }
         } catch let failure as DiagnosticFailure where failure.kind == .badInput {
             throw SubmitRefusal(check: CheckAnswer(failure.diagnostics))
@@ -156,9 +162,26 @@ public struct Intake: Sendable {
                 "the note could not be stored: " + (first?.message ?? "the workspace cannot be written"),
                 hint: "nothing was stored; try again, and tell the office if it persists")
         }
+        let receipt = stored.receipt
         let versions = try await notes(for: person)
         let version = versions.flatMap(\.versions).first { $0.sha256 == receipt.sha256 && $0.ledgerEntry == receipt.ledgerEntry }
-        return SubmitAnswer(receipt: receipt, version: version?.version ?? 1)
+        return SubmitAnswer(receipt: receipt, version: version?.version ?? 1, warnings: stored.warnings.map(DiagnosticAnswer.init))
+    }
+
+    /// A Word file made a note and checked as `submit` would (its pictures
+    /// too), nothing stored: the note made, when it could be made and has no
+    /// error, and the diagnostics (what could not be kept from the file first).
+    func checkWord(_ bytes: [UInt8], as person: Invitation, word: WordImportOptions) async throws -> (note: [UInt8]?, check: CheckAnswer) {
+        let workspace = self.workspace
+        return try await withBlockingWork { () throws -> (note: [UInt8]?, check: CheckAnswer) in
+            do {
+                let submission = try Submission(
+                    noteBytes: Data(bytes), fileName: Self.wordName, workspace: workspace, signedInAs: person.name, word: word)
+                return (Array(submission.noteText), CheckAnswer(submission.warnings))
+            } catch let failure as DiagnosticFailure where failure.kind == .badInput {
+                return (nil, CheckAnswer(failure.diagnostics))
+            }
+        }
     }
 
     // MARK: Earlier versions

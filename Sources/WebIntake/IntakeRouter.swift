@@ -235,6 +235,9 @@ public enum IntakeRouter {
         try await rateLimit(person, intake)
         let (text, layout) = note.text(author: person.name)
         let wantsJSON = request.headers[.accept]?.contains("application/json") == true
+        if note.uploadedIsWord {
+            return try await wordPost(form["action"] ?? "check", text, note: note, intake, person, token: token, wantsJSON: wantsJSON)
+        }
         if note.uploaded != nil, let parsed = try await intake.parse(text).note {
             note.fill(from: parsed)
             note.uploaded = nil
@@ -262,6 +265,42 @@ public enum IntakeRouter {
             if wantsJSON { return JSONBody.response(FormCheck(check: check, layout: layout)) }
             return try await page(intake, person, token: token, form: note, outcome: .check(check, layout: layout))
         }
+    }
+
+    /// The form with a Word file: made a note with the fields as its front
+    /// matter and checked as a submission is (its diagnostics name the file,
+    /// not lines of the form); check and preview store nothing. The form
+    /// comes back filled from the note made, so the person sees its text.
+    static func wordPost(
+        _ action: String, _ bytes: [UInt8], note form: NoteForm, _ intake: Intake, _ person: Invitation, token: String, wantsJSON: Bool
+    ) async throws -> Response {
+        var note = form
+        note.uploaded = nil
+        let options = form.wordOptions(author: person.name)
+        let noLayout = FormLayout(bodyOffset: 0, fields: [:])
+        if action == "submit" {
+            do {
+                let answer = try await intake.submit(bytes, as: person, word: options)
+                if wantsJSON { return JSONBody.response(answer, status: answer.isNew ? .created : .ok) }
+                return try await page(
+                    intake, person, token: token, form: note, outcome: .receipt(answer, timeZone: "America/New_York"),
+                    status: answer.isNew ? .created : .ok)
+            } catch let refusal as SubmitRefusal {
+                if wantsJSON { return JSONBody.response(refusal.check, status: .unprocessableContent) }
+                return try await page(
+                    intake, person, token: token, form: note, outcome: .refused(refusal.check, layout: noLayout), status: .unprocessableContent)
+            }
+        }
+        let (made, check) = try await intake.checkWord(bytes, as: person, word: options)
+        var parsed: Note?
+        if let made { parsed = try await intake.parse(made).note }
+        if let parsed { note.fill(from: parsed) }
+        if wantsJSON { return JSONBody.response(FormCheck(check: check, layout: noLayout)) }
+        if action == "preview" {
+            let html = parsed.map { NotePreview($0).html } ?? "<p>The note cannot be shown until the errors above are fixed.</p>\n"
+            return try await page(intake, person, token: token, form: note, outcome: .preview(html, check, layout: noLayout))
+        }
+        return try await page(intake, person, token: token, form: note, outcome: .check(check, layout: noLayout))
     }
 
     /// The page script's live check: the diagnostics and how many lines the

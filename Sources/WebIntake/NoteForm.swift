@@ -1,6 +1,8 @@
 import Forum
+import ForumWorkspace
 import Foundation
 import SummaryCompiler
+import WordImport
 
 /// The note as the page's form holds it: the front matter as fields, the
 /// body as Markdown. `text(author:)` writes the note a rapporteur would
@@ -17,6 +19,9 @@ struct NoteForm: Sendable {
     var body = ""
     /// The whole note as uploaded, when a file was sent: used as it is.
     var uploaded: [UInt8]?
+    /// Whether the file sent is a Word file (by its name or its bytes): it is
+    /// made a note with the fields as its front matter, the person as author.
+    var uploadedIsWord = false
 
     init(session: String) {
         self.session = session
@@ -30,7 +35,16 @@ struct NoteForm: Sendable {
         objectives = form.all("objectives").compactMap { Int($0) }
         segment = form["segment"] ?? ""
         body = (form["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")
-        if let file = form.file("file"), !file.value.isEmpty { uploaded = file.value }
+        if let file = form.file("file"), !file.value.isEmpty {
+            uploaded = file.value
+            uploadedIsWord = Submission.isWord(Data(file.value), fileName: file.fileName ?? "")
+        }
+    }
+
+    /// The fields as a Word file's front matter; `author` is the signed-in person.
+    func wordOptions(author: String) -> WordImportOptions {
+        let given = { (value: String) -> String? in value.trimmingCharacters(in: .whitespaces).isEmpty ? nil : value }
+        return WordImportOptions(session: session, title: given(title), author: author, role: given(role), language: given(language))
     }
 
     /// Fills the fields from a parsed note (an uploaded file's front matter).

@@ -150,7 +150,7 @@ enum Page {
         html += """
             <p><label for="body-\(id)">The note, in Markdown</label><br>
             <textarea id="body-\(id)" name="body" rows="18" cols="80" spellcheck="true">\(escape(form.body))</textarea></p>
-            <p><label>Or upload a .md file (its front matter fills the fields) <input type="file" name="file" accept=".md,text/markdown,text/plain"></label></p>
+            <p><label>Or upload your note as a file: a Word file (.docx), with the fields above as its title, role and language; or a .md file (its front matter fills the fields) <input type="file" name="file" accept=".docx,.md,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/markdown,text/plain"></label></p>
             <p class="actions"><button name="action" value="check">Check</button>
             <button name="action" value="preview">Preview</button>
             <button name="action" value="submit" class="submit">Submit</button></p>
@@ -197,12 +197,24 @@ enum Page {
                 <dl><dt>Stored as</dt><dd><code>\(escape(receipt.path))</code></dd>
                 <dt>SHA-256</dt><dd><code>\(escape(receipt.sha256))</code></dd>
                 <dt>Time</dt><dd>\(moment(at))</dd></dl>
-                <p>Keep this receipt: the SHA-256 identifies exactly the text received.</p></div>
+                <p>Keep this receipt: the SHA-256 identifies exactly the text received.</p>\(receiptWarnings(answer.warnings))</div>
 
                 """
         case .message(let text):
             return "<p>\(escape(text))</p>"
         }
+    }
+
+    /// The warnings of a stored note (for a Word file, what could not be kept from it).
+    static func receiptWarnings(_ warnings: [DiagnosticAnswer]) -> String {
+        guard !warnings.isEmpty else { return "" }
+        var html = "\n<h4>Stored with \(warnings.count) warning\(warnings.count == 1 ? "" : "s")</h4>\n<ul class=\"diagnostics\">\n"
+        for item in warnings {
+            html += "<li class=\"\(escape(item.severity))\"><strong>\(escape(item.severity))</strong>: \(escape(item.message))"
+            if let hint = item.hint { html += "<br><span class=\"hint\">\(escape(hint))</span>" }
+            html += "</li>\n"
+        }
+        return html + "</ul>"
     }
 
     static func diagnostics(_ answer: CheckAnswer, layout: FormLayout, heading: String) -> String {

@@ -27,6 +27,7 @@ struct IMRF: AsyncParsableCommand {
             Compile.self,
             Upload.self,
             Submit.self,
+            ImportNote.self,
             Log.self,
             Status.self,
             Mark.self,

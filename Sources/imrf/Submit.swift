@@ -3,6 +3,7 @@ import Diagnostics
 @_spi(Testing) import ForumWorkspace
 import Foundation
 import Storage
+import WordImport
 
 extension IMRF {
     struct Submit: AsyncParsableCommand {
@@ -14,11 +15,31 @@ extension IMRF {
                 is refused and nothing is stored. It is stored as notes/<session>--<author>.md and the \
                 receipt gives its SHA-256. Submitting the same text again changes nothing; a changed \
                 version replaces the stored one and the earlier version is kept in notes/.history/.
+
+                A Word file (.docx) is made a note as 'imrf import-note' makes one, with --session, --author, \
+                --title, --role and --language as its front matter (else the document's own title, author and \
+                language); that note is checked and stored, its pictures in notes/figures/, and the Word file \
+                itself is kept in notes/.history/. What could not be kept from it is said as warnings.
                 """
         )
 
-        @Argument(help: "The note file (Markdown with YAML front matter).")
+        @Argument(help: "The note file (Markdown with YAML front matter), or a Word file (.docx).")
         var note: String
+
+        @Option(help: "For a Word file: the session the note is for (hearing, round-table-1 ... policy-debate, plenary).")
+        var session: String?
+
+        @Option(help: "For a Word file: the note's author (default: the document's author).")
+        var author: String?
+
+        @Option(help: "For a Word file: the note's title (default: the document's title).")
+        var title: String?
+
+        @Option(help: "For a Word file: the author's role (rapporteur, co-chair, ...).")
+        var role: String?
+
+        @Option(help: "For a Word file: the note's language code (default: the document's).")
+        var language: String?
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
 
@@ -36,8 +57,19 @@ extension IMRF {
         func run() async throws {
             let workspace = try workspaceOptions.resolved()
             let submission: Submission
-            do {
-                submission = try Submission(notePath: note, workspace: workspace)
+            do throws(DiagnosticFailure) {
+                let options = WordImportOptions(session: session, title: title, author: author, role: role, language: language)
+                submission = try Submission(notePath: note, workspace: workspace, word: options)
+                let given = [("--session", session), ("--author", author), ("--title", title), ("--role", role), ("--language", language)]
+                    .filter { $0.1 != nil }.map(\.0)
+                if !submission.isWordFile, !given.isEmpty {
+                    throw DiagnosticFailure(
+                        .usage,
+                        .error(
+                            "\(given.joined(separator: ", ")) \(given.count == 1 ? "is" : "are") for a Word file; this note is Markdown",
+                            at: SourceLocation(path: note),
+                            hint: "put the values in the note's front matter (between the '---' lines) and submit it without the options"))
+                }
             } catch {
                 for diagnostic in error.diagnostics { Reporting.printToStandardError(diagnostic) }
                 Reporting.printToStandardError(Diagnostic.summaryLine(error.diagnostics) + "; nothing submitted")
@@ -55,7 +87,7 @@ extension IMRF {
             #endif
             let receipt = try await Reporting.run { [pause] in try submission.store(beforeRename: pause) }
             if json {
-                print(try JSONOutput.string(receipt))
+                print(try JSONOutput.string(SubmitReport(receipt: receipt, warnings: submission.warnings.map(Reporting.commandLine))))
                 return
             }
             let stored = WorkspaceLayout.join(workspace, receipt.path)
@@ -73,6 +105,26 @@ extension IMRF {
                 Reporting.printLine(entry)
                 if let previous = receipt.previous { Reporting.printLine("earlier version kept as \(WorkspaceLayout.join(workspace, previous))") }
             }
+            if let pictures = receipt.pictures, !pictures.isEmpty {
+                Reporting.printLine(
+                    "\(pictures.count) picture\(pictures.count == 1 ? "" : "s") stored in \(WorkspaceLayout.join(workspace, "notes/figures"))")
+            }
+            if let original = receipt.original { Reporting.printLine("Word file kept as \(WorkspaceLayout.join(workspace, original))") }
+        }
+
+        /// `imrf submit --json`: the receipt's fields and the warnings (the
+        /// note's, and for a Word file what could not be kept from it).
+        private struct SubmitReport: Encodable {
+            var receipt: SubmissionReceipt
+            var warnings: [Diagnostic]
+
+            func encode(to encoder: any Encoder) throws {
+                try receipt.encode(to: encoder)
+                var container = encoder.container(keyedBy: Key.self)
+                try container.encode(warnings, forKey: .warnings)
+            }
+
+            enum Key: String, CodingKey { case warnings }
         }
     }
 }

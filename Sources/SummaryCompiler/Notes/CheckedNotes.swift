@@ -1,6 +1,6 @@
 public import Diagnostics
 public import Forum
-import Foundation
+public import Foundation
 import Storage
 
 /// Notes read and checked against a forum: what the summary is rendered
@@ -124,11 +124,13 @@ public struct CheckedNotes: Sendable {
     /// The errors of the pictures `note` shows, found as they will be once
     /// it is stored in the workspace's notes folder (a submission): what
     /// `imrf check` will then say of them. They name the note by its own path.
-    public static func pictureDiagnostics(of note: Note, storedIn workspace: String) -> [Diagnostic] {
+    /// `pending`: pictures to be stored with the note, by workspace-relative
+    /// path (`notes/figures/a-1.png`), checked as if they were there.
+    public static func pictureDiagnostics(of note: Note, storedIn workspace: String, pending: [String: Data] = [:]) -> [Diagnostic] {
         guard mayShowPicture(note.body) else { return [] }
         var placed = note
         placed.path = WorkspaceLayout.join(WorkspaceLayout(workspace).notesFolder, "submitted.md")
-        return ImageResolver(workspace: workspace).resolve(placed).diagnostics.map { diagnostic in
+        return ImageResolver(workspace: workspace, pending: pending).resolve(placed).diagnostics.map { diagnostic in
             var diagnostic = diagnostic
             diagnostic.location?.path = note.path
             if diagnostic.code == ImageResolver.notFoundCode {

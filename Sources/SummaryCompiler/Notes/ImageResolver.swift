@@ -13,9 +13,13 @@ import Foundation
 struct ImageResolver {
     /// The workspace folder, resolved (symbolic links followed).
     let root: URL
+    /// Pictures about to be stored with the note, by workspace-relative path
+    /// (`notes/figures/a-1.png`): checked as if they were there already.
+    let pending: [String: Data]
 
-    init(workspace: String) {
+    init(workspace: String, pending: [String: Data] = [:]) {
         root = URL(fileURLWithPath: workspace).standardizedFileURL.resolvingSymlinksInPath()
+        self.pending = pending
     }
 
     /// The note with each image's source rewritten to its workspace-relative
@@ -85,22 +89,24 @@ struct ImageResolver {
                     hint: "copy the picture into the workspace folder and name it from there"
                 ))
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .failure(
-                Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder", code: Self.notFoundCode))
+        let relative = String(file.path.dropFirst(rootPath.count))
+        let data: Data
+        if let waiting = pending[relative] {
+            data = waiting
+        } else {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+                return .failure(
+                    Problem(message: "image '\(source)' not found", hint: "the path is relative to the note's folder", code: Self.notFoundCode))
+            }
+            let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+            guard size <= ImageAsset.maximumBytes else { return .failure(Self.tooLarge(source, size: size)) }
+            guard let read = FileManager.default.contents(atPath: file.path) else {
+                return .failure(Problem(message: "cannot read image '\(source)'"))
+            }
+            data = read
         }
-        let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
-        guard size <= ImageAsset.maximumBytes else {
-            return .failure(
-                Problem(
-                    message: "image '\(source)' is \(size / (1 << 20)) MiB; the limit is \(ImageAsset.maximumBytes >> 20) MiB",
-                    hint: "save it smaller (a chart needs no more than a few hundred KiB)"
-                ))
-        }
-        guard let data = FileManager.default.contents(atPath: file.path) else {
-            return .failure(Problem(message: "cannot read image '\(source)'"))
-        }
+        guard data.count <= ImageAsset.maximumBytes else { return .failure(Self.tooLarge(source, size: data.count)) }
         guard let header = ImageAsset.header(of: data) else {
             return .failure(
                 Problem(
@@ -119,11 +125,17 @@ struct ImageResolver {
                         ? "the file's header is broken: save the picture again" : "save it smaller (a chart needs no more than a few thousand pixels)"
                 ))
         }
-        let relative = String(file.path.dropFirst(rootPath.count))
         return .success(
             ImageAsset(
                 path: relative, data: data, format: header.format, pixelWidth: header.width, pixelHeight: header.height
             ))
+    }
+
+    static func tooLarge(_ source: String, size: Int) -> Problem {
+        Problem(
+            message: "image '\(source)' is \(size / (1 << 20)) MiB; the limit is \(ImageAsset.maximumBytes >> 20) MiB",
+            hint: "save it smaller (a chart needs no more than a few hundred KiB)"
+        )
     }
 
     // MARK: Rewriting the model

@@ -21,7 +21,11 @@ public struct Note: Sendable, Hashable {
     public var document: MarkdownDocument
 
     /// Whether the language is written right to left.
-    public var isRightToLeft: Bool {
+    public var isRightToLeft: Bool { Self.isRightToLeft(language: language) }
+
+    /// Whether a note in `language` is written right to left (the Word
+    /// import chooses a note's language by it too).
+    public static func isRightToLeft(language: String) -> Bool {
         let primary = language.split(separator: "-").first.map { $0.lowercased() } ?? ""
         return ["ar", "he", "fa", "ur", "ps", "yi", "dv", "ku", "sd", "ug"].contains(primary)
     }

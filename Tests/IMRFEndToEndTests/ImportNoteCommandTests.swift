@@ -1,0 +1,87 @@
+import Foundation
+import IMRFTestSupport
+import Testing
+
+/// `imrf import-note` through the binary: the note and its pictures
+/// written beside the Word file, warnings as `file: warning: ...`, refusals
+/// with nothing written, no file replaced without --force, and the note
+/// passing `imrf check`.
+@Suite("imrf import-note")
+struct ImportNoteCommandTests {
+    func copyFixture(_ name: String, to folder: TemporaryFolder) throws {
+        try FileManager.default.copyItem(
+            at: repositoryRoot.appendingPathComponent("Tests/WordImportTests/Fixtures/\(name)"), to: folder.url.appendingPathComponent(name))
+    }
+
+    @Test func writesTheNoteAndItsPicturesBesideTheWordFileAndSaysWhatWasLost() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        try copyFixture("spanish.docx", to: temporary)
+        let result = try IMRFProcess.run(
+            ["import-note", "spanish.docx", "--session", "round-table-3", "--role", "rapporteur"], directory: temporary.url)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "wrote spanish.md and 1 picture beside it\n")
+        #expect(
+            result.stderr == """
+                spanish.docx: warning: paragraph 4 (“Los Estados deberían reducir los costos…”): a comment by Luis Revisor: “¿Fuente?” was dropped
+                  hint: comments are not part of the note
+                spanish.docx: warning: paragraph 6 (“Un recuadro:”): a text box was left out
+                  hint: put its text in the note's paragraphs
+
+                """)
+        let note = try String(contentsOf: temporary.url.appendingPathComponent("spanish.md"), encoding: .utf8)
+        #expect(
+            note.hasPrefix(
+                "---\nsession: \"round-table-3\"\ntitle: \"Mesa redonda 3: remesas\"\nauthor: \"Ana Relatora\"\nrole: \"rapporteur\"\nlanguage: \"es-ES\"\n---\n"
+            ))
+        #expect(note.contains("![Costo de las remesas](spanish-1.png)"))
+        let picture = try Data(contentsOf: temporary.url.appendingPathComponent("spanish-1.png"))
+        #expect(picture.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        let check = try IMRFProcess.run(["check", "spanish.md"], directory: temporary.url)
+        #expect(check.status == 0, "\(check.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).sorted() == ["spanish-1.png", "spanish.docx", "spanish.md"])
+    }
+
+    @Test func anExistingNoteIsReplacedOnlyWithForce() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        try copyFixture("arabic.docx", to: temporary)
+        try FileManager.default.createDirectory(at: temporary.url.appendingPathComponent("notes"), withIntermediateDirectories: true)
+        _ = try temporary.write("notes/ar.md", "mine\n")
+        let refused = try IMRFProcess.run(["import-note", "arabic.docx", "--session", "hearing", "--out", "notes/ar.md"], directory: temporary.url)
+        #expect(refused.status == 73)
+        #expect(
+            refused.stderr
+                == "notes/ar.md: error: 'ar.md' already exists: not replaced\n  hint: pass --force to replace it, or --out to name another note\n")
+        #expect(try String(contentsOf: temporary.url.appendingPathComponent("notes/ar.md"), encoding: .utf8) == "mine\n")
+        let forced = try IMRFProcess.run(
+            ["import-note", "arabic.docx", "--session", "hearing", "--out", "notes/ar.md", "--force"], directory: temporary.url)
+        #expect(forced.status == 0, "\(forced.stderr)")
+        #expect(forced.stdout == "wrote notes/ar.md\n")
+        let note = try String(contentsOf: temporary.url.appendingPathComponent("notes/ar.md"), encoding: .utf8)
+        #expect(note.contains("language: \"ar-SA\"\n"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.appendingPathComponent("notes").path) == ["ar.md"])
+    }
+
+    @Test func aRefusedFileWritesNothingAndExits65() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        try Data([0xD0, 0xCF, 0x11, 0xE0] + [UInt8](repeating: 0, count: 508)).write(to: temporary.url.appendingPathComponent("locked.docx"))
+        let result = try IMRFProcess.run(["import-note", "locked.docx", "--session", "hearing"], directory: temporary.url)
+        #expect(result.status == 65)
+        #expect(
+            result.stderr
+                == "locked.docx: error: this Word file is password-protected (or an old .doc file)\n  hint: save it without a password as a Word document (.docx): File, Save As, Word Document\n"
+        )
+        #expect(result.stdout.isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path) == ["locked.docx"])
+    }
+
+    @Test func theSessionIsRequired() throws {
+        let temporary = try TemporaryFolder()
+        defer { temporary.remove() }
+        let result = try IMRFProcess.run(["import-note", "x.docx"], directory: temporary.url)
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--session"))
+    }
+}
