@@ -38,6 +38,7 @@ public struct Workspace: Sendable {
         let forum = try Forum.load(contentsOf: layout.forumFile, warnings: &forumWarnings, schedule: true)
         let notesPath = layout.notesFolder
         var checked = CheckedNotes.check(notePaths: layout.noteFileNames().map(layout.note), forum: forum, folder: path)
+        let leftOut = draft ? leaveOutBrokenNotes(&checked) : []
         checked.diagnostics += forumWarnings
         for (name, hint) in layout.ignoredNoteLookalikes() {
             let what = name.hasSuffix("/") ? "a folder of notes that are not read" : "not read as a note"
@@ -45,6 +46,13 @@ public struct Workspace: Sendable {
         }
         let present = Set(checked.notes.map(\.session))
         for session in Session.allCases where !present.contains(session) {
+            if leftOut.contains(session) {
+                checked.diagnostics.append(
+                    .warning(
+                        "session '\(session.rawValue)' has no note in the draft: its note has errors and is left out",
+                        at: SourceLocation(path: notesPath)))
+                continue
+            }
             checked.diagnostics.append(
                 Diagnostic(
                     draft ? .warning : .error, "session '\(session.rawValue)' has no note",
@@ -64,6 +72,31 @@ public struct Workspace: Sendable {
         }
         checked.diagnostics.sortByLocation()
         return Workspace(layout: layout, checked: checked)
+    }
+
+    /// A draft is made of the notes without errors: one broken or
+    /// unfinished note does not hold up everyone's draft. Each note left out
+    /// is said, its errors kept as warnings (the final compile refuses them).
+    /// - Returns: the sessions of the notes left out.
+    static func leaveOutBrokenNotes(_ checked: inout CheckedNotes) -> Set<Session> {
+        checked.isDraft = true
+        let broken = Set(checked.diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
+        guard !broken.isEmpty else { return [] }
+        let sessions = Set(checked.notes.filter { broken.contains($0.path) }.map(\.session))
+        checked.notes.removeAll { broken.contains($0.path) }
+        checked.diagnostics = checked.diagnostics.map { diagnostic in
+            guard diagnostic.severity == .error, let path = diagnostic.location?.path, broken.contains(path) else { return diagnostic }
+            var kept = diagnostic
+            kept.severity = .warning
+            return kept
+        }
+        for path in broken.sorted() {
+            checked.diagnostics.append(
+                .warning(
+                    "left out of the draft: this note has errors", at: SourceLocation(path: path),
+                    hint: "correct its errors, listed here, for the final compile, which takes every note"))
+        }
+        return sessions
     }
 
     /// The forum.yaml of the workspace a note is in: the nearest one in the

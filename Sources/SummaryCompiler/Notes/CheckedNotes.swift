@@ -17,6 +17,9 @@ public struct CheckedNotes: Sendable {
     /// The pictures the notes show, by workspace-relative path (the path
     /// their `Inline.image` nodes carry once loaded).
     public var images: [String: ImageAsset] = [:]
+    /// A draft (`compile --draft`): every format says DRAFT, so that it is
+    /// never taken for the final text.
+    public var isDraft = false
 
     /// The indices in `notes` of each session's notes, in the summary's
     /// order: file-name order, except that the plenary's notes follow its

@@ -21,7 +21,7 @@ extension Summary {
             }
             return sectionContext(session, notes: notes, text)
         }
-        return SummaryContext(
+        let context = SummaryContext(
             title: text(forum.title),
             edition: text(forum.edition),
             place: text(forum.place),
@@ -31,6 +31,8 @@ extension Summary {
             annex: annex(text),
             footnotes: footnotes
         )
+        if checked.isDraft { context.draft = TemplateText(DocxParts.draftMark) }
+        return context
     }
 
     /// Note fields and forum.yaml's values as the templates get them: HTML

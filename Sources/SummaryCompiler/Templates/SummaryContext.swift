@@ -2,7 +2,7 @@
 final class SummaryContext: TemplateContext {
     static let names = [
         "title", "edition", "place", "dates", "hearingDate", "language", "dir", "sections", "annex", "footnotes",
-        "hasFootnotes",
+        "hasFootnotes", "draft",
     ]
 
     let title: TemplateText
@@ -13,6 +13,8 @@ final class SummaryContext: TemplateContext {
     let sections: [SectionContext]
     let annex: [ObjectiveContext]
     let footnotes: [FootnoteContext]
+    /// Nil for the final text; the words a draft carries ("DRAFT: not the final text").
+    var draft: TemplateText?
 
     init(
         title: TemplateText, edition: TemplateText, place: TemplateText, dates: TemplateText, hearingDate: TemplateText,
@@ -41,6 +43,8 @@ final class SummaryContext: TemplateContext {
         case "annex": annex
         case "footnotes": footnotes
         case "hasFootnotes": !footnotes.isEmpty
+        // false, not nil, for the final text: a name every summary answers.
+        case "draft": draft.map { $0 as Any } ?? false
         default: nil
         }
     }

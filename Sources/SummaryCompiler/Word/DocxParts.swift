@@ -23,6 +23,27 @@ enum DocxParts {
             </Types>
             """
 
+    /// The content types of a draft: the same and the DRAFT header.
+    static let draftContentTypes = contentTypes.replacingOccurrences(
+        of: "</Types>",
+        with:
+            #"<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>"#
+    )
+
+    /// A draft's header relationship, beside the fixed ones.
+    static let draftHeaderRelationship =
+        #"<Relationship Id="rId5" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>"#
+
+    /// A draft's header on every page: "DRAFT: not the final text", bold, centred.
+    static let draftHeader =
+        declaration + """
+            <w:hdr \(wordNamespaces)><w:p><w:pPr><w:jc w:val="center"/></w:pPr>\
+            <w:r><w:rPr><w:b/><w:color w:val="C00000"/></w:rPr><w:t xml:space="preserve">\(draftMark)</w:t></w:r></w:p></w:hdr>
+            """
+
+    /// The words every format of a draft carries.
+    static let draftMark = "DRAFT: not the final text"
+
     static let packageRelationships =
         declaration + """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\

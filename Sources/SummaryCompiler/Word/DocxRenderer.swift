@@ -51,7 +51,8 @@ struct DocxRenderer {
     /// adds to the time.
     mutating func write(to archive: inout DocxArchive) {
         let forum = summary.checked.forum
-        archive.add("[Content_Types].xml", text: DocxParts.contentTypes)
+        let draft = summary.checked.isDraft
+        archive.add("[Content_Types].xml", text: draft ? DocxParts.draftContentTypes : DocxParts.contentTypes)
         archive.add("_rels/.rels", text: DocxParts.packageRelationships)
         archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
         let document = StreamedPart()
@@ -67,7 +68,8 @@ struct DocxRenderer {
         }
         document.write(
             rest
-                + "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
+                + "<w:sectPr>" + (draft ? "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>" : "")
+                + "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
                 + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
                 + "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
                 + "</w:sectPr></w:body></w:document>")
@@ -82,6 +84,7 @@ struct DocxRenderer {
         archive.add("word/numbering.xml", deflated: numbering.finish())
         archive.add("word/footnotes.xml", deflated: footnotes.finish())
         archive.add("word/footer1.xml", text: DocxParts.footer)
+        if draft { archive.add("word/header1.xml", text: DocxParts.draftHeader) }
     }
 
     /// `word/_rels/document.xml.rels`: the fixed parts, then the hyperlinks
@@ -91,6 +94,7 @@ struct DocxRenderer {
         return DocxParts.declaration
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + DocxParts.fixedDocumentRelationships
+            + (summary.checked.isDraft ? DocxParts.draftHeaderRelationship : "")
             + hyperlinks.enumerated().map { index, target in
                 "<Relationship Id=\"rId\(100 + index)\" Type=\"\(relationshipType)/hyperlink\" Target=\"\(WordXML.escape(target))\" TargetMode=\"External\"/>"
             }.joined()
@@ -112,6 +116,9 @@ struct DocxRenderer {
     mutating func documentBody(flush: (_ piece: String, _ footnotes: String) -> Void) -> (String, String) {
         let forum = summary.checked.forum
         var xml = ""
+        if summary.checked.isDraft {
+            appendParagraph(style: nil, centered: true, inlines: [.strong([.text(DocxParts.draftMark)])], to: &xml)
+        }
         appendParagraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)", to: &xml)
         appendParagraph(style: "Title", text: forum.title, to: &xml)
         appendParagraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))", to: &xml)
