@@ -122,7 +122,7 @@ public struct Submission: Sendable {
 
     init(
         noteBytes submitted: Data, fileName: String, workspace: String, signedInAs person: String? = nil,
-        word options: WordImportOptions = WordImportOptions(), inPlace: String?
+        word options: WordImportOptions = WordImportOptions(), inPlace: String?, movingFrom: String? = nil
     ) throws(DiagnosticFailure) {
         self.workspace = workspace
         self.notePath = fileName
@@ -164,7 +164,8 @@ public struct Submission: Sendable {
             diagnostics += CheckedNotes.pictureDiagnostics(of: note, storedIn: workspace, pending: pending)
         }
         if let note, let author = note.author, !diagnostics.contains(where: { $0.severity == .error }),
-            let first = Self.noteWithSameText(as: note, author: author, workspace: workspace, except: inPlace)
+            // A note moved to another session is not a duplicate of itself.
+            let first = Self.noteWithSameText(as: note, author: author, workspace: workspace, except: inPlace ?? movingFrom)
         {
             diagnostics.append(
                 .error(

@@ -61,12 +61,17 @@ extension DeadlinesRecord: LedgerRecord {
     var event: LedgerEvent { .deadlines(self) }
 }
 
+extension WithdrawalRecord: LedgerRecord {
+    static let kind = "withdrawal"
+    var event: LedgerEvent { .withdrawal(self) }
+}
+
 extension LedgerEvent {
     /// Every kind of record, to decode a stored one by its kind.
     static let recordTypes: [any LedgerRecord.Type] = [
         NoteSubmission.self, CompileRecord.self, UploadRecord.self, DistributionRecord.self,
         InvitationRecord.self, RevocationRecord.self, SignInRecord.self, ReminderRecord.self, ClosureRecord.self,
-        DeadlinesRecord.self,
+        DeadlinesRecord.self, WithdrawalRecord.self,
     ]
 
     /// The record of this event.
@@ -82,6 +87,7 @@ extension LedgerEvent {
         case .reminder(let record): record
         case .closure(let record): record
         case .deadlines(let record): record
+        case .withdrawal(let record): record
         }
     }
 
@@ -90,7 +96,7 @@ extension LedgerEvent {
 
     /// The kind of event, as stored in the ledger's `kind` column and shown
     /// by `imrf log`: `submission`, `compile`, `upload`, `distribution`,
-    /// `invitation`, `revocation`, `sign-in`, `reminder`, `closure` or `deadlines`.
+    /// `invitation`, `revocation`, `sign-in`, `reminder`, `closure`, `deadlines` or `withdrawal`.
     public var kind: String { type(of: record).kind }
 
     /// The type of the records of `kind`; nil for a kind this imrf does not know.

@@ -13,6 +13,32 @@ public enum LedgerEvent: Sendable, Hashable {
     case reminder(ReminderRecord)
     case closure(ClosureRecord)
     case deadlines(DeadlinesRecord)
+    case withdrawal(WithdrawalRecord)
+}
+
+/// A stored note withdrawn by the office (`imrf mark withdrawn`, or moved to
+/// another session): its file is moved to `notes/.history/`, and its
+/// submissions no longer count for its session.
+public struct WithdrawalRecord: Sendable, Hashable, Codable {
+    /// The note as it was stored, relative to the workspace (`notes/...`).
+    public var path: String
+    /// The session its front matter named.
+    public var session: String
+    public var sha256: String
+    /// Where its text is kept (`notes/.history/...`).
+    public var kept: String
+    public var reason: String?
+    /// Who withdrew it, when known (the office's person on the web).
+    public var by: String?
+
+    public init(path: String, session: String, sha256: String, kept: String, reason: String?, by: String? = nil) {
+        self.path = path
+        self.session = session
+        self.sha256 = sha256
+        self.kept = kept
+        self.reason = reason
+        self.by = by
+    }
 }
 
 /// The deliverables' due dates as a compile or a distribution found them,
@@ -132,12 +158,21 @@ public struct DistributionRecord: Sendable, Hashable, Codable {
     public var reference: String?
     /// Who marked it, when known (the office's person on the web).
     public var by: String?
+    /// True for the undoing of a distribution marked by mistake (`imrf mark
+    /// undistributed`): the deliverable is then not distributed. Absent otherwise.
+    public var undone: Bool?
+    /// Why it was undone.
+    public var reason: String?
 
-    public init(deliverable: String, reference: String?, by: String? = nil) {
+    public init(deliverable: String, reference: String?, by: String? = nil, undone: Bool? = nil, reason: String? = nil) {
         self.deliverable = deliverable
         self.reference = reference
         self.by = by
+        self.undone = undone
+        self.reason = reason
     }
+
+    public var isUndone: Bool { undone == true }
 }
 
 /// A reminder e-mail the mail server accepted (`imrf remind`): written only

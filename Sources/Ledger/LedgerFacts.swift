@@ -11,7 +11,8 @@ public struct LedgerFacts: Sendable, Hashable {
     public var submittedSessions: Set<String> { Set(latestSubmissions.keys) }
     /// When the latest submission for each session was recorded.
     public var latestSubmissions: [String: Date] = [:]
-    /// The latest distribution of each deliverable, by deliverable id.
+    /// The latest distribution of each deliverable, by deliverable id; none
+    /// for a deliverable whose latest one was undone.
     public var latestDistributions: [String: LedgerEntry]
     /// The last compile that is not a draft, when no submission came after it.
     public var currentCompile: LedgerEntry?
@@ -41,10 +42,15 @@ public struct LedgerFacts: Sendable, Hashable {
         self.init()
         let entries = asOf.map { moment in all.filter { $0.at <= moment } } ?? all
         var lastSubmission: Int64 = 0
+        // Each submission by path; a withdrawal of the path takes back those before it.
+        var submissions: [(path: String, session: String, at: Date)] = []
         for entry in entries {
             switch entry.event {
             case .submission(let record):
-                latestSubmissions[record.session] = max(latestSubmissions[record.session] ?? entry.at, entry.at)
+                submissions.append((record.path, record.session, entry.at))
+                lastSubmission = entry.id
+            case .withdrawal(let record):
+                submissions.removeAll { $0.path == record.path }
                 lastSubmission = entry.id
             case .distribution(let record):
                 latestDistributions[record.deliverable] = entry
@@ -60,6 +66,10 @@ public struct LedgerFacts: Sendable, Hashable {
                 break
             }
         }
+        for submission in submissions {
+            latestSubmissions[submission.session] = max(latestSubmissions[submission.session] ?? submission.at, submission.at)
+        }
+        latestDistributions = latestDistributions.filter { !$0.value.undoesADistribution }
         guard let compile = currentCompile, compile.id > lastSubmission,
             case .compile(let record) = compile.event
         else {
@@ -88,5 +98,28 @@ public struct LedgerFacts: Sendable, Hashable {
     /// True for a ledger with nothing the tracker reads.
     public var isEmpty: Bool {
         submittedSessions.isEmpty && latestDistributions.isEmpty && currentCompile == nil && latestClosure == nil
+    }
+}
+
+extension LedgerEntry {
+    /// Whether this entry undoes a distribution (`imrf mark undistributed`).
+    var undoesADistribution: Bool {
+        if case .distribution(let record) = event { return record.isUndone }
+        return false
+    }
+}
+
+extension LedgerEntry {
+    /// The submissions of `entries` (oldest first) that no later withdrawal
+    /// of their note took back: what lists of stored notes show.
+    public static func standingSubmissions(_ entries: [LedgerEntry]) -> [LedgerEntry] {
+        var withdrawnBefore: [String: Int64] = [:]
+        for entry in entries {
+            if case .withdrawal(let record) = entry.event { withdrawnBefore[record.path] = entry.id }
+        }
+        return entries.filter { entry in
+            guard case .submission(let record) = entry.event else { return false }
+            return (withdrawnBefore[record.path] ?? 0) < entry.id
+        }
     }
 }

@@ -36,16 +36,21 @@ public struct LedgerTransaction {
         let sessions = try Row.fetchAll(
             db,
             sql: """
-                SELECT json_extract(record, '$.session') AS session, max(at) AS at FROM entry
-                WHERE kind = 'submission' AND at <= ? GROUP BY 1
+                SELECT json_extract(record, '$.session') AS session, max(at) AS at FROM entry AS submission
+                WHERE kind = 'submission' AND at <= ?
+                  AND NOT EXISTS (
+                    SELECT 1 FROM entry AS withdrawal
+                    WHERE withdrawal.kind = 'withdrawal' AND withdrawal.id > submission.id AND withdrawal.at <= ?
+                      AND json_extract(withdrawal.record, '$.path') = json_extract(submission.record, '$.path'))
+                GROUP BY 1
                 """,
-            arguments: [until])
+            arguments: [until, until])
         for row in sessions {
             guard let session: String = row["session"] else { continue }
             facts.latestSubmissions[session] = Date(timeIntervalSince1970: row["at"])
         }
         for entry in try latestPerDeliverable(kind: "distribution", until: until) {
-            if case .distribution(let record) = entry.event { facts.latestDistributions[record.deliverable] = entry }
+            if case .distribution(let record) = entry.event, !record.isUndone { facts.latestDistributions[record.deliverable] = entry }
         }
         for entry in try latestPerDeliverable(kind: "reminder", until: until) {
             if case .reminder(let record) = entry.event { facts.latestReminders[record.deliverable] = entry }
@@ -57,7 +62,7 @@ public struct LedgerTransaction {
             sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'deadlines' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
         ).first
         let lastSubmission =
-            try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind = 'submission' AND at <= ?", arguments: [until]) ?? 0
+            try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind IN ('submission', 'withdrawal') AND at <= ?", arguments: [until]) ?? 0
         facts.currentCompile = try entries(
             sql: """
                 SELECT id, at, kind, record FROM entry

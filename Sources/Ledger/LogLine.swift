@@ -68,6 +68,8 @@ public struct LogLine {
             text +=
                 " (HTTP \(record.httpStatus), \(record.bytes) bytes, sha256 \(short(record.sha256)), \(record.attempts) attempt\(record.attempts == 1 ? "" : "s"))"
             return text
+        case .distribution(let record) where record.isUndone:
+            return "\(record.deliverable) undone: not distributed" + (record.reason.map { " (\($0))" } ?? "") + by(record.by)
         case .distribution(let record):
             return record.deliverable + (record.reference.map { " (\($0))" } ?? "") + by(record.by)
         case .invitation(let record):
@@ -89,6 +91,9 @@ public struct LogLine {
             return "\(record.deliverable), \(ReminderRecord.stageWords(record.stage)), to \(to)\(sessions): \(record.reply)"
         case .closure(let record):
             return (record.closed ? "workspace closed" : "workspace reopened") + (record.reason.map { ": \($0)" } ?? "") + by(record.by)
+        case .withdrawal(let record):
+            return "\(record.session): \(record.path) withdrawn, kept as \(record.kept)" + (record.reason.map { " (\($0))" } ?? "")
+                + by(record.by)
         case .deadlines(let record):
             let dates = record.due.sorted { $0.key < $1.key }.map { id, date in
                 record.movedFrom[id].map { "\(id) moved from \($0) to \(date)" } ?? "\(id) \(date)"

@@ -18,6 +18,8 @@ public struct TrackerError: DiagnosticError, Equatable {
         /// A moment given for `Moment` is none of the forms
         /// `ForumClock.moment(_:)` reads.
         case badMoment(String, Moment)
+        /// `mark undistributed` for a deliverable not marked distributed.
+        case notDistributed(String)
     }
 
     /// What a moment given to the tracker stands for, so that a caller can
@@ -35,7 +37,7 @@ public struct TrackerError: DiagnosticError, Equatable {
 
     public var kind: FailureKind {
         switch code {
-        case .unknownDeliverable, .unknownTimeZone, .badMoment: .badInput
+        case .unknownDeliverable, .unknownTimeZone, .badMoment, .notDistributed: .badInput
         case .ledgerUnreadable: .software
         case .ledger(let error): error.kind
         case .ledgerUnwritable: .cannotCreate
@@ -72,6 +74,12 @@ public struct TrackerError: DiagnosticError, Equatable {
                 .error(
                     "cannot record in the ledger: \(reason)", at: SourceLocation(path: path),
                     hint: "check that the workspace folder is writable; nothing was recorded", code: "tracker.ledgerUnwritable")
+            ]
+        case let .notDistributed(id):
+            [
+                .error(
+                    "\(id) is not marked distributed: there is nothing to undo",
+                    hint: "imrf log --kind distribution lists what was marked", code: "tracker.notDistributed")
             ]
         case let .badMoment(text, moment):
             [

@@ -88,12 +88,13 @@ final class IntakeCache: Sendable {
         return book
     }
 
-    /// The ledger's submission entries, oldest first.
+    /// The ledger's submission entries not withdrawn since, oldest first.
     func submissionEntries() throws -> [LedgerEntry] {
         let stamp = watch.stamp()
         if let stamp, let kept = submissions.withLock({ $0 }), kept.stamp == stamp { return kept.value }
         reads.add(1, ordering: .relaxed)
-        let entries = try Ledger.entriesIfPresent(workspace: layout.url, kinds: ["submission"])
+        // A note the office withdrew is no longer among the stored notes.
+        let entries = LedgerEntry.standingSubmissions(try Ledger.entriesIfPresent(workspace: layout.url, kinds: ["submission", "withdrawal"]))
         if let stamp { submissions.withLock { $0 = Kept(stamp: stamp, value: entries) } }
         return entries
     }

@@ -47,7 +47,8 @@ extension IMRF {
                 let (tracker, evidence, workspace, made) = try makeReport()
                 report = made
                 if verbose > 0 && !json {
-                    let submissions = try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: ["submission"])
+                    let submissions = LedgerEntry.standingSubmissions(
+                        try Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url, kinds: ["submission", "withdrawal"]))
                     details = StatusDetails.lines(report, notes: StatusDetails.notes(submissions: submissions, evidence: evidence), tracker: tracker)
                 }
             } catch {

@@ -13,7 +13,11 @@ struct LedgerFactsTests {
         switch Int.random(in: 0..<7, using: &random) {
         case 0:
             let session = ["hearing", "round-table-1", "plenary", "not-a-session"].randomElement(using: &random)!
-            return .submission(NoteSubmission(session: session, author: "A", path: "notes/x.md", sha256: hash(0)))
+            let path = ["notes/x.md", "notes/y.md"].randomElement(using: &random)!
+            if Int.random(in: 0..<4, using: &random) == 0 {
+                return .withdrawal(WithdrawalRecord(path: path, session: session, sha256: hash(0), kept: "notes/.history/x.md", reason: nil))
+            }
+            return .submission(NoteSubmission(session: session, author: "A", path: path, sha256: hash(0)))
         case 1:
             let outputs = (0..<Int.random(in: 1...3, using: &random)).map { _ in
                 CompiledOutput(path: "build/summary.md", sha256: hash(Int.random(in: 0..<4, using: &random)))
