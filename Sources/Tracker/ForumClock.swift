@@ -59,6 +59,14 @@ public struct ForumClock: Sendable {
     /// start, 00:00 local), a local time `2026-05-20T16:30` in the forum's
     /// zone, or an instant with its offset `2026-05-20T20:30:00Z`,
     /// `2026-05-20T16:30-04:00`. Nil for anything else.
+    /// The moment `text` gives (`moment(_:)`), now when there is none, or
+    /// the error naming what the moment stood for (`--today`, `--at`).
+    public func moment(_ text: String?, standingFor meaning: TrackerError.Moment, now: Date = Date()) throws(TrackerError) -> Date {
+        guard let text else { return now }
+        guard let moment = moment(text) else { throw TrackerError(.badMoment(text, meaning)) }
+        return moment
+    }
+
     public func moment(_ text: String) -> Date? {
         let text = text.trimmingCharacters(in: .whitespaces)
         if let date = CivilDate(iso: text) { return instant(date, TimeOfDay(hour: 0, minute: 0)) }

@@ -201,11 +201,9 @@ extension Intake {
         let now = configuration.now()
         return try await withBlockingWork { () throws -> LedgerEntry in
             let tracker = try Tracker.load(workspace: workspace)
-            var moment = now
-            if let at = request.at, !at.trimmingCharacters(in: .whitespaces).isEmpty {
-                guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, .distributionTime)) }
-                moment = parsed
-            }
+            // A blank field of the form is no time given.
+            let at = request.at.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
+            let moment = try tracker.clock.moment(at, standingFor: .distributionTime, now: now)
             return try tracker.markDistributed(request.deliverable, at: moment, reference: request.reference, workspace: workspace, by: person.name)
                 .entry
         }

@@ -45,11 +45,7 @@ extension IMRF {
                     let workspace = try workspaceOptions.resolved()
                     let tracker = try Tracker.load(workspace: workspace)
                     _ = try tracker.deliverable(deliverable)
-                    var moment = Date()
-                    if let at {
-                        guard let parsed = tracker.clock.moment(at) else { throw TrackerError(.badMoment(at, .distributionTime)) }
-                        moment = parsed
-                    }
+                    let moment = try tracker.clock.moment(at, standingFor: .distributionTime)
                     let (found, entry) = try tracker.markDistributed(deliverable, at: moment, reference: reference, workspace: workspace)
                     if json {
                         print(try JSONOutput.string(entry))

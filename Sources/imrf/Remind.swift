@@ -46,11 +46,7 @@ extension IMRF {
                 let workspace = try location.resolved()
                 let reminders = Reminders(workspace: workspace)
                 let tracker = try Tracker.load(workspace: workspace)
-                var now = Date()
-                if let today {
-                    guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, .statusTime)) }
-                    now = moment
-                }
+                let now = try tracker.clock.moment(today, standingFor: .statusTime)
                 var transport: SMTPTransport?
                 if !dryRun {
                     let settings = try Reminders.settings(of: tracker, forumFile: WorkspaceLayout(workspace).forumFile)

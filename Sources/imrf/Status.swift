@@ -69,11 +69,7 @@ extension IMRF {
             }
             let workspace = try location.resolved()
             let tracker = try Tracker.load(workspace: workspace)
-            var now = Date()
-            if let today {
-                guard let moment = tracker.clock.moment(today) else { throw TrackerError(.badMoment(today, .statusTime)) }
-                now = moment
-            }
+            let now = try tracker.clock.moment(today, standingFor: .statusTime)
             // A what-if (--today) sees the ledger as it was then.
             let evidence = try Evidence.gather(workspace: workspace, asOf: today == nil ? nil : now)
             return (tracker, evidence, workspace, try StatusReport(tracker: tracker, evidence: evidence, now: now, warnDays: warnDays))
