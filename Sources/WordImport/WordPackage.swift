@@ -50,7 +50,9 @@ struct WordPackage {
                     ?? "this Word file's table of contents declares a position of \(error.value) bytes: it is not a document Word wrote",
                 at: here, hint: "save it again from Word", code: "wordImport.bomb")
         }
-        guard let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else { throw Self.notWord(here) }
+        guard ZIPDirectory.hasEndRecord(bytes), let archive = try? Archive(data: Data(bytes), accessMode: .read, pathEncoding: nil) else {
+            throw Self.notWord(here)
+        }
         var entries: [String: Entry] = [:]
         var total: UInt64 = 0
         var count = 0

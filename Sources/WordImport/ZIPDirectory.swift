@@ -68,6 +68,16 @@ enum ZIPDirectory {
         }
     }
 
+    /// Whether ZIPFoundation will find the end record (the signature, its
+    /// fixed part and its comment inside the file). It must be checked before
+    /// an in-memory `Archive` is made: when it finds none, ZIPFoundation
+    /// throws without closing the memory file it opened, and the file's
+    /// bytes leak (found by fuzzing).
+    static func hasEndRecord(_ bytes: [UInt8]) -> Bool {
+        guard let end = endRecord(bytes) else { return false }
+        return end + 22 + Int(bytes.uint16(at: end + 20)) <= bytes.count
+    }
+
     /// The end record's position as ZIPFoundation finds it: the first
     /// signature searching back from the end.
     private static func endRecord(_ bytes: [UInt8]) -> Int? {

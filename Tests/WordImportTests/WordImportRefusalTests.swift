@@ -1,5 +1,6 @@
 import Diagnostics
 import Foundation
+import IMRFTestSupport
 import Testing
 import WordImport
 
@@ -26,6 +27,21 @@ struct WordImportRefusalTests {
         var other = TestDocument()
         other["readme.txt"] = "hello"
         #expect(try refusal(try other.bytes).code == "wordImport.notWord")
+    }
+
+    /// A ZIP's first bytes without an end record (cut short, or its end
+    /// record's comment running past the end): refused before ZIPFoundation
+    /// opens it in memory, where such a file leaks (a fuzzing finding; the
+    /// address sanitizer's leak check runs this in CI).
+    @Test func aZIPWithoutItsEndRecordIsNotAWordFile() throws {
+        let whole = try TestDocument(body: TestDocument.paragraph("Hello")).bytes
+        let cut = Array(whole.prefix(whole.count / 2))
+        #expect(try refusal(cut).code == "wordImport.notWord")
+        var longComment = whole
+        longComment[longComment.count - 2] = 0xFF
+        #expect(try refusal(longComment).code == "wordImport.notWord")
+        let found = try Data(contentsOf: repositoryRoot.appendingPathComponent("Fuzz/corpus/word-import/no-end-record-leak"))
+        #expect(try refusal(Array(found)).code == "wordImport.notWord")
     }
 
     @Test func macroEnabledFilesAreRefused() throws {
