@@ -205,7 +205,8 @@ private struct Parser {
         for (draft, days) in events where !draft.cancelled {
             let expanded = try expand(
                 draft, days: days, coverage: coverage, room: ICalendarReader.Limits.holidayDays - holidays.count, budget: &budget)
-            if let confirmed = expanded.first(where: { $0.status == .confirmed && projected.contains($0.date.year) }) {
+            // A closure is a fact recorded, not a date derived: it may be confirmed in any year.
+            if let confirmed = expanded.first(where: { $0.status == .confirmed && !$0.isClosure && projected.contains($0.date.year) }) {
                 throw fail(.confirmedInProjectedYear(year: confirmed.date.year), draft.line)
             }
             holidays += expanded
@@ -256,6 +257,10 @@ private struct Parser {
         }
         guard !years.contains(where: { $0.year.year == number }) else { throw fail(.yearDeclaredTwice(year: number), line.line) }
         let circular = line.parameters["X-IMRF-CIRCULAR"].flatMap { $0.isEmpty ? nil : $0 }
+        // A symbol is printable text: a control character could not be written back as it was read.
+        if let circular, circular.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) {
+            throw fail(.invalidValue(property: "X-IMRF-CIRCULAR", value: circular), line.line)
+        }
         years.append((CalendarYear(number, state, source: state == .published ? circular : nil), line.line))
     }
 

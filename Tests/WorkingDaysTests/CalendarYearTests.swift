@@ -44,9 +44,21 @@ struct CalendarYearTests {
         (["X-IMRF-YEAR;X-IMRF-STATE=GUESSED:2030"], .invalidValue(property: "X-IMRF-STATE", value: "GUESSED")),
         (["X-IMRF-YEAR:2030"], .invalidValue(property: "X-IMRF-STATE", value: "")),
         (["X-IMRF-YEAR;X-IMRF-STATE=PROJECTED:30"], .invalidValue(property: "X-IMRF-YEAR", value: "30")),
+        (["X-IMRF-YEAR;X-IMRF-STATE=PUBLISHED;X-IMRF-CIRCULAR=\"ST\u{1}IC\":2030"], .invalidValue(property: "X-IMRF-CIRCULAR", value: "ST\u{1}IC")),
     ])
     func badYearLines(lines: [String], code: ICalendarError.Code) throws {
         #expect(readError(lines)?.code == code)
+    }
+
+    /// A closure is a fact, not a date derived by rule: confirmed in a projected year.
+    @Test func aClosureMayBeConfirmedInAProjectedYear() throws {
+        let calendar = try ICalendarReader.read(
+            text([
+                "X-IMRF-YEAR;X-IMRF-STATE=PROJECTED:2030",
+                "BEGIN:VEVENT", "DTSTART;VALUE=DATE:20300128", "SUMMARY:Headquarters closed: snow", "X-IMRF-KIND:CLOSURE", "END:VEVENT",
+            ]), name: "t", path: "t.ics")
+        #expect(calendar.holidays.map(\.isClosure) == [true])
+        #expect(calendar.holidays.map(\.status) == [.confirmed])
     }
 
     @Test func aCalendarThatDoesNotSayKeepsItsEventsStatus() throws {
