@@ -26,7 +26,7 @@ public struct NotePreview: Sendable {
         if let title = note.title { html += "<h3>\(escape(title))</h3>\n" }
         if let segment = note.segment { html += "<p class=\"meta\">\(escape(segment.displayName))</p>\n" }
         if let author = note.author {
-            html += "<p class=\"meta\">\(escape(author))" + (note.role.map { " (\(escape($0)))" } ?? "") + "</p>\n"
+            html += "<p class=\"meta\">\(escape(author))" + (note.roleWords.map { " (\(escape($0)))" } ?? "") + "</p>\n"
         }
         html += body + "\n</div>\n"
         if !footnotes.isEmpty {

@@ -1,4 +1,5 @@
 import Forum
+import Foundation
 
 /// The Mustache context of a text format, built from the checked notes,
 /// the notes rendered for the format and forum.yaml, section by section.
@@ -31,8 +32,18 @@ extension Summary {
             annex: annex(text),
             footnotes: footnotes
         )
+        context.titleNamesForum = Self.titleNamesForum(forum.title)
         if checked.isDraft { context.draft = TemplateText(DocxParts.draftMark) }
         return context
+    }
+
+    /// The forum's own name, which the title block prints above a title
+    /// that does not already say it ("Second International Migration Review
+    /// Forum" does: printed twice, the name reads as a slip).
+    static let forumName = "International Migration Review Forum"
+
+    static func titleNamesForum(_ title: String) -> Bool {
+        title.range(of: forumName, options: [.caseInsensitive, .diacriticInsensitive]) != nil
     }
 
     /// Note fields and forum.yaml's values as the templates get them: HTML
@@ -50,7 +61,7 @@ extension Summary {
         NoteContext(
             title: text(note.title),
             author: text(note.author),
-            role: text(note.role),
+            role: text(note.roleWords),
             segment: text(note.segment?.displayName),
             language: TemplateText(note.language),
             dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),

@@ -119,7 +119,9 @@ struct DocxRenderer {
         if summary.checked.isDraft {
             appendParagraph(style: nil, centered: true, inlines: [.strong([.text(DocxParts.draftMark)])], to: &xml)
         }
-        appendParagraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)", to: &xml)
+        if !Summary.titleNamesForum(forum.title) {
+            appendParagraph(style: nil, centered: true, text: "\(Summary.forumName) \(forum.edition)", to: &xml)
+        }
         appendParagraph(style: "Title", text: forum.title, to: &xml)
         appendParagraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))", to: &xml)
         appendParagraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])], to: &xml)
@@ -241,7 +243,7 @@ struct DocxRenderer {
             appendParagraph(style: nil, inlines: [.emphasis([.text(segment.displayName)])], to: &xml)
         }
         if let author = note.author {
-            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
+            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.roleWords.map { " (\($0))" } ?? ""))])], to: &xml)
         }
         appendBlocks(note.document.blocks, depth: 0, to: &xml)
         while let (id, definition) = footnoteNumbering.nextToRender() {
