@@ -51,4 +51,24 @@ import Testing
         #expect(otherHTML.contains("<p>International Migration Review Forum 2026</p>\n<h1>Review of the Global Compact</h1>"))
         #expect(otherDocument.contains(">International Migration Review Forum 2026</w:t>"))
     }
+
+    /// A footnote of an Arabic note is set right to left in its language, its
+    /// back-link ends its paragraph (not a line of its own), and the
+    /// footnotes stand under a heading of their own, before the annex.
+    @Test func footnotesKeepTheirNoteLanguageUnderAHeading() async throws {
+        let workspace = try SummaryTests.exampleWorkspace(adding: [
+            ("notes/zz-ar.md", "---\nsession: plenary\ntitle: مذكرة\nlanguage: ar\n---\nنص.[^a]\n\n[^a]: حاشية.\n")
+        ])
+        let (md, html, _) = try await Self.outputs(workspace)
+        #expect(
+            html.contains("<li id=\"fn3\" lang=\"ar\" dir=\"rtl\"><p>حاشية.&#160;<a href=\"#fnref3\" class=\"footnote-back\">&#8617;</a></p></li>"))
+        #expect(html.contains("<li id=\"fn1\" lang=\"en\" dir=\"ltr\"><p>"))
+        let footnotes = try #require(html.range(of: "<section class=\"footnotes\" id=\"footnotes\">\n<h2>Footnotes</h2>"))
+        let annex = try #require(html.range(of: "<section class=\"annex\""))
+        #expect(footnotes.upperBound < annex.lowerBound)
+        #expect(md.contains("\n## Footnotes\n\n[^1]: "))
+        let preview = NotePreview(workspace.notes.last!).html
+        #expect(preview.contains("<section class=\"footnotes\" lang=\"ar\" dir=\"rtl\">"))
+        #expect(preview.contains("<p>حاشية.&#160;<a href=\"#fnref1\" class=\"footnote-back\">&#8617;</a></p>"))
+    }
 }

@@ -15,10 +15,13 @@ extension Summary {
         let sections = Session.allCases.map { session in
             let notes = (notesBySession[session] ?? []).map { index in
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
+                let note = checked.notes[index]
+                let language = TemplateText(note.language)
+                let dir = TemplateText(note.isRightToLeft ? "rtl" : "ltr")
                 for (number, body) in renderedNote.footnotes {
-                    footnotes.append(FootnoteContext(number: number, body: TemplateText(body)))
+                    footnotes.append(FootnoteContext(number: number, body: TemplateText(body), language: language, dir: dir))
                 }
-                return noteContext(checked.notes[index], body: renderedNote.body, text)
+                return noteContext(note, body: renderedNote.body, text)
             }
             return sectionContext(session, notes: notes, text)
         }
