@@ -71,4 +71,38 @@ import Testing
         #expect(preview.contains("<section class=\"footnotes\" lang=\"ar\" dir=\"rtl\">"))
         #expect(preview.contains("<p>حاشية.&#160;<a href=\"#fnref1\" class=\"footnote-back\">&#8617;</a></p>"))
     }
+
+    /// A note's headings sit one level under its title in every format
+    /// (`#` is h4 under the title's h3, Heading 3 under Word's Heading 2),
+    /// and none is set smaller than the body text.
+    @Test func noteHeadingsAreDemotedOneLevelAndNeverSmallerThanTheBody() async throws {
+        let workspace = try SummaryTests.exampleWorkspace(adding: [
+            ("notes/zz-headings.md", "---\nsession: plenary\ntitle: Headed\n---\n# One\n\n## Two\n\n### Three\n\n#### Four\n\nText.\n")
+        ])
+        let (md, html, document) = try await Self.outputs(workspace)
+        #expect(md.contains("### Headed\n\n#### One\n\n##### Two\n\n###### Three\n\n###### Four\n"))
+        #expect(html.contains("<h3>Headed</h3>"))
+        #expect(html.contains("<h4>One</h4>\n<h5>Two</h5>\n<h6>Three</h6>\n<h6>Four</h6>"))
+        #expect(html.contains("h4, h5, h6 { font-size: 1em;"))
+        for (level, text) in [(3, "One"), (4, "Two"), (5, "Three"), (6, "Four")] {
+            #expect(DocxTests.paragraphs(styled: "Heading\(level)", in: document).contains(text))
+        }
+        let styles = try #require(try DocxTests.unzip(Summary(workspace).renderDocx())["word/styles.xml"])
+        for level in 3...6 {
+            let style = try #require(styles.components(separatedBy: "w:styleId=\"Heading\(level)\"").dropFirst().first)
+            let runProperties = style.components(separatedBy: "</w:style>")[0]
+            #expect(!runProperties.contains("<w:sz "), "Heading \(level) is set smaller than the body")
+        }
+    }
+
+    /// Printed from a browser, the HTML numbers its pages and never ends a
+    /// page with a heading or the line that introduces a list.
+    @Test func printStyleNumbersPagesAndKeepsHeadingsWithTheirText() async throws {
+        let (_, html, _) = try await Self.outputs(SummaryTests.exampleWorkspace())
+        let print = try #require(html.components(separatedBy: "@media print {").dropFirst().first?.components(separatedBy: "</style>").first)
+        #expect(print.contains("@bottom-center { content: counter(page);"))
+        #expect(print.contains("h1, h2, h3, h4, h5, h6, .meta, .lead-in { break-after: avoid;"))
+        #expect(print.contains(".annex { break-before: page;"))
+        #expect(html.contains("<p class=\"lead-in\">Objectives of the Global Compact discussed:</p>"))
+    }
 }

@@ -112,7 +112,21 @@ enum DocxParts {
         + paragraphStyle(
             "Heading3", "heading 3", next: "Normal",
             properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/>",
+            run: "<w:b/><w:bCs/>")
+        // The headings inside notes (3 to 6, as in HTML's h4 to h6) are never smaller than the body
+        // text (11 pt, the default): they differ by weight and slant only.
+        + paragraphStyle(
+            "Heading4", "heading 4", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"3\"/>",
             run: "<w:b/><w:bCs/><w:i/><w:iCs/>")
+        + paragraphStyle(
+            "Heading5", "heading 5", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"4\"/>",
+            run: "<w:i/><w:iCs/>")
+        + paragraphStyle(
+            "Heading6", "heading 6", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"5\"/>",
+            run: "<w:i/><w:iCs/>")
         + paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", next: "Normal", properties: "<w:outlineLvl w:val=\"9\"/>")
         + paragraphStyle("TOC1", "toc 1", next: "Normal", properties: "<w:spacing w:after=\"60\"/>")
         + paragraphStyle("ListBullet", "List Bullet", properties: "<w:contextualSpacing/>")

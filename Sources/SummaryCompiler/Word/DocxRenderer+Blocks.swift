@@ -8,8 +8,10 @@ extension DocxRenderer {
         switch block {
         case .paragraph(let content):
             appendParagraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0, to: &xml)
-        case .heading(_, let content):
-            appendParagraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content, to: &xml)
+        case .heading(let level, let content):
+            // One level under the note's title (Heading 2), as in the other
+            // formats; Heading 6 at most, the smallest the styles keep at body size.
+            appendParagraph(style: insideFootnote ? paragraphStyle : "Heading\(min(level + 2, 6))", inlines: content, to: &xml)
         case .blockQuote(let children):
             appendBlocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote", to: &xml)
         case .list(let ordered, let start, _, let items):
