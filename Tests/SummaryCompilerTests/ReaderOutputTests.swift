@@ -105,4 +105,57 @@ import Testing
         #expect(print.contains(".annex { break-before: page;"))
         #expect(html.contains("<p class=\"lead-in\">Objectives of the Global Compact discussed:</p>"))
     }
+
+    /// A table's column alignment (`:--`, `--:`, `:-:`) is kept in every
+    /// format; in Word, mirrored in a right-to-left note (Word reads `left`
+    /// there as the start), so the columns look as they do in HTML.
+    @Test func tableColumnAlignmentIsKept() async throws {
+        let table = "| Name | Count | State |\n|:---|---:|:---:|\n| A | 12 | open |\n"
+        let workspace = try SummaryTests.exampleWorkspace(adding: [
+            ("notes/zz-en.md", "---\nsession: plenary\ntitle: Table\n---\n\(table)"),
+            ("notes/zz-ar.md", "---\nsession: plenary\ntitle: جدول\nlanguage: ar\n---\n| البلد | العدد |\n|:---|---:|\n| مصر | 4500 |\n"),
+        ])
+        let (md, html, document) = try await Self.outputs(workspace)
+        #expect(md.contains("| Name | Count | State |\n|:---|---:|:---:|\n| A | 12 | open |"))
+        #expect(md.contains("| Theme | Points raised |\n|---|---|\n"))  // an unaligned table stays as it was
+        #expect(html.contains("<th class=\"align-left\">Name</th><th class=\"align-right\">Count</th><th class=\"align-center\">State</th>"))
+        #expect(html.contains("<td class=\"align-left\">A</td><td class=\"align-right\">12</td><td class=\"align-center\">open</td>"))
+        #expect(html.contains("td.align-right { text-align: right; }"))
+        #expect(html.contains("<th>Theme</th>"))
+        let english = try #require(document.components(separatedBy: ">Table</w:t>").last)
+        #expect(english.contains("<w:jc w:val=\"left\"/></w:pPr><w:r><w:rPr><w:b/>"))
+        #expect(english.contains("<w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">12<"))
+        #expect(english.contains("<w:jc w:val=\"center\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">open<"))
+        let arabic = try #require(document.components(separatedBy: ">جدول</w:t>").last)
+        #expect(
+            arabic.contains(
+                "<w:bidi/><w:jc w:val=\"left\"/></w:pPr><w:r><w:rPr><w:rtl/><w:lang w:val=\"ar\" w:bidi=\"ar\"/></w:rPr><w:t xml:space=\"preserve\">4500<"
+            ))
+        #expect(
+            arabic.contains(
+                "<w:bidi/><w:jc w:val=\"right\"/></w:pPr><w:r><w:rPr><w:rtl/><w:lang w:val=\"ar\" w:bidi=\"ar\"/></w:rPr><w:t xml:space=\"preserve\">مصر<"
+            ))
+    }
+
+    /// A note's Word table: columns as wide as their content asks (a column
+    /// of numbers narrow, one of sentences wide), rows that do not split
+    /// across pages, the header repeated, cell text with a little space and
+    /// a 6 pt gap under the table.
+    @Test func wordTablesAreSizedByContentAndKeepTheirRows() throws {
+        let workspace = DocxTests.workspace(
+            note: "| Corridor | Cost |\n|---|---|\n| A very long corridor name that takes room in the table | 6.2 |\n| B | 3.0 |\n\nAfter.")
+        let document = try #require(try DocxTests.unzip(Summary(workspace).renderDocx())["word/document.xml"])
+        let table = try #require(document.components(separatedBy: "<w:tbl>").dropFirst().first?.components(separatedBy: "</w:tbl>").first)
+        let widths = table.components(separatedBy: "<w:gridCol w:w=\"").dropFirst().compactMap { Int($0.prefix { $0.isNumber }) }
+        #expect(widths.count == 2)
+        #expect(widths[0] > 5 * widths[1], "\(widths)")
+        #expect(widths.reduce(0, +) <= DocxRenderer.textWidthTwips)
+        #expect(table.contains("<w:tblLayout w:type=\"fixed\"/>"))
+        #expect(table.contains("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"))
+        #expect(table.components(separatedBy: "<w:tr><w:trPr><w:cantSplit/></w:trPr>").count == 3)
+        #expect(table.contains("<w:pStyle w:val=\"TableText\"/>"))
+        #expect(document.contains("</w:tbl><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>"))
+        let styles = try #require(try DocxTests.unzip(Summary(workspace).renderDocx())["word/styles.xml"])
+        #expect(styles.contains("w:styleId=\"TableText\""))
+    }
 }

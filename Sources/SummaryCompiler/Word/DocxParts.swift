@@ -133,6 +133,8 @@ enum DocxParts {
         + paragraphStyle("ListNumber", "List Number", properties: "<w:contextualSpacing/>")
         + paragraphStyle("Quote", "Quote", properties: "<w:ind w:left=\"720\" w:right=\"720\"/>", run: "<w:i/><w:iCs/>")
         + paragraphStyle("FootnoteText", "footnote text", properties: "<w:spacing w:after=\"0\"/>", run: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
+        // Cell text: a little space above and below it, none of a paragraph's 6 pt after.
+        + paragraphStyle("TableText", "Table Text", properties: "<w:spacing w:before=\"40\" w:after=\"40\"/>")
         + paragraphStyle("Footer", "footer")
         + "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>"
