@@ -16,6 +16,7 @@ enum DocxParts {
             <Default Extension="jpeg" ContentType="image/jpeg"/>\
             <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
             <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
             <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
             <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>\
             <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
@@ -57,8 +58,14 @@ enum DocxParts {
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
         <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>\
-        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+        <Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
         """
+
+    /// Word updates the fields on opening (it asks first): the contents'
+    /// page numbers (PAGEREF) are known only once the document is laid out.
+    static let settings =
+        declaration + "<w:settings \(wordNamespaces)><w:updateFields w:val=\"true\"/></w:settings>"
 
     static let footer =
         declaration + """
@@ -128,7 +135,10 @@ enum DocxParts {
             properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"5\"/>",
             run: "<w:i/><w:iCs/>")
         + paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", next: "Normal", properties: "<w:outlineLvl w:val=\"9\"/>")
-        + paragraphStyle("TOC1", "toc 1", next: "Normal", properties: "<w:spacing w:after=\"60\"/>")
+        + paragraphStyle(
+            "TOC1", "toc 1", next: "Normal",
+            properties:
+                "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(DocxRenderer.textWidthTwips)\"/></w:tabs><w:spacing w:after=\"60\"/>")
         + paragraphStyle("ListBullet", "List Bullet", properties: "<w:contextualSpacing/>")
         + paragraphStyle("ListNumber", "List Number", properties: "<w:contextualSpacing/>")
         + paragraphStyle("Quote", "Quote", properties: "<w:ind w:left=\"720\" w:right=\"720\"/>", run: "<w:i/><w:iCs/>")
