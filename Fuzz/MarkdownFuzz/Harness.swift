@@ -79,7 +79,7 @@ enum MarkdownHarness {
         case .list(_, _, _, let items): for item in items { for child in item { append(child, to: &text) } }
         case .code(let code): text += code
         case .thematicBreak: break
-        case .table(let header, let rows):
+        case .table(let header, let rows, _):
             for cell in header { text += cell.map(\.plainText).joined() }
             for row in rows { for cell in row { text += cell.map(\.plainText).joined() } }
         }

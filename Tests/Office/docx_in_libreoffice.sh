@@ -38,8 +38,10 @@ text = " ".join(text.split())
 def searchable(heading):
     arabic = re.findall("[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)*", heading)
     return max(arabic, key=len) if arabic else " ".join(heading.split())
+# The Markdown's "Footnotes" heading stands over the definitions; Word sets
+# each footnote at the foot of its page instead.
 headings = [re.sub(r"\\(.)", r"\1", line.lstrip("#").strip())
-            for line in markdown.splitlines() if re.match(r"^#{1,3} ", line)]
+            for line in markdown.splitlines() if re.match(r"^#{1,3} ", line) and line != "## Footnotes"]
 footnotes = [re.sub(r"\\(.)", r"\1", m) for m in re.findall(r"^\[\^\d+\]: (.*)$", markdown, re.M)]
 position = 0
 for heading in headings:

@@ -47,7 +47,7 @@ import ZIPFoundation
         #expect(
             Set(parts.keys) == [
                 "[Content_Types].xml", "_rels/.rels", "docProps/core.xml", "word/document.xml", "word/_rels/document.xml.rels",
-                "word/styles.xml", "word/numbering.xml", "word/footnotes.xml", "word/footer1.xml",
+                "word/styles.xml", "word/settings.xml", "word/numbering.xml", "word/footnotes.xml", "word/footer1.xml",
             ])
         for (path, text) in parts {
             #expect(throws: Never.self, "\(path) is not well-formed XML") { _ = try XMLDocument(xmlString: text) }
@@ -127,21 +127,38 @@ import ZIPFoundation
         #expect(annex.contains(">Addressed in</w:t>"))
     }
 
-    /// The contents are a Word TOC field over the Heading 1 paragraphs whose
-    /// cached entries are exactly those headings, so they read right before
-    /// anyone updates the field.
-    @Test func tableOfContentsIsATOCFieldListingTheHeadings() throws {
-        let document = try #require(try Self.example()["word/document.xml"])
+    /// The contents list the Heading 1 paragraphs, each entry a link to its
+    /// heading's bookmark with a PAGEREF field for its page (LibreOffice
+    /// fills it in on opening; Word does, told to update fields); no TOC
+    /// field, whose saved text LibreOffice never lays out again.
+    @Test func tableOfContentsEntriesLinkToTheirHeadingsWithTheirPages() throws {
+        let parts = try Self.example()
+        let document = try #require(parts["word/document.xml"])
         #expect(Self.paragraphs(styled: "TOCHeading", in: document) == ["Contents"])
-        #expect(Self.paragraphs(styled: "TOC1", in: document) == Self.paragraphs(styled: "Heading1", in: document))
-        let field = try #require(document.range(of: "<w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText>"))
-        let begin = try #require(document.range(of: "w:fldCharType=\"begin\""))
-        let end = try #require(document.range(of: "w:fldCharType=\"end\""))
-        let firstHeading = try #require(document.range(of: "<w:pStyle w:val=\"Heading1\"/>"))
-        #expect(begin.lowerBound < field.lowerBound && field.upperBound < end.lowerBound)
-        #expect(end.upperBound < firstHeading.lowerBound)
-        let styles = try #require(try Self.example()["word/styles.xml"])
+        let headings = Self.paragraphs(styled: "Heading1", in: document)
+        #expect(Self.paragraphs(styled: "TOC1", in: document) == headings)
+        #expect(headings.count == 8)
+        for entry in 1...headings.count {
+            #expect(document.contains("<w:hyperlink w:anchor=\"_Toc\(entry)\" w:history=\"1\">"))
+            #expect(document.contains("<w:instrText xml:space=\"preserve\"> PAGEREF _Toc\(entry) \\h </w:instrText>"))
+            #expect(document.contains("<w:bookmarkStart w:id=\"\(entry)\" w:name=\"_Toc\(entry)\"/>"))
+        }
+        #expect(!document.contains(" TOC "))
+        let styles = try #require(parts["word/styles.xml"])
         #expect(styles.contains("w:styleId=\"TOC1\"") && styles.contains("w:styleId=\"TOCHeading\""))
+        #expect(styles.contains("<w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(DocxRenderer.textWidthTwips)\"/>"))
+        #expect(parts["word/settings.xml"]?.contains("<w:updateFields w:val=\"true\"/>") == true)
+        #expect(parts["word/_rels/document.xml.rels"]?.contains("relationships/settings\" Target=\"settings.xml\"") == true)
+    }
+
+    /// The annex starts on a page of its own, as in the HTML's print style.
+    @Test func annexStartsOnANewPage() throws {
+        let document = try #require(try Self.example()["word/document.xml"])
+        #expect(
+            document.contains(
+                "<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr><w:bookmarkStart w:id=\"8\" w:name=\"_Toc8\"/><w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">\(DocxRenderer.annexHeading)<"
+            ))
+        #expect(document.components(separatedBy: "<w:pageBreakBefore/>").count == 2)
     }
 
     @Test func footnotesAreRealAndNumberedAcrossTheDocument() throws {

@@ -27,7 +27,8 @@ import Testing
         case .blockQuote(let blocks): .blockQuote(blocks.map(merged))
         case .list(let ordered, let start, let tight, let items):
             .list(ordered: ordered, start: start, tight: tight, items: items.map { $0.map(merged) })
-        case .table(let header, let rows): .table(header: header.map(merged), rows: rows.map { $0.map(merged) })
+        case .table(let header, let rows, let alignments):
+            .table(header: header.map(merged), rows: rows.map { $0.map(merged) }, alignments: alignments)
         case .code, .thematicBreak: block
         }
     }

@@ -102,7 +102,7 @@ import WorkingDays
         let html = try #require(outputs[.html])
         #expect(html.contains("Co-chairs: Atlantis and Ruritania &lt;b&gt;"))
         #expect(html.contains("Keynote: A keynote speaker &amp; guest"))
-        #expect(html.contains("<p>International Migration Review Forum 2022</p>"))
+        #expect(html.contains("<h1>First International Migration Review Forum</h1>"))
         let markdown = try #require(outputs[.md])
         #expect(markdown.contains("Co-chairs: Atlantis and Ruritania \\<b\\>"))
         #expect(markdown.contains("17 to 20 May 2022"))

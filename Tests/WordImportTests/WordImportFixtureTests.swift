@@ -61,7 +61,7 @@ struct WordImportFixtureTests {
         let (parsed, diagnostics) = NoteParser.parse(text: note.markdown, path: "elements.md")
         #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
         let document = try #require(parsed?.document)
-        guard case .table(let header, let rows) = document.blocks.first(where: { if case .table = $0 { true } else { false } }) else {
+        guard case .table(let header, let rows, _) = document.blocks.first(where: { if case .table = $0 { true } else { false } }) else {
             Issue.record("no table")
             return
         }

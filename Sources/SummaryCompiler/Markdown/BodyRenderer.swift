@@ -144,9 +144,9 @@ struct BodyRenderer {
             }
         case .thematicBreak:
             output += html ? "<hr>" : "---"
-        case .table(let header, let rows):
+        case .table(let header, let rows, let alignments):
             if html {
-                appendHTMLTable(header: header, rows: rows, to: &output)
+                appendHTMLTable(header: header, rows: rows, alignments: alignments, to: &output)
             } else {
                 var cellWriter = self
                 cellWriter.inTableCell = true
@@ -159,7 +159,10 @@ struct BodyRenderer {
                     output += " |"
                 }
                 row(header)
-                output += "\n|" + String(repeating: "---|", count: max(header.count, 1))
+                output += "\n|"
+                for column in 0..<max(header.count, 1) {
+                    output += column < alignments.count ? Self.markdownDelimiters[alignments[column]]! : "---|"
+                }
                 for cells in rows {
                     output += "\n"
                     row(cells)
@@ -189,14 +192,31 @@ struct BodyRenderer {
         output += "\n</\(tag)>"
     }
 
-    private func appendHTMLTable(header: [[Inline]], rows: [[[Inline]]], to output: inout String) {
+    /// A column's delimiter in a Markdown table's delimiter row.
+    static let markdownDelimiters: [TableAlignment: String] = [.none: "---|", .left: ":---|", .center: ":---:|", .right: "---:|"]
+
+    /// The class an aligned column's cells carry (the summary's and the web
+    /// intake's style sheets set it; the intake's policy forbids `style=`).
+    static let htmlAlignmentClasses: [TableAlignment: String] = [
+        .left: " class=\"align-left\"", .center: " class=\"align-center\"", .right: " class=\"align-right\"",
+    ]
+
+    private func appendHTMLTable(header: [[Inline]], rows: [[[Inline]]], alignments: [TableAlignment], to output: inout String) {
+        // Each cell's opening tag by column, made once a table.
+        let opens = { (tag: String) in alignments.map { "<\(tag)\(Self.htmlAlignmentClasses[$0] ?? "")>" } }
+        let headerOpens = opens("th")
+        let cellOpens = opens("td")
         output += "<table>\n<thead><tr>"
-        for cell in header { wrap(cell, "<th>", "</th>", to: &output) }
+        for (column, cell) in header.enumerated() {
+            wrap(cell, column < headerOpens.count ? headerOpens[column] : "<th>", "</th>", to: &output)
+        }
         output += "</tr></thead>\n<tbody>\n"
         for (index, row) in rows.enumerated() {
             if index > 0 { output += "\n" }
             output += "<tr>"
-            for cell in row { wrap(cell, "<td>", "</td>", to: &output) }
+            for (column, cell) in row.enumerated() {
+                wrap(cell, column < cellOpens.count ? cellOpens[column] : "<td>", "</td>", to: &output)
+            }
             output += "</tr>"
         }
         output += "\n</tbody>\n</table>"

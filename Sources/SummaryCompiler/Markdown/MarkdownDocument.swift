@@ -15,7 +15,14 @@ public enum Block: Sendable, Hashable {
     case list(ordered: Bool, start: Int, tight: Bool, items: [[Block]])
     case code(String)
     case thematicBreak
-    case table(header: [[Inline]], rows: [[[Inline]]])
+    /// `alignments` is empty when no column is aligned (the usual table
+    /// allocates nothing for it), else one a column of the header.
+    case table(header: [[Inline]], rows: [[[Inline]]], alignments: [TableAlignment] = [])
+}
+
+/// A table column's alignment, as its delimiter row writes it (`:--`, `--:`, `:-:`).
+public enum TableAlignment: Sendable, Hashable {
+    case none, left, center, right
 }
 
 public enum Inline: Sendable, Hashable {

@@ -370,7 +370,24 @@ public enum MarkdownParser {
                 let cells = mapChildren(of: row) { inlines(of: $0) }
                 if isType(row, "table_header") { header = cells } else { rows.append(cells) }
             }
-            return .table(header: header, rows: rows)
+            return .table(header: header, rows: rows, alignments: alignments(of: node, columns: header.count))
+        }
+    }
+
+    /// The columns' alignments, empty when none is aligned; cmark-gfm keeps
+    /// one byte a column: `l`, `c`, `r`, or 0.
+    private static func alignments(of table: OpaquePointer, columns: Int) -> [TableAlignment] {
+        let count = min(columns, Int(cmark_gfm_extensions_get_table_columns(table)))
+        guard let bytes = cmark_gfm_extensions_get_table_alignments(table), count > 0 else { return [] }
+        let buffer = UnsafeBufferPointer(start: bytes, count: count)
+        guard buffer.contains(where: { $0 != 0 }) else { return [] }
+        return buffer.map { byte in
+            switch byte {
+            case UInt8(ascii: "l"): .left
+            case UInt8(ascii: "c"): .center
+            case UInt8(ascii: "r"): .right
+            default: .none
+            }
         }
     }
 

@@ -148,8 +148,8 @@ struct ImageResolver {
         case .list(let ordered, let start, let tight, let items):
             .list(ordered: ordered, start: start, tight: tight, items: items.map { $0.map { map($0, rewrite) } })
         case .code, .thematicBreak: block
-        case .table(let header, let rows):
-            .table(header: header.map { map($0, rewrite) }, rows: rows.map { $0.map { map($0, rewrite) } })
+        case .table(let header, let rows, let alignments):
+            .table(header: header.map { map($0, rewrite) }, rows: rows.map { $0.map { map($0, rewrite) } }, alignments: alignments)
         }
     }
 

@@ -22,17 +22,18 @@ public struct NotePreview: Sendable {
         while let (number, blocks) = numbering.nextToRender() {
             footnotes.append((number, renderer.blocks(blocks)))
         }
-        var html = "<div class=\"note\" lang=\"\(escape(note.language))\" dir=\"\(note.isRightToLeft ? "rtl" : "ltr")\">\n"
+        let languageAndDirection = "lang=\"\(escape(note.language))\" dir=\"\(note.isRightToLeft ? "rtl" : "ltr")\""
+        var html = "<div class=\"note\" \(languageAndDirection)>\n"
         if let title = note.title { html += "<h3>\(escape(title))</h3>\n" }
         if let segment = note.segment { html += "<p class=\"meta\">\(escape(segment.displayName))</p>\n" }
         if let author = note.author {
-            html += "<p class=\"meta\">\(escape(author))" + (note.role.map { " (\(escape($0)))" } ?? "") + "</p>\n"
+            html += "<p class=\"meta\">\(escape(author))" + (note.roleWords.map { " (\(escape($0)))" } ?? "") + "</p>\n"
         }
         html += body + "\n</div>\n"
         if !footnotes.isEmpty {
-            html += "<section class=\"footnotes\">\n<ol>\n"
+            html += "<section class=\"footnotes\" \(languageAndDirection)>\n<ol>\n"
             for (number, text) in footnotes {
-                html += "<li id=\"fn\(number)\">\(text) <a href=\"#fnref\(number)\">&#8617;</a></li>\n"
+                html += "<li id=\"fn\(number)\">\(FootnoteContext(number: number, body: TemplateText(text)).linkedBody.text)</li>\n"
             }
             html += "</ol>\n</section>\n"
         }

@@ -1,4 +1,5 @@
 import Forum
+import Foundation
 
 /// The Mustache context of a text format, built from the checked notes,
 /// the notes rendered for the format and forum.yaml, section by section.
@@ -14,10 +15,13 @@ extension Summary {
         let sections = Session.allCases.map { session in
             let notes = (notesBySession[session] ?? []).map { index in
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
+                let note = checked.notes[index]
+                let language = TemplateText(note.language)
+                let dir = TemplateText(note.isRightToLeft ? "rtl" : "ltr")
                 for (number, body) in renderedNote.footnotes {
-                    footnotes.append(FootnoteContext(number: number, body: TemplateText(body)))
+                    footnotes.append(FootnoteContext(number: number, body: TemplateText(body), language: language, dir: dir))
                 }
-                return noteContext(checked.notes[index], body: renderedNote.body, text)
+                return noteContext(note, body: renderedNote.body, text)
             }
             return sectionContext(session, notes: notes, text)
         }
@@ -31,8 +35,18 @@ extension Summary {
             annex: annex(text),
             footnotes: footnotes
         )
+        context.titleNamesForum = Self.titleNamesForum(forum.title)
         if checked.isDraft { context.draft = TemplateText(DocxParts.draftMark) }
         return context
+    }
+
+    /// The forum's own name, which the title block prints above a title
+    /// that does not already say it ("Second International Migration Review
+    /// Forum" does: printed twice, the name reads as a slip).
+    static let forumName = "International Migration Review Forum"
+
+    static func titleNamesForum(_ title: String) -> Bool {
+        title.range(of: forumName, options: [.caseInsensitive, .diacriticInsensitive]) != nil
     }
 
     /// Note fields and forum.yaml's values as the templates get them: HTML
@@ -50,7 +64,7 @@ extension Summary {
         NoteContext(
             title: text(note.title),
             author: text(note.author),
-            role: text(note.role),
+            role: text(note.roleWords),
             segment: text(note.segment?.displayName),
             language: TemplateText(note.language),
             dir: TemplateText(note.isRightToLeft ? "rtl" : "ltr"),

@@ -2,7 +2,7 @@
 final class SummaryContext: TemplateContext {
     static let names = [
         "title", "edition", "place", "dates", "hearingDate", "language", "dir", "sections", "annex", "footnotes",
-        "hasFootnotes", "draft",
+        "hasFootnotes", "draft", "titleNamesForum",
     ]
 
     let title: TemplateText
@@ -13,6 +13,9 @@ final class SummaryContext: TemplateContext {
     let sections: [SectionContext]
     let annex: [ObjectiveContext]
     let footnotes: [FootnoteContext]
+    /// Whether the title already says "International Migration Review
+    /// Forum": the title block then leaves out its line naming the forum.
+    var titleNamesForum = false
     /// Nil for the final text; the words a draft carries ("DRAFT: not the final text").
     var draft: TemplateText?
 
@@ -45,6 +48,7 @@ final class SummaryContext: TemplateContext {
         case "hasFootnotes": !footnotes.isEmpty
         // false, not nil, for the final text: a name every summary answers.
         case "draft": draft.map { $0 as Any } ?? false
+        case "titleNamesForum": titleNamesForum
         default: nil
         }
     }

@@ -16,6 +16,7 @@ enum DocxParts {
             <Default Extension="jpeg" ContentType="image/jpeg"/>\
             <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
             <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
+            <Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>\
             <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
             <Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>\
             <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
@@ -57,8 +58,14 @@ enum DocxParts {
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
         <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>\
-        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>
+        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
+        <Relationship Id="rId6" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>
         """
+
+    /// Word updates the fields on opening (it asks first): the contents'
+    /// page numbers (PAGEREF) are known only once the document is laid out.
+    static let settings =
+        declaration + "<w:settings \(wordNamespaces)><w:updateFields w:val=\"true\"/></w:settings>"
 
     static let footer =
         declaration + """
@@ -112,13 +119,32 @@ enum DocxParts {
         + paragraphStyle(
             "Heading3", "heading 3", next: "Normal",
             properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"200\" w:after=\"60\"/><w:outlineLvl w:val=\"2\"/>",
+            run: "<w:b/><w:bCs/>")
+        // The headings inside notes (3 to 6, as in HTML's h4 to h6) are never smaller than the body
+        // text (11 pt, the default): they differ by weight and slant only.
+        + paragraphStyle(
+            "Heading4", "heading 4", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"3\"/>",
             run: "<w:b/><w:bCs/><w:i/><w:iCs/>")
+        + paragraphStyle(
+            "Heading5", "heading 5", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"4\"/>",
+            run: "<w:i/><w:iCs/>")
+        + paragraphStyle(
+            "Heading6", "heading 6", next: "Normal",
+            properties: "<w:keepNext/><w:keepLines/><w:spacing w:before=\"160\" w:after=\"60\"/><w:outlineLvl w:val=\"5\"/>",
+            run: "<w:i/><w:iCs/>")
         + paragraphStyle("TOCHeading", "TOC Heading", basedOn: "Heading1", next: "Normal", properties: "<w:outlineLvl w:val=\"9\"/>")
-        + paragraphStyle("TOC1", "toc 1", next: "Normal", properties: "<w:spacing w:after=\"60\"/>")
+        + paragraphStyle(
+            "TOC1", "toc 1", next: "Normal",
+            properties:
+                "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(DocxRenderer.textWidthTwips)\"/></w:tabs><w:spacing w:after=\"60\"/>")
         + paragraphStyle("ListBullet", "List Bullet", properties: "<w:contextualSpacing/>")
         + paragraphStyle("ListNumber", "List Number", properties: "<w:contextualSpacing/>")
         + paragraphStyle("Quote", "Quote", properties: "<w:ind w:left=\"720\" w:right=\"720\"/>", run: "<w:i/><w:iCs/>")
         + paragraphStyle("FootnoteText", "footnote text", properties: "<w:spacing w:after=\"0\"/>", run: "<w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/>")
+        // Cell text: a little space above and below it, none of a paragraph's 6 pt after.
+        + paragraphStyle("TableText", "Table Text", properties: "<w:spacing w:before=\"40\" w:after=\"40\"/>")
         + paragraphStyle("Footer", "footer")
         + "<w:style w:type=\"character\" w:styleId=\"FootnoteReference\"><w:name w:val=\"footnote reference\"/><w:rPr><w:vertAlign w:val=\"superscript\"/></w:rPr></w:style>"
         + "<w:style w:type=\"character\" w:styleId=\"Hyperlink\"><w:name w:val=\"Hyperlink\"/><w:rPr><w:color w:val=\"0563C1\"/><w:u w:val=\"single\"/></w:rPr></w:style>"

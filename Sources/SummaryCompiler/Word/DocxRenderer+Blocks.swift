@@ -8,8 +8,10 @@ extension DocxRenderer {
         switch block {
         case .paragraph(let content):
             appendParagraph(style: paragraphStyle, inlines: content, numbering: numbering, indent: numbering == nil ? depth : 0, to: &xml)
-        case .heading(_, let content):
-            appendParagraph(style: insideFootnote ? paragraphStyle : "Heading3", inlines: content, to: &xml)
+        case .heading(let level, let content):
+            // One level under the note's title (Heading 2), as in the other
+            // formats; Heading 6 at most, the smallest the styles keep at body size.
+            appendParagraph(style: insideFootnote ? paragraphStyle : "Heading\(min(level + 2, 6))", inlines: content, to: &xml)
         case .blockQuote(let children):
             appendBlocks(children, depth: depth, paragraphStyle: paragraphStyle ?? "Quote", to: &xml)
         case .list(let ordered, let start, _, let items):
@@ -26,8 +28,8 @@ extension DocxRenderer {
             xml += "</w:p>"
         case .thematicBreak:
             xml += "<w:p><w:pPr><w:pBdr><w:bottom w:val=\"single\" w:sz=\"6\" w:space=\"1\" w:color=\"auto\"/></w:pBdr></w:pPr></w:p>"
-        case .table(let header, let rows):
-            appendTable(header: header.map { [.strong($0)] }, rows: rows, to: &xml)
+        case .table(let header, let rows, let alignments):
+            appendTable(header: header.map { [.strong($0)] }, rows: rows, alignments: alignments, to: &xml)
         }
     }
 
@@ -62,32 +64,76 @@ extension DocxRenderer {
     /// 1134-twip margins.
     static let textWidthTwips = 11906 - 2 * 1134
 
-    /// - Parameter shares: each column's share of the text width (the
-    ///   annex's); nil for columns of equal width (a note's tables).
-    mutating func appendTable(header: [[Inline]], rows: [[[Inline]]], shares: [Int]? = nil, to xml: inout String) {
+    /// - Parameters:
+    ///   - shares: each column's share of the text width (the annex's); nil
+    ///     for shares measured from the cells (`contentShares`).
+    ///   - alignments: the columns' alignments, empty for none.
+    mutating func appendTable(
+        header: [[Inline]], rows: [[[Inline]]], alignments: [TableAlignment] = [], shares: [Int]? = nil, to xml: inout String
+    ) {
         let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
-        let widths: [Int]
-        if let shares, shares.count == columns, shares.allSatisfy({ $0 > 0 }) {
-            let total = shares.reduce(0, +)
-            widths = shares.map { Self.textWidthTwips * $0 / total }
-        } else {
-            widths = Array(repeating: Self.textWidthTwips / columns, count: columns)
-        }
+        let shares = shares.flatMap { $0.count == columns && $0.allSatisfy { $0 > 0 } ? $0 : nil } ?? Self.contentShares(header, rows, columns)
+        let total = shares.reduce(0, +)
+        let widths = shares.map { Self.textWidthTwips * $0 / total }
+        // Fixed layout: Word and LibreOffice both take the widths given, not their own guess.
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }
-        xml += "</w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        xml += "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
         let cellStarts = widths.map { "<w:tc><w:tcPr><w:tcW w:w=\"\($0)\" w:type=\"dxa\"/></w:tcPr>" }
+        let paragraphStarts = (0..<columns).map { column in
+            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>" + (rightToLeft ? "<w:bidi/>" : "")
+                + Self.justification(column < alignments.count ? alignments[column] : .none, rightToLeft: rightToLeft) + "</w:pPr>"
+        }
         for (index, cells) in ([header] + rows).enumerated() {
-            xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
+            // No row splits across pages; the header row repeats on each.
+            xml += index == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for column in 0..<columns {
-                xml += cellStarts[column]
-                appendParagraph(style: nil, inlines: column < cells.count ? cells[column] : [], to: &xml)
-                xml += "</w:tc>"
+                xml += cellStarts[column] + paragraphStarts[column]
+                if column < cells.count { appendRuns(cells[column], format: runFormat, to: &xml) }
+                xml += "</w:p></w:tc>"
             }
             xml += "</w:tr>"
         }
-        // Word needs a paragraph between a table and what follows it.
-        xml += "</w:tbl><w:p/>"
+        // Word needs a paragraph between a table and what follows it; this
+        // one is 6 pt high, the space a paragraph leaves under itself.
+        xml += "</w:tbl><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"120\" w:lineRule=\"exact\"/></w:pPr></w:p>"
+    }
+
+    /// A cell paragraph's `w:jc` for a column's alignment, nothing for none.
+    /// In a right-to-left paragraph Word mirrors `left` and `right` (they
+    /// name the start and the end), so a column aligned right, as HTML shows
+    /// it, is `left` there.
+    static func justification(_ alignment: TableAlignment, rightToLeft: Bool) -> String {
+        switch alignment {
+        case .none: ""
+        case .center: "<w:jc w:val=\"center\"/>"
+        case .left: "<w:jc w:val=\"\(rightToLeft ? "right" : "left")\"/>"
+        case .right: "<w:jc w:val=\"\(rightToLeft ? "left" : "right")\"/>"
+        }
+    }
+
+    /// Each column's share of the width, from its cells: its longest cell
+    /// up to 60 characters (longer ones wrap), at least its longest word
+    /// and 4 characters, so that a column of numbers is narrow and one of
+    /// sentences wide. Counted once over the cells' text, in scalars.
+    static func contentShares(_ header: [[Inline]], _ rows: [[[Inline]]], _ columns: Int) -> [Int] {
+        var shares = [Int](repeating: 4, count: columns)
+        for cells in [header] + rows {
+            for (column, cell) in cells.enumerated() where column < columns {
+                var length = 0
+                var word = 0
+                var longestWord = 0
+                for inline in cell {
+                    for scalar in inline.plainText.unicodeScalars {
+                        length += 1
+                        word = scalar == " " ? 0 : word + 1
+                        longestWord = max(longestWord, word)
+                    }
+                }
+                shares[column] = max(shares[column], min(length, 60), longestWord)
+            }
+        }
+        return shares
     }
 
     // MARK: Paragraphs

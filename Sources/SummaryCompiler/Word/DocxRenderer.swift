@@ -81,6 +81,7 @@ struct DocxRenderer {
         archive.add("word/document.xml", deflated: document.finish())
         archive.add("word/_rels/document.xml.rels", deflated: relationshipsPart.finish())
         archive.add("word/styles.xml", text: DocxParts.styles)
+        archive.add("word/settings.xml", text: DocxParts.settings)
         archive.add("word/numbering.xml", deflated: numbering.finish())
         archive.add("word/footnotes.xml", deflated: footnotes.finish())
         archive.add("word/footer1.xml", text: DocxParts.footer)
@@ -119,7 +120,9 @@ struct DocxRenderer {
         if summary.checked.isDraft {
             appendParagraph(style: nil, centered: true, inlines: [.strong([.text(DocxParts.draftMark)])], to: &xml)
         }
-        appendParagraph(style: nil, centered: true, text: "International Migration Review Forum \(forum.edition)", to: &xml)
+        if !Summary.titleNamesForum(forum.title) {
+            appendParagraph(style: nil, centered: true, text: "\(Summary.forumName) \(forum.edition)", to: &xml)
+        }
         appendParagraph(style: "Title", text: forum.title, to: &xml)
         appendParagraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))", to: &xml)
         appendParagraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])], to: &xml)
@@ -152,7 +155,7 @@ struct DocxRenderer {
     /// co-chairs, keynote and objectives.
     private mutating func appendSessionOpening(_ session: Session, to xml: inout String) {
         let forum = summary.checked.forum
-        appendParagraph(style: "Heading1", text: session.displayName, to: &xml)
+        appendHeading1(session.displayName, entry: Session.allCases.firstIndex(of: session)! + 1, to: &xml)
         var meta =
             session == .plenary
             ? Summary.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
@@ -184,7 +187,7 @@ struct DocxRenderer {
     /// notes that address it.
     private mutating func appendAnnex(to xml: inout String) {
         let forum = summary.checked.forum
-        appendParagraph(style: "Heading1", text: Self.annexHeading, to: &xml)
+        appendHeading1(Self.annexHeading, entry: Session.allCases.count + 1, pageBreakBefore: true, to: &xml)
         let addressing = summary.notesAddressing
         appendTable(
             header: ["No.", "Objective", "Short title", "Round table", "Addressed in"].map { [.strong([.text($0)])] },
@@ -200,27 +203,36 @@ struct DocxRenderer {
         )
     }
 
-    /// A real Word TOC field over the Heading 1 paragraphs, as the Markdown and
-    /// HTML have a contents list. Its cached result lists the entries (without
-    /// page numbers, which only a layout engine knows), so the contents read
-    /// right before anyone updates the field; Word's "Update Field" fills in
-    /// the page numbers.
+    /// The contents: each entry a link to its heading's bookmark (`_TocN`,
+    /// `appendHeading1`) with a PAGEREF field for its page, after a dot
+    /// leader. Not a TOC field: LibreOffice shows a TOC field's saved text
+    /// and never lays it out again, so its page numbers would stay what
+    /// imrf wrote, which no layout has measured; a PAGEREF it fills in on
+    /// opening. Word fills them in too, told to update fields on opening
+    /// (`w:updateFields`, `DocxParts.settings`). The entries are the
+    /// sessions and the annex, which every summary has: nothing to rebuild.
     mutating func appendTableOfContents(_ entries: [String], to xml: inout String) {
         xml += "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr>"
         appendRun("Contents", format: RunFormat(), to: &xml)
         xml += "</w:p>"
         for (index, entry) in entries.enumerated() {
-            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>"
-            if index == 0 {
-                xml +=
-                    "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
-                    + "<w:r><w:instrText xml:space=\"preserve\"> TOC \\o \"1-1\" \\h \\z \\u </w:instrText></w:r>"
-                    + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r>"
-            }
+            xml += "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr><w:hyperlink w:anchor=\"_Toc\(index + 1)\" w:history=\"1\">"
             appendRun(entry, format: RunFormat(), to: &xml)
-            if index == entries.count - 1 { xml += "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>" }
-            xml += "</w:p>"
+            // No page number saved in the field: none is known before a layout, and a wrong one is worse than none.
+            xml +=
+                "<w:r><w:tab/></w:r><w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+                + "<w:r><w:instrText xml:space=\"preserve\"> PAGEREF _Toc\(index + 1) \\h </w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r></w:hyperlink></w:p>"
         }
+    }
+
+    /// A session's or the annex's heading inside the bookmark `_Toc<entry>`
+    /// the contents' entry `entry` (from 1) links to and takes its page from.
+    mutating func appendHeading1(_ text: String, entry: Int, pageBreakBefore: Bool = false, to xml: inout String) {
+        xml += "<w:p><w:pPr><w:pStyle w:val=\"Heading1\"/>" + (pageBreakBefore ? "<w:pageBreakBefore/>" : "") + "</w:pPr>"
+        xml += "<w:bookmarkStart w:id=\"\(entry)\" w:name=\"_Toc\(entry)\"/>"
+        appendRun(text, format: runFormat, to: &xml)
+        xml += "<w:bookmarkEnd w:id=\"\(entry)\"/></w:p>"
     }
 
     // MARK: Notes
@@ -241,7 +253,7 @@ struct DocxRenderer {
             appendParagraph(style: nil, inlines: [.emphasis([.text(segment.displayName)])], to: &xml)
         }
         if let author = note.author {
-            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.role.map { " (\($0))" } ?? ""))])], to: &xml)
+            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.roleWords.map { " (\($0))" } ?? ""))])], to: &xml)
         }
         appendBlocks(note.document.blocks, depth: 0, to: &xml)
         while let (id, definition) = footnoteNumbering.nextToRender() {
