@@ -60,6 +60,9 @@ extension DocxRenderer {
         }
     }
 
+    /// Cells beyond which a table is written compact (`appendTable`).
+    static let compactTableCells = 5_000
+
     /// The width of the text between the margins, in twips: A4 less two
     /// 1134-twip margins.
     static let textWidthTwips = 11906 - 2 * 1134
@@ -79,10 +82,17 @@ extension DocxRenderer {
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }
         xml += "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
-        let cellStarts = widths.map { "<w:tc><w:tcPr><w:tcW w:w=\"\($0)\" w:type=\"dxa\"/></w:tcPr>" }
+        // A table of more cells than any note's (cmark-gfm pads every row to
+        // the header's width) gets the least markup a cell can have: the grid
+        // alone sizes it, Normal paragraphs, so that the part stays within
+        // what XML readers take (libxml2 refuses a document over 10 MB).
+        let compact = columns * (rows.count + 1) > Self.compactTableCells
+        let cellStarts = widths.map { compact ? "<w:tc>" : "<w:tc><w:tcPr><w:tcW w:w=\"\($0)\" w:type=\"dxa\"/></w:tcPr>" }
         let paragraphStarts = (0..<columns).map { column in
-            "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/>" + (rightToLeft ? "<w:bidi/>" : "")
-                + Self.justification(column < alignments.count ? alignments[column] : .none, rightToLeft: rightToLeft) + "</w:pPr>"
+            let properties =
+                (compact ? "" : "<w:pStyle w:val=\"TableText\"/>") + (rightToLeft ? "<w:bidi/>" : "")
+                + Self.justification(column < alignments.count ? alignments[column] : .none, rightToLeft: rightToLeft)
+            return properties.isEmpty ? "<w:p>" : "<w:p><w:pPr>" + properties + "</w:pPr>"
         }
         for (index, cells) in ([header] + rows).enumerated() {
             // No row splits across pages; the header row repeats on each.
