@@ -78,8 +78,11 @@ public struct Ledger: Sendable {
 
     /// Appends one event and returns the entry as stored.
     @discardableResult
-    public func append(_ event: LedgerEvent, at: Date = Date()) throws -> LedgerEntry {
-        try transaction { try $0.append(event, at: at) }
+    /// - Parameters:
+    ///   - at: when it took effect (default: now).
+    ///   - recorded: when it is written, if not `at` (a distribution marked afterwards).
+    public func append(_ event: LedgerEvent, at: Date = Date(), recorded: Date? = nil) throws -> LedgerEntry {
+        try transaction { try $0.append(event, at: at, recorded: recorded) }
     }
 
     /// Every entry, oldest first.
@@ -158,7 +161,7 @@ public struct Ledger: Sendable {
                     throw LedgerError(.newerSchema, path: path, detail: "", foundSchema: state.version)
                 }
                 if state.applied.isEmpty && !state.hasEntryTable { return absent }
-                if !state.isCurrent {
+                if !state.isCurrent && !state.isReadableAsIs {
                     throw LedgerError(.olderSchema, path: path, detail: "", foundSchema: state.version)
                 }
                 try checkIntegrity(db, path: path)

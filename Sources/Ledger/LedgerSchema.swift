@@ -7,7 +7,7 @@ import GRDB
 /// a REAL, so a `Date` comes back bit for bit), `kind` (`submission`,
 /// `compile`, `upload`, `distribution`, and since the web intake
 /// `invitation`, `revocation`, `sign-in`: new kinds are new rows, no
-/// migration) and `record`, the event's record as JSON. Why one JSON column rather than a column per field: the records are
+/// migration), `record`, the event's record as JSON. Why one JSON column rather than a column per field: the records are
 /// `Codable` value types that the tracker and the upload command will grow
 /// (a new optional field must not need a migration, and an older row must
 /// still decode), and every query imrf makes is "the entries of a kind, in
@@ -37,6 +37,11 @@ enum LedgerSchema {
                     PRAGMA user_version = 1;
                     """)
         }
+        // When an entry was written, where it differs from when it took effect
+        // (`imrf mark distributed --at` a past moment); NULL: the same.
+        migrator.registerMigration("v2: the time an entry was recorded") { db in
+            try db.execute(sql: "ALTER TABLE entry ADD COLUMN recorded REAL; PRAGMA user_version = 2;")
+        }
         return migrator
     }()
 
@@ -56,6 +61,12 @@ enum LedgerSchema {
         }
 
         var isCurrent: Bool { !isNewer && applied == Set(LedgerSchema.migrator.migrations) && hasEntryTable }
+
+        /// An older schema this imrf still reads as it is, without migrating
+        /// (a read-only open: `imrf status` from cron on a ledger no newer
+        /// imrf has written yet). Every migration only adds columns that
+        /// default to NULL, which the queries read as absent.
+        var isReadableAsIs: Bool { !isNewer && hasEntryTable && !applied.isEmpty }
     }
 
     static func state(_ db: Database) throws -> State {

@@ -12,19 +12,19 @@ public struct LedgerTransaction {
 
     /// Every entry, oldest first.
     public func entries() throws -> [LedgerEntry] {
-        try entries(sql: "SELECT id, at, kind, record FROM entry ORDER BY id", arguments: [])
+        try entries(sql: "SELECT * FROM entry ORDER BY id", arguments: [])
     }
 
     /// The entries of one kind (`LedgerEvent.kind`), oldest first.
     public func entries(ofKind kind: String) throws -> [LedgerEntry] {
-        try entries(sql: "SELECT id, at, kind, record FROM entry WHERE kind = ? ORDER BY id", arguments: [kind])
+        try entries(sql: "SELECT * FROM entry WHERE kind = ? ORDER BY id", arguments: [kind])
     }
 
     /// The entries of any of `kinds`, oldest first.
     public func entries(ofKinds kinds: [String]) throws -> [LedgerEntry] {
         let marks = Array(repeating: "?", count: kinds.count).joined(separator: ", ")
         return try entries(
-            sql: "SELECT id, at, kind, record FROM entry WHERE kind IN (\(marks)) ORDER BY id", arguments: StatementArguments(kinds))
+            sql: "SELECT * FROM entry WHERE kind IN (\(marks)) ORDER BY id", arguments: StatementArguments(kinds))
     }
 
     /// The tracker's facts (`LedgerFacts`), each one query over the `kind`
@@ -56,16 +56,16 @@ public struct LedgerTransaction {
             if case .reminder(let record) = entry.event { facts.latestReminders[record.deliverable] = entry }
         }
         facts.latestClosure = try entries(
-            sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'closure' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
+            sql: "SELECT * FROM entry WHERE kind = 'closure' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
         ).first
         facts.latestDeadlines = try entries(
-            sql: "SELECT id, at, kind, record FROM entry WHERE kind = 'deadlines' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
+            sql: "SELECT * FROM entry WHERE kind = 'deadlines' AND at <= ? ORDER BY id DESC LIMIT 1", arguments: [until]
         ).first
         let lastSubmission =
             try Int64.fetchOne(db, sql: "SELECT max(id) FROM entry WHERE kind IN ('submission', 'withdrawal') AND at <= ?", arguments: [until]) ?? 0
         facts.currentCompile = try entries(
             sql: """
-                SELECT id, at, kind, record FROM entry
+                SELECT * FROM entry
                 WHERE kind = 'compile' AND id > ? AND json_extract(record, '$.draft') = 0 AND at <= ?
                 ORDER BY id DESC LIMIT 1
                 """,
@@ -75,7 +75,7 @@ public struct LedgerTransaction {
             let hashes = String(decoding: try Ledger.jsonEncoder().encode(record.outputs.map(\.sha256)), as: UTF8.self)
             facts.currentUpload = try entries(
                 sql: """
-                    SELECT id, at, kind, record FROM entry
+                    SELECT * FROM entry
                     WHERE kind = 'upload' AND id > ? AND at <= ?
                       AND json_extract(record, '$.sha256') IN (SELECT value FROM json_each(?))
                     ORDER BY id LIMIT 1
@@ -90,7 +90,7 @@ public struct LedgerTransaction {
     private func latestPerDeliverable(kind: String, until: Double) throws -> [LedgerEntry] {
         try entries(
             sql: """
-                SELECT id, at, kind, record FROM entry WHERE id IN (
+                SELECT * FROM entry WHERE id IN (
                     SELECT max(id) FROM entry WHERE kind = ? AND at <= ?
                     GROUP BY json_extract(record, '$.deliverable'))
                 ORDER BY id
@@ -110,15 +110,22 @@ public struct LedgerTransaction {
     }
 
     /// Appends one event and returns the entry as stored.
+    /// - Parameters:
+    ///   - at: when it took effect (default: now).
+    ///   - recorded: when it is written, if not `at` (a distribution marked afterwards).
     @discardableResult
-    public func append(_ event: LedgerEvent, at: Date = Date()) throws -> LedgerEntry {
+    public func append(_ event: LedgerEvent, at: Date = Date(), recorded: Date? = nil) throws -> LedgerEntry {
+        // NULL where the two are the same instant, as in every entry written before schema 2.
+        let written = recorded.flatMap { $0.timeIntervalSince1970 == at.timeIntervalSince1970 ? nil : $0.timeIntervalSince1970 }
         try db.execute(
-            sql: "INSERT INTO entry (at, kind, record) VALUES (?, ?, ?)",
-            arguments: [at.timeIntervalSince1970, event.kind, try event.encodedRecord()]
+            sql: "INSERT INTO entry (at, kind, record, recorded) VALUES (?, ?, ?, ?)",
+            arguments: [at.timeIntervalSince1970, event.kind, try event.encodedRecord(), written]
         )
-        // The moment as it reads back (seconds since 1970, a Double), so an
+        // The moments as they read back (seconds since 1970, a Double), so an
         // entry returned here equals the same entry read later.
-        return LedgerEntry(id: db.lastInsertedRowID, at: Date(timeIntervalSince1970: at.timeIntervalSince1970), event: event)
+        return LedgerEntry(
+            id: db.lastInsertedRowID, at: Date(timeIntervalSince1970: at.timeIntervalSince1970),
+            recorded: written.map(Date.init(timeIntervalSince1970:)), event: event)
     }
 
     private func entries(sql: String, arguments: StatementArguments) throws -> [LedgerEntry] {
@@ -135,7 +142,10 @@ public struct LedgerTransaction {
             guard let event else {
                 throw LedgerError(.unreadableEntry, path: path, detail: "entry \(id) has the unknown kind '\(kind)'")
             }
-            return LedgerEntry(id: id, at: Date(timeIntervalSince1970: row["at"]), event: event)
+            // `recorded` is absent from a schema-1 ledger read as it is, and NULL where it is `at`.
+            let recorded: Double? = row.hasColumn("recorded") ? row["recorded"] : nil
+            return LedgerEntry(
+                id: id, at: Date(timeIntervalSince1970: row["at"]), recorded: recorded.map(Date.init(timeIntervalSince1970:)), event: event)
         }
     }
 }

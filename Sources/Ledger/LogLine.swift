@@ -3,6 +3,9 @@ public import Foundation
 
 /// One ledger entry as `imrf log` prints it:
 /// `2026-05-12 14:03:07 -04:00  #3  submission  round-table-2 by Jane Doe: notes/... (sha256 1a2b3c4d5e6f)`.
+/// The time is when the entry was recorded (so the column runs in ledger
+/// order); an event that took effect at another time says so at the end
+/// (`; took effect 2026-05-21 16:30:00 -04:00`).
 /// The zone is shown as an offset: Linux has no reliable abbreviations
 /// ("GMT-4" rather than "EDT"). The web's ledger page shows the same words.
 public struct LogLine {
@@ -24,7 +27,13 @@ public struct LogLine {
     public func line(_ entry: LedgerEntry, replacedBy: Int64? = nil) -> String {
         // A column of 12, and always a space after the kind (`distribution` fills it).
         let kind = entry.event.kind.padding(toLength: max(12, entry.event.kind.count + 1), withPad: " ", startingAt: 0)
-        return UntrustedText.escaped("\(formatter.string(from: entry.at))  #\(entry.id)  \(kind)\(details(entry.event, replacedBy: replacedBy))")
+        return UntrustedText.escaped(
+            "\(formatter.string(from: entry.recorded))  #\(entry.id)  \(kind)\(details(entry.event, replacedBy: replacedBy))\(effect(entry))")
+    }
+
+    /// `; took effect TIME` for an entry recorded at another time than it took effect, else nothing.
+    public func effect(_ entry: LedgerEntry) -> String {
+        entry.recordedAtAnotherTime ? "; took effect \(formatter.string(from: entry.at))" : ""
     }
 
     /// For each submission a later one replaced (the same stored note,

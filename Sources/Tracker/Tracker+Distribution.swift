@@ -9,14 +9,14 @@ extension Tracker {
     /// optional reference (a document symbol); a blank reference is none.
     /// - Returns: the deliverable and the ledger entry written.
     public func markDistributed(
-        _ id: String, at moment: Date, reference: String?, workspace path: String, by person: String? = nil
+        _ id: String, at moment: Date, recorded: Date? = nil, reference: String?, workspace path: String, by person: String? = nil
     ) throws(TrackerError) -> (deliverable: Deliverable, entry: LedgerEntry) {
         let found = try deliverable(id)
         let text = reference?.trimmingCharacters(in: .whitespacesAndNewlines)
         let record = DistributionRecord(deliverable: found.id, reference: text?.isEmpty == false ? text : nil, by: person)
         let layout = WorkspaceLayout(path)
         do {
-            let entry = try Ledger(workspace: layout.url).append(.distribution(record), at: moment)
+            let entry = try Ledger(workspace: layout.url).append(.distribution(record), at: moment, recorded: recorded)
             // The deadlines it met, kept for a later calendar change to be seen against.
             _ = try? recordDeadlines(workspace: path, at: moment)
             return (found, entry)

@@ -204,8 +204,9 @@ extension Intake {
             // A blank field of the form is no time given.
             let at = request.at.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0 }
             let moment = try tracker.clock.moment(at, standingFor: .distributionTime, now: now)
-            return try tracker.markDistributed(request.deliverable, at: moment, reference: request.reference, workspace: workspace, by: person.name)
-                .entry
+            return try tracker.markDistributed(
+                request.deliverable, at: moment, recorded: at == nil ? nil : now, reference: request.reference, workspace: workspace, by: person.name
+            ).entry
         }
     }
 }

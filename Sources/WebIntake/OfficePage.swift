@@ -381,8 +381,9 @@ enum OfficePage {
             let replaced = LogLine.replacements(entries)
             html += "<table class=\"ledger\"><thead><tr><th>#</th><th>When (New York)</th><th>What</th><th>Details</th></tr></thead><tbody>\n"
             for entry in entries {
-                html += "<tr>" + cell("#", String(entry.id)) + cell("When", escape(text.time(entry.at))) + cell("What", escape(entry.event.kind))
-                html += cell("Details", escape(text.details(entry.event, replacedBy: replaced[entry.id]))) + "</tr>\n"
+                html +=
+                    "<tr>" + cell("#", String(entry.id)) + cell("When", escape(text.time(entry.recorded))) + cell("What", escape(entry.event.kind))
+                html += cell("Details", escape(text.details(entry.event, replacedBy: replaced[entry.id]) + text.effect(entry))) + "</tr>\n"
             }
             html += "</tbody></table>\n"
         }

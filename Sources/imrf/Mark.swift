@@ -46,7 +46,9 @@ extension IMRF {
                     let tracker = try Tracker.load(workspace: workspace)
                     _ = try tracker.deliverable(deliverable)
                     let moment = try tracker.clock.moment(at, standingFor: .distributionTime)
-                    let (found, entry) = try tracker.markDistributed(deliverable, at: moment, reference: reference, workspace: workspace)
+                    // A time given is a distribution recorded afterwards: the ledger keeps both.
+                    let (found, entry) = try tracker.markDistributed(
+                        deliverable, at: moment, recorded: at == nil ? nil : Date(), reference: reference, workspace: workspace)
                     if json {
                         print(try JSONOutput.string(entry))
                         return

@@ -320,11 +320,11 @@ struct SubmitAndLogCommandTests {
             #expect(try IMRFProcess.run(["submit", "jane.md", "--workspace", "ws"], directory: temporary.url).status == 0)
             let database = try DatabaseQueue(path: temporary.url.appendingPathComponent("ws/.imrf/ledger.sqlite").path)
             try database.write { db in
-                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2: from the future'), ('v3: further still')")
-                try db.execute(sql: "PRAGMA user_version = 3")
+                try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3: from the future'), ('v4: further still')")
+                try db.execute(sql: "PRAGMA user_version = 4")
             }
             try database.close()
-            let expected = "ws/.imrf/ledger.sqlite: error: ledger.sqlite was written by a newer imrf (schema 3, this one knows 1): upgrade imrf\n"
+            let expected = "ws/.imrf/ledger.sqlite: error: ledger.sqlite was written by a newer imrf (schema 4, this one knows 2): upgrade imrf\n"
             for arguments in [["log", "ws"], ["submit", "john.md", "--workspace", "ws"]] {
                 let result = try IMRFProcess.run(arguments, directory: temporary.url)
                 #expect(result.status == 78)

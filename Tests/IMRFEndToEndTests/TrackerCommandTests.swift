@@ -284,6 +284,14 @@ struct TrackerCommandTests {
             #expect(items[2]["detail"] as? String == "distributed Thu 21 May 2026 16:30, A/80/123")
             let line = try status(folder, ["--today", "2026-05-26"])
             #expect(line.stdout.hasPrefix("IMRF OK - all 3 deliverables done | "))
+            // Recorded now, in effect on 21 May: the log says both.
+            let log = try IMRFProcess.run(["log", ws, "--kind", "distribution"])
+            #expect(log.stdout.hasSuffix("distribution pga-summaries (A/80/123); took effect 2026-05-21 16:30:00 -04:00\n"), "\(log.stdout)")
+            #expect(!log.stdout.hasPrefix("2026-05-21"))
+            let json = try IMRFProcess.run(["log", ws, "--kind", "distribution", "--json"])
+            let entries = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+            #expect(entries.first?["at"] as? String == "2026-05-21T20:30:00Z")
+            #expect(entries.first?["recorded"] is String)
         }
     }
 

@@ -48,6 +48,17 @@ struct LedgerEntryWireFormatTests {
         #expect(decoded.map(\.at) == Self.entries.map { Date(timeIntervalSince1970: $0.at.timeIntervalSince1970.rounded(.down)) })
     }
 
+    @Test func anEntryRecordedAtAnotherTimeHasRecordedAndReadsBack() throws {
+        let entry = LedgerEntry(
+            id: 9, at: Date(timeIntervalSince1970: 1_778_000_300), recorded: Date(timeIntervalSince1970: 1_778_090_000), event: everyKind[3].0)
+        let json = try LedgerEntry.jsonArray([entry])
+        #expect(json.contains(#""kind":"distribution","#))
+        #expect(json.hasSuffix(#""recorded":"2026-05-06T17:53:20Z"}]"#))
+        #expect(try JSONDecoder().decode([LedgerEntry].self, from: Data(json.utf8)) == [entry])
+        // The same second: no `recorded`, as before.
+        #expect(!(try LedgerEntry.jsonArray(Self.entries)).contains("recorded"))
+    }
+
     @Test func anUnknownKindOrInstantIsADecodingError() {
         let unknownKind = #"{"at":"2026-05-05T16:53:20Z","id":1,"kind":"rename","record":{}}"#
         #expect(throws: DecodingError.self) { try JSONDecoder().decode(LedgerEntry.self, from: Data(unknownKind.utf8)) }

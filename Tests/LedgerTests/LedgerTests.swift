@@ -74,10 +74,65 @@ struct LedgerTests {
                 try db.columns(in: "entry").map(\.name)
             )
         }
-        #expect(migrations == ["v1: entries of submissions, compiles, uploads and distributions"])
-        #expect(version == 1)
+        #expect(migrations == ["v1: entries of submissions, compiles, uploads and distributions", "v2: the time an entry was recorded"])
+        #expect(version == 2)
         #expect(journal == "wal")
-        #expect(columns == ["id", "at", "kind", "record"])
+        #expect(columns == ["id", "at", "kind", "record", "recorded"])
+    }
+
+    /// A ledger as imrf wrote it before schema 2: its file, made by hand.
+    static func schemaOneLedger(in workspace: TemporaryFolder) throws {
+        try FileManager.default.createDirectory(at: workspace.ledgerFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let queue = try DatabaseQueue(path: workspace.ledgerFile.path)
+        try queue.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA journal_mode = WAL") }
+        try queue.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
+                    INSERT INTO grdb_migrations VALUES ('v1: entries of submissions, compiles, uploads and distributions');
+                    CREATE TABLE entry (id INTEGER PRIMARY KEY AUTOINCREMENT, at REAL NOT NULL, kind TEXT NOT NULL, record TEXT NOT NULL);
+                    CREATE INDEX entry_kind_at ON entry(kind, at);
+                    INSERT INTO entry (at, kind, record) VALUES (1778000300, 'distribution', '{"deliverable":"pga-summaries"}');
+                    PRAGMA user_version = 1;
+                    """)
+        }
+    }
+
+    @Test func aSchemaOneLedgerIsReadAsItIsAndMigratedOnTheFirstWrite() throws {
+        let workspace = try TemporaryFolder()
+        defer { workspace.remove() }
+        try Self.schemaOneLedger(in: workspace)
+        let before = try Data(contentsOf: workspace.ledgerFile)
+        // Read-only (cron's status): read, not migrated, recorded when it took effect.
+        let read = try Ledger.entriesIfPresent(workspace: workspace.url)
+        #expect(read.map(\.recorded) == [Date(timeIntervalSince1970: 1_778_000_300)])
+        #expect(read.map(\.recordedAtAnotherTime) == [false])
+        #expect(try Ledger.factsIfPresent(workspace: workspace.url).latestDistributions["pga-summaries"]?.id == 1)
+        #expect(try Data(contentsOf: workspace.ledgerFile) == before)
+        // Opened to write: migrated, the old entry unchanged, a new one with both times.
+        let ledger = try Ledger(workspace: workspace.url)
+        let later = try ledger.append(
+            everyKind[3].0, at: Date(timeIntervalSince1970: 1_778_000_000), recorded: Date(timeIntervalSince1970: 1_778_100_000))
+        #expect(try ledger.entries() == read + [later])
+        #expect(try Ledger.entriesIfPresent(workspace: workspace.url).last?.recorded == Date(timeIntervalSince1970: 1_778_100_000))
+        let version = try workspace.rawDatabase().read { db in try Int.fetchOne(db, sql: "PRAGMA user_version") }
+        #expect(version == 2)
+    }
+
+    @Test func anEntryRecordedAfterItTookEffectKeepsBothTimes() throws {
+        let workspace = try TemporaryFolder()
+        defer { workspace.remove() }
+        let ledger = try Ledger(workspace: workspace.url)
+        let effect = Date(timeIntervalSince1970: 1_778_000_000.25)
+        let written = Date(timeIntervalSince1970: 1_778_090_000.5)
+        let late = try ledger.append(everyKind[3].0, at: effect, recorded: written)
+        let plain = try ledger.append(everyKind[3].0, at: effect, recorded: effect)
+        #expect(late.at == effect && late.recorded == written && late.recordedAtAnotherTime)
+        #expect(plain.recorded == effect && !plain.recordedAtAnotherTime)
+        #expect(try Ledger.entriesIfPresent(workspace: workspace.url) == [late, plain])
+        // The same instant is stored as NULL, as entries written before schema 2 are.
+        let stored = try workspace.rawDatabase().read { db in try Double?.fetchAll(db, sql: "SELECT recorded FROM entry ORDER BY id") }
+        #expect(stored == [written.timeIntervalSince1970, nil])
     }
 
     @Test func reopeningKeepsTheEntriesAndRunsNoMigrationTwice() throws {
@@ -89,7 +144,7 @@ struct LedgerTests {
         try again.append(everyKind[1].0)
         #expect(try again.entries().map(\.id) == [1, 2])
         let count = try workspace.rawDatabase().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM grdb_migrations") }
-        #expect(count == 1)
+        #expect(count == 2)
     }
 
     @Test func anEmptyFileIsMigratedIntoALedger() throws {
@@ -107,18 +162,18 @@ struct LedgerTests {
         defer { workspace.remove() }
         try Ledger(workspace: workspace.url).append(everyKind[0].0)
         try workspace.rawDatabase().write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2: a table from the future')")
-            try db.execute(sql: "PRAGMA user_version = 2")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3: a table from the future')")
+            try db.execute(sql: "PRAGMA user_version = 3")
         }
         let before = try Data(contentsOf: workspace.ledgerFile)
         for open in [{ _ = try Ledger(workspace: workspace.url) }, { _ = try Ledger.entriesIfPresent(workspace: workspace.url) }] {
             let error = try #require(throws: LedgerError.self) { try open() }
             #expect(error.code == .newerSchema)
             #expect(error.kind == .configuration)
-            #expect(error.foundSchema == 2)
+            #expect(error.foundSchema == 3)
             #expect(
                 error.diagnostics.map(\.description) == [
-                    "\(workspace.ledgerFile.path): error: ledger.sqlite was written by a newer imrf (schema 2, this one knows 1): upgrade imrf"
+                    "\(workspace.ledgerFile.path): error: ledger.sqlite was written by a newer imrf (schema 3, this one knows 2): upgrade imrf"
                 ])
         }
         #expect(try Data(contentsOf: workspace.ledgerFile) == before)
@@ -129,7 +184,7 @@ struct LedgerTests {
         defer { workspace.remove() }
         _ = try Ledger(workspace: workspace.url)
         try workspace.rawDatabase().write { db in
-            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v2: a table from the future')")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v3: a table from the future')")
         }
         let error = try #require(throws: LedgerError.self) { try Ledger(workspace: workspace.url) }
         #expect(error.code == .newerSchema)

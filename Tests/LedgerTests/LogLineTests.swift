@@ -33,6 +33,18 @@ struct LogLineTests {
         #expect(!String(decoding: try JSONEncoder().encode(CompileRecord(outputs: [], draft: true)), as: UTF8.self).contains("by"))
     }
 
+    @Test("the line's time is when the entry was recorded; one that took effect at another time says when")
+    func recordedAndEffective() {
+        let event = LedgerEvent.distribution(DistributionRecord(deliverable: "pga-summaries", reference: "A/80/1"))
+        let late = LedgerEntry(
+            id: 7, at: Date(timeIntervalSince1970: 1_779_121_800), recorded: Date(timeIntervalSince1970: 1_779_199_200), event: event)
+        #expect(
+            text.line(late)
+                == "2026-05-19 10:00:00 -04:00  #7  distribution pga-summaries (A/80/1); took effect 2026-05-18 12:30:00 -04:00")
+        let onTime = LedgerEntry(id: 8, at: Date(timeIntervalSince1970: 1_779_121_800), event: event)
+        #expect(text.line(onTime) == "2026-05-18 12:30:00 -04:00  #8  distribution pga-summaries (A/80/1)")
+    }
+
     @Test("the time as the line shows it, in the zone given")
     func time() {
         #expect(text.time(Date(timeIntervalSince1970: 1_779_120_000)) == "2026-05-18 12:00:00 -04:00")
