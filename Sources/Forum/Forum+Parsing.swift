@@ -205,7 +205,7 @@ private struct ForumFileCheck {
         let end = date(days.end, ["forum", "end"])
         // Compared only when both are dates: a placeholder stands in for a bad one.
         if CivilDate(iso: days.start) != nil, CivilDate(iso: days.end) != nil, start > end {
-            problems.append(.error("the forum ends (\(end.iso)) before it starts (\(start.iso))", at: at(["forum", "end"])))
+            problems.append(.error("the forum ends (\(end.unStyle)) before it starts (\(start.unStyle))", at: at(["forum", "end"])))
         }
         return (hearing, start, opening, end)
     }

@@ -45,7 +45,7 @@ public struct CalendarReview: Sendable {
         for holiday in tentative where calendar.state(ofYear: holiday.date.year)?.state == .published {
             diagnostics.append(
                 .warning(
-                    "\(holiday.name) on \(holiday.date.iso) is tentative, but \(holiday.date.year) is published",
+                    "\(holiday.name) on \(holiday.date.unStyle) is tentative, but \(holiday.date.year) is published",
                     at: location, hint: "the circular fixes every date of its year: mark it STATUS:CONFIRMED with the circular's date"))
         }
         var byDate: [CivilDate: [Holiday]] = [:]
@@ -53,20 +53,20 @@ public struct CalendarReview: Sendable {
         for (date, holidays) in byDate.sorted(by: { $0.key < $1.key }) where holidays.count > 1 {
             diagnostics.append(
                 .warning(
-                    "\(date.iso) is listed \(holidays.count) times (\(holidays.map(\.name).joined(separator: ", ")))",
+                    "\(date.unStyle) is listed \(holidays.count) times (\(holidays.map(\.name).joined(separator: ", ")))",
                     at: location, hint: "keep one event per day unless two holidays really coincide"))
         }
         for holiday in calendar.holidays {
             if holiday.date.weekday == .saturday || holiday.date.weekday == .sunday {
                 diagnostics.append(
                     .warning(
-                        "\(holiday.name) on \(holiday.date.iso) falls on a \(holiday.date.weekday.name)",
+                        "\(holiday.name) on \(holiday.date.unStyle) falls on a \(holiday.date.weekday.name)",
                         at: location, hint: "UN Headquarters observes it on the adjacent working day (Friday or Monday); list the observed date"))
             }
             if !coverage.contains(holiday.date) {
                 diagnostics.append(
                     .warning(
-                        "\(holiday.name) on \(holiday.date.iso) is outside the coverage and will be ignored",
+                        "\(holiday.name) on \(holiday.date.unStyle) is outside the coverage and will be ignored",
                         at: location, hint: "extend X-IMRF-COVERAGE-START/END or remove the event"))
             }
         }

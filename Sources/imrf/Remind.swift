@@ -106,13 +106,13 @@ extension IMRF {
                 if !run.items.isEmpty { print("") }
                 Reporting.printLine(
                     run.items.isEmpty
-                        ? "nothing to send on \(run.today.iso): no reminder stage reached with a note missing"
+                        ? "nothing to send on \(run.today.long): no reminder stage reached with a note missing"
                         : "\(run.items.count) message\(run.items.count == 1 ? "" : "s") would be sent (dry run: nothing sent or recorded)")
                 return
             }
             let notSent = run.failures.count + run.notTried
             if run.items.isEmpty {
-                Reporting.printLine("nothing to send on \(run.today.iso): no reminder stage reached with a note missing, or sent already")
+                Reporting.printLine("nothing to send on \(run.today.long): no reminder stage reached with a note missing, or sent already")
             } else {
                 Reporting.printLine(
                     "\(run.sent) sent" + (notSent > 0 ? "; \(notSent) not sent, tried again at the next run" : ""))

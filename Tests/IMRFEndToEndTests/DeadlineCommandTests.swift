@@ -245,7 +245,7 @@ struct CalendarCommandTests {
         let result = try IMRFProcess.run(["calendar", "check", file.path])
         #expect(result.status == 0)
         #expect(result.stderr.contains("falls on a Saturday"))
-        #expect(result.stderr.contains("2022-07-04 is listed 2 times"))
+        #expect(result.stderr.contains("4 July 2022 is listed 2 times"))
     }
 }
 
