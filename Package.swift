@@ -313,7 +313,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TrackerTests",
-            dependencies: ["Tracker", "Forum", "WorkingDays", "Ledger", "Diagnostics", "IMRFTestSupport"],
+            dependencies: ["Tracker", "Forum", "WorkingDays", "Ledger", "Diagnostics", "Storage", "IMRFTestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -95,13 +95,14 @@ extension Tracker {
     public func moves(since facts: LedgerFacts) -> [DeadlineMove] {
         guard let recorded = facts.recordedDeadlines else { return [] }
         let now = dueDates()
+        var changed: Bool?
         return deliverables.compactMap { deliverable in
             guard let before = recorded.due[deliverable.id].flatMap(CivilDate.init(iso:)),
                 let after = now[deliverable.id].flatMap(CivilDate.init(iso:)), before != after
             else { return nil }
-            return DeadlineMove(
-                deliverable: deliverable.id, from: before, to: after,
-                calendarChanged: calendarFingerprint.map { $0.sha256 != recorded.calendarSHA256 } ?? false)
+            // Hashed once, and only for a date that moved.
+            if changed == nil { changed = calendarFingerprint.map { $0.sha256 != recorded.calendarSHA256 } ?? false }
+            return DeadlineMove(deliverable: deliverable.id, from: before, to: after, calendarChanged: changed ?? false)
         }
     }
 }

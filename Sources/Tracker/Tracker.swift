@@ -14,8 +14,16 @@ public struct Tracker: Sendable {
     /// `Deliverable.tracked(for: forum)`: the standard three and the office's own.
     public let deliverables: [Deliverable]
     /// Which calendar files the dates are counted in, as they are now; nil
-    /// for a tracker not loaded from files.
-    public var calendarFingerprint: CalendarFingerprint?
+    /// for a tracker not loaded from files. Hashed when asked, not at load:
+    /// only a recorded deadline that moved, or recording them, needs it, and
+    /// `status` (cron, the web's live page) loads a tracker every time.
+    public var calendarFingerprint: CalendarFingerprint? {
+        get { fixedFingerprint ?? calendarFiles.flatMap { CalendarFingerprint(name: $0.name, files: $0.files) } }
+        set { fixedFingerprint = newValue }
+    }
+    private var fixedFingerprint: CalendarFingerprint?
+    /// The calendar files found for forum.yaml's calendars, and their name.
+    private var calendarFiles: (name: String, files: [URL])?
 
     public init(forum: Forum, calendar: WorkingDayCalendar, clock: ForumClock) {
         self.forum = forum
@@ -36,7 +44,7 @@ public struct Tracker: Sendable {
         let holidays = try catalog.load(forum.allCalendars)
         var tracker = Tracker(forum: forum, calendar: WorkingDayCalendar(holidays), clock: clock)
         let files = forum.allCalendars.compactMap { try? catalog.locate($0) }
-        tracker.calendarFingerprint = CalendarFingerprint(name: forum.allCalendars.joined(separator: "+"), files: files)
+        tracker.calendarFiles = (forum.allCalendars.joined(separator: "+"), files)
         return tracker
     }
 

@@ -1,5 +1,8 @@
+import Forum
 import Foundation
+import IMRFTestSupport
 import Ledger
+import Storage
 import Testing
 import WorkingDays
 
@@ -44,5 +47,28 @@ struct DeadlineMemoryTests {
         #expect(moves.first?.to.iso == "2026-05-22")
         #expect(moves.first?.calendarChanged == true)
         #expect(tracker.moves(since: LedgerFacts()).isEmpty)
+    }
+
+    /// The calendar files are hashed when the fingerprint is asked for, not
+    /// when the tracker is loaded (status loads one every time and rarely
+    /// needs it): a file changed in between is what the fingerprint holds.
+    @Test func theFingerprintIsTakenWhenAskedNotAtLoad() throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        for sub in ["Calendars", "ws"] {
+            try FileManager.default.createDirectory(at: folder.url.appendingPathComponent(sub), withIntermediateDirectories: true)
+        }
+        let calendar = try Data(contentsOf: Fixtures.calendarsFolder.appendingPathComponent("un-new-york.ics"))
+        let file = try folder.write("Calendars/un-new-york.ics", String(decoding: calendar, as: UTF8.self))
+        _ = try folder.write("ws/forum.yaml", Edition.second.forum.yaml)
+        let tracker = try Tracker.load(
+            workspace: folder.url.appendingPathComponent("ws").path, catalog: CalendarCatalog(directories: [file.deletingLastPathComponent()]))
+        let closures = CalendarCatalog.closuresFile(of: file)
+        try "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n".write(to: closures, atomically: true, encoding: .utf8)
+        let fingerprint = try #require(tracker.calendarFingerprint)
+        #expect(fingerprint.name == "un-new-york")
+        #expect(fingerprint.sha256 != SHA256.hex(of: calendar), "the closures file written after loading is in the fingerprint")
+        try FileManager.default.removeItem(at: closures)
+        #expect(tracker.calendarFingerprint?.sha256 == SHA256.hex(of: calendar))
     }
 }
