@@ -245,9 +245,16 @@ public struct Submission: Sendable {
         let (name, existing) = try storedName(in: notes)
         let relative = WorkspaceLayout.recordedNotePath(name)
         var receipt = SubmissionReceipt(outcome: .stored, session: session, author: author, path: relative, sha256: sha256)
-        if let word { try keepWord(word, in: notes, as: name, receipt: &receipt) }
+        if let word, word.storedName != name {
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "another note was stored under the name this one was checked for while it was submitted; nothing was changed",
+                    at: SourceLocation(path: notePath), hint: "submit the Word file again"))
+        }
 
         if let existing, SHA256.hex(of: existing) == sha256 {
+            if let word { try keepWord(word, in: notes, as: name, receipt: &receipt) }
             if let earlier = try alreadyRecorded(relative, in: transaction, receipt: receipt) { return earlier }
             // Stored by a process that died before recording it: record it now.
         } else if let existing {
@@ -271,6 +278,16 @@ public struct Submission: Sendable {
             }
             receipt.outcome = .replaced
             receipt.previous = WorkspaceLayout.recordedNotePath(WorkspaceLayout.historyFolderName + "/" + previousName)
+            // A new Word file's pictures are written afresh; the new text may still name an earlier one.
+            let text = String(decoding: bytes, as: UTF8.self)
+            let retired = try Self.retirePictures(of: name, text: Array(existing), keptAs: String(previousName.dropLast(3)), in: notes) {
+                [word] picture in
+                !(word?.pictures.contains { $0.name == picture } ?? false) && text.contains(Self.figuresFolderName + "/" + picture)
+            }
+            receipt.retiredPictures = retired.isEmpty ? nil : retired
+            if let word { try keepWord(word, in: notes, as: name, receipt: &receipt) }
+        } else if let word {
+            try keepWord(word, in: notes, as: name, receipt: &receipt)
         }
         if existing.map({ SHA256.hex(of: $0) }) != sha256 {
             beforeRename?()
@@ -402,13 +419,6 @@ public struct Submission: Sendable {
     /// in notes/.history/, each written whole then renamed into place, when
     /// the note is stored as `name`; fills in the receipt's `original` and `pictures`.
     private func keepWord(_ word: WordSource, in notes: OpenFolder, as name: String, receipt: inout SubmissionReceipt) throws(DiagnosticFailure) {
-        guard word.storedName == name else {
-            throw DiagnosticFailure(
-                .cannotCreate,
-                .error(
-                    "another note was stored under the name this one was checked for while it was submitted; nothing was changed",
-                    at: SourceLocation(path: notePath), hint: "submit the Word file again"))
-        }
         let original = String(name.dropLast(3)) + "." + SHA256.hex(of: word.bytes).prefix(12) + ".docx"
         var folder = notes.path
         do throws(WorkspaceFile.Problem) {
@@ -440,6 +450,52 @@ public struct Submission: Sendable {
         }
         receipt.original = WorkspaceLayout.recordedNotePath(WorkspaceLayout.historyFolderName + "/" + original)
         receipt.pictures = word.pictures.map { WorkspaceLayout.recordedNotePath(Self.figuresFolderName + "/" + $0.name) }
+    }
+
+    /// When the note stored as `name` is replaced or withdrawn: the pictures
+    /// imrf stored for it from a Word file (`figures/<stem>-N.png`...) and
+    /// those its text `previous` names move to notes/.history/ beside the
+    /// version they belong to (`<kept>-N.png`, `<kept>-<name>`), unless
+    /// `stillUsed` says a current note names them. So notes/figures
+    /// holds only what current notes use, and nothing a rapporteur sent is lost.
+    /// - Returns: where each moved picture is now (`notes/.history/...`).
+    static func retirePictures(
+        of name: String, text previous: [UInt8], keptAs kept: String, in notes: OpenFolder, stillUsed: (String) -> Bool
+    ) throws(DiagnosticFailure) -> [String] {
+        guard notes.isFolder(Self.figuresFolderName) else { return [] }
+        let stem = WordImport.safeName(String(name.dropLast(3)))
+        var moved: [String] = []
+        do throws(WorkspaceFile.Problem) {
+            let figures = try notes.subfolder(Self.figuresFolderName)
+            let history = try notes.subfolder(WorkspaceLayout.historyFolderName)
+            let text = String(decoding: previous, as: UTF8.self)
+            for picture in figures.names().sorted() {
+                let number = Self.pictureNumber(picture, stem: stem)
+                guard number != nil || text.contains(Self.figuresFolderName + "/" + picture) else { continue }
+                guard figures.isRegularFile(picture), !stillUsed(picture) else { continue }
+                let destination = "\(kept)-\(number ?? Substring(picture))"
+                try figures.move(picture, to: history, as: destination)
+                moved.append(WorkspaceLayout.recordedNotePath(WorkspaceLayout.historyFolderName + "/" + destination))
+            }
+        } catch {
+            throw DiagnosticFailure(
+                .cannotCreate,
+                .error(
+                    "cannot keep the pictures of the earlier version in notes/.history (\(error.description)); the note was not replaced",
+                    at: SourceLocation(path: WorkspaceLayout.join(notes.path, Self.figuresFolderName)),
+                    hint: "notes/figures and notes/.history must be real folders, writable by you: fix them, then submit again"))
+        }
+        return moved
+    }
+
+    /// `N.png` for a picture imrf named `<stem>-N.png` (or .jpg, .jpeg, .gif), else nil.
+    static func pictureNumber(_ file: String, stem: String) -> Substring? {
+        guard file.hasPrefix(stem + "-") else { return nil }
+        let rest = file.dropFirst(stem.count + 1)
+        let digits = rest.prefix { $0.isASCII && $0.isNumber }
+        let suffix = rest.dropFirst(digits.count).lowercased()
+        guard !digits.isEmpty, [".png", ".jpg", ".jpeg", ".gif"].contains(suffix) else { return nil }
+        return rest
     }
 
     /// Whether `bytes` are a note whose front matter names `author` and `session`.

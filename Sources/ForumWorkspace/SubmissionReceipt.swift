@@ -33,4 +33,7 @@ public struct SubmissionReceipt: Sendable, Hashable, Codable {
     public var original: String?
     /// For a Word file: its pictures as stored (`notes/figures/...`), relative to the workspace.
     public var pictures: [String]?
+    /// The pictures of the replaced version moved to the history beside it
+    /// (`notes/.history/...`), relative to the workspace; nil when none.
+    public var retiredPictures: [String]?
 }

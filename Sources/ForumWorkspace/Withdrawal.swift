@@ -71,11 +71,21 @@ public enum Withdrawal {
             throw DiagnosticFailure(
                 .cannotCreate, .error("cannot keep the note in \(layout.historyFolder): \(error.description)", hint: "nothing was withdrawn"))
         }
-        return try Ledger(workspace: layout.url).transaction { transaction in
+        let entry = try Ledger(workspace: layout.url).transaction { transaction in
             let entry = try transaction.append(.withdrawal(record), at: now)
             notes.remove(name)
             return entry
         }
+        // Its pictures follow it into the history, unless a note still there
+        // names them (one moved to another session does); the withdrawal
+        // stands if they cannot be moved.
+        let others = layout.noteFileNames().compactMap { other in
+            try? notes.read(other, limit: WorkspaceLayout.maximumNoteBytes)?.get()
+        }.map { String(decoding: $0, as: UTF8.self) }
+        _ = try? Submission.retirePictures(of: name, text: bytes, keptAs: String(keptName.dropLast(3)), in: notes) { picture in
+            others.contains { $0.contains(Submission.figuresFolderName + "/" + picture) }
+        }
+        return entry
     }
 
     /// Moves the stored note `note` to `session`: the note with its front

@@ -136,6 +136,25 @@ public final class OpenFolder: Sendable {
         guard renameat(descriptor, source, descriptor, destination) == 0 else { throw .cannotRead(WorkspaceFile.lastError()) }
     }
 
+    /// Moves the file `name` into the folder `other` as `destination`
+    /// (replacing what is there; links are moved, never followed).
+    public func move(_ name: String, to other: OpenFolder, as destination: String) throws(WorkspaceFile.Problem) {
+        guard renameat(descriptor, name, other.descriptor, destination) == 0 else { throw .cannotRead(WorkspaceFile.lastError()) }
+    }
+
+    /// The names in the folder (none when it cannot be listed).
+    public func names() -> [String] {
+        // Listed through the open folder where the system allows it.
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
+            ?? (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
+    }
+
+    /// Whether `name` is a regular file (not a link, not a folder).
+    public func isRegularFile(_ name: String) -> Bool {
+        var status = stat()
+        return fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0 && WorkspaceFile.isRegular(status.st_mode)
+    }
+
     /// Removes the file `name`, if any.
     public func remove(_ name: String) {
         unlinkat(descriptor, name, 0)
@@ -146,11 +165,7 @@ public final class OpenFolder: Sendable {
     /// whose process is gone or which are a day old (a process id may have
     /// been reused). A file of a run still going on is never removed.
     public func removeStaleTemporaries(prefixes: [String]) {
-        // Listed through the open folder where the system allows it.
-        let listed =
-            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
-            ?? (try? FileManager.default.contentsOfDirectory(atPath: path))
-        guard let names = listed else { return }
+        let names = names()
         let now = time(nil)
         for name in names where name.hasSuffix(".tmp") {
             guard let prefix = prefixes.first(where: name.hasPrefix) else { continue }

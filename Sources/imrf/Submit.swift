@@ -104,6 +104,11 @@ extension IMRF {
                 Reporting.printLine("sha256: \(receipt.sha256)")
                 Reporting.printLine(entry)
                 if let previous = receipt.previous { Reporting.printLine("earlier version kept as \(WorkspaceLayout.join(workspace, previous))") }
+                if let retired = receipt.retiredPictures {
+                    Reporting.printLine(
+                        "its \(retired.count) picture\(retired.count == 1 ? "" : "s") kept beside it in \(WorkspaceLayout.join(workspace, "notes/.history"))"
+                    )
+                }
             }
             if let pictures = receipt.pictures, !pictures.isEmpty {
                 Reporting.printLine(

@@ -61,6 +61,78 @@ struct SubmitWordCommandTests {
         }
     }
 
+    /// A replaced note's pictures go to the history beside the version they
+    /// belong to, unless the new text still uses them: notes/figures holds
+    /// only what current notes use, and nothing is lost.
+    @Test func aReplacedNotesPicturesAreKeptBesideItInTheHistory() throws {
+        try withExampleWorkspace(example: false) { temporary in
+            try copyFixture("spanish.docx", to: temporary)
+            let submit = ["submit", "spanish.docx", "--workspace", "ws", "--session", "round-table-3"]
+            #expect(try IMRFProcess.run(submit, directory: temporary.url).status == 0)
+            let figures = temporary.url.appendingPathComponent("ws/notes/figures")
+            let history = temporary.url.appendingPathComponent("ws/notes/.history")
+            let picture = try Data(contentsOf: figures.appendingPathComponent("round-table-3--ana-relatora-1.png"))
+            let stored = temporary.url.appendingPathComponent("ws/notes/round-table-3--ana-relatora.md")
+            let first = try String(contentsOf: stored, encoding: .utf8)
+
+            // The same Word file with another title: its picture written afresh, the earlier one kept.
+            let again = try IMRFProcess.run(submit + ["--title", "Remesas"], directory: temporary.url)
+            #expect(again.status == 0, "\(again.stderr)")
+            #expect(again.stdout.contains("its 1 picture kept beside it in ws/notes/.history\n"))
+            #expect(FileManager.default.fileExists(atPath: figures.appendingPathComponent("round-table-3--ana-relatora-1.png").path))
+            let keptFirst = try FileManager.default.contentsOfDirectory(atPath: history.path).filter { $0.hasSuffix("-1.png") }
+            #expect(keptFirst.count == 1)
+            #expect(try Data(contentsOf: history.appendingPathComponent(keptFirst[0])) == picture)
+
+            // Replaced by Markdown without the picture: it leaves notes/figures for the history.
+            let markdown = try String(contentsOf: stored, encoding: .utf8)
+                .replacingOccurrences(of: "![Costo de las remesas](figures/round-table-3--ana-relatora-1.png)", with: "")
+            _ = try temporary.write("nota.md", markdown)
+            let json = try IMRFProcess.run(["submit", "nota.md", "--workspace", "ws", "--json"], directory: temporary.url)
+            #expect(json.status == 0, "\(json.stderr)")
+            let receipt = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+            let retired = try #require(receipt["retiredPictures"] as? [String])
+            #expect(retired.count == 1 && retired[0].hasPrefix("notes/.history/round-table-3--ana-relatora.") && retired[0].hasSuffix("-1.png"))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path).isEmpty)
+            #expect(FileManager.default.fileExists(atPath: temporary.url.appendingPathComponent("ws/" + retired[0]).path))
+
+            // Replaced by Markdown that still uses a picture: it stays.
+            _ = try temporary.write("nota.md", first.replacingOccurrences(of: "Mesa redonda 3", with: "Mesa 3"))
+            try FileManager.default.copyItem(
+                at: temporary.url.appendingPathComponent("ws/" + retired[0]),
+                to: figures.appendingPathComponent("round-table-3--ana-relatora-1.png"))
+            #expect(try IMRFProcess.run(["submit", "nota.md", "--workspace", "ws"], directory: temporary.url).status == 0)
+            _ = try temporary.write("nota.md", first)
+            let kept = try IMRFProcess.run(["submit", "nota.md", "--workspace", "ws"], directory: temporary.url)
+            #expect(kept.status == 0, "\(kept.stderr)")
+            #expect(!kept.stdout.contains("picture"))
+            #expect(FileManager.default.fileExists(atPath: figures.appendingPathComponent("round-table-3--ana-relatora-1.png").path))
+        }
+    }
+
+    /// A note moved to another session keeps using its pictures; withdrawn,
+    /// they follow it into the history.
+    @Test func aMovedNoteKeepsItsPicturesAndAWithdrawnOneTakesThemToTheHistory() throws {
+        try withExampleWorkspace(example: false) { temporary in
+            try copyFixture("spanish.docx", to: temporary)
+            #expect(
+                try IMRFProcess.run(["submit", "spanish.docx", "--workspace", "ws", "--session", "round-table-3"], directory: temporary.url).status
+                    == 0)
+            let figures = temporary.url.appendingPathComponent("ws/notes/figures")
+            let moved = try IMRFProcess.run(
+                ["mark", "moved", "round-table-3--ana-relatora.md", "--session", "round-table-4", "-w", "ws"], directory: temporary.url)
+            #expect(moved.status == 0, "\(moved.stderr)")
+            #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == ["round-table-3--ana-relatora-1.png"])
+            let withdrawn = try IMRFProcess.run(["mark", "withdrawn", "round-table-4--ana-relatora.md", "-w", "ws"], directory: temporary.url)
+            #expect(withdrawn.status == 0, "\(withdrawn.stderr)")
+            // Named by the moved note, the picture leaves with it, kept beside it.
+            let history = try FileManager.default.contentsOfDirectory(atPath: temporary.url.appendingPathComponent("ws/notes/.history").path)
+            #expect(history.contains { $0.hasPrefix("round-table-4--ana-relatora.") && $0.hasSuffix(".md") })
+            #expect(history.contains { $0.hasPrefix("round-table-4--ana-relatora.") && $0.hasSuffix("-round-table-3--ana-relatora-1.png") })
+            #expect(try FileManager.default.contentsOfDirectory(atPath: figures.path) == [])
+        }
+    }
+
     @Test func theReceiptInJSONSaysTheWarningsTheKeptFileAndThePictures() throws {
         try withExampleWorkspace(example: false) { temporary in
             try copyFixture("spanish.docx", to: temporary)
