@@ -193,7 +193,7 @@ enum OfficePage {
         html += "<input type=\"hidden\" name=\"note\" value=\"\(escape(file))\">"
         html += "<label>Move to <select name=\"session\">"
         for other in Session.allCases where other.rawValue != session {
-            html += "<option value=\"\(escape(other.rawValue))\">\(escape(other.displayName))</option>"
+            html += "<option value=\"\(escape(other.rawValue))\">\(escape(other.shortName))</option>"
         }
         html += "</select></label> <button type=\"submit\">Move to session</button></form>"
         return html + "</td></tr>\n"
