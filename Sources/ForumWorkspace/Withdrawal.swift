@@ -91,6 +91,8 @@ public enum Withdrawal {
     /// Moves the stored note `note` to `session`: the note with its front
     /// matter's session changed is submitted (checked as any submission,
     /// stored under its new name), then the old one is withdrawn.
+    /// `person` (the office person on the web) is recorded as the
+    /// withdrawal's `by`; the note keeps its own author, whoever moves it.
     /// - Returns: the receipt of the new note and the withdrawal's entry.
     public static func move(
         note: String, to session: String, workspace path: String, reason: String?, by person: String? = nil, at now: Date = Date()
@@ -111,7 +113,7 @@ public enum Withdrawal {
         if NoteSession.named(inFrontMatterOf: Array(data)) == session {
             throw DiagnosticFailure(.usage, .error("the note is already for \(session)", at: SourceLocation(path: file)))
         }
-        let receipt = try Submission(noteBytes: Data(changed), fileName: file, workspace: path, signedInAs: person, inPlace: nil, movingFrom: name)
+        let receipt = try Submission(noteBytes: Data(changed), fileName: file, workspace: path, inPlace: nil, movingFrom: name)
             .store(at: now)
         let entry = try withdraw(
             note: name, workspace: path, reason: "moved to \(session) as \(receipt.path)" + (reason.map { ": \($0)" } ?? ""), by: person,

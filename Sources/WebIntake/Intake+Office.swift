@@ -209,6 +209,120 @@ extension Intake {
             ).entry
         }
     }
+
+    /// `imrf mark undistributed DELIVERABLE [--reason R]`, by `person`:
+    /// refused (422) when it is not marked distributed now.
+    func markUndistributed(_ request: UndistributionRequest, by person: Invitation) async throws -> LedgerEntry {
+        let workspace = self.workspace
+        let now = configuration.now()
+        do {
+            return try await withBlockingWork { () throws -> LedgerEntry in
+                let tracker = try Tracker.load(workspace: workspace)
+                return try tracker.markUndistributed(request.deliverable, at: now, reason: request.reason, workspace: workspace, by: person.name)
+                    .entry
+            }
+        } catch let error as TrackerError {
+            guard case .notDistributed(let id) = error.code else { throw error }
+            throw IntakeError(
+                .unprocessableContent, "\(id) is not marked distributed: there is nothing to undo",
+                hint: "the forum page lists each deliverable's state; the ledger page (kind distribution) what was marked")
+        }
+    }
+
+    // MARK: Withdrawals and moves
+
+    /// `imrf mark withdrawn NOTE --reason R`, by `person`. The reason is
+    /// required here: the ledger says why a note left.
+    func withdraw(_ request: WithdrawalRequest, by person: Invitation) async throws -> LedgerEntry {
+        let reason = request.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !reason.isEmpty else {
+            throw IntakeError(.unprocessableContent, "say why the note is withdrawn", hint: "the reason is kept in the ledger, with your name")
+        }
+        let name = try await storedNote(request.note, doing: "withdraw")
+        let workspace = self.workspace
+        let now = configuration.now()
+        return try await withBlockingWork { () throws -> LedgerEntry in
+            try Withdrawal.withdraw(note: name, workspace: workspace, reason: reason, by: person.name, at: now)
+        }
+    }
+
+    /// `imrf mark moved NOTE --session S [--reason R]`, by `person`: the
+    /// note is submitted again under `session` (checked as any submission;
+    /// its author stays), the old one withdrawn.
+    func move(_ request: MoveRequest, by person: Invitation) async throws -> MoveAnswer {
+        let name = try await storedNote(request.note, doing: "move")
+        let target = request.session.trimmingCharacters(in: .whitespaces)
+        guard let session = Session(rawValue: target) else {
+            throw IntakeError(
+                .unprocessableContent, "unknown session '\(UntrustedText.escaped(target))'",
+                hint: "the sessions: " + Session.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        let workspace = self.workspace
+        let now = configuration.now()
+        let reason = request.reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let moved = try await withBlockingWork { () throws -> (receipt: SubmissionReceipt, withdrawal: LedgerEntry) in
+            try Withdrawal.move(
+                note: name, to: session.rawValue, workspace: workspace, reason: reason?.isEmpty == false ? reason : nil, by: person.name, at: now)
+        }
+        return MoveAnswer(receipt: moved.receipt, withdrawal: moved.withdrawal)
+    }
+
+    /// The name in notes/ of the note `note` names (`x.md` or `notes/x.md`),
+    /// refused (422) in words when notes/ has no such note now.
+    func storedNote(_ note: String, doing action: String) async throws -> String {
+        let trimmed = note.trimmingCharacters(in: .whitespaces)
+        let prefix = WorkspaceLayout.notesFolderName + "/"
+        let name = trimmed.hasPrefix(prefix) ? String(trimmed.dropFirst(prefix.count)) : trimmed
+        let workspace = self.workspace
+        let present = await withBlockingWork { WorkspaceLayout(workspace).noteFileNames().contains(name) }
+        guard present, !name.isEmpty else {
+            throw IntakeError(
+                .unprocessableContent, "there is no note '\(UntrustedText.escaped(trimmed))' in notes/ to \(action)",
+                hint: "it may have been withdrawn or moved already: the notes page lists the notes there now")
+        }
+        return name
+    }
+}
+
+/// `POST /api/distributions/undo`: as `imrf mark undistributed`.
+struct UndistributionRequest: Decodable, Sendable {
+    var deliverable: String
+    var reason: String?
+}
+
+/// `POST /api/withdrawals`: as `imrf mark withdrawn`, the reason required.
+struct WithdrawalRequest: Decodable, Sendable {
+    var note: String
+    var reason: String
+}
+
+/// `POST /api/moves`: as `imrf mark moved`.
+struct MoveRequest: Decodable, Sendable {
+    var note: String
+    var session: String
+    var reason: String?
+}
+
+/// `POST /api/moves`, 201: the note as stored under its new session (as
+/// `POST /api/notes` answers) and the old one's withdrawal, as `imrf log
+/// --json` prints it.
+struct MoveAnswer: Encodable, Sendable {
+    var receipt: SubmissionReceipt
+    var withdrawal: LedgerEntry
+
+    enum CodingKeys: String, CodingKey { case path, sha256, at, outcome, session, author, ledgerEntry, withdrawal }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(receipt.path, forKey: .path)
+        try container.encode(receipt.sha256, forKey: .sha256)
+        try container.encode(receipt.at, forKey: .at)
+        try container.encode(receipt.outcome.rawValue, forKey: .outcome)
+        try container.encode(receipt.session, forKey: .session)
+        try container.encode(receipt.author, forKey: .author)
+        try container.encode(receipt.ledgerEntry, forKey: .ledgerEntry)
+        try container.encode(withdrawal, forKey: .withdrawal)
+    }
 }
 
 /// What a compile on the web came to.

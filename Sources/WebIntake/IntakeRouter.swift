@@ -18,6 +18,7 @@ import SummaryCompiler
 /// | `POST /sign-out` | forgets the session cookie in this browser |
 /// | `GET /versions/ENTRY` | an earlier version |
 /// | `GET /api/me`, `POST /api/check`, `POST /api/notes`, `GET /api/notes` | the JSON API |
+/// | `POST /api/check`, `POST /api/notes` with `multipart/form-data` | a Word file (or a .md) with the form's fields, the same answers |
 /// | `GET /static/intake.js`, `/static/intake.css` | the page's script and style |
 ///
 /// The office's pages and API are `OfficeRoutes`.
@@ -63,17 +64,21 @@ public enum IntakeRouter {
             return JSONBody.response(OfficeNotesAnswer(notes: notes, overview: try await OfficeRoutes.notesOverview(intake)))
         }
         router.post("/api/check") { request, _ in
+            if isFormUpload(request) { return try await apiUpload(request, intake, submit: false) }
             var request = request
             let (person, _) = try await authenticated(request, intake, unsafe: true)
             try await rateLimit(person, intake)
             let bytes = try await noteBody(&request)
+            try refuseWordBody(bytes, request)
             return JSONBody.response(try await intake.check(bytes))
         }
         router.post("/api/notes") { request, _ in
+            if isFormUpload(request) { return try await apiUpload(request, intake, submit: true) }
             var request = request
             let (person, _) = try await authenticated(request, intake, unsafe: true)
             try await rateLimit(person, intake)
             let bytes = try await noteBody(&request)
+            try refuseWordBody(bytes, request)
             do {
                 let answer = try await intake.submit(bytes, as: person)
                 return JSONBody.response(answer, status: answer.isNew ? .created : .ok)
@@ -301,6 +306,62 @@ public enum IntakeRouter {
             return try await page(intake, person, token: token, form: note, outcome: .preview(html, check, layout: noLayout))
         }
         return try await page(intake, person, token: token, form: note, outcome: .check(check, layout: noLayout))
+    }
+
+    // MARK: Word files in the API
+
+    /// Whether the request is a form upload (`multipart/form-data`): the
+    /// API's way to send a Word file, with the page form's field names.
+    static func isFormUpload(_ request: Request) -> Bool {
+        request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
+    }
+
+    static let wordType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+    /// A Word file sent as the whole body (which the API reads as Markdown):
+    /// 415, saying how to send it.
+    static func refuseWordBody(_ bytes: [UInt8], _ request: Request) throws {
+        let type = request.headers[.contentType]?.lowercased() ?? ""
+        guard type.hasPrefix(wordType) || Submission.isWord(Data(bytes.prefix(4)), fileName: "") else { return }
+        throw IntakeError(
+            .unsupportedMediaType, "a Word file is sent as a form upload, not as the body",
+            hint: "send multipart/form-data with the file as 'file' and the note's session, e.g. curl -F session=round-table-2 -F file=@note.docx")
+    }
+
+    /// `POST /api/check` or `/api/notes` with `multipart/form-data`: the
+    /// page form's fields (`file`: a Word file or a .md; `session`, `title`,
+    /// `role`, `language` for a Word file; or `body` with the fields), taken
+    /// as the page's form takes them (the same limits, the same library
+    /// calls, the same words), answered as the API answers a Markdown body.
+    static func apiUpload(_ request: Request, _ intake: Intake, submit: Bool) async throws -> Response {
+        var request = request
+        let bytes = try await body(&request, limit: IntakeLimits.noteBytes + IntakeContext.formAllowance)
+        guard let form = FormData.parse(contentType: request.headers[.contentType], body: bytes) else {
+            throw IntakeError(
+                .badRequest, "the form did not arrive whole",
+                hint: "send multipart/form-data with the file as 'file', e.g. curl -F session=round-table-2 -F file=@note.docx")
+        }
+        let (person, _) = try await authenticated(request, intake, unsafe: true, formToken: form["csrf"])
+        let note = NoteForm(form)
+        if let uploaded = note.uploaded, uploaded.count > IntakeLimits.noteBytes { throw IntakeError.tooLarge(IntakeLimits.noteBytes) }
+        if note.uploadedIsWord, !note.session.isEmpty, !person.mayAccess(session: note.session) {
+            throw IntakeError(
+                .forbidden, "you were not invited for the session '\(note.session)'",
+                hint: "your sessions: " + person.visibleSessions.map(\.rawValue).joined(separator: ", "))
+        }
+        try await rateLimit(person, intake)
+        let (text, _) = note.text(author: person.name)
+        let word = note.uploadedIsWord ? note.wordOptions(author: person.name) : nil
+        guard submit else {
+            if let word { return JSONBody.response(try await intake.checkWord(text, as: person, word: word).check) }
+            return JSONBody.response(try await intake.check(text))
+        }
+        do {
+            let answer = try await intake.submit(text, as: person, word: word)
+            return JSONBody.response(answer, status: answer.isNew ? .created : .ok)
+        } catch let refusal as SubmitRefusal {
+            return JSONBody.response(refusal.check, status: .unprocessableContent)
+        }
     }
 
     /// The page script's live check: the diagnostics and how many lines the

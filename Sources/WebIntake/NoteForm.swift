@@ -13,7 +13,9 @@ struct NoteForm: Sendable {
     var session: String
     var title = ""
     var role = "rapporteur"
-    var language = "en"
+    /// Blank unless the person chose one: a note without one is in English,
+    /// and a Word file keeps its own (`w:lang`) unless one is chosen.
+    var language = ""
     var objectives: [Int] = []
     var segment = ""
     var body = ""
@@ -31,7 +33,7 @@ struct NoteForm: Sendable {
         session = form["session"] ?? ""
         title = form["title"] ?? ""
         role = form["role"] ?? "rapporteur"
-        language = form["language"] ?? "en"
+        language = form["language"] ?? ""
         objectives = form.all("objectives").compactMap { Int($0) }
         segment = form["segment"] ?? ""
         body = (form["body"] ?? "").replacingOccurrences(of: "\r\n", with: "\n")

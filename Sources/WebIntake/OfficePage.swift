@@ -85,9 +85,15 @@ enum OfficePage {
     static func forum(_ status: StatusDocument, csrf: String, marked: LedgerEntry? = nil, refusal: IntakeError? = nil) -> String {
         var html = "<h1>The forum's deliverables</h1>\n"
         if let marked, case .distribution(let record) = marked.event {
-            html += "<p class=\"done\" role=\"status\">Marked distributed: \(escape(record.deliverable))"
-            html += record.reference.map { ", reference \(escape($0))" } ?? ""
-            html += " (ledger entry \(marked.id)).</p>\n"
+            if record.isUndone {
+                html += "<p class=\"done\" role=\"status\">No longer marked distributed: \(escape(record.deliverable))"
+                html += record.reason.map { " (\(escape($0)))" } ?? ""
+                html += "; it is open again (ledger entry \(marked.id)).</p>\n"
+            } else {
+                html += "<p class=\"done\" role=\"status\">Marked distributed: \(escape(record.deliverable))"
+                html += record.reference.map { ", reference \(escape($0))" } ?? ""
+                html += " (ledger entry \(marked.id)).</p>\n"
+            }
         }
         if let refusal { html += self.refusal(refusal) }
         html += "<div id=\"forum-live\" data-live=\"/\">\n"
@@ -113,6 +119,14 @@ enum OfficePage {
                 html += cell("Due", due(item))
                 html += cell("State", escape(item.state), class: "state") + cell("Working days", left)
                 html += cell("Details", item.detail.map(escape) ?? "") + "</tr>\n"
+                // A distribution marked by mistake is undone here (both entries stay in the ledger).
+                if item.state == "distributed" {
+                    html += "<tr class=\"row-actions\"><td colspan=\"5\">"
+                    html += "<form method=\"post\" action=\"/office/distributions/undo\" class=\"inline\">\(hidden(csrf))"
+                    html += "<input type=\"hidden\" name=\"deliverable\" value=\"\(escape(item.id))\">"
+                    html += "<label>Why (kept in the ledger) <input name=\"reason\" maxlength=\"300\" placeholder=\"marked the wrong one\"></label> "
+                    html += "<button type=\"submit\">Undo distribution</button></form></td></tr>\n"
+                }
             }
             html += "</tbody></table>\n"
         }
@@ -140,8 +154,56 @@ enum OfficePage {
 
     // MARK: Notes
 
-    static func notes(_ overview: NotesOverview, csrf: String) -> String {
-        var html = "<h1>Notes</h1>\n<div id=\"notes-live\" data-live=\"/office/notes\">\n"
+    /// What a form of the notes page did, said above the notes after its redirect.
+    enum NotesNotice {
+        case withdrawn(LedgerEntry)
+        /// The old note's withdrawal, and the new note's submission when recorded.
+        case moved(withdrawal: LedgerEntry, stored: LedgerEntry?)
+    }
+
+    static func notice(_ notice: NotesNotice) -> String {
+        switch notice {
+        case .withdrawn(let entry):
+            guard case .withdrawal(let record) = entry.event else { return "" }
+            return
+                "<p class=\"done\" role=\"status\">Withdrawn: <code>\(escape(record.path))</code> (\(escape(sessionName(record.session)))), kept as <code>\(escape(record.kept))</code>; it no longer counts for its session (ledger entry \(entry.id)).</p>\n"
+        case .moved(let withdrawal, let stored):
+            guard case .withdrawal(let record) = withdrawal.event else { return "" }
+            var html = "<p class=\"done\" role=\"status\">Moved: <code>\(escape(record.path))</code>"
+            if let stored, case .submission(let note) = stored.event {
+                html += " is now <code>\(escape(note.path))</code>, for \(escape(sessionName(note.session))) (ledger entry \(stored.id))"
+            }
+            return html + "; the old note withdrawn (ledger entry \(withdrawal.id)).</p>\n"
+        }
+    }
+
+    static func sessionName(_ id: String) -> String {
+        Session(rawValue: id)?.displayName ?? id
+    }
+
+    /// Under each note, its forms: withdraw it (the reason required) and
+    /// move it to another session. Plain posts, with the page's CSRF token.
+    static func noteActions(_ file: String, session: String, csrf: String) -> String {
+        var html = "<tr class=\"row-actions\"><td colspan=\"7\">"
+        html += "<form method=\"post\" action=\"/office/withdrawals\" class=\"inline\">\(hidden(csrf))"
+        html += "<input type=\"hidden\" name=\"note\" value=\"\(escape(file))\">"
+        html += "<label>Why withdraw it <input name=\"reason\" required maxlength=\"300\" placeholder=\"sent by mistake\"></label> "
+        html += "<button type=\"submit\">Withdraw</button></form>"
+        html += "<form method=\"post\" action=\"/office/moves\" class=\"inline\">\(hidden(csrf))"
+        html += "<input type=\"hidden\" name=\"note\" value=\"\(escape(file))\">"
+        html += "<label>Move to <select name=\"session\">"
+        for other in Session.allCases where other.rawValue != session {
+            html += "<option value=\"\(escape(other.rawValue))\">\(escape(other.shortName))</option>"
+        }
+        html += "</select></label> <button type=\"submit\">Move to session</button></form>"
+        return html + "</td></tr>\n"
+    }
+
+    static func notes(_ overview: NotesOverview, csrf: String, notice: NotesNotice? = nil, refusal: IntakeError? = nil) -> String {
+        var html = "<h1>Notes</h1>\n"
+        if let notice { html += self.notice(notice) }
+        if let refusal { html += self.refusal(refusal) }
+        html += "<div id=\"notes-live\" data-live=\"/office/notes\">\n"
         let missing = overview.sessions.filter(\.missing)
         let check = overview.check
         html += "<p class=\"summary-line\">"
@@ -160,7 +222,7 @@ enum OfficePage {
                 html +=
                     "<table class=\"notes\"><thead><tr><th>Note</th><th>Author</th><th>Language</th><th>Objectives</th><th>Received</th><th>Versions</th><th>Check</th></tr></thead><tbody>\n"
                 for note in session.notes {
-                    html += "<tr>"
+                    html += "<tr class=\"note-row\">"
                     html += cell(
                         "Note",
                         "<a href=\"/office/notes/\(escape(note.file))\">\(escape(note.title ?? note.file))</a><br><code>\(escape(note.file))</code>")
@@ -171,6 +233,7 @@ enum OfficePage {
                         note.errors == 0 && note.warnings == 0
                         ? "ok" : "\(note.errors) error\(note.errors == 1 ? "" : "s"), \(note.warnings) warning\(note.warnings == 1 ? "" : "s")"
                     html += cell("Check", counts, class: note.errors > 0 ? "overdue" : nil) + "</tr>\n"
+                    html += noteActions(note.file, session: session.session, csrf: csrf)
                 }
                 html += "</tbody></table>\n"
             }

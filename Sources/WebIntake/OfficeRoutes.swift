@@ -17,8 +17,15 @@ import Tracker
 /// | `GET /` (office), `/office/notes`, `/office/summary`, `/office/invitations`, `/office/ledger` | the pages |
 /// | `GET /office/notes/FILE` | a note in notes/ as it is now, previewed |
 /// | `POST /office/compile`, `/office/invitations`, `/office/invitations/ID/revoke`, `/office/distributions` | the pages' forms |
+/// | `POST /office/distributions/undo`, `/office/withdrawals`, `/office/moves` | the pages' forms: a 303 to the page, which says what was done |
 /// | `GET /api/status`, `POST /api/compile`, `GET /api/builds`, `GET /api/summary/FILE`, `GET /api/log` | the API |
 /// | `GET /api/invitations`, `POST /api/invitations`, `DELETE /api/invitations/ID`, `POST /api/distributions` | the API |
+/// | `POST /api/distributions/undo` `{deliverable, reason?}` | `imrf mark undistributed`: 201, the ledger entry |
+/// | `POST /api/withdrawals` `{note, reason}` | `imrf mark withdrawn` (the reason required): 201, the ledger entry |
+/// | `POST /api/moves` `{note, session, reason?}` | `imrf mark moved`: 201, the note as stored and the old one's withdrawal entry |
+///
+/// An undo is a POST of its own, not a DELETE: nothing is deleted, both
+/// entries stay in the ledger, and the reason travels in the body.
 enum OfficeRoutes {
     static func add(to router: Router<IntakeContext>, _ intake: Intake) {
         // MARK: API
@@ -79,10 +86,32 @@ enum OfficeRoutes {
             return JSONBody.response(entry, status: .created)
         }
 
+        router.post("/api/distributions/undo") { request, _ in
+            var request = request
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let body: UndistributionRequest = try await decode(&request)
+            let entry = try await refusingBadInput { try await intake.markUndistributed(body, by: person) }
+            return JSONBody.response(entry, status: .created)
+        }
+        router.post("/api/withdrawals") { request, _ in
+            var request = request
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let body: WithdrawalRequest = try await decode(&request)
+            let entry = try await refusingBadInput { try await intake.withdraw(body, by: person) }
+            return JSONBody.response(entry, status: .created)
+        }
+        router.post("/api/moves") { request, _ in
+            var request = request
+            let (person, _) = try await office(request, intake, unsafe: true)
+            let body: MoveRequest = try await decode(&request)
+            let moved = try await refusingBadInput { try await intake.move(body, by: person) }
+            return JSONBody.response(moved, status: .created)
+        }
+
         // MARK: Pages
         router.get("/office/notes") { request, _ in
             let (_, token) = try await office(request, intake, unsafe: false)
-            return Page.response(OfficePage.notes(try await notesOverview(intake), csrf: Intake.csrfToken(for: token)))
+            return try await notesPage(request, intake, token: token)
         }
         router.get("/office/notes/:file") { request, context in
             let (_, token) = try await office(request, intake, unsafe: false)
@@ -170,16 +199,68 @@ enum OfficeRoutes {
                     status: .unprocessableContent)
             }
         }
+        router.post("/office/distributions/undo") { request, _ in
+            let (person, token, form) = try await officeForm(request, intake)
+            let body = UndistributionRequest(deliverable: form["deliverable"] ?? "", reason: form["reason"])
+            do {
+                let entry = try await refusingBadInput { try await intake.markUndistributed(body, by: person) }
+                return redirect("/?undistributed=\(entry.id)")
+            } catch let error as IntakeError where error.status == .unprocessableContent {
+                return Page.response(
+                    OfficePage.forum(await intake.status().document, csrf: Intake.csrfToken(for: token), refusal: error),
+                    status: .unprocessableContent)
+            }
+        }
+        router.post("/office/withdrawals") { request, _ in
+            let (person, token, form) = try await officeForm(request, intake)
+            let body = WithdrawalRequest(note: form["note"] ?? "", reason: form["reason"] ?? "")
+            do {
+                let entry = try await refusingBadInput { try await intake.withdraw(body, by: person) }
+                return redirect("/office/notes?withdrawn=\(entry.id)")
+            } catch let error as IntakeError where error.status == .unprocessableContent {
+                return try await notesPage(request, intake, token: token, refusal: error, status: .unprocessableContent)
+            }
+        }
+        router.post("/office/moves") { request, _ in
+            let (person, token, form) = try await officeForm(request, intake)
+            let body = MoveRequest(note: form["note"] ?? "", session: form["session"] ?? "", reason: form["reason"])
+            do {
+                let moved = try await refusingBadInput { try await intake.move(body, by: person) }
+                let stored = moved.receipt.ledgerEntry.map { "&stored=\($0)" } ?? ""
+                return redirect("/office/notes?moved=\(moved.withdrawal.id)\(stored)")
+            } catch let error as IntakeError where error.status == .unprocessableContent {
+                return try await notesPage(request, intake, token: token, refusal: error, status: .unprocessableContent)
+            }
+        }
     }
 
     /// The office's forum page (`GET /` signed in as the office); after the
-    /// distribution form's redirect (`?distributed=ENTRY`), what it recorded.
+    /// distribution forms' redirect (`?distributed=ENTRY`, `?undistributed=ENTRY`), what was recorded.
     static func forumPage(_ request: Request, _ intake: Intake, token: String) async throws -> Response {
         var marked: LedgerEntry?
-        if let entry = request.uri.queryParameters.get("distributed", as: Int64.self) {
+        let query = request.uri.queryParameters
+        if let entry = query.get("distributed", as: Int64.self) ?? query.get("undistributed", as: Int64.self) {
             marked = try await intake.ledgerEntries(kinds: ["distribution"]).first { $0.id == entry }
         }
         return Page.response(OfficePage.forum(await intake.status().document, csrf: Intake.csrfToken(for: token), marked: marked))
+    }
+
+    /// The notes page; after a withdrawal's or a move's redirect
+    /// (`?withdrawn=ENTRY`, `?moved=ENTRY&stored=ENTRY`), what was recorded.
+    static func notesPage(
+        _ request: Request, _ intake: Intake, token: String, refusal: IntakeError? = nil, status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let query = request.uri.queryParameters
+        var notice: OfficePage.NotesNotice?
+        if refusal == nil, let id = query.get("withdrawn", as: Int64.self) ?? query.get("moved", as: Int64.self) {
+            let entries = try await intake.ledgerEntries(kinds: ["withdrawal", "submission"])
+            let stored = query.get("stored", as: Int64.self).flatMap { stored in entries.first { $0.id == stored } }
+            if let withdrawal = entries.first(where: { $0.id == id }), case .withdrawal = withdrawal.event {
+                notice = query.get("moved") != nil ? .moved(withdrawal: withdrawal, stored: stored) : .withdrawn(withdrawal)
+            }
+        }
+        return Page.response(
+            OfficePage.notes(try await notesOverview(intake), csrf: Intake.csrfToken(for: token), notice: notice, refusal: refusal), status: status)
     }
 
     /// 303 to `path` on this service: the answer to a form that did something.

@@ -128,7 +128,8 @@ enum Page {
             <p><label>Title <input name="title" value="\(escape(form.title))" maxlength="300"></label></p>
             <p>Author: <strong>\(escape(person.name))</strong> (you)</p>
             <p><label>Role <input name="role" value="\(escape(form.role))" maxlength="100"></label>
-            <label>Language <input name="language" value="\(escape(form.language))" maxlength="35" size="6"></label></p>
+            <label>Language <input name="language" value="\(escape(form.language))" maxlength="35" size="6" placeholder="en"></label>
+            <span class="hint">blank: English, or a Word file's own language</span></p>
             <fieldset class="objectives"><legend>Objectives of the Global Compact discussed</legend>
 
             """

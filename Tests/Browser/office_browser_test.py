@@ -8,7 +8,9 @@ own. The office signs in by link, sees the forum and the missing hearing
 note, invites a rapporteur, who (in a second browser) submits the hearing's
 note; the office's notes page, left open, shows it without a reload. Then a
 compile and its downloads, a compile refused for a broken note, every open
-deliverable marked distributed until the forum is OK, the ledger, the
+deliverable marked distributed until the forum is OK, a distribution
+undone (and marked again), a note withdrawn and one moved to another
+session, the ledger, the
 rapporteur refused the office's pages, and every page at phone width and in
 print. One line per check (the intake test's `check`); exit 1 if any
 failed. Screenshots go to IMRF_BROWSER_SHOTS/office.
@@ -142,6 +144,7 @@ class OfficeScenario:
         self.rapporteur = None  # the invitation made on the web: id, url, token
         self.docx = None  # the current build's .docx: url, sha256, bytes
         self.distributed = []
+        self.distribution_entries = 0  # the ledger's distribution entries: marks and undos
 
     def shot(self, name, driver=None, whole=True):
         return self.shots.take(driver or self.driver, "office-" + name, whole=whole)
@@ -456,6 +459,7 @@ class OfficeScenario:
             state = text_of(d, f"#deliverable-{item} td.state")
             check(f"8 {item}'s row says distributed", state == "distributed", state)
             self.distributed.append(item)
+            self.distribution_entries += 1
             if number == 1 and len(open_items) > 1:
                 self.shot("forum-marked")
         line = text_of(d, "#forum-live p.status")
@@ -468,6 +472,83 @@ class OfficeScenario:
               not set(self.distributed) & {o.get_attribute("value")
                                            for o in d.find_elements(By.CSS_SELECTOR, "select[name=deliverable] option")})
         self.shot("forum-ok")
+
+    # 8b. Corrections: a distribution undone (and marked again), a note
+    # withdrawn, a note moved to another session; each form's answer says
+    # what was done and its ledger entry; a refusal in words.
+    def corrections(self):
+        d = self.driver
+        item = "pga-summaries"
+        go(d, self.base + "/")
+        undo = f"#deliverable-{item} + tr.row-actions form[action='/office/distributions/undo']"
+        check(f"8b the distributed {item} has an Undo distribution form", len(d.find_elements(By.CSS_SELECTOR, undo)) == 1)
+        self.shot("forum-undo-forms")
+        if d.find_elements(By.CSS_SELECTOR, undo):
+            type_into(d.find_element(By.CSS_SELECTOR, f"{undo} input[name=reason]"), "marked the wrong one")
+            post_form(d, undo)
+            done = text_of(d, "p.done")
+            check(f"8b {item} undone: the page says so with the ledger entry",
+                  done.startswith(f"No longer marked distributed: {item} (marked the wrong one)") and "ledger entry" in done, done)
+            state = text_of(d, f"#deliverable-{item} td.state")
+            check(f"8b {item}'s state is back (not distributed)", state not in ("", "distributed"), state)
+            self.distribution_entries += 1
+            offered = [o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, "form[action='/office/distributions'] option")]
+            check(f"8b the mark form offers {item} again", item in offered, str(offered))
+            # Marked again, so that the forum is done as before.
+            form = "form[action='/office/distributions']"
+            Select(d.find_element(By.CSS_SELECTOR, f"{form} select[name=deliverable]")).select_by_value(item)
+            post_form(d, form)
+            check(f"8b {item} marked distributed again", text_of(d, f"#deliverable-{item} td.state") == "distributed")
+            self.distribution_entries += 1
+        # Undoing what is not distributed any more: a refusal in words, 422.
+        status, body = intake.http("POST", self.base + "/api/distributions/undo", token=self.office["token"],
+                                   body=json.dumps({"deliverable": "hearing-summary", "reason": "x"}).encode(),
+                                   content_type="application/json")
+        check("8b undoing what is not distributed: 422 in words",
+              status == 422 and "is not marked distributed: there is nothing to undo" in body, f"{status} {body[:200]}")
+
+        click_nav(d, "Notes")
+        withdraw = "#notes-round-table-4 form[action='/office/withdrawals']"
+        move = "#notes-round-table-1 form[action='/office/moves']"
+        check("8b each note has a Withdraw and a Move form",
+              len(d.find_elements(By.CSS_SELECTOR, "#notes-live form[action='/office/withdrawals']")) == 7
+              and len(d.find_elements(By.CSS_SELECTOR, "#notes-live form[action='/office/moves']")) == 7)
+        check("8b the Withdraw form's reason is required",
+              d.find_element(By.CSS_SELECTOR, f"{withdraw} input[name=reason]").get_attribute("required") is not None)
+        options = [o.get_attribute("value") for o in d.find_elements(By.CSS_SELECTOR, f"{move} select[name=session] option")]
+        check("8b the Move form offers the six other sessions", len(options) == 6 and "round-table-1" not in options, str(options))
+        self.shot("notes-correction-forms")
+        # Without a reason the browser does not send the form (required); the server says so too.
+        status, body = intake.http("POST", self.base + "/api/withdrawals", token=self.office["token"],
+                                   body=json.dumps({"note": "round-table-4.md", "reason": " "}).encode(), content_type="application/json")
+        check("8b a withdrawal without a reason: 422 in words", status == 422 and "say why the note is withdrawn" in body,
+              f"{status} {body[:200]}")
+        type_into(d.find_element(By.CSS_SELECTOR, f"{withdraw} input[name=reason]"), "sent for the wrong forum")
+        post_form(d, withdraw)
+        done = text_of(d, "p.done")
+        check("8b withdrawn: the page says so with the ledger entry",
+              done.startswith("Withdrawn: notes/round-table-4.md (Round table 4)") and "ledger entry" in done, done)
+        check("8b the note has left the list", "round-table-4.md" not in text_of(d, "#notes-round-table-4"), text_of(d, "#notes-round-table-4"))
+        check("8b its session is now flagged without a note", "missing" in classes_of(d, "#notes-round-table-4")
+              and "No note yet." in text_of(d, "#notes-round-table-4"), str(classes_of(d, "#notes-round-table-4")))
+        check("8b the summary line counts it", "1 session without a note." in text_of(d, "p.summary-line"), text_of(d, "p.summary-line"))
+        check("8b the file is gone from notes/", not os.path.exists(os.path.join(self.workspace, "notes", "round-table-4.md")))
+        rows = {item["id"]: item for item in (self.status() or {}).get("deliverables", [])}
+        tables = rows.get("round-table-summaries", {})
+        check("8b the status follows: the round tables' summaries wait for round table 4 again",
+              tables.get("state") == "pending" and "round-table-4" in (tables.get("detail") or ""), str(tables)[:300])
+        self.shot("notes-withdrawn")
+        Select(d.find_element(By.CSS_SELECTOR, f"{move} select[name=session]")).select_by_value("hearing")
+        post_form(d, move)
+        done = text_of(d, "p.done")
+        check("8b moved: the page says where, with the ledger entries",
+              done.startswith("Moved: notes/round-table-1.md is now notes/hearing--") and "the old note withdrawn (ledger entry" in done, done)
+        check("8b the note shows under the hearing", "hearing--round-table-rapporteur-sample.md" in text_of(d, "#notes-hearing"),
+              text_of(d, "#notes-hearing")[:300])
+        check("8b and no longer under round table 1", "missing" in classes_of(d, "#notes-round-table-1"), text_of(d, "#notes-round-table-1")[:300])
+        self.shot("notes-moved")
+        problems = console_problems(d)
+        check("8b no console errors on the corrections", not problems, str(problems))
 
     # 9. The rapporteur is refused the office's pages and API.
     def rapporteur_refused(self):
@@ -526,8 +607,9 @@ class OfficeScenario:
         kinds = [r[2] for r in rows if len(r) == 4 and r[3].endswith(by)]
         check("10 the office's compile, by name", "compile" in kinds, str(kinds))
         check("10 the office's invitation, by name", any(r[2] == "invitation" and RAPPORTEUR in r[3] and r[3].endswith(by) for r in rows))
-        check("10 the office's distributions, by name", kinds.count("distribution") == len(self.distributed) > 0,
-              f"{kinds.count('distribution')} vs {len(self.distributed)}")
+        check("10 the office's distributions and the undo, by name", kinds.count("distribution") == self.distribution_entries > 0,
+              f"{kinds.count('distribution')} vs {self.distribution_entries}")
+        check("10 the office's withdrawals (one a move), by name", kinds.count("withdrawal") == 2, str(kinds))
         check("10 the office's revocation, by name", "revocation" in kinds, str(kinds))
         check("10 the rapporteur's submission", any(r[2] == "submission" and RAPPORTEUR in r[3] for r in rows))
         if rows:
@@ -542,7 +624,7 @@ class OfficeScenario:
         check("10 the filter's URL", d.current_url == self.base + "/office/ledger?kind=distribution", d.current_url)
         rows = [cells for _, cells in rows_of(d, "table.ledger tbody tr")]
         check("10 ?kind=distribution shows only distributions, all of them",
-              rows and all(r[2] == "distribution" for r in rows) and len(rows) == len(self.distributed), str([r[2] for r in rows]))
+              rows and all(r[2] == "distribution" for r in rows) and len(rows) == self.distribution_entries, str([r[2] for r in rows]))
         check("10 the filter link is marked current",
               d.find_element(By.CSS_SELECTOR, "p.filters a[aria-current]").text == "distribution")
         check("10 the live element refreshes the filtered list",
@@ -550,7 +632,7 @@ class OfficeScenario:
         self.shot("ledger-distributions")
         status, _, body = fetch(self.base + "/api/log?kind=distribution", token=self.office["token"])
         entries = json.loads(body) if status == 200 else []
-        check("10 /api/log?kind=distribution: the same entries", len(entries) == len(self.distributed), f"{status} {body[:200]!r}")
+        check("10 /api/log?kind=distribution: the same entries", len(entries) == self.distribution_entries, f"{status} {body[:200]!r}")
 
     # 11. Every page at phone width, no horizontal scrolling; printed without the forms.
     def narrow(self):
@@ -598,7 +680,7 @@ class OfficeScenario:
 
     def run(self):
         steps = [self.sign_in, self.notes_missing, self.invite, self.rapporteur_submits, self.compile, self.compile_refused,
-                 self.distribute, self.rapporteur_refused, self.revoke, self.ledger, self.narrow]
+                 self.distribute, self.corrections, self.rapporteur_refused, self.revoke, self.ledger, self.narrow]
         self.driver = make_driver()
         try:
             for step in steps:

@@ -80,7 +80,11 @@ struct OfficeRouterTests {
             ("/api/status", .get, nil), ("/api/compile", .post, "{\"formats\":[\"md\"]}"), ("/api/builds", .get, nil),
             ("/api/summary/summary.md", .get, nil), ("/api/log", .get, nil), ("/api/invitations", .get, nil),
             ("/api/invitations", .post, "{\"name\":\"X\",\"sessions\":[\"hearing\"]}"), ("/api/invitations/abc", .delete, nil),
-            ("/api/distributions", .post, "{\"deliverable\":\"pga-summaries\"}"), ("/office/notes", .get, nil), ("/office/summary", .get, nil),
+            ("/api/distributions", .post, "{\"deliverable\":\"pga-summaries\"}"),
+            ("/api/distributions/undo", .post, "{\"deliverable\":\"pga-summaries\"}"),
+            ("/api/withdrawals", .post, "{\"note\":\"round-table-2.md\",\"reason\":\"x\"}"),
+            ("/api/moves", .post, "{\"note\":\"round-table-2.md\",\"session\":\"hearing\"}"), ("/office/notes", .get, nil),
+            ("/office/summary", .get, nil),
             ("/office/invitations", .get, nil), ("/office/ledger", .get, nil), ("/office/notes/x.md", .get, nil),
         ]
         let before = try Self.entries(fixture.workspace).count
