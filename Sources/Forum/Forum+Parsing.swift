@@ -39,7 +39,7 @@ extension Forum {
     static let knownKeys: [String: Set<String>] = [
         "": [
             "edition", "title", "place", "timeZone", "calendar", "calendars", "hearing", "forum", "sessions", "distribution", "deliverables",
-            "reminders",
+            "reminders", "document",
         ],
         "forum": ["start", "end", "opening"],
         "sessions": ["roundTables", "policyDebate", "plenary"],
@@ -48,6 +48,7 @@ extension Forum {
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
         "reminders": ["smtp", "from", "replyTo", "office", "stages", "credentialsFile", "submitURL"],
+        "document": ["wordLimit"],
     ]
 
     /// Parses forum.yaml; problems that do not stop it from being used
@@ -83,6 +84,7 @@ extension Forum {
         let deliverables = check.deliverables(file.deliverables ?? [])
         check.distribution(file.distribution)
         let reminders = file.reminders.map { check.reminders($0) }
+        let document = check.document(wordLimit: file.wordLimit)
         check.everyRoundTableIsThere(roundTables)
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)
@@ -95,6 +97,7 @@ extension Forum {
             deliverables: deliverables, reminders: reminders
         )
         forum.moreCalendars = file.calendars ?? []
+        forum.document = document
         // A calendar that does not load is reported by the commands that count in it.
         if schedule, let holidays = try? calendars.load(forum.allCalendars) {
             let roundTableIndex = Dictionary(
@@ -258,6 +261,17 @@ private struct ForumFileCheck {
             deliverables.append(Deliverable(id: entry.id, title: entry.title, due: rule))
         }
         return deliverables
+    }
+
+    /// `document:`, with its defaults.
+    mutating func document(wordLimit: Int?) -> DocumentSettings {
+        guard let wordLimit else { return DocumentSettings() }
+        let location = at(["document", "wordLimit"])
+        if wordLimit < 1 {
+            problems.append(
+                .error("document.wordLimit must be a number of words above 0, not \(wordLimit)", at: location, hint: "the UN's usual limit is 8500"))
+        }
+        return DocumentSettings(wordLimit: wordLimit, wordLimitLocation: location)
     }
 
     mutating func distribution(_ distribution: ForumFile.Distribution) {

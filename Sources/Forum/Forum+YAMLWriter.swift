@@ -80,6 +80,10 @@ extension Forum {
             if let file = reminders.credentialsFile { lines.append("  credentialsFile: \(quoted(file))") }
             if let url = reminders.submitURL { lines.append("  submitURL: \(quoted(url))") }
         }
+        if document.wordLimit != DocumentSettings.defaultWordLimit {
+            lines.append("document:")
+            lines.append("  wordLimit: \(document.wordLimit)")
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 }

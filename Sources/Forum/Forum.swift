@@ -42,6 +42,8 @@ public struct Forum: Sendable, Hashable {
     public var deliverables: [Deliverable]
     /// How `imrf remind` sends reminders; nil: forum.yaml has no `reminders:`.
     public var reminders: ReminderSettings?
+    /// forum.yaml's `document:`, its defaults when absent.
+    public var document = DocumentSettings()
 
     public init(
         edition: String, title: String, place: String, timeZone: String, calendar: String,

@@ -47,6 +47,8 @@ struct ForumFile {
     var distribution: Distribution
     var deliverables: [DeliverableEntry]?
     var reminders: RemindersEntry?
+    /// `document.wordLimit`.
+    var wordLimit: Int?
 }
 
 extension ForumFile {
@@ -112,6 +114,10 @@ extension ForumFile {
                 id: try tree.string("id", in: entry, path),
                 title: try tree.string("title", in: entry, path),
                 due: try tree.string("due", in: entry, path))
+        }
+        if let node = tree.optional("document", in: top) {
+            let entry = try tree.mapping(node, ["document"])
+            if let limit = tree.optional("wordLimit", in: entry) { wordLimit = try tree.int(limit, ["document", "wordLimit"]) }
         }
         if let node = tree.optional("reminders", in: top) {
             let entry = try tree.mapping(node, ["reminders"])

@@ -40,6 +40,7 @@ public struct Workspace: Sendable {
         var checked = CheckedNotes.check(notePaths: layout.noteFileNames().map(layout.note), forum: forum, folder: path)
         let leftOut = draft ? leaveOutBrokenNotes(&checked) : []
         checked.diagnostics += forumWarnings
+        if let length = checked.wordLimitWarning() { checked.diagnostics.append(length) }
         for (name, hint) in layout.ignoredNoteLookalikes() {
             let what = name.hasSuffix("/") ? "a folder of notes that are not read" : "not read as a note"
             checked.diagnostics.append(.warning(what, at: SourceLocation(path: WorkspaceLayout.join(notesPath, name)), hint: hint))

@@ -79,3 +79,34 @@ struct ReminderSettingsTests {
         #expect(failure.diagnostics.first?.message == "missing key 'reminders.office'")
     }
 }
+
+@Suite("forum.yaml document:")
+struct DocumentSettingsTests {
+    static let base = Edition.second.forum.yaml
+    static var lines: Int { base.split(separator: "\n", omittingEmptySubsequences: false).count }
+
+    @Test func theWordLimitIsReadWithItsPlaceAndWrittenBack() throws {
+        let forum = try Forum.parse(yaml: Self.base + "document:\n  wordLimit: 10000\n", path: "forum.yaml")
+        #expect(forum.document.wordLimit == 10_000)
+        #expect(forum.document.wordLimitLocation?.line == Self.lines + 1)
+        #expect(try Forum.parse(yaml: forum.yaml, path: "forum.yaml").document.wordLimit == 10_000)
+        let plain = try Forum.parse(yaml: Self.base, path: "forum.yaml")
+        #expect(plain.document == DocumentSettings())
+        #expect(!plain.yaml.contains("document:"))
+    }
+
+    @Test(arguments: ["0", "-5", "many"])
+    func aWordLimitThatIsNoPositiveNumberIsAnErrorAtItsLine(value: String) {
+        let error = #expect(throws: DiagnosticFailure.self) {
+            try Forum.parse(yaml: Self.base + "document:\n  wordLimit: \(value)\n", path: "forum.yaml")
+        }
+        #expect(error?.diagnostics.first?.location?.line == Self.lines + 1)
+        #expect(error?.diagnostics.first?.message.contains("wordLimit") == true)
+    }
+
+    @Test func anUnknownKeyUnderDocumentIsAWarning() throws {
+        var warnings: [Diagnostic] = []
+        _ = try Forum.parse(yaml: Self.base + "document:\n  wordlimit: 100\n", path: "forum.yaml", warnings: &warnings)
+        #expect(warnings.contains { $0.message.contains("wordlimit") })
+    }
+}
