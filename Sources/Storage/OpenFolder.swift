@@ -136,21 +136,44 @@ public final class OpenFolder: Sendable {
         guard renameat(descriptor, source, descriptor, destination) == 0 else { throw .cannotRead(WorkspaceFile.lastError()) }
     }
 
+    /// Moves the file `source` of `folder` to `destination` in this folder
+    /// (both on one file system: a rename, never a copy).
+    public func move(_ source: String, from folder: OpenFolder, to destination: String) throws(WorkspaceFile.Problem) {
+        guard renameat(folder.descriptor, source, descriptor, destination) == 0 else { throw .cannotRead(WorkspaceFile.lastError()) }
+    }
+
     /// Removes the file `name`, if any.
     public func remove(_ name: String) {
         unlinkat(descriptor, name, 0)
     }
 
-    /// Removes what killed runs left behind: regular files named
-    /// `<prefix><pid><separator>...tmp`, as imrf names its temporary files,
-    /// whose process is gone or which are a day old (a process id may have
-    /// been reused). A file of a run still going on is never removed.
-    public func removeStaleTemporaries(prefixes: [String]) {
-        // Listed through the open folder where the system allows it.
-        let listed =
-            (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
+    /// Removes the folder `name` and everything in it, if it is a folder
+    /// (not a link to one: a link there is left alone). Links inside it are
+    /// removed, never followed.
+    public func removeFolder(_ name: String) {
+        guard isFolder(name) else { return }
+        guard let inner = try? subfolder(name), let names = inner.names()
+        else { return }
+        for entry in names {
+            if inner.isFolder(entry) { inner.removeFolder(entry) } else { inner.remove(entry) }
+        }
+        unlinkat(descriptor, name, AT_REMOVEDIR)
+    }
+
+    /// The names in this folder, listed through the open folder where the
+    /// system allows it.
+    private func names() -> [String]? {
+        (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd/\(descriptor)"))
             ?? (try? FileManager.default.contentsOfDirectory(atPath: path))
-        guard let names = listed else { return }
+    }
+
+    /// Removes what killed runs left behind: regular files (and folders,
+    /// the PDF conversion's) named `<prefix><pid><separator>...tmp`, as
+    /// imrf names its temporary files, whose process is gone or which are a
+    /// day old (a process id may have been reused). A file of a run still
+    /// going on is never removed.
+    public func removeStaleTemporaries(prefixes: [String]) {
+        guard let names = names() else { return }
         let now = time(nil)
         for name in names where name.hasSuffix(".tmp") {
             guard let prefix = prefixes.first(where: name.hasPrefix) else { continue }
@@ -163,14 +186,17 @@ public final class OpenFolder: Sendable {
                         && tail.dropFirst().allSatisfy({ $0.isHexDigit || $0 == "-" }))
             else { continue }
             var status = stat()
-            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, WorkspaceFile.isRegular(status.st_mode) else { continue }
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0,
+                WorkspaceFile.isRegular(status.st_mode) || WorkspaceFile.isFolder(status.st_mode)
+            else { continue }
             let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
             #if canImport(Darwin)
             let modified = status.st_mtimespec.tv_sec
             #else
             let modified = status.st_mtim.tv_sec
             #endif
-            if !alive || now - modified > 24 * 60 * 60 { remove(name) }
+            guard !alive || now - modified > 24 * 60 * 60 else { continue }
+            if WorkspaceFile.isFolder(status.st_mode) { removeFolder(name) } else { remove(name) }
         }
     }
 }

@@ -71,7 +71,10 @@ import ZIPFoundation
         #expect(document.contains("<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"))
         #expect(parts["word/footer1.xml"]!.contains(" PAGE "))
         let core = try #require(parts["docProps/core.xml"])
-        #expect(core.contains("<dc:title>\(WordXML.escape(Edition.second.forum.title))</dc:title>"))
+        #expect(
+            core.contains(
+                "<dc:title>\(WordXML.escape(Edition.second.forum.title)): summary of the President of the General Assembly</dc:title>"))
+        #expect(core.contains("<dc:language>en</dc:language>"))
         #expect(core.contains(">2026-05-05T00:00:00Z</dcterms:created>"))
     }
 

@@ -10,13 +10,19 @@ import WorkingDays
 /// Word document by `DocxRenderer` from the same model.
 public struct Summary: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case md, html, docx
+        /// `pdf` is the Word document converted by LibreOffice
+        /// (`PDFConverter`): written by `compile` only, never rendered in
+        /// memory (`renderFiles` leaves it out).
+        case md, html, docx, pdf
 
         /// The formats rendered through a Mustache template, as text.
         static let textFormats: [Format] = [.md, .html]
 
-        public var isText: Bool { self != .docx }
-        /// The order outputs are written and listed in: md, html, docx.
+        public var isText: Bool { self == .md || self == .html }
+        /// Whether imrf renders the format itself, in memory; the PDF is
+        /// LibreOffice's.
+        public var isRendered: Bool { self != .pdf }
+        /// The order outputs are written and listed in: md, html, docx, pdf.
         var order: Int { Self.allCases.firstIndex(of: self)! }
         var template: String { "summary.\(rawValue)" }
         var fileName: String { "summary.\(rawValue)" }
@@ -64,12 +70,13 @@ public struct Summary: Sendable {
         }
     }
 
-    /// Renders every format, text or binary, in memory as the bytes of its
-    /// file, each on a thread of its own outside Swift's cooperative pool
-    /// (`inTasks`); nothing is written.
+    /// Renders every format imrf renders itself (`isRendered`: not the
+    /// PDF), text or binary, in memory as the bytes of its file, each on a
+    /// thread of its own outside Swift's cooperative pool (`inTasks`);
+    /// nothing is written.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
-        let wanted = Format.allCases.filter(formats.contains)
+        let wanted = Format.allCases.filter { $0.isRendered && formats.contains($0) }
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
         var result: [Format: Data] = [:]
         for (format, bytes) in await Self.inTasks(
@@ -105,11 +112,12 @@ public struct Summary: Sendable {
     }
 
     /// One format as the bytes of its file: a text format through its
-    /// template in `library`, the Word document by `DocxRenderer`.
+    /// template in `library`, the Word document by `DocxRenderer` (for the
+    /// PDF too: the document LibreOffice converts).
     /// - Parameter library: the templates; nil only when `format` is docx.
     func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
         switch format {
-        case .docx:
+        case .docx, .pdf:
             return try renderDocx()
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }

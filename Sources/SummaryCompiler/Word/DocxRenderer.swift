@@ -54,7 +54,7 @@ struct DocxRenderer {
         let draft = summary.checked.isDraft
         archive.add("[Content_Types].xml", text: draft ? DocxParts.draftContentTypes : DocxParts.contentTypes)
         archive.add("_rels/.rels", text: DocxParts.packageRelationships)
-        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
+        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: documentTitle, date: Self.w3cDate(forum.start)))
         let document = StreamedPart()
         let footnotes = StreamedPart()
         document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
@@ -86,6 +86,13 @@ struct DocxRenderer {
         archive.add("word/footnotes.xml", deflated: footnotes.finish())
         archive.add("word/footer1.xml", text: DocxParts.footer)
         if draft { archive.add("word/header1.xml", text: DocxParts.draftHeader) }
+    }
+
+    /// The document's title in its properties, as the HTML's `<title>`
+    /// words it: what Word's title bar, a PDF viewer (the PDF's title,
+    /// which PDF/UA has it show) and a screen reader announce.
+    var documentTitle: String {
+        (summary.checked.isDraft ? "DRAFT: " : "") + summary.checked.forum.title + ": summary of the President of the General Assembly"
     }
 
     /// `word/_rels/document.xml.rels`: the fixed parts, then the hyperlinks
