@@ -188,24 +188,43 @@ public struct Summary: Sendable {
         return library
     }
 
+    /// A note as the annex's "Addressed in" names it: its session, and its
+    /// title in its language and direction, which the HTML and Word
+    /// isolate inside the column's English line.
+    struct AddressingNote: Equatable {
+        var session: Session
+        var title: String?
+        var language: String
+        var rightToLeft: Bool
+
+        /// `Round table 1: Technical summary`, or the session alone when the note has no title.
+        var name: String { title.map { "\(session.shortName): \($0)" } ?? session.shortName }
+    }
+
     /// For each objective the notes that address it (list it under
-    /// `objectives:`), in document order, each named by its session and
-    /// title (`Round table 1: Technical summary`, `Hearing: ...`), or its session alone when
-    /// it has no title; an objective no note addresses is absent. The
-    /// annex's "Addressed in" column, the same in every format.
-    var notesAddressing: [Int: [String]] {
-        var addressing: [Int: [String]] = [:]
+    /// `objectives:`), in document order, a note named twice (by session
+    /// and title) listed once; an objective no note addresses is absent.
+    /// The annex's "Addressed in" column, the same in every format.
+    var notesAddressingObjectives: [Int: [AddressingNote]] {
+        var addressing: [Int: [AddressingNote]] = [:]
         let notesBySession = checked.noteIndicesBySession
         for session in Session.allCases {
             for index in notesBySession[session] ?? [] {
                 let note = checked.notes[index]
-                let name = note.title.map { "\(session.shortName): \($0)" } ?? session.shortName
-                for number in note.objectives where addressing[number]?.contains(name) != true {
-                    addressing[number, default: []].append(name)
+                let entry = AddressingNote(session: session, title: note.title, language: note.language, rightToLeft: note.isRightToLeft)
+                for number in note.objectives where addressing[number]?.contains(where: { $0.name == entry.name }) != true {
+                    addressing[number, default: []].append(entry)
                 }
             }
         }
         return addressing
+    }
+
+    /// For each objective the names of the notes that address it
+    /// (`notesAddressingObjectives`): `Round table 1: Technical summary`,
+    /// `Hearing: ...`, or a session alone for a note without a title.
+    var notesAddressing: [Int: [String]] {
+        notesAddressingObjectives.mapValues { $0.map(\.name) }
     }
 
     /// The annex's "Addressed in" text of an objective: its notes joined
