@@ -109,12 +109,13 @@ import Testing
         let script = try standIn("sleep 30 & echo $! > '\(pidFile)'; wait", in: folder)
         let directory = folder.url.appendingPathComponent("build").path
         let summary = try Summary(SummaryTests.exampleWorkspace())
-        let started = ContinuousClock.now
         let failure = await #expect(throws: DiagnosticFailure.self) {
             try await summary.compile(
                 formats: [.pdf], templates: nil, into: directory, converter: PDFConverter(soffice: script, timeout: .seconds(1)))
         }
-        #expect(ContinuousClock.now - started < .seconds(20))
+        // Not timed: under the whole suite's load the compile's threads wait
+        // their turn. Had the group not been killed, the stand-in would have
+        // ended by itself with no PDF (`software`), not `temporary`.
         #expect(failure?.kind == .temporary)
         #expect(failure?.diagnostics.first?.message.contains("did not finish converting the Word document within 1 s") == true)
         let child = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))
