@@ -91,6 +91,7 @@ public struct Summary: Sendable {
     }
 
     /// Runs `work` for each of `formats` at once, each on a Dispatch thread
+    /// (the PDF's on a thread of its own, `withOwnThread`)
     /// outside Swift's cooperative pool (`withBlockingWork`: rendering a
     /// large summary is CPU-bound for a good part of a second, and a
     /// server's handlers share the pool), the longest started first (the
@@ -102,7 +103,12 @@ public struct Summary: Sendable {
         await withTaskGroup(of: (format: Format, result: Result<Outcome, DiagnosticFailure>).self) { group in
             for format in formats.sorted(by: { $0.order > $1.order }) {
                 group.addTask {
-                    (format, await withBlockingWork { Result { () throws(DiagnosticFailure) in try work(format) } })
+                    // The PDF waits seconds for LibreOffice: on a thread of
+                    // its own, not one of Dispatch's few.
+                    let outcome: @Sendable () -> Result<Outcome, DiagnosticFailure> = {
+                        Result { () throws(DiagnosticFailure) in try work(format) }
+                    }
+                    return (format, format == .pdf ? await withOwnThread(outcome) : await withBlockingWork(outcome))
                 }
             }
             var outcomes: [(format: Format, result: Result<Outcome, DiagnosticFailure>)] = []
