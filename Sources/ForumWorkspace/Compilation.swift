@@ -30,6 +30,10 @@ public struct Compilation: Sendable {
         /// An output's upload failed after the compile (recorded) and the
         /// uploads before it (in `partial`).
         case uploadFailed(UploadError, partial: Compilation)
+        /// The PDF could not be made: LibreOffice is not installed
+        /// (`unavailable`). The other formats asked for were written,
+        /// recorded and uploaded as usual (in `partial`).
+        case pdfUnavailable(DiagnosticFailure, partial: Compilation)
     }
 
     /// Compiles the workspace at `path`.
@@ -40,9 +44,37 @@ public struct Compilation: Sendable {
     ///     `file` is ignored): under its file name when the endpoint ends in
     ///     `/`, else to the endpoint itself.
     ///   - person: who compiles, recorded with the compile when known.
+    ///   - environment: where LibreOffice is looked for, for the PDF
+    ///     (`PDFConverter.located`).
     public static func run(
         workspace path: String, formats: [Summary.Format], draft: Bool = false, templates: String?, into folder: String? = nil,
-        upload: UploadRequest? = nil, at now: Date = Date(), by person: String? = nil
+        upload: UploadRequest? = nil, at now: Date = Date(), by person: String? = nil,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) async throws(Failure) -> Compilation {
+        // Without LibreOffice the other formats are still made: the PDF's
+        // absence is known before anything is compiled, and reported last.
+        var formats = formats
+        var converter: PDFConverter?
+        var pdfUnavailable: DiagnosticFailure?
+        if formats.contains(.pdf) {
+            do {
+                converter = try PDFConverter.located(environment: environment)
+            } catch {
+                formats.removeAll { $0 == .pdf }
+                guard !formats.isEmpty else { throw .failed(error) }
+                pdfUnavailable = error
+            }
+        }
+        let result = try await compile(
+            workspace: path, formats: formats, converter: converter, draft: draft, templates: templates, into: folder, upload: upload,
+            at: now, by: person)
+        if let pdfUnavailable { throw .pdfUnavailable(pdfUnavailable, partial: result) }
+        return result
+    }
+
+    private static func compile(
+        workspace path: String, formats: [Summary.Format], converter: PDFConverter?, draft: Bool, templates: String?, into folder: String?,
+        upload: UploadRequest?, at now: Date, by person: String?
     ) async throws(Failure) -> Compilation {
         let layout = WorkspaceLayout(path)
         let ledger = LedgerRecording.openAhead(workspace: path)
@@ -52,7 +84,8 @@ public struct Compilation: Sendable {
             // Read and parsed on every core, off the cooperative pool.
             workspace = try await withBlockingWork { try Workspace.load(path, draft: draft) }
             guard workspace.errorCount == 0 else { throw Failure.notesHaveErrors(workspace.diagnostics) }
-            outputs = try await Summary(workspace).compile(formats: formats, templates: templates, into: folder ?? layout.buildFolder)
+            outputs = try await Summary(workspace).compile(
+                formats: formats, templates: templates, into: folder ?? layout.buildFolder, converter: converter)
         } catch {
             // The ledger is not left half-opened by a process that exits.
             _ = await ledger?.result

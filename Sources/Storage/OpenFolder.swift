@@ -160,10 +160,23 @@ public final class OpenFolder: Sendable {
         unlinkat(descriptor, name, 0)
     }
 
-    /// Removes what killed runs left behind: regular files named
-    /// `<prefix><pid><separator>...tmp`, as imrf names its temporary files,
-    /// whose process is gone or which are a day old (a process id may have
-    /// been reused). A file of a run still going on is never removed.
+    /// Removes the folder `name` and everything in it, if it is a folder
+    /// (not a link to one: a link there is left alone). Links inside it are
+    /// removed, never followed.
+    public func removeFolder(_ name: String) {
+        guard isFolder(name) else { return }
+        guard let inner = try? subfolder(name) else { return }
+        for entry in inner.names() {
+            if inner.isFolder(entry) { inner.removeFolder(entry) } else { inner.remove(entry) }
+        }
+        unlinkat(descriptor, name, AT_REMOVEDIR)
+    }
+
+    /// Removes what killed runs left behind: regular files (and folders,
+    /// the PDF conversion's) named `<prefix><pid><separator>...tmp`, as
+    /// imrf names its temporary files, whose process is gone or which are a
+    /// day old (a process id may have been reused). A file of a run still
+    /// going on is never removed.
     public func removeStaleTemporaries(prefixes: [String]) {
         let names = names()
         let now = time(nil)
@@ -178,14 +191,17 @@ public final class OpenFolder: Sendable {
                         && tail.dropFirst().allSatisfy({ $0.isHexDigit || $0 == "-" }))
             else { continue }
             var status = stat()
-            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0, WorkspaceFile.isRegular(status.st_mode) else { continue }
+            guard fstatat(descriptor, name, &status, AT_SYMLINK_NOFOLLOW) == 0,
+                WorkspaceFile.isRegular(status.st_mode) || WorkspaceFile.isFolder(status.st_mode)
+            else { continue }
             let alive = pid == getpid() || kill(pid, 0) == 0 || errno == EPERM
             #if canImport(Darwin)
             let modified = status.st_mtimespec.tv_sec
             #else
             let modified = status.st_mtim.tv_sec
             #endif
-            if !alive || now - modified > 24 * 60 * 60 { remove(name) }
+            guard !alive || now - modified > 24 * 60 * 60 else { continue }
+            if WorkspaceFile.isFolder(status.st_mode) { removeFolder(name) } else { remove(name) }
         }
     }
 }

@@ -67,11 +67,7 @@ extension Intake {
             let compilation = try await Compilation.run(
                 workspace: workspace, formats: formats, draft: draft, templates: configuration.templates, at: configuration.now(),
                 by: person.name)
-            if compilation.ledgerEntry != nil {
-                let workspace = self.workspace
-                let now = configuration.now()
-                await withBlockingWork { Tracker.recordDeadlinesAfterCompile(workspace: workspace, at: now) }
-            }
+            await recordDeadlines(after: compilation)
             return .compiled(CompileAnswer(compilation, draft: draft, workspace: workspace))
         } catch {
             switch error {
@@ -87,8 +83,26 @@ extension Intake {
                     hint: "the previous build is unchanged; tell whoever runs the service")
             case .uploadFailed:
                 throw IntakeError(.internalServerError, "an upload failed", hint: "compile without uploading")
+            case .pdfUnavailable(let failure, let partial):
+                // The other formats are compiled and recorded: said as a warning beside them.
+                await recordDeadlines(after: partial)
+                var answer = CompileAnswer(partial, draft: draft, workspace: workspace)
+                answer.warnings += failure.diagnostics.map { diagnostic in
+                    var warning = diagnostic
+                    warning.severity = .warning
+                    return WorkspaceDiagnosticAnswer(warning, workspace: workspace)
+                }
+                return .compiled(answer)
             }
         }
+    }
+
+    /// What a recorded compile settles among the deliverables, as `imrf compile` records it.
+    private func recordDeadlines(after compilation: Compilation) async {
+        guard compilation.ledgerEntry != nil else { return }
+        let workspace = self.workspace
+        let now = configuration.now()
+        await withBlockingWork { Tracker.recordDeadlinesAfterCompile(workspace: workspace, at: now) }
     }
 
     /// The compiles recorded in the ledger, newest first: the first is the

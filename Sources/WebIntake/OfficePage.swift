@@ -293,7 +293,8 @@ enum OfficePage {
             <fieldset><legend>Formats</legend>
             <label><input type="checkbox" name="format" value="md" checked> Markdown</label>
             <label><input type="checkbox" name="format" value="html" checked> HTML</label>
-            <label><input type="checkbox" name="format" value="docx" checked> Word</label></fieldset>
+            <label><input type="checkbox" name="format" value="docx" checked> Word</label>
+            <label><input type="checkbox" name="format" value="pdf"> PDF (needs LibreOffice on the server)</label></fieldset>
             <p><label><input type="checkbox" name="draft"> Draft: compile even where a session has no note yet</label></p>
             <p><button type="submit" class="submit">Compile</button></p>
             </form>

@@ -331,10 +331,10 @@ enum OfficeRoutes {
     }
 
     static func formats(_ names: [String]) throws -> [Summary.Format] {
-        guard !names.isEmpty else { throw IntakeError(.badRequest, "no format asked for", hint: "formats are md, html, docx") }
+        guard !names.isEmpty else { throw IntakeError(.badRequest, "no format asked for", hint: "formats are md, html, docx, pdf") }
         return try names.map { name in
             guard let format = Summary.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
-                throw IntakeError(.badRequest, "unknown format '\(name)'", hint: "formats are md, html, docx")
+                throw IntakeError(.badRequest, "unknown format '\(name)'", hint: "formats are md, html, docx, pdf")
             }
             return format
         }

@@ -17,12 +17,16 @@ extension IMRF {
                 With --upload URL the outputs are then uploaded as `imrf upload` would: \
                 a URL ending in / receives each output under its file name (URL/summary.docx); \
                 any other URL takes exactly one output, so give one --format.
+
+                pdf is the Word document converted by LibreOffice (soffice on PATH, or \
+                IMRF_SOFFICE): a tagged PDF (PDF/UA). Without LibreOffice the other formats \
+                are still written, and imrf exits 69.
                 """
         )
 
         @OptionGroup var location: WorkspaceArguments
 
-        @Option(help: "Comma-separated output formats: md, html, docx.")
+        @Option(help: "Comma-separated output formats: md, html, docx, pdf.")
         var format: String = "md,html"
 
         @Option(help: "Where to write the outputs (default: WORKSPACE/build).")
@@ -56,7 +60,7 @@ extension IMRF {
             try format.split(separator: ",").map {
                 let name = $0.trimmingCharacters(in: .whitespaces)
                 guard let format = Summary.Format(rawValue: name) else {
-                    throw ValidationError("unknown format '\(name)'; known: md, html, docx")
+                    throw ValidationError("unknown format '\(name)'; known: md, html, docx, pdf")
                 }
                 return format
             }
@@ -84,6 +88,10 @@ extension IMRF {
                 case .failed(let failure):
                     try await Reporting.run { throw failure }
                 case .uploadFailed(let failure, let partial):
+                    report(partial)
+                    try await Reporting.run { throw failure }
+                case .pdfUnavailable(let failure, let partial):
+                    if partial.ledgerEntry != nil { Tracker.recordDeadlinesAfterCompile(workspace: workspace) }
                     report(partial)
                     try await Reporting.run { throw failure }
                 }

@@ -35,6 +35,7 @@ enum WorkspaceDemo {
             case .notesHaveErrors(let diagnostics): throw DiagnosticFailure(.badInput, diagnostics)
             case .failed(let failure): throw failure
             case .uploadFailed: preconditionFailure("the demo uploads nothing")
+            case .pdfUnavailable: preconditionFailure("the demo makes no PDF")
             }
         }
         for output in compilation.outputs { print("imrf compile: wrote \(output.path)") }

@@ -353,7 +353,7 @@ class OfficeScenario:
         check("6 the summary page", heading(d) == "The summary", heading(d))
         check("6 nothing compiled yet", "Nothing has been compiled yet." in text_of(d, "#builds-live"), text_of(d, "#builds-live"))
         boxes = {b.get_attribute("value"): b.is_selected() for b in d.find_elements(By.CSS_SELECTOR, "form.compile input[name=format]")}
-        check("6 Markdown, HTML and Word are ticked", boxes == {"md": True, "html": True, "docx": True}, str(boxes))
+        check("6 Markdown, HTML and Word are ticked, PDF offered", boxes == {"md": True, "html": True, "docx": True, "pdf": False}, str(boxes))
         check("6 draft is not ticked", not d.find_element(By.CSS_SELECTOR, "form.compile input[name=draft]").is_selected())
         self.shot("summary-empty")
         post_form(d, "form.compile", "button.submit")

@@ -42,9 +42,9 @@ struct CommandLineTests {
 
     @Test("argument-parser's errors are in imrf's one style, 'error:'")
     func oneErrorStyle() throws {
-        let result = try IMRFProcess.run(["compile", "--format", "pdf"])
+        let result = try IMRFProcess.run(["compile", "--format", "rtf"])
         #expect(result.status == 64)
-        #expect(result.stderr.hasPrefix("error: unknown format 'pdf'"), "\(result.stderr)")
+        #expect(result.stderr.hasPrefix("error: unknown format 'rtf'"), "\(result.stderr)")
         #expect(!result.stderr.contains("Error:"))
     }
 

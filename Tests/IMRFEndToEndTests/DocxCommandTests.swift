@@ -38,8 +38,8 @@ struct DocxCommandTests {
     @Test func unknownFormatNamesDocx() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
-        let result = try IMRFProcess.run(["compile", ".", "--format", "pdf"], directory: temporary.url)
+        let result = try IMRFProcess.run(["compile", ".", "--format", "rtf"], directory: temporary.url)
         #expect(result.status != 0)
-        #expect(result.stderr.contains("known: md, html, docx"))
+        #expect(result.stderr.contains("known: md, html, docx, pdf"))
     }
 }

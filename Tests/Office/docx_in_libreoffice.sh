@@ -2,6 +2,9 @@
 # Opens the example's summary.docx in LibreOffice headless, converts it to PDF
 # and checks with pdftotext that every heading of summary.md (sessions, note
 # titles, annex) appears in the PDF in the same order, and the footnotes too.
+# Then `imrf compile --format pdf` itself: the same check of its summary.pdf,
+# and pdfinfo says it is tagged, with the summary's title, its language and
+# the picture's alternative text.
 # Usage: docx_in_libreoffice.sh IMRF_BINARY
 set -euo pipefail
 imrf=$(realpath "$1")
@@ -28,12 +31,12 @@ HOME="$work/home" timeout 180 soffice --headless --convert-to pdf --outdir "$wor
 pdftotext -layout "$work/summary.pdf" "$work/summary.txt"
 images=$(pdfimages -list "$work/summary.pdf" | tail -n +3 | awk '$4 == 400 && $5 == 200' | wc -l)
 [ "$images" -ge 1 ] || { echo "docx in LibreOffice: the note's 400 x 200 picture is not in the PDF" >&2; exit 1; }
-python3 - ws/build/summary.md "$work/summary.txt" <<'PY'
+cat >"$work/headings.py" <<'PY'
 import re, sys
 markdown = open(sys.argv[1], encoding="utf-8").read()
 # pdftotext writes right-to-left lines in visual order with embedding marks:
 # drop the marks, and match an Arabic heading by its run of Arabic words.
-text = re.sub("[\u200e\u200f\u202a-\u202e]", "", open(sys.argv[2], encoding="utf-8").read())
+text = re.sub("[\u200e\u200f\u202a-\u202e\u2066-\u2069]", "", open(sys.argv[2], encoding="utf-8").read())
 text = " ".join(text.split())
 def searchable(heading):
     arabic = re.findall("[\u0600-\u06ff]+(?: [\u0600-\u06ff]+)*", heading)
@@ -47,12 +50,40 @@ position = 0
 for heading in headings:
     found = text.find(searchable(heading), position)
     if found < 0:
-        sys.exit(f"docx in LibreOffice: heading missing or out of order in the PDF: {heading!r}")
+        sys.exit(f"{sys.argv[3]}: heading missing or out of order in the PDF: {heading!r}")
     position = found
 for note in footnotes:
     if " ".join(note.split()) not in text:
-        sys.exit(f"docx in LibreOffice: footnote missing from the PDF: {note!r}")
+        sys.exit(f"{sys.argv[3]}: footnote missing from the PDF: {note!r}")
 if len(headings) < 10 or len(footnotes) < 2:
-    sys.exit(f"docx in LibreOffice: too few headings ({len(headings)}) or footnotes ({len(footnotes)}) to check")
-print(f"docx in LibreOffice: {len(headings)} headings in order, {len(footnotes)} footnotes")
+    sys.exit(f"{sys.argv[3]}: too few headings ({len(headings)}) or footnotes ({len(footnotes)}) to check")
+print(f"{sys.argv[3]}: {len(headings)} headings in order, {len(footnotes)} footnotes")
+PY
+python3 "$work/headings.py" ws/build/summary.md "$work/summary.txt" "docx in LibreOffice"
+
+# imrf's own PDF, made from the same summary.docx.
+"$imrf" compile ws --format md,pdf >/dev/null
+pdf=ws/build/summary.pdf
+pdftotext -layout "$pdf" "$work/imrf.txt"
+python3 "$work/headings.py" ws/build/summary.md "$work/imrf.txt" "imrf compile --format pdf"
+info=$(pdfinfo "$pdf")
+grep -qx 'Tagged: *yes' <<<"$info" || { echo "imrf compile --format pdf: not a tagged PDF: $info" >&2; exit 1; }
+grep -qx 'Title: *Second International Migration Review Forum: summary of the President of the General Assembly' <<<"$info" \
+    || { echo "imrf compile --format pdf: the title is not the summary's: $info" >&2; exit 1; }
+grep -q '<pdfuaid:part>1</pdfuaid:part>' <<<"$(pdfinfo -meta "$pdf")" || { echo "imrf compile --format pdf: no PDF/UA identification" >&2; exit 1; }
+images=$(pdfimages -list "$pdf" | tail -n +3 | awk '$4 == 400 && $5 == 200' | wc -l)
+[ "$images" -ge 1 ] || { echo "imrf compile --format pdf: the note's 400 x 200 picture is not in the PDF" >&2; exit 1; }
+# The catalog's language and the picture's alternative text (a Figure's
+# /Alt, UTF-16 in hexadecimal): LibreOffice writes these objects uncompressed.
+python3 - "$pdf" <<'PY'
+import re, sys
+data = open(sys.argv[1], "rb").read()
+catalog = re.search(rb"/Type/Catalog.*?endobj", data, re.S)
+if not catalog or not re.search(rb"/Lang\((en[-A-Z]*)\)", catalog.group(0)):
+    sys.exit("imrf compile --format pdf: the catalog names no English /Lang")
+alt = "Chart of remittance costs"
+hexed = ("FEFF" + "".join(f"{ord(c):04X}" for c in alt)).encode()
+if b"/Alt<" + hexed + b">" not in data and b"/Alt(" + alt.encode() + b")" not in data:
+    sys.exit("imrf compile --format pdf: the picture's alternative text is not its /Alt")
+print("imrf compile --format pdf: tagged (PDF/UA), title, language and the picture's alternative text")
 PY

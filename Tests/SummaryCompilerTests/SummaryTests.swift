@@ -100,8 +100,8 @@ import WorkingDays
         forum.roundTables[0].keynote = "A keynote speaker & guest"
         let outputs = try await Summary(Self.exampleWorkspace(forum)).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
-        #expect(html.contains("Co-chairs: Atlantis and Ruritania &lt;b&gt;"))
-        #expect(html.contains("Keynote: A keynote speaker &amp; guest"))
+        #expect(html.contains("Co-chairs: <bdi>Atlantis</bdi> and <bdi>Ruritania &lt;b&gt;</bdi>"))
+        #expect(html.contains("Keynote: <bdi>A keynote speaker &amp; guest</bdi>"))
         #expect(html.contains("<h1>First International Migration Review Forum</h1>"))
         let markdown = try #require(outputs[.md])
         #expect(markdown.contains("Co-chairs: Atlantis and Ruritania \\<b\\>"))
@@ -119,7 +119,7 @@ import WorkingDays
         let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
-        #expect(html.contains("<p class=\"meta\">Delegation of Atlantis</p>\n<p>A statement without title or role.</p>"))
+        #expect(html.contains("<p class=\"meta\"><bdi>Delegation of Atlantis</bdi></p>\n<p>A statement without title or role.</p>"))
         #expect(markdown.contains("\n*Delegation of Atlantis*\n\nA statement without title or role.\n"))
         #expect(!html.contains("()") && !markdown.contains("()"))
         #expect(!html.contains("<h3></h3>") && !markdown.contains("### \n"))
@@ -134,7 +134,7 @@ import WorkingDays
         ])
         let html = try #require(try await Summary(workspace).renderedText(formats: [.html], templates: Self.templates)[.html])
         #expect(html.contains("<h3>Quote &quot;\u{301} and &lt;\u{301}b&gt;</h3>"))
-        #expect(html.contains("<p class=\"meta\">A&amp;\u{301}B</p>"))
+        #expect(html.contains("<p class=\"meta\"><bdi>A&amp;\u{301}B</bdi></p>"))
     }
 
     /// The annex names, for each objective, the notes that list it, in
@@ -152,7 +152,10 @@ import WorkingDays
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
         #expect(html.contains("<th>Round table</th><th>Addressed in</th>"))
-        #expect(html.contains("<td>3</td><td>Round table 3: Technical summary of round table 3; Plenary: Remittances | costs &lt;2%&gt;</td></tr>"))
+        #expect(
+            html.contains(
+                "<td>3</td><td>Round table 3: <bdi lang=\"en\" dir=\"auto\">Technical summary of round table 3</bdi>; "
+                    + "Plenary: <bdi lang=\"en\" dir=\"auto\">Remittances | costs &lt;2%&gt;</bdi></td></tr>"))
         #expect(markdown.contains("| Round table | Addressed in |\n|---|---|---|---|---|\n"))
         #expect(
             markdown.contains("| Remittances | 3 | Round table 3: Technical summary of round table 3; Plenary: Remittances \\| costs \\<2%\\> |\n"))

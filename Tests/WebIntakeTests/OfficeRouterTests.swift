@@ -110,7 +110,7 @@ struct OfficeRouterTests {
         let before = try Self.entries(fixture.workspace).count
         try await fixture.app.test(.router) { client in
             let cases: [(String, String, HTTPResponse.Status, String)] = [
-                ("/api/compile", "{\"formats\":[\"pdf\"]}", .badRequest, "unknown format 'pdf'"),
+                ("/api/compile", "{\"formats\":[\"rtf\"]}", .badRequest, "unknown format 'rtf'"),
                 ("/api/compile", "not json", .badRequest, "the body is not a JSON object"),
                 ("/api/compile", "{\"formats\":\"md\"}", .badRequest, "the JSON field \"formats\" has the wrong type"),
                 ("/api/invitations", "{\"sessions\":[\"hearing\"]}", .badRequest, "the JSON body lacks \"name\""),

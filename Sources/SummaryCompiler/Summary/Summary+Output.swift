@@ -13,15 +13,30 @@ extension Summary {
     /// was and no temporary file behind, and a reader never sees half a file.
     /// The temporary files have random names and are created new, never
     /// through a link (`OpenFolder`); those of killed compiles are removed.
-    /// - Parameter templates: a folder of templates; nil for the built-in ones.
+    ///
+    /// The PDF is the Word document converted by LibreOffice (`converter`)
+    /// in a temporary folder inside `directory`; the Word document is
+    /// written there only, unless docx is asked for too. Not byte-identical
+    /// from one compile to the next: LibreOffice dates it.
+    /// - Parameters:
+    ///   - templates: a folder of templates; nil for the built-in ones.
+    ///   - converter: the PDF's; nil for the one `PDFConverter.located()`
+    ///     finds. Without one, a compile asking for pdf fails
+    ///     (`unavailable`) before anything is written.
     /// - Returns: the files written, in `Format` order.
-    public func compile(formats: [Format], templates: String?, into directory: String) async throws(DiagnosticFailure) -> [WrittenOutput] {
+    public func compile(
+        formats: [Format], templates: String?, into directory: String, converter: PDFConverter? = nil
+    ) async throws(DiagnosticFailure) -> [WrittenOutput] {
         let wanted = Format.allCases.filter(formats.contains)
+        var located = converter
+        if wanted.contains(.pdf), located == nil { located = try PDFConverter.located() }
+        let converter = located
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
         let folder = try openOutputFolder(directory)
         folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })
-        let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) in
-            try stage(format, library: library, in: folder)
+        let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) -> Staged in
+            if format == .pdf, let converter { return try stagePDF(converter, in: folder) }
+            return try stage(format, library: library, in: folder)
         }
         let ready = staged.compactMap { try? $0.result.get() }
         for case (_, .failure(let failure)) in staged {  // the first in format order
@@ -95,6 +110,18 @@ extension Summary {
             throw Self.cannotWrite(error, in: folder.path)
         }
         return Staged(output: WrittenOutput(format: format, path: path, sha256: SHA256.hex(of: data)), temporary: temporary)
+    }
+
+    /// The PDF, converted in its temporary name in `folder` and hashed there.
+    private func stagePDF(_ converter: PDFConverter, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
+        let temporary = try converter.convert(try renderDocx(), in: folder)
+        let path = WorkspaceLayout.join(folder.path, Format.pdf.fileName)
+        guard case .success(let bytes) = folder.read(temporary, limit: 1 << 30) else {
+            folder.remove(temporary)
+            throw DiagnosticFailure(
+                .cannotCreate, .error("cannot write output: LibreOffice's PDF cannot be read back", at: SourceLocation(path: path)))
+        }
+        return Staged(output: WrittenOutput(format: .pdf, path: path, sha256: SHA256.hex(of: bytes)), temporary: temporary)
     }
 
     private static func cannotWrite(_ error: WorkspaceFile.Problem, in directory: String) -> DiagnosticFailure {

@@ -80,6 +80,7 @@ extension Summary {
         if let number = session.roundTableNumber, let table = forum.roundTable(number) {
             roundTable = SectionContext.RoundTablePart(
                 coChairs: text(table.coChairs.joined(separator: " and ")),
+                coChairNames: table.coChairs.map { text($0) },
                 hasCoChairs: !table.coChairs.isEmpty,
                 keynote: text(table.keynote),
                 hasKeynote: !(table.keynote ?? "").isEmpty,
@@ -111,11 +112,16 @@ extension Summary {
     /// none) and the notes that address it.
     private func annex(_ text: TextEscaping) -> [ObjectiveContext] {
         let forum = checked.forum
-        let addressing = notesAddressing
+        let addressing = notesAddressingObjectives
         return Objective.all.map { objective in
-            ObjectiveContext(
+            let notes = addressing[objective.number] ?? []
+            return ObjectiveContext(
                 objective, roundTable: forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
-                addressedBy: text.escaped(Self.addressedBy(addressing[objective.number]))
+                addressedBy: text.escaped(Self.addressedBy(notes.map(\.name))),
+                addressedIn: notes.map {
+                    AddressingNoteContext(
+                        session: TemplateText($0.session.shortName), title: text($0.title), language: $0.language, rightToLeft: $0.rightToLeft)
+                }
             )
         }
     }

@@ -10,13 +10,19 @@ import WorkingDays
 /// Word document by `DocxRenderer` from the same model.
 public struct Summary: Sendable {
     public enum Format: String, Sendable, CaseIterable {
-        case md, html, docx
+        /// `pdf` is the Word document converted by LibreOffice
+        /// (`PDFConverter`): written by `compile` only, never rendered in
+        /// memory (`renderFiles` leaves it out).
+        case md, html, docx, pdf
 
         /// The formats rendered through a Mustache template, as text.
         static let textFormats: [Format] = [.md, .html]
 
-        public var isText: Bool { self != .docx }
-        /// The order outputs are written and listed in: md, html, docx.
+        public var isText: Bool { self == .md || self == .html }
+        /// Whether imrf renders the format itself, in memory; the PDF is
+        /// LibreOffice's.
+        public var isRendered: Bool { self != .pdf }
+        /// The order outputs are written and listed in: md, html, docx, pdf.
         var order: Int { Self.allCases.firstIndex(of: self)! }
         var template: String { "summary.\(rawValue)" }
         var fileName: String { "summary.\(rawValue)" }
@@ -64,12 +70,13 @@ public struct Summary: Sendable {
         }
     }
 
-    /// Renders every format, text or binary, in memory as the bytes of its
-    /// file, each on a thread of its own outside Swift's cooperative pool
-    /// (`inTasks`); nothing is written.
+    /// Renders every format imrf renders itself (`isRendered`: not the
+    /// PDF), text or binary, in memory as the bytes of its file, each on a
+    /// thread of its own outside Swift's cooperative pool (`inTasks`);
+    /// nothing is written.
     /// - Parameter templates: a folder of templates; nil for the built-in ones.
     public func renderFiles(formats: [Format], templates: String?) async throws(DiagnosticFailure) -> [Format: Data] {
-        let wanted = Format.allCases.filter(formats.contains)
+        let wanted = Format.allCases.filter { $0.isRendered && formats.contains($0) }
         let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
         var result: [Format: Data] = [:]
         for (format, bytes) in await Self.inTasks(
@@ -84,6 +91,7 @@ public struct Summary: Sendable {
     }
 
     /// Runs `work` for each of `formats` at once, each on a Dispatch thread
+    /// (the PDF's on a thread of its own, `withOwnThread`)
     /// outside Swift's cooperative pool (`withBlockingWork`: rendering a
     /// large summary is CPU-bound for a good part of a second, and a
     /// server's handlers share the pool), the longest started first (the
@@ -95,7 +103,12 @@ public struct Summary: Sendable {
         await withTaskGroup(of: (format: Format, result: Result<Outcome, DiagnosticFailure>).self) { group in
             for format in formats.sorted(by: { $0.order > $1.order }) {
                 group.addTask {
-                    (format, await withBlockingWork { Result { () throws(DiagnosticFailure) in try work(format) } })
+                    // The PDF waits seconds for LibreOffice: on a thread of
+                    // its own, not one of Dispatch's few.
+                    let outcome: @Sendable () -> Result<Outcome, DiagnosticFailure> = {
+                        Result { () throws(DiagnosticFailure) in try work(format) }
+                    }
+                    return (format, format == .pdf ? await withOwnThread(outcome) : await withBlockingWork(outcome))
                 }
             }
             var outcomes: [(format: Format, result: Result<Outcome, DiagnosticFailure>)] = []
@@ -105,11 +118,12 @@ public struct Summary: Sendable {
     }
 
     /// One format as the bytes of its file: a text format through its
-    /// template in `library`, the Word document by `DocxRenderer`.
+    /// template in `library`, the Word document by `DocxRenderer` (for the
+    /// PDF too: the document LibreOffice converts).
     /// - Parameter library: the templates; nil only when `format` is docx.
     func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
         switch format {
-        case .docx:
+        case .docx, .pdf:
             return try renderDocx()
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }
@@ -180,24 +194,43 @@ public struct Summary: Sendable {
         return library
     }
 
+    /// A note as the annex's "Addressed in" names it: its session, and its
+    /// title in its language and direction, which the HTML and Word
+    /// isolate inside the column's English line.
+    struct AddressingNote: Equatable {
+        var session: Session
+        var title: String?
+        var language: String
+        var rightToLeft: Bool
+
+        /// `Round table 1: Technical summary`, or the session alone when the note has no title.
+        var name: String { title.map { "\(session.shortName): \($0)" } ?? session.shortName }
+    }
+
     /// For each objective the notes that address it (list it under
-    /// `objectives:`), in document order, each named by its session and
-    /// title (`Round table 1: Technical summary`, `Hearing: ...`), or its session alone when
-    /// it has no title; an objective no note addresses is absent. The
-    /// annex's "Addressed in" column, the same in every format.
-    var notesAddressing: [Int: [String]] {
-        var addressing: [Int: [String]] = [:]
+    /// `objectives:`), in document order, a note named twice (by session
+    /// and title) listed once; an objective no note addresses is absent.
+    /// The annex's "Addressed in" column, the same in every format.
+    var notesAddressingObjectives: [Int: [AddressingNote]] {
+        var addressing: [Int: [AddressingNote]] = [:]
         let notesBySession = checked.noteIndicesBySession
         for session in Session.allCases {
             for index in notesBySession[session] ?? [] {
                 let note = checked.notes[index]
-                let name = note.title.map { "\(session.shortName): \($0)" } ?? session.shortName
-                for number in note.objectives where addressing[number]?.contains(name) != true {
-                    addressing[number, default: []].append(name)
+                let entry = AddressingNote(session: session, title: note.title, language: note.language, rightToLeft: note.isRightToLeft)
+                for number in note.objectives where addressing[number]?.contains(where: { $0.name == entry.name }) != true {
+                    addressing[number, default: []].append(entry)
                 }
             }
         }
         return addressing
+    }
+
+    /// For each objective the names of the notes that address it
+    /// (`notesAddressingObjectives`): `Round table 1: Technical summary`,
+    /// `Hearing: ...`, or a session alone for a note without a title.
+    var notesAddressing: [Int: [String]] {
+        notesAddressingObjectives.mapValues { $0.map(\.name) }
     }
 
     /// The annex's "Addressed in" text of an objective: its notes joined

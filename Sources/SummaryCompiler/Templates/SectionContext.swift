@@ -3,7 +3,7 @@
 /// them there finds them further up, or nothing, as it always has.
 final class SectionContext: TemplateContext {
     static let names = [
-        "id", "heading", "date", "notes", "hasNotes", "coChairs", "hasCoChairs", "keynote", "hasKeynote",
+        "id", "heading", "date", "notes", "hasNotes", "coChairs", "coChairNames", "hasCoChairs", "keynote", "hasKeynote",
         "hasObjectives", "objectives", "facilitator", "hasFacilitator",
     ]
 
@@ -29,6 +29,8 @@ final class SectionContext: TemplateContext {
     /// The names only a round table's section has.
     struct RoundTablePart {
         var coChairs: TemplateText
+        /// The co-chairs one by one, for a template that isolates each name (`<bdi>`).
+        var coChairNames: [TemplateText]
         var hasCoChairs: Bool
         var keynote: TemplateText
         var hasKeynote: Bool
@@ -50,6 +52,7 @@ final class SectionContext: TemplateContext {
         case "notes": notes
         case "hasNotes": !notes.isEmpty
         case "coChairs": roundTable?.coChairs
+        case "coChairNames": roundTable?.coChairNames
         case "hasCoChairs": roundTable?.hasCoChairs
         case "keynote": roundTable?.keynote
         case "hasKeynote": roundTable?.hasKeynote

@@ -76,6 +76,18 @@ extension DocxRenderer {
     ) {
         let columns = max(header.count, rows.map(\.count).max() ?? 0, 1)
         let shares = shares.flatMap { $0.count == columns && $0.allSatisfy { $0 > 0 } ? $0 : nil } ?? Self.contentShares(header, rows, columns)
+        appendTable(header: header, rows: rows, columns: columns, alignments: alignments, shares: shares, to: &xml) { renderer, cell, xml in
+            renderer.appendRuns(cell, format: renderer.runFormat, to: &xml)
+        }
+    }
+
+    /// A table whose body cells are `Cell`s, each written by `appendCell`
+    /// (the annex's are pieces of its own lines, `LinePiece`).
+    /// - Parameter shares: each column's share of the text width, `columns` of them.
+    mutating func appendTable<Cell>(
+        header: [[Inline]], rows: [[Cell]], columns: Int, alignments: [TableAlignment] = [], shares: [Int], to xml: inout String,
+        appendCell: (inout DocxRenderer, Cell, inout String) -> Void
+    ) {
         let total = shares.reduce(0, +)
         let widths = shares.map { Self.textWidthTwips * $0 / total }
         // Fixed layout: Word and LibreOffice both take the widths given, not their own guess.
@@ -94,12 +106,19 @@ extension DocxRenderer {
                 + Self.justification(column < alignments.count ? alignments[column] : .none, rightToLeft: rightToLeft)
             return properties.isEmpty ? "<w:p>" : "<w:p><w:pPr>" + properties + "</w:pPr>"
         }
-        for (index, cells) in ([header] + rows).enumerated() {
-            // No row splits across pages; the header row repeats on each.
-            xml += index == 0 ? "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>" : "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
+        // No row splits across pages; the header row repeats on each.
+        xml += "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>"
+        for column in 0..<columns {
+            xml += cellStarts[column] + paragraphStarts[column]
+            if column < header.count { appendRuns(header[column], format: runFormat, to: &xml) }
+            xml += "</w:p></w:tc>"
+        }
+        xml += "</w:tr>"
+        for cells in rows {
+            xml += "<w:tr><w:trPr><w:cantSplit/></w:trPr>"
             for column in 0..<columns {
                 xml += cellStarts[column] + paragraphStarts[column]
-                if column < cells.count { appendRuns(cells[column], format: runFormat, to: &xml) }
+                if column < cells.count { appendCell(&self, cells[column], &xml) }
                 xml += "</w:p></w:tc>"
             }
             xml += "</w:tr>"

@@ -10,6 +10,8 @@ extension DocxRenderer {
         var code = false
         var hyperlink = false
         var language = "en"
+        /// Right-to-left text (`w:rtl`); its language (`w:bidi`) is
+        /// `language` when that is written right to left, else unsaid.
         var rightToLeft = false
 
         func appendProperties(to xml: inout String) {
@@ -22,12 +24,61 @@ extension DocxRenderer {
             if rightToLeft { xml += "<w:rtl/>" }
             xml += "<w:lang w:val=\""
             WordXML.append(language, to: &xml)
-            if rightToLeft {
+            if rightToLeft, Note.isRightToLeft(language: language) {
                 xml += "\" w:bidi=\""
                 WordXML.append(language, to: &xml)
             }
             xml += "\"/></w:rPr>"
         }
+    }
+
+    /// Text of a note or of forum.yaml inside one of the summary's own
+    /// lines: a title in the annex, an author's or a co-chair's name.
+    struct Quoted {
+        var text: String
+        /// The note's language; nil for forum.yaml's text, which has none.
+        var language: String?
+        /// A title of a note written right to left: right to left whatever
+        /// its first letter (`UNHCR و...`). Otherwise its first letter decides.
+        var rightToLeft = false
+    }
+
+    /// A piece of one of the summary's own lines: its words, or quoted text.
+    enum LinePiece {
+        case words(String)
+        case quoted(Quoted)
+    }
+
+    mutating func appendPieces(_ pieces: [LinePiece], format: RunFormat, to xml: inout String) {
+        for piece in pieces {
+            switch piece {
+            case .words(let text): appendRun(text, format: format, to: &xml)
+            case .quoted(let quoted): appendQuoted(quoted, format: format, to: &xml)
+            }
+        }
+    }
+
+    /// `quoted` in a run of its own, in its language. When it holds
+    /// right-to-left letters, or the line is right to left, it is isolated
+    /// as Unicode isolates text (FSI, or RLI for a right-to-left note's
+    /// title, ... PDI), which LibreOffice and browsers honour, and the run
+    /// is marked right to left (`w:rtl`, `w:lang w:bidi`) when its
+    /// direction is, which Word lays out by: either way the numbers and
+    /// punctuation around it stay where the line puts them.
+    mutating func appendQuoted(_ quoted: Quoted, format: RunFormat, to xml: inout String) {
+        let isolated = quoted.rightToLeft || format.rightToLeft || TextDirection.containsRightToLeft(quoted.text)
+        let language = quoted.language ?? format.language
+        guard isolated || language != format.language else { return appendRun(quoted.text, format: format, to: &xml) }
+        var run = format
+        run.language = language
+        run.rightToLeft = quoted.rightToLeft || (TextDirection.firstStrongIsRightToLeft(quoted.text) ?? format.rightToLeft)
+        xml += "<w:r>"
+        run.appendProperties(to: &xml)
+        xml += "<w:t xml:space=\"preserve\">"
+        if isolated { xml += quoted.rightToLeft ? "\u{2067}" : "\u{2068}" }
+        WordXML.append(quoted.text, to: &xml)
+        if isolated { xml += "\u{2069}" }
+        xml += "</w:t></w:r>"
     }
 
     /// The format of plain text in the note being rendered.

@@ -54,7 +54,7 @@ struct DocxRenderer {
         let draft = summary.checked.isDraft
         archive.add("[Content_Types].xml", text: draft ? DocxParts.draftContentTypes : DocxParts.contentTypes)
         archive.add("_rels/.rels", text: DocxParts.packageRelationships)
-        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: forum.title, date: Self.w3cDate(forum.start)))
+        archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: documentTitle, date: Self.w3cDate(forum.start)))
         let document = StreamedPart()
         let footnotes = StreamedPart()
         document.write(DocxParts.declaration + "<w:document \(DocxParts.wordNamespaces)><w:body>")
@@ -86,6 +86,13 @@ struct DocxRenderer {
         archive.add("word/footnotes.xml", deflated: footnotes.finish())
         archive.add("word/footer1.xml", text: DocxParts.footer)
         if draft { archive.add("word/header1.xml", text: DocxParts.draftHeader) }
+    }
+
+    /// The document's title in its properties, as the HTML's `<title>`
+    /// words it: what Word's title bar, a PDF viewer (the PDF's title,
+    /// which PDF/UA has it show) and a screen reader announce.
+    var documentTitle: String {
+        (summary.checked.isDraft ? "DRAFT: " : "") + summary.checked.forum.title + ": summary of the President of the General Assembly"
     }
 
     /// `word/_rels/document.xml.rels`: the fixed parts, then the hyperlinks
@@ -156,20 +163,27 @@ struct DocxRenderer {
     private mutating func appendSessionOpening(_ session: Session, to xml: inout String) {
         let forum = summary.checked.forum
         appendHeading1(session.displayName, entry: Session.allCases.firstIndex(of: session)! + 1, to: &xml)
-        var meta =
-            session == .plenary
-            ? Summary.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
-            : forum.date(of: session).unStyle
+        var meta: [LinePiece] = [
+            .words(
+                session == .plenary
+                    ? Summary.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)
+                    : forum.date(of: session).unStyle)
+        ]
         if session == .policyDebate, !forum.policyDebate.facilitator.isEmpty {
-            meta += ". Facilitated by \(forum.policyDebate.facilitator)"
+            meta += [.words(". Facilitated by "), .quoted(Quoted(text: forum.policyDebate.facilitator))]
         }
-        appendParagraph(style: nil, inlines: [.emphasis([.text(meta)])], to: &xml)
+        appendMetaLine(meta, to: &xml)
         guard let number = session.roundTableNumber, let table = forum.roundTable(number) else { return }
         if !table.coChairs.isEmpty {
-            appendParagraph(style: nil, inlines: [.emphasis([.text("Co-chairs: " + table.coChairs.joined(separator: " and "))])], to: &xml)
+            var pieces: [LinePiece] = [.words("Co-chairs: ")]
+            for (index, name) in table.coChairs.enumerated() {
+                if index > 0 { pieces.append(.words(" and ")) }
+                pieces.append(.quoted(Quoted(text: name)))
+            }
+            appendMetaLine(pieces, to: &xml)
         }
         if let keynote = table.keynote, !keynote.isEmpty {
-            appendParagraph(style: nil, inlines: [.emphasis([.text("Keynote: \(keynote)")])], to: &xml)
+            appendMetaLine([.words("Keynote: "), .quoted(Quoted(text: keynote))], to: &xml)
         }
         let objectives = table.objectives.compactMap(Objective.numbered)
         if !objectives.isEmpty {
@@ -183,24 +197,46 @@ struct DocxRenderer {
         }
     }
 
+    /// A paragraph of the summary's own words in italics (a date, the
+    /// co-chairs, an author) with the names in it quoted.
+    private mutating func appendMetaLine(_ pieces: [LinePiece], to xml: inout String) {
+        var format = runFormat
+        format.italic = true
+        xml += "<w:p>" + paragraphProperties(style: nil)
+        appendPieces(pieces, format: format, to: &xml)
+        xml += "</w:p>"
+    }
+
     /// The annex: each objective, the round table that covers it and the
     /// notes that address it.
     private mutating func appendAnnex(to xml: inout String) {
         let forum = summary.checked.forum
         appendHeading1(Self.annexHeading, entry: Session.allCases.count + 1, pageBreakBefore: true, to: &xml)
-        let addressing = summary.notesAddressing
+        let addressing = summary.notesAddressingObjectives
         appendTable(
             header: ["No.", "Objective", "Short title", "Round table", "Addressed in"].map { [.strong([.text($0)])] },
             rows: Objective.all.map { objective in
                 [
                     "\(objective.number)", objective.title, objective.shortTitle,
                     forum.roundTable(coveringObjective: objective.number).map { "\($0.number)" } ?? "-",
-                    Summary.addressedBy(addressing[objective.number]),
-                ].map { [Inline.text($0)] }
+                ].map { [LinePiece.words($0)] } + [Self.addressedIn(addressing[objective.number] ?? [])]
             },
-            shares: [6, 38, 20, 10, 26],
-            to: &xml
-        )
+            columns: 5, shares: [6, 38, 20, 10, 26], to: &xml
+        ) { renderer, pieces, xml in
+            renderer.appendPieces(pieces, format: renderer.runFormat, to: &xml)
+        }
+    }
+
+    /// The annex's "Addressed in" of an objective: each note's session and
+    /// title, the title quoted in its note's language and direction; "-" when none.
+    static func addressedIn(_ notes: [Summary.AddressingNote]) -> [LinePiece] {
+        guard !notes.isEmpty else { return [.words("-")] }
+        var pieces: [LinePiece] = []
+        for (index, note) in notes.enumerated() {
+            pieces.append(.words((index > 0 ? "; " : "") + note.session.shortName + (note.title == nil ? "" : ": ")))
+            if let title = note.title { pieces.append(.quoted(Quoted(text: title, language: note.language, rightToLeft: note.rightToLeft))) }
+        }
+        return pieces
     }
 
     /// The contents: each entry a link to its heading's bookmark (`_TocN`,
@@ -253,7 +289,8 @@ struct DocxRenderer {
             appendParagraph(style: nil, inlines: [.emphasis([.text(segment.displayName)])], to: &xml)
         }
         if let author = note.author {
-            appendParagraph(style: nil, inlines: [.emphasis([.text(author + (note.roleWords.map { " (\($0))" } ?? ""))])], to: &xml)
+            appendMetaLine(
+                [.quoted(Quoted(text: author, language: note.language))] + (note.roleWords.map { [.words(" (\($0))")] } ?? []), to: &xml)
         }
         appendBlocks(note.document.blocks, depth: 0, to: &xml)
         while let (id, definition) = footnoteNumbering.nextToRender() {
