@@ -92,7 +92,7 @@ import Testing
         let failure = await #expect(throws: DiagnosticFailure.self) {
             try await summary.compile(formats: [.md, .pdf], templates: nil, into: directory, converter: PDFConverter(soffice: script))
         }
-        #expect(failure?.kind == .software)
+        #expect(failure?.kind == .unavailable)
         #expect(
             failure?.diagnostics.first?.message
                 == "cannot write summary.pdf: LibreOffice failed (exit status 1): Error: source file could not be loaded")
@@ -115,7 +115,7 @@ import Testing
         }
         // Not timed: under the whole suite's load the compile's threads wait
         // their turn. Had the group not been killed, the stand-in would have
-        // ended by itself with no PDF (`software`), not `temporary`.
+        // ended by itself with no PDF (`unavailable`), not `temporary`.
         #expect(failure?.kind == .temporary)
         #expect(failure?.diagnostics.first?.message.contains("did not finish converting the Word document within 1 s") == true)
         let child = try #require(pid_t(try String(contentsOfFile: pidFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)))

@@ -124,8 +124,9 @@ public struct PDFConverter: Sendable {
                 .error("cannot write summary.pdf: cannot start LibreOffice: \(reason)", at: SourceLocation(path: soffice), code: .pdfConverterMissing)
             )
         }
+        // LibreOffice's failure, not imrf's: 69, a service that did not serve (70 means a bug in imrf).
         throw DiagnosticFailure(
-            .software,
+            .unavailable,
             .error(
                 "cannot write summary.pdf: \(problem)" + (said.isEmpty ? "" : ": \(said)"), at: SourceLocation(path: soffice),
                 hint: "convert summary.docx by hand to see LibreOffice's message: soffice --headless --convert-to pdf summary.docx"))
