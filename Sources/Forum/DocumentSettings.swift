@@ -10,9 +10,13 @@ public struct DocumentSettings: Sendable, Hashable {
     public var wordLimit: Int
     /// Where forum.yaml sets `wordLimit`; nil: the default.
     public var wordLimitLocation: SourceLocation?
+    /// The summary's paragraphs numbered consecutively across the document,
+    /// as the UN numbers an official document's (`numberParagraphs: false`: not).
+    public var numberParagraphs: Bool
 
-    public init(wordLimit: Int = Self.defaultWordLimit, wordLimitLocation: SourceLocation? = nil) {
+    public init(wordLimit: Int = Self.defaultWordLimit, wordLimitLocation: SourceLocation? = nil, numberParagraphs: Bool = true) {
         self.wordLimit = wordLimit
         self.wordLimitLocation = wordLimitLocation
+        self.numberParagraphs = numberParagraphs
     }
 }

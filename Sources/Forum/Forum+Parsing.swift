@@ -48,7 +48,7 @@ extension Forum {
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
         "reminders": ["smtp", "from", "replyTo", "office", "stages", "credentialsFile", "submitURL"],
-        "document": ["wordLimit"],
+        "document": ["wordLimit", "numberParagraphs"],
     ]
 
     /// Parses forum.yaml; problems that do not stop it from being used
@@ -84,7 +84,8 @@ extension Forum {
         let deliverables = check.deliverables(file.deliverables ?? [])
         check.distribution(file.distribution)
         let reminders = file.reminders.map { check.reminders($0) }
-        let document = check.document(wordLimit: file.wordLimit)
+        var document = check.document(wordLimit: file.wordLimit)
+        document.numberParagraphs = file.numberParagraphs ?? true
         check.everyRoundTableIsThere(roundTables)
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)

@@ -80,9 +80,10 @@ extension Forum {
             if let file = reminders.credentialsFile { lines.append("  credentialsFile: \(quoted(file))") }
             if let url = reminders.submitURL { lines.append("  submitURL: \(quoted(url))") }
         }
-        if document.wordLimit != DocumentSettings.defaultWordLimit {
+        if document.wordLimit != DocumentSettings.defaultWordLimit || !document.numberParagraphs {
             lines.append("document:")
-            lines.append("  wordLimit: \(document.wordLimit)")
+            if document.wordLimit != DocumentSettings.defaultWordLimit { lines.append("  wordLimit: \(document.wordLimit)") }
+            if !document.numberParagraphs { lines.append("  numberParagraphs: false") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -49,6 +49,8 @@ struct ForumFile {
     var reminders: RemindersEntry?
     /// `document.wordLimit`.
     var wordLimit: Int?
+    /// `document.numberParagraphs`.
+    var numberParagraphs: Bool?
 }
 
 extension ForumFile {
@@ -118,6 +120,9 @@ extension ForumFile {
         if let node = tree.optional("document", in: top) {
             let entry = try tree.mapping(node, ["document"])
             if let limit = tree.optional("wordLimit", in: entry) { wordLimit = try tree.int(limit, ["document", "wordLimit"]) }
+            if let number = tree.optional("numberParagraphs", in: entry) {
+                numberParagraphs = try tree.bool(number, ["document", "numberParagraphs"])
+            }
         }
         if let node = tree.optional("reminders", in: top) {
             let entry = try tree.mapping(node, ["reminders"])

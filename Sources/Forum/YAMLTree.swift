@@ -96,6 +96,16 @@ struct YAMLTree {
         return value
     }
 
+    /// `true` or `false` (YAML 1.2's core booleans, in any case).
+    func bool(_ node: Node, _ path: [String]) throws(DiagnosticFailure) -> Bool {
+        guard let scalar = node.scalar else { throw mismatch(path, "true or false", node) }
+        switch scalar.string.lowercased() {
+        case "true": return true
+        case "false": return false
+        default: throw mismatch(path, "true or false", node)
+        }
+    }
+
     // Shorthands for a key of a mapping.
     func string(_ key: String, in node: Node, _ path: [String]) throws(DiagnosticFailure) -> String {
         try string(try required(key, in: node, path), path + [key])

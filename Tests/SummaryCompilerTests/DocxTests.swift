@@ -242,10 +242,10 @@ import ZIPFoundation
         let relationships = try #require(parts["word/_rels/document.xml.rels"])
         #expect(relationships.contains("Target=\"https://www.un.org/?a=1&amp;b=2\" TargetMode=\"External\""))
         #expect(document.contains("<w:hyperlink r:id=\"rId100\"><w:r><w:rPr><w:rStyle w:val=\"Hyperlink\"/>"))
-        #expect(document.contains("<w:pStyle w:val=\"ListNumber\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"2\"/></w:numPr>"))
+        #expect(document.contains("<w:pStyle w:val=\"ListNumber\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"3\"/></w:numPr>"))
         #expect(document.contains("<w:pStyle w:val=\"ListBullet\"/><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"))
         let numbering = try #require(parts["word/numbering.xml"])
-        #expect(numbering.contains("<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/>"))
+        #expect(numbering.contains("<w:num w:numId=\"3\"><w:abstractNumId w:val=\"1\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"3\"/>"))
         #expect(document.components(separatedBy: "<w:tblStyle w:val=\"TableGrid\"/>").count == 3)  // the note's and the annex
         #expect(document.contains("<w:t xml:space=\"preserve\">Speaker</w:t>"))
     }

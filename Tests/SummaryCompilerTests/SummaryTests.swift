@@ -112,6 +112,12 @@ import WorkingDays
     /// the templates' `{{#role}} ({{role}}){{/role}}` must then print
     /// nothing, not "Rapporteur ()" (an absent value used to reach the
     /// templates as an empty text, which opens a section).
+    /// The number the Markdown output gives the paragraph that starts with `text` (`12\\. text`).
+    static func paragraphNumber(before text: String, in markdown: String) -> Int? {
+        guard let range = markdown.range(of: "\\. " + text) else { return nil }
+        return Int(markdown[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed().map(String.init).joined())
+    }
+
     @Test func absentTitleAndRoleLeaveNoEmptyMarkup() async throws {
         let workspace = try Self.exampleWorkspace(adding: [
             ("notes/untitled.md", "---\nsession: plenary\nauthor: Delegation of Atlantis\n---\nA statement without title or role.\n")
@@ -119,8 +125,12 @@ import WorkingDays
         let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
-        #expect(html.contains("<p class=\"meta\"><bdi>Delegation of Atlantis</bdi></p>\n<p>A statement without title or role.</p>"))
-        #expect(markdown.contains("\n*Delegation of Atlantis*\n\nA statement without title or role.\n"))
+        let number = try #require(Self.paragraphNumber(before: "A statement without title or role.", in: markdown))
+        #expect(
+            html.contains(
+                "<p class=\"meta\"><bdi>Delegation of Atlantis</bdi></p>\n<p class=\"numbered\" id=\"paragraph-\(number)\">"
+                    + "<span class=\"paragraph-number\">\(number).</span> A statement without title or role.</p>"))
+        #expect(markdown.contains("\n*Delegation of Atlantis*\n\n\(number)\\. A statement without title or role.\n"))
         #expect(!html.contains("()") && !markdown.contains("()"))
         #expect(!html.contains("<h3></h3>") && !markdown.contains("### \n"))
     }
@@ -187,7 +197,8 @@ import WorkingDays
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
         #expect(html.contains("<h3>Note c-opening</h3>\n<p class=\"meta\">Opening segment</p>\n"))
-        #expect(markdown.contains("### Note b-debate\n\n*General debate*\n\nOn the general-debate.\n"))
+        let number = try #require(Self.paragraphNumber(before: "On the general-debate.", in: markdown))
+        #expect(markdown.contains("### Note b-debate\n\n*General debate*\n\n\(number)\\. On the general-debate.\n"))
         let order = ["Note c-opening", "Note b-debate", "Note a-closing"].map { try? #require(html.range(of: $0)).lowerBound }
         #expect(order == order.sorted { ($0 ?? html.startIndex) < ($1 ?? html.startIndex) })
         #expect(!html.contains("<p class=\"meta\"></p>"))

@@ -60,6 +60,45 @@ struct BodyRenderer {
         return output
     }
 
+    /// A note's body: `blocks` with each paragraph at its top level
+    /// (`numbersParagraph`) numbered from `firstParagraph` (nil: none).
+    func body(_ blocks: [Block], firstParagraph: Int?) -> String {
+        guard var number = firstParagraph else { return self.blocks(blocks) }
+        var output = ""
+        for (index, block) in blocks.enumerated() {
+            if index > 0 { output += format == .html ? "\n" : "\n\n" }
+            guard Self.numbersParagraph(block), case .paragraph(let content) = block else {
+                append(block, to: &output)
+                continue
+            }
+            if format == .html {
+                output += "<p class=\"numbered\" id=\"paragraph-\(number)\"><span class=\"paragraph-number\">\(number).</span> "
+                append(content, to: &output)
+                output += "</p>"
+            } else {
+                // `12\.`: a paragraph that starts with its number, not an ordered list.
+                output += "\(number)\\. "
+                append(content, to: &output)
+            }
+            number += 1
+        }
+        return output
+    }
+
+    /// Whether `block` is a paragraph the UN would number: one of text at a
+    /// note's top level (not a picture alone; lists, tables and quotes stay
+    /// under the paragraph before them).
+    static func numbersParagraph(_ block: Block) -> Bool {
+        guard case .paragraph(let content) = block else { return false }
+        return content.contains { inline in
+            switch inline {
+            case .image, .softBreak, .lineBreak: false
+            case .text(let text): !text.allSatisfy(\.isWhitespace)
+            default: true
+            }
+        }
+    }
+
     func append(_ blocks: [Block], to output: inout String) {
         for (index, block) in blocks.enumerated() {
             if index > 0 { output += format == .html ? "\n" : "\n\n" }

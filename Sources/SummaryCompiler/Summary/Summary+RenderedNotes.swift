@@ -28,7 +28,8 @@ extension Summary {
             planned.append((index, next))
             next += count
         }
-        let rendered = planned.concurrentMap { renderNote($0.index, format, firstNumber: $0.firstNumber) }
+        let paragraphs = firstParagraphNumbers
+        let rendered = planned.concurrentMap { renderNote($0.index, format, firstNumber: $0.firstNumber, firstParagraph: paragraphs[$0.index]) }
         guard let first = rendered.indices.first(where: { rendered[$0].footnotes.count != counts[$0] }) else { return rendered }
         return Array(rendered[..<first]) + renderedInTurn(planned[first...].map(\.index), format, firstNumber: planned[first].firstNumber)
     }
@@ -39,20 +40,36 @@ extension Summary {
         renderedInTurn(noteIndicesInOrder, format, firstNumber: 1)
     }
 
+    /// The number of each note's first numbered paragraph, by the note's
+    /// index, when forum.yaml numbers them: the paragraphs of the notes
+    /// before it in the document, counted on the model (so the notes still
+    /// render at once).
+    var firstParagraphNumbers: [Int: Int] {
+        guard checked.forum.document.numberParagraphs else { return [:] }
+        var numbers: [Int: Int] = [:]
+        var next = 1
+        for index in noteIndicesInOrder {
+            numbers[index] = next
+            next += checked.notes[index].document.blocks.count { BodyRenderer.numbersParagraph($0) }
+        }
+        return numbers
+    }
+
     private func renderedInTurn(_ indices: [Int], _ format: BodyRenderer.Format, firstNumber: Int) -> [RenderedNote] {
         var next = firstNumber
+        let paragraphs = firstParagraphNumbers
         return indices.map { index in
-            let note = renderNote(index, format, firstNumber: next)
+            let note = renderNote(index, format, firstNumber: next, firstParagraph: paragraphs[index])
             next += note.footnotes.count
             return note
         }
     }
 
-    private func renderNote(_ index: Int, _ format: BodyRenderer.Format, firstNumber: Int) -> RenderedNote {
+    private func renderNote(_ index: Int, _ format: BodyRenderer.Format, firstNumber: Int, firstParagraph: Int?) -> RenderedNote {
         let note = checked.notes[index]
         var numbering = FootnoteNumbering(note.document, firstNumber: firstNumber)
         let renderer = BodyRenderer(format: format, images: checked.images) { numbering.number(of: $0) }
-        let body = renderer.blocks(note.document.blocks)
+        let body = renderer.body(note.document.blocks, firstParagraph: firstParagraph)
         var footnotes: [(number: Int, text: String)] = []
         while let (number, blocks) = numbering.nextToRender() {
             footnotes.append((number, renderer.blocks(blocks)))

@@ -139,6 +139,8 @@ enum DocxParts {
             "TOC1", "toc 1", next: "Normal",
             properties:
                 "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"\(DocxRenderer.textWidthTwips)\"/></w:tabs><w:spacing w:after=\"60\"/>")
+        // The summary's numbered paragraphs (their number from numbering.xml, so Word renumbers what the office inserts).
+        + paragraphStyle("NumberedParagraph", "Numbered Paragraph")
         + paragraphStyle("ListBullet", "List Bullet", properties: "<w:contextualSpacing/>")
         + paragraphStyle("ListNumber", "List Number", properties: "<w:contextualSpacing/>")
         + paragraphStyle("Quote", "Quote", properties: "<w:ind w:left=\"720\" w:right=\"720\"/>", run: "<w:i/><w:iCs/>")
@@ -155,6 +157,10 @@ enum DocxParts {
         + "</w:styles>"
 
     /// Abstract numbering 0 is bullets, 1 is decimal numbers; nine levels each.
+    /// The numbering instance of the summary's numbered paragraphs (1 is
+    /// the bullets', 3 on each ordered list's).
+    static let paragraphNumberingId = 2
+
     static func numbering(orderedLists: [(start: Int, level: Int)]) -> String {
         func levels(ordered: Bool) -> String {
             (0..<9).map { level in
@@ -170,10 +176,16 @@ enum DocxParts {
         var result = declaration + "<w:numbering \(wordNamespaces)>"
         result += "<w:abstractNum w:abstractNumId=\"0\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\(levels(ordered: false))</w:abstractNum>"
         result += "<w:abstractNum w:abstractNumId=\"1\"><w:multiLevelType w:val=\"hybridMultilevel\"/>\(levels(ordered: true))</w:abstractNum>"
+        // The summary's numbered paragraphs (UN style): the number at the margin, the text 1 cm in.
+        result +=
+            "<w:abstractNum w:abstractNumId=\"2\"><w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+            + "<w:numFmt w:val=\"decimal\"/><w:lvlText w:val=\"%1.\"/><w:lvlJc w:val=\"left\"/>"
+            + "<w:pPr><w:tabs><w:tab w:val=\"num\" w:pos=\"567\"/></w:tabs><w:ind w:left=\"0\" w:firstLine=\"0\"/></w:pPr></w:lvl></w:abstractNum>"
         result += "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        result += "<w:num w:numId=\"\(paragraphNumberingId)\"><w:abstractNumId w:val=\"2\"/></w:num>"
         for (index, list) in orderedLists.enumerated() {
             result +=
-                "<w:num w:numId=\"\(index + 2)\"><w:abstractNumId w:val=\"1\"/>"
+                "<w:num w:numId=\"\(index + 3)\"><w:abstractNumId w:val=\"1\"/>"
                 + "<w:lvlOverride w:ilvl=\"\(list.level)\"><w:startOverride w:val=\"\(list.start)\"/></w:lvlOverride></w:num>"
         }
         return result + "</w:numbering>"

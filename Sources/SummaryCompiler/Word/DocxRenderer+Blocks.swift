@@ -43,7 +43,7 @@ extension DocxRenderer {
         let numId: Int
         if ordered {
             orderedLists.append((start, depth))
-            numId = orderedLists.count + 1
+            numId = orderedLists.count + 2  // after the numbered paragraphs' (DocxParts.paragraphNumberingId)
         } else {
             numId = 1
         }

@@ -36,9 +36,12 @@ struct DocxRenderer {
     var rightToLeft = false
     /// The opening of each run format of the note being rendered (`RunStarts`).
     var runStarts = RunStarts()
+    /// forum.yaml's `document.numberParagraphs`: the notes' paragraphs numbered by Word.
+    let numberParagraphs: Bool
 
     init(summary: Summary) {
         self.summary = summary
+        numberParagraphs = summary.checked.forum.document.numberParagraphs
     }
 
     /// Adds the package's parts to `archive` in archive order (the
@@ -292,7 +295,16 @@ struct DocxRenderer {
             appendMetaLine(
                 [.quoted(Quoted(text: author, language: note.language))] + (note.roleWords.map { [.words(" (\($0))")] } ?? []), to: &xml)
         }
-        appendBlocks(note.document.blocks, depth: 0, to: &xml)
+        if numberParagraphs {
+            // One numbering instance for the whole document: Word counts on across the notes.
+            let numbered = "<w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"\(DocxParts.paragraphNumberingId)\"/></w:numPr>"
+            for block in note.document.blocks {
+                let numbers = BodyRenderer.numbersParagraph(block)
+                appendBlock(block, depth: 0, paragraphStyle: numbers ? "NumberedParagraph" : nil, numbering: numbers ? numbered : nil, to: &xml)
+            }
+        } else {
+            appendBlocks(note.document.blocks, depth: 0, to: &xml)
+        }
         while let (id, definition) = footnoteNumbering.nextToRender() {
             insideFootnote = true
             var content = ""
