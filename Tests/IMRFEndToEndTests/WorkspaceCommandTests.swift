@@ -171,7 +171,7 @@ struct WorkspaceCommandTests {
             #expect(!html.lowercased().contains("<script"))
             #expect(!html.contains("javascript:"))
             #expect(!html.contains("onerror"))
-            #expect(html.contains("<h3>&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;</h3>"))
+            #expect(html.contains(". &lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;</h3>"))
             #expect(html.contains("A link and  &amp; text."))
         }
     }

@@ -82,9 +82,12 @@ import ZIPFoundation
         let workspace = SummaryTests.exampleWorkspace()
         let document = try #require(try Self.example()["word/document.xml"])
         var expected: [String] = []
-        for session in Session.allCases {
-            expected.append(session.displayName)
-            expected += workspace.notes.filter { $0.session == session }.compactMap(\.title)
+        // Numbered as the UN numbers a document's headings: I., II. ...; A., B. ... under each.
+        for (index, session) in Session.allCases.enumerated() {
+            expected.append("\(Summary.roman(index + 1)). \(session.displayName)")
+            expected += workspace.notes.filter { $0.session == session }.compactMap(\.title).enumerated().map {
+                "\(Summary.letters($0 + 1)). \($1)"
+            }
         }
         expected.append("Annex: objectives of the Global Compact")
         let found = Self.paragraphs(styled: "Heading1", in: document).map { ("1", $0) }
@@ -105,7 +108,7 @@ import ZIPFoundation
             ("notes/z.md", "---\nsession: plenary\ntitle: Closing\nsegment: closing\n---\nAdopted.\n")
         ])
         let document = try #require(try Self.unzip(Summary(workspace).renderDocx())["word/document.xml"])
-        let title = try #require(document.range(of: ">Closing</w:t>"))
+        let title = try #require(document.range(of: ". Closing</w:t>"))
         let rest = document[title.upperBound...]
         let segment = try #require(rest.range(of: "<w:i/><w:iCs/><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">Closing segment</w:t>"))
         let text = try #require(rest.range(of: ">Adopted.</w:t>"))

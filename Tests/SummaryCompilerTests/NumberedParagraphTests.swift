@@ -73,3 +73,30 @@ struct NumberedParagraphTests {
         #expect(BodyRenderer.numbersParagraph(.paragraph([.strong([.text("Bold")])])))
     }
 }
+
+/// The sessions' headings I., II. ...; the notes' titles A., B. ... under each.
+@Suite("numbered headings")
+struct NumberedHeadingTests {
+    @Test func romanNumeralsAndLetters() {
+        #expect((1...9).map(Summary.roman) == ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"])
+        #expect(Summary.roman(14) == "XIV")
+        #expect([1, 2, 26, 27, 52, 53].map(Summary.letters) == ["A", "B", "Z", "AA", "AZ", "BA"])
+    }
+
+    @Test func headingsAreNumberedInEveryFormatAndTheContents() async throws {
+        let workspace = try SummaryTests.exampleWorkspace(adding: [NumberedParagraphTests.extra])
+        let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: SummaryTests.templates)
+        let markdown = try #require(outputs[.md])
+        let html = try #require(outputs[.html])
+        #expect(markdown.contains("\n- VII. Plenary\n"))
+        #expect(markdown.contains("\n## VII. Plenary\n"))
+        #expect(markdown.contains("\n### B. Numbers\n"))
+        #expect(html.contains("<h2>II. Round table 1</h2>"))
+        #expect(html.contains("<h3>B. Numbers</h3>"))
+        var plain = workspace
+        plain.forum.document.numberParagraphs = false
+        let unnumbered = try await Summary(plain).renderedText(formats: [.md], templates: SummaryTests.templates)
+        #expect(unnumbered[.md]?.contains("\n## Plenary\n") == true)
+        #expect(unnumbered[.md]?.contains("\n### Numbers\n") == true)
+    }
+}

@@ -66,10 +66,11 @@ import WorkingDays
         let contents = try #require(html.range(of: "<h2 id=\"contents\">Contents</h2>"))
         let main = try #require(html.range(of: "<main>"))
         #expect(contents.upperBound < main.lowerBound)
-        for session in Session.allCases {
-            #expect(html.contains("<li><a href=\"#\(session.rawValue)\">\(session.displayName)</a></li>"))
+        for (index, session) in Session.allCases.enumerated() {
+            let heading = "\(Summary.roman(index + 1)). \(session.displayName)"
+            #expect(html.contains("<li><a href=\"#\(session.rawValue)\">\(heading)</a></li>"))
             #expect(html.contains("<section id=\"\(session.rawValue)\">"))
-            #expect(markdown.contains("\n- \(session.displayName)\n"))
+            #expect(markdown.contains("\n- \(heading)\n"))
         }
         #expect(html.contains("<li><a href=\"#annex\">") && html.contains("<section class=\"annex\" id=\"annex\">"))
         #expect(markdown.contains("## Contents\n"))
@@ -143,7 +144,7 @@ import WorkingDays
             ("notes/zz-accent.md", "---\nsession: plenary\ntitle: \"Quote \\\"\u{301} and <\u{301}b>\"\nauthor: \"A&\u{301}B\"\n---\nA statement.\n")
         ])
         let html = try #require(try await Summary(workspace).renderedText(formats: [.html], templates: Self.templates)[.html])
-        #expect(html.contains("<h3>Quote &quot;\u{301} and &lt;\u{301}b&gt;</h3>"))
+        #expect(html.contains(". Quote &quot;\u{301} and &lt;\u{301}b&gt;</h3>"))
         #expect(html.contains("<p class=\"meta\"><bdi>A&amp;\u{301}B</bdi></p>"))
     }
 
@@ -196,9 +197,9 @@ import WorkingDays
         let outputs = try await Summary(workspace).renderedText(formats: [.html, .md], templates: Self.templates)
         let html = try #require(outputs[.html])
         let markdown = try #require(outputs[.md])
-        #expect(html.contains("<h3>Note c-opening</h3>\n<p class=\"meta\">Opening segment</p>\n"))
+        #expect(html.contains(". Note c-opening</h3>\n<p class=\"meta\">Opening segment</p>\n"))
         let number = try #require(Self.paragraphNumber(before: "On the general-debate.", in: markdown))
-        #expect(markdown.contains("### Note b-debate\n\n*General debate*\n\n\(number)\\. On the general-debate.\n"))
+        #expect(markdown.contains(". Note b-debate\n\n*General debate*\n\n\(number)\\. On the general-debate.\n"))
         let order = ["Note c-opening", "Note b-debate", "Note a-closing"].map { try? #require(html.range(of: $0)).lowerBound }
         #expect(order == order.sorted { ($0 ?? html.startIndex) < ($1 ?? html.startIndex) })
         #expect(!html.contains("<p class=\"meta\"></p>"))

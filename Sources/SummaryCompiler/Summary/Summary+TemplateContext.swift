@@ -13,6 +13,7 @@ extension Summary {
         var footnotes: [FootnoteContext] = []
         let notesBySession = checked.noteIndicesBySession
         let sections = Session.allCases.map { session in
+            var titled = 0
             let notes = (notesBySession[session] ?? []).map { index in
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
                 let note = checked.notes[index]
@@ -21,7 +22,8 @@ extension Summary {
                 for (number, body) in renderedNote.footnotes {
                     footnotes.append(FootnoteContext(number: number, body: TemplateText(body), language: language, dir: dir))
                 }
-                return noteContext(note, body: renderedNote.body, text)
+                if note.title != nil { titled += 1 }
+                return noteContext(note, heading: note.title.map { noteHeading($0, position: titled) }, body: renderedNote.body, text)
             }
             return sectionContext(session, notes: notes, text)
         }
@@ -60,9 +62,9 @@ extension Summary {
         func escaped(_ value: String) -> String { format == .md ? BodyRenderer.escapeMarkdown(value) : value }
     }
 
-    private func noteContext(_ note: Note, body: String, _ text: TextEscaping) -> NoteContext {
+    private func noteContext(_ note: Note, heading: String?, body: String, _ text: TextEscaping) -> NoteContext {
         NoteContext(
-            title: text(note.title),
+            title: text(heading),
             author: text(note.author),
             role: text(note.roleWords),
             segment: text(note.segment?.displayName),
@@ -97,7 +99,7 @@ extension Summary {
             : nil
         return SectionContext(
             id: TemplateText(session.rawValue),
-            heading: TemplateText(session.displayName),
+            heading: TemplateText(sessionHeading(session)),
             date: TemplateText(
                 session == .plenary
                     ? Self.dateRange(forum.plenary.first ?? forum.end, forum.plenary.last ?? forum.end)

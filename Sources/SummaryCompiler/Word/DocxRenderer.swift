@@ -136,7 +136,7 @@ struct DocxRenderer {
         appendParagraph(style: "Title", text: forum.title, to: &xml)
         appendParagraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))", to: &xml)
         appendParagraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])], to: &xml)
-        appendTableOfContents(Session.allCases.map(\.displayName) + [Self.annexHeading], to: &xml)
+        appendTableOfContents(Session.allCases.map(summary.sessionHeading) + [Self.annexHeading], to: &xml)
 
         let notesBySession = summary.checked.noteIndicesBySession
         var footnotesFlushed = footnoteBodies.count
@@ -146,8 +146,11 @@ struct DocxRenderer {
             if notes.isEmpty {
                 appendParagraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])], to: &xml)
             }
+            var titled = 0
             for index in notes {
-                appendNote(summary.checked.notes[index], to: &xml)
+                let note = summary.checked.notes[index]
+                if note.title != nil { titled += 1 }
+                appendNote(note, heading: note.title.map { summary.noteHeading($0, position: titled) }, to: &xml)
                 if xml.utf8.count >= 1 << 16 {
                     flush(xml, footnoteBodies[footnotesFlushed...].joined())
                     footnotesFlushed = footnoteBodies.count
@@ -165,7 +168,7 @@ struct DocxRenderer {
     /// co-chairs, keynote and objectives.
     private mutating func appendSessionOpening(_ session: Session, to xml: inout String) {
         let forum = summary.checked.forum
-        appendHeading1(session.displayName, entry: Session.allCases.firstIndex(of: session)! + 1, to: &xml)
+        appendHeading1(summary.sessionHeading(session), entry: Session.allCases.firstIndex(of: session)! + 1, to: &xml)
         var meta: [LinePiece] = [
             .words(
                 session == .plenary
@@ -278,7 +281,8 @@ struct DocxRenderer {
 
     /// A note's title, segment, author and body; its footnotes go to
     /// `footnoteBodies`, numbered on from the last note's.
-    mutating func appendNote(_ note: Note, to xml: inout String) {
+    /// - Parameter heading: the note's title as its heading (lettered when the summary is numbered).
+    mutating func appendNote(_ note: Note, heading: String?, to xml: inout String) {
         language = note.language
         rightToLeft = note.isRightToLeft
         defer {
@@ -287,7 +291,7 @@ struct DocxRenderer {
         }
         referencedLabels = []
         footnoteNumbering = FootnoteNumbering(note.document, firstNumber: footnoteBodies.count + 1)
-        if let title = note.title { appendParagraph(style: "Heading2", inlines: [.text(title)], to: &xml) }
+        if let heading { appendParagraph(style: "Heading2", inlines: [.text(heading)], to: &xml) }
         if let segment = note.segment {
             appendParagraph(style: nil, inlines: [.emphasis([.text(segment.displayName)])], to: &xml)
         }
