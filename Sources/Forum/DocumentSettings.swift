@@ -13,6 +13,9 @@ public struct DocumentSettings: Sendable, Hashable {
     /// The summary's paragraphs numbered consecutively across the document,
     /// as the UN numbers an official document's (`numberParagraphs: false`: not).
     public var numberParagraphs: Bool
+    /// A Word document (relative to the workspace) whose styles, page size
+    /// and margins the .docx and PDF take (`imrf compile --reference-docx`).
+    public var referenceDocx: String?
 
     public init(wordLimit: Int = Self.defaultWordLimit, wordLimitLocation: SourceLocation? = nil, numberParagraphs: Bool = true) {
         self.wordLimit = wordLimit

@@ -48,7 +48,7 @@ extension Forum {
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
         "reminders": ["smtp", "from", "replyTo", "office", "stages", "credentialsFile", "submitURL"],
-        "document": ["wordLimit", "numberParagraphs"],
+        "document": ["wordLimit", "numberParagraphs", "referenceDocx"],
     ]
 
     /// Parses forum.yaml; problems that do not stop it from being used
@@ -86,6 +86,7 @@ extension Forum {
         let reminders = file.reminders.map { check.reminders($0) }
         var document = check.document(wordLimit: file.wordLimit)
         document.numberParagraphs = file.numberParagraphs ?? true
+        document.referenceDocx = check.referenceDocx(file.referenceDocx)
         check.everyRoundTableIsThere(roundTables)
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)
@@ -273,6 +274,18 @@ private struct ForumFileCheck {
                 .error("document.wordLimit must be a number of words above 0, not \(wordLimit)", at: location, hint: "the UN's usual limit is 8500"))
         }
         return DocumentSettings(wordLimit: wordLimit, wordLimitLocation: location)
+    }
+
+    /// `document.referenceDocx`: a file inside the workspace, named relative to it.
+    mutating func referenceDocx(_ path: String?) -> String? {
+        guard let path else { return nil }
+        if path.isEmpty || path.hasPrefix("/") || path.split(separator: "/").contains("..") {
+            problems.append(
+                .error(
+                    "document.referenceDocx must name a Word file inside the workspace, relative to it, not '\(path)'",
+                    at: at(["document", "referenceDocx"]), hint: "put the office's .docx in the workspace, e.g. referenceDocx: office-styles.docx"))
+        }
+        return path
     }
 
     mutating func distribution(_ distribution: ForumFile.Distribution) {

@@ -80,10 +80,11 @@ extension Forum {
             if let file = reminders.credentialsFile { lines.append("  credentialsFile: \(quoted(file))") }
             if let url = reminders.submitURL { lines.append("  submitURL: \(quoted(url))") }
         }
-        if document.wordLimit != DocumentSettings.defaultWordLimit || !document.numberParagraphs {
+        if document.wordLimit != DocumentSettings.defaultWordLimit || !document.numberParagraphs || document.referenceDocx != nil {
             lines.append("document:")
             if document.wordLimit != DocumentSettings.defaultWordLimit { lines.append("  wordLimit: \(document.wordLimit)") }
             if !document.numberParagraphs { lines.append("  numberParagraphs: false") }
+            if let reference = document.referenceDocx { lines.append("  referenceDocx: \(quoted(reference))") }
         }
         return lines.joined(separator: "\n") + "\n"
     }

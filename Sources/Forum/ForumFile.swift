@@ -51,6 +51,8 @@ struct ForumFile {
     var wordLimit: Int?
     /// `document.numberParagraphs`.
     var numberParagraphs: Bool?
+    /// `document.referenceDocx`.
+    var referenceDocx: String?
 }
 
 extension ForumFile {
@@ -120,6 +122,7 @@ extension ForumFile {
         if let node = tree.optional("document", in: top) {
             let entry = try tree.mapping(node, ["document"])
             if let limit = tree.optional("wordLimit", in: entry) { wordLimit = try tree.int(limit, ["document", "wordLimit"]) }
+            referenceDocx = try tree.optionalString("referenceDocx", in: entry, ["document"])
             if let number = tree.optional("numberParagraphs", in: entry) {
                 numberParagraphs = try tree.bool(number, ["document", "numberParagraphs"])
             }

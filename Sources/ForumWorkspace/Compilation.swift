@@ -1,9 +1,11 @@
 public import Diagnostics
+import Forum
 public import Foundation
 public import Ledger
 import Storage
 public import SummaryCompiler
 public import Upload
+import WordImport
 
 /// `imrf compile` as one call: the workspace loaded and checked, the summary
 /// rendered and written, the compile recorded in the ledger, and the
@@ -46,9 +48,11 @@ public struct Compilation: Sendable {
     ///   - person: who compiles, recorded with the compile when known.
     ///   - environment: where LibreOffice is looked for, for the PDF
     ///     (`PDFConverter.located`).
+    ///   - referenceDocx: a Word file whose styles and page the .docx and PDF
+    ///     take (the user's own path); nil: forum.yaml's `document.referenceDocx`, if any.
     public static func run(
         workspace path: String, formats: [Summary.Format], draft: Bool = false, templates: String?, into folder: String? = nil,
-        upload: UploadRequest? = nil, at now: Date = Date(), by person: String? = nil,
+        upload: UploadRequest? = nil, at now: Date = Date(), by person: String? = nil, referenceDocx: String? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment
     ) async throws(Failure) -> Compilation {
         // Without LibreOffice the other formats are still made: the PDF's
@@ -67,14 +71,40 @@ public struct Compilation: Sendable {
         }
         let result = try await compile(
             workspace: path, formats: formats, converter: converter, draft: draft, templates: templates, into: folder, upload: upload,
-            at: now, by: person)
+            at: now, by: person, referenceDocx: referenceDocx)
         if let pdfUnavailable { throw .pdfUnavailable(pdfUnavailable, partial: result) }
         return result
     }
 
+    /// The reference Word document: `given` (the user's path, read where
+    /// it is), else forum.yaml's `document.referenceDocx` (inside the
+    /// workspace, never through a link out of it); nil when neither names one.
+    static func reference(_ given: String?, forum: Forum, workspace: String) throws(DiagnosticFailure) -> WordReference? {
+        let path: String
+        let reader: WorkspaceFileReader
+        if let given {
+            path = given
+            reader = WorkspaceFileReader(root: nil)
+        } else if let inWorkspace = forum.document.referenceDocx {
+            path = WorkspaceLayout.join(workspace, inWorkspace)
+            reader = WorkspaceFileReader(root: workspace)
+        } else {
+            return nil
+        }
+        switch reader.read(path, limit: WorkspaceLayout.maximumNoteBytes) {
+        case .success(let bytes): return try WordImport.reference(from: bytes, path: path)
+        case .failure(let problem):
+            throw DiagnosticFailure(
+                .badInput,
+                .error(
+                    "cannot read the reference Word document: \(problem.description)", at: SourceLocation(path: path),
+                    hint: given == nil ? "check document.referenceDocx in forum.yaml" : "check the path given to --reference-docx"))
+        }
+    }
+
     private static func compile(
         workspace path: String, formats: [Summary.Format], converter: PDFConverter?, draft: Bool, templates: String?, into folder: String?,
-        upload: UploadRequest?, at now: Date, by person: String?
+        upload: UploadRequest?, at now: Date, by person: String?, referenceDocx: String?
     ) async throws(Failure) -> Compilation {
         let layout = WorkspaceLayout(path)
         let ledger = LedgerRecording.openAhead(workspace: path)
@@ -84,7 +114,13 @@ public struct Compilation: Sendable {
             // Read and parsed on every core, off the cooperative pool.
             workspace = try await withBlockingWork { try Workspace.load(path, draft: draft) }
             guard workspace.errorCount == 0 else { throw Failure.notesHaveErrors(workspace.diagnostics) }
-            outputs = try await Summary(workspace).compile(
+            var summary = try Summary(workspace)
+            if formats.contains(.docx) || formats.contains(.pdf) {
+                summary.reference = try await withBlockingWork {
+                    try Self.reference(referenceDocx, forum: workspace.checked.forum, workspace: path)
+                }
+            }
+            outputs = try await summary.compile(
                 formats: formats, templates: templates, into: folder ?? layout.buildFolder, converter: converter)
         } catch {
             // The ledger is not left half-opened by a process that exits.

@@ -38,6 +38,11 @@ extension IMRF {
         @Option(help: "A folder of Mustache templates (default: the Templates folder shipped with imrf).")
         var templates: String?
 
+        @Option(
+            name: .customLong("reference-docx"),
+            help: "A Word document whose styles, page size and margins the .docx and PDF take (default: forum.yaml's document.referenceDocx).")
+        var referenceDocx: String?
+
         @Option(help: "After compiling, upload the outputs to this http(s) URL; one ending in / receives each output under its file name.")
         var upload: String?
 
@@ -77,8 +82,8 @@ extension IMRF {
             let compilation: Compilation
             do {
                 compilation = try await Compilation.run(
-                    workspace: workspace, formats: formats, draft: draft, templates: templates, into: out, upload: request
-                )
+                    workspace: workspace, formats: formats, draft: draft, templates: templates, into: out, upload: request,
+                    referenceDocx: referenceDocx)
             } catch {
                 switch error {
                 case .notesHaveErrors(let diagnostics):

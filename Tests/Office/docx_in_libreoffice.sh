@@ -4,10 +4,12 @@
 # titles, annex) appears in the PDF in the same order, and the footnotes too.
 # Then `imrf compile --format pdf` itself: the same check of its summary.pdf,
 # and pdfinfo says it is tagged, with the summary's title, its language and
-# the picture's alternative text.
+# the picture's alternative text. Last the same with --reference-docx: the
+# reference's page and font.
 # Usage: docx_in_libreoffice.sh IMRF_BINARY
 set -euo pipefail
 imrf=$(realpath "$1")
+repository=$(cd "$(dirname "$0")/../.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -87,3 +89,14 @@ if b"/Alt<" + hexed + b">" not in data and b"/Alt(" + alt.encode() + b")" not in
     sys.exit("imrf compile --format pdf: the picture's alternative text is not its /Alt")
 print("imrf compile --format pdf: tagged (PDF/UA), title, language and the picture's alternative text")
 PY
+
+# The office's own styles (--reference-docx): the PDF is on the reference's
+# page (US Letter) in its font (DejaVu Sans), made by LibreOffice from
+# Tests/WordImportTests/Fixtures/office-styles.fodt.
+"$imrf" compile ws --format pdf --out "$work/reference" --reference-docx "$repository/Tests/WordImportTests/Fixtures/office-styles.docx" >/dev/null
+pdfinfo "$work/reference/summary.pdf" | grep -q '^Page size: *612 x 792 pts' \
+    || { echo "--reference-docx: the PDF is not on the reference's US Letter page" >&2; exit 1; }
+pdffonts "$work/reference/summary.pdf" | grep -q 'DejaVuSans' \
+    || { echo "--reference-docx: the PDF does not use the reference's font" >&2; exit 1; }
+python3 "$work/headings.py" ws/build/summary.md <(pdftotext -layout "$work/reference/summary.pdf" -) "imrf compile --reference-docx"
+echo "imrf compile --reference-docx: the reference's page and font, every heading in order"

@@ -30,6 +30,9 @@ public struct Summary: Sendable {
 
     /// The notes the summary is made of, checked.
     public var checked: CheckedNotes
+    /// The office's Word document whose styles and page the .docx (and so
+    /// the PDF) takes; nil: imrf's own.
+    public var reference: WordReference?
 
     /// Fails with the notes' diagnostics when there is any error.
     public init(_ checked: CheckedNotes) throws(DiagnosticFailure) {

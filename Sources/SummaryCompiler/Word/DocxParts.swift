@@ -25,6 +25,12 @@ enum DocxParts {
             """
 
     /// The content types of a draft: the same and the DRAFT header.
+    /// A reference document's theme (`WordReference.theme`): its part's type and relationship.
+    static let themeContentType =
+        #"<Override PartName="/word/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>"#
+    static let themeRelationship =
+        #"<Relationship Id="rIdTheme" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/>"#
+
     static let draftContentTypes = contentTypes.replacingOccurrences(
         of: "</Types>",
         with:

@@ -89,7 +89,7 @@ extension DocxRenderer {
         appendCell: (inout DocxRenderer, Cell, inout String) -> Void
     ) {
         let total = shares.reduce(0, +)
-        let widths = shares.map { Self.textWidthTwips * $0 / total }
+        let widths = shares.map { textWidth * $0 / total }
         // Fixed layout: Word and LibreOffice both take the widths given, not their own guess.
         xml += "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
         if rightToLeft { xml += "<w:bidiVisual/>" }

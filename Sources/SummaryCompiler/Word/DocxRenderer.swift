@@ -39,9 +39,13 @@ struct DocxRenderer {
     /// forum.yaml's `document.numberParagraphs`: the notes' paragraphs numbered by Word.
     let numberParagraphs: Bool
 
+    /// The width text may take: the reference's page, else A4 with imrf's margins.
+    let textWidth: Int
+
     init(summary: Summary) {
         self.summary = summary
         numberParagraphs = summary.checked.forum.document.numberParagraphs
+        textWidth = summary.reference?.page?.textWidth ?? Self.textWidthTwips
     }
 
     /// Adds the package's parts to `archive` in archive order (the
@@ -55,7 +59,10 @@ struct DocxRenderer {
     mutating func write(to archive: inout DocxArchive) {
         let forum = summary.checked.forum
         let draft = summary.checked.isDraft
-        archive.add("[Content_Types].xml", text: draft ? DocxParts.draftContentTypes : DocxParts.contentTypes)
+        let reference = summary.reference
+        var contentTypes = draft ? DocxParts.draftContentTypes : DocxParts.contentTypes
+        if reference?.theme != nil { contentTypes = contentTypes.replacingOccurrences(of: "</Types>", with: DocxParts.themeContentType + "</Types>") }
+        archive.add("[Content_Types].xml", text: contentTypes)
         archive.add("_rels/.rels", text: DocxParts.packageRelationships)
         archive.add("docProps/core.xml", text: DocxParts.coreProperties(title: documentTitle, date: Self.w3cDate(forum.start)))
         let document = StreamedPart()
@@ -73,8 +80,9 @@ struct DocxRenderer {
             rest
                 + "<w:sectPr>" + (draft ? "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>" : "")
                 + "<w:footerReference w:type=\"default\" r:id=\"rId4\"/>"
-                + "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
-                + "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>"
+                + (reference?.page?.sectionProperties
+                    ?? "<w:pgSz w:w=\"11906\" w:h=\"16838\"/>"
+                    + "<w:pgMar w:top=\"1418\" w:right=\"1134\" w:bottom=\"1418\" w:left=\"1134\" w:header=\"709\" w:footer=\"709\" w:gutter=\"0\"/>")
                 + "</w:sectPr></w:body></w:document>")
         footnotes.write(restOfFootnotes + "</w:footnotes>")
         let relationshipsPart = StreamedPart()
@@ -83,7 +91,8 @@ struct DocxRenderer {
         numbering.write(DocxParts.numbering(orderedLists: orderedLists))
         archive.add("word/document.xml", deflated: document.finish())
         archive.add("word/_rels/document.xml.rels", deflated: relationshipsPart.finish())
-        archive.add("word/styles.xml", text: DocxParts.styles)
+        archive.add("word/styles.xml", text: reference.map { $0.mergedStyles(with: DocxParts.styles) } ?? DocxParts.styles)
+        if let theme = reference?.theme { archive.add("word/theme/theme1.xml", bytes: theme) }
         archive.add("word/settings.xml", text: DocxParts.settings)
         archive.add("word/numbering.xml", deflated: numbering.finish())
         archive.add("word/footnotes.xml", deflated: footnotes.finish())
@@ -106,6 +115,7 @@ struct DocxRenderer {
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + DocxParts.fixedDocumentRelationships
             + (summary.checked.isDraft ? DocxParts.draftHeaderRelationship : "")
+            + (summary.reference?.theme != nil ? DocxParts.themeRelationship : "")
             + hyperlinks.enumerated().map { index, target in
                 "<Relationship Id=\"rId\(100 + index)\" Type=\"\(relationshipType)/hyperlink\" Target=\"\(WordXML.escape(target))\" TargetMode=\"External\"/>"
             }.joined()
