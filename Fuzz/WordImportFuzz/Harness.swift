@@ -11,6 +11,8 @@ import ZIPFoundation
 /// built here, so the XML reader and the converters are, without libFuzzer
 /// having to find ZIP checksums.
 ///
+/// Each input is also read as a reference document (`checkReference`).
+///
 /// Any input may be refused; what must never happen is a crash, a hang, a
 /// diagnostic about another file, a note over the limit, a note whose front
 /// matter imrf cannot read back, or two different answers to one input.
@@ -35,6 +37,20 @@ enum WordImportHarness {
             guard parsed != nil else { fatalError("the note's front matter does not read back: \(diagnostics)\n\(note.markdown)") }
         }
         guard result(bytes) == first else { fatalError("importing the same file twice gave different results") }
+        checkReference(bytes)
+    }
+
+    /// The same file as a reference document (`--reference-docx`): refused
+    /// with an error naming it, or read with a page that leaves room for text.
+    static func checkReference(_ bytes: [UInt8]) {
+        switch Result(catching: { () throws(DiagnosticFailure) in try WordImport.reference(from: bytes, path: "fuzz.docx") }) {
+        case .failure(let failure):
+            guard failure.diagnostics.contains(where: { $0.severity == .error }) else { fatalError("reference refused without an error") }
+            check(failure.diagnostics)
+        case .success(let reference):
+            if let page = reference.page, page.left + page.right >= page.width { fatalError("a reference page without room for text: \(page)") }
+            guard reference.mergedStyles(with: "<w:styles></w:styles>").contains("</w:styles>") else { fatalError("merged styles lost their end") }
+        }
     }
 
     static func result(_ bytes: [UInt8]) -> Result<ImportedNote, DiagnosticFailure> {
