@@ -125,14 +125,20 @@ public enum WordImport {
         } catch let failure as DiagnosticFailure {
             throw failure
         } catch {
-            let error = error as? XMLProblem ?? XMLProblem(message: "cannot be read", line: 0)
-            throw DiagnosticFailure(
-                .badInput,
-                .error(
-                    "this Word file's part '\(partName)' \(error.message)\(error.line > 0 ? " (line \(error.line))" : "")",
-                    at: SourceLocation(path: path), hint: "open it in Word and save it again as a Word document (.docx)",
-                    code: "wordImport.badXML"))
+            throw partFailure(error, part: partName, path: path)
         }
+    }
+
+    /// A part of the Word file at `path` that is not XML imrf reads, said
+    /// for the person who sent it.
+    static func partFailure(_ error: any Error, part: String, path: String) -> DiagnosticFailure {
+        let error = error as? XMLProblem ?? XMLProblem(message: "cannot be read", line: 0)
+        return DiagnosticFailure(
+            .badInput,
+            .error(
+                "this Word file's part '\(part)' \(error.message)\(error.line > 0 ? " (line \(error.line))" : "")",
+                at: SourceLocation(path: path), hint: "open it in Word and save it again as a Word document (.docx)",
+                code: "wordImport.badXML"))
     }
 
     /// `name` with every character but ASCII letters, digits and hyphens

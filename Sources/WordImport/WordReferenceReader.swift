@@ -50,12 +50,7 @@ extension WordImport {
         } catch let failure as DiagnosticFailure {
             throw failure
         } catch {
-            let error = error as? XMLProblem ?? XMLProblem(message: "cannot be read", line: 0)
-            throw DiagnosticFailure(
-                .badInput,
-                .error(
-                    "this Word file's part '\(partName)' \(error.message)\(error.line > 0 ? " (line \(error.line))" : "")", at: here,
-                    hint: "open it in Word or LibreOffice and save it again as a Word document (.docx)", code: "wordImport.badXML"))
+            throw partFailure(error, part: partName, path: path)
         }
     }
 

@@ -30,9 +30,7 @@ struct ReferenceDocxCommandTests {
 
             // The same from forum.yaml, the file inside the workspace.
             try FileManager.default.copyItem(at: Self.fixture, to: folder.url.appendingPathComponent("ws/office.docx"))
-            let forum = folder.url.appendingPathComponent("ws/forum.yaml")
-            let yaml = try String(contentsOf: forum, encoding: .utf8)
-            try (yaml + "document:\n  referenceDocx: office.docx\n").write(to: forum, atomically: true, encoding: .utf8)
+            try folder.append("document:\n  referenceDocx: office.docx\n", to: "ws/forum.yaml")
             try FileManager.default.removeItem(at: docx)
             let key = try IMRFProcess.run(["compile", "ws", "--format", "docx"], directory: folder.url)
             #expect(key.status == 0, "\(key.stderr)")
@@ -49,10 +47,7 @@ struct ReferenceDocxCommandTests {
 
     @Test func aReferenceOutsideTheWorkspaceIsAnErrorAtItsLine() throws {
         try withExampleWorkspace { folder in
-            let forum = folder.url.appendingPathComponent("ws/forum.yaml")
-            let yaml = try String(contentsOf: forum, encoding: .utf8)
-            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).count + 1
-            try (yaml + "document:\n  referenceDocx: ../office.docx\n").write(to: forum, atomically: true, encoding: .utf8)
+            let line = try folder.append("document:\n  referenceDocx: ../office.docx\n", to: "ws/forum.yaml") + 1
             let result = try IMRFProcess.run(["check", "ws"], directory: folder.url)
             #expect(result.status == 65)
             #expect(result.stderr.contains("ws/forum.yaml:\(line):"))

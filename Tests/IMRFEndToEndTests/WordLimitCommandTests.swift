@@ -10,8 +10,7 @@ struct WordLimitCommandTests {
         try withExampleWorkspace { folder in
             let forum = folder.url.appendingPathComponent("ws/forum.yaml")
             let yaml = try String(contentsOf: forum, encoding: .utf8)
-            let line = yaml.split(separator: "\n", omittingEmptySubsequences: false).count + 1
-            try (yaml + "document:\n  wordLimit: 100\n").write(to: forum, atomically: true, encoding: .utf8)
+            let line = try folder.append("document:\n  wordLimit: 100\n", to: "ws/forum.yaml") + 1
             for arguments in [["check", "ws"], ["compile", "ws", "--format", "md"]] {
                 let result = try IMRFProcess.run(arguments, directory: folder.url)
                 #expect(result.status == 0, "\(arguments): \(result.stderr)")

@@ -20,5 +20,15 @@ public struct TemporaryFolder: Sendable {
         return file
     }
 
+    /// Adds `yaml` at the end of the file `name` (a workspace's forum.yaml)
+    /// and returns the line its first line is on.
+    @discardableResult
+    public func append(_ yaml: String, to name: String) throws -> Int {
+        let file = url.appendingPathComponent(name)
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + yaml).write(to: file, atomically: true, encoding: .utf8)
+        return text.split(separator: "\n", omittingEmptySubsequences: false).count
+    }
+
     public func remove() { try? FileManager.default.removeItem(at: url) }
 }
