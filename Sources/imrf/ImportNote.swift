@@ -19,26 +19,20 @@ extension IMRF {
         @Argument(help: "The Word file (.docx).")
         var file: String
 
-        @Option(help: "The session the note is for (hearing, round-table-1 ... policy-debate, plenary).")
-        var session: String
-
-        @Option(help: "The note's title (default: the document's title).")
-        var title: String?
-
-        @Option(help: "The note's author (default: the document's author).")
-        var author: String?
-
-        @Option(help: "The author's role (rapporteur, co-chair, ...).")
-        var role: String?
-
-        @Option(help: "The note's language code (default: the document's).")
-        var language: String?
+        @OptionGroup(title: "The note's front matter (--session is required)")
+        var frontMatter: WordFrontMatterOptions
 
         @Option(help: "The note to write (default: FILE with .md in place of .docx).")
         var out: String?
 
         @Flag(help: "Replace the note (and its pictures) if they exist.")
         var force = false
+
+        func validate() throws {
+            if frontMatter.session == nil {
+                throw ValidationError("--session is required: the session the note is for (hearing, round-table-1 ... policy-debate, plenary)")
+            }
+        }
 
         func run() async throws {
             try await Reporting.run {
@@ -57,9 +51,7 @@ extension IMRF {
                 case .failure(let problem):
                     throw DiagnosticFailure(.badInput, .error("cannot read the Word file: \(problem)", at: SourceLocation(path: file)))
                 }
-                let options = WordImportOptions(
-                    session: session, title: title, author: author, role: role, language: language,
-                    picturePrefix: (noteName as NSString).deletingPathExtension)
+                let options = frontMatter.importOptions(picturePrefix: (noteName as NSString).deletingPathExtension)
                 let note = try WordImport.note(from: bytes, path: file, options: options)
                 try write(note, folder: folderPath.isEmpty ? "." : folderPath, name: noteName)
                 for diagnostic in note.diagnostics { Reporting.printToStandardError(diagnostic) }

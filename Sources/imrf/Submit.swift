@@ -26,20 +26,8 @@ extension IMRF {
         @Argument(help: "The note file (Markdown with YAML front matter), or a Word file (.docx).")
         var note: String
 
-        @Option(help: "For a Word file: the session the note is for (hearing, round-table-1 ... policy-debate, plenary).")
-        var session: String?
-
-        @Option(help: "For a Word file: the note's author (default: the document's author).")
-        var author: String?
-
-        @Option(help: "For a Word file: the note's title (default: the document's title).")
-        var title: String?
-
-        @Option(help: "For a Word file: the author's role (rapporteur, co-chair, ...).")
-        var role: String?
-
-        @Option(help: "For a Word file: the note's language code (default: the document's).")
-        var language: String?
+        @OptionGroup(title: "For a Word file: the note's front matter")
+        var frontMatter: WordFrontMatterOptions
 
         @OptionGroup var workspaceOptions: WorkspaceOptions
 
@@ -58,10 +46,8 @@ extension IMRF {
             let workspace = try workspaceOptions.resolved()
             let submission: Submission
             do throws(DiagnosticFailure) {
-                let options = WordImportOptions(session: session, title: title, author: author, role: role, language: language)
-                submission = try Submission(notePath: note, workspace: workspace, word: options)
-                let given = [("--session", session), ("--author", author), ("--title", title), ("--role", role), ("--language", language)]
-                    .filter { $0.1 != nil }.map(\.0)
+                submission = try Submission(notePath: note, workspace: workspace, word: frontMatter.importOptions())
+                let given = frontMatter.given
                 if !submission.isWordFile, !given.isEmpty {
                     throw DiagnosticFailure(
                         .usage,

@@ -42,6 +42,12 @@ struct ImportNoteCommandTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: temporary.url.path).sorted() == ["spanish-1.png", "spanish.docx", "spanish.md"])
     }
 
+    @Test func withoutASessionItIsAUsageErrorThatSaysWhatToGive() throws {
+        let result = try IMRFProcess.run(["import-note", "note.docx"])
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("error: --session is required: the session the note is for (hearing, round-table-1"))
+    }
+
     @Test func anExistingNoteIsReplacedOnlyWithForce() throws {
         let temporary = try TemporaryFolder()
         defer { temporary.remove() }
