@@ -50,10 +50,12 @@ public struct Compilation: Sendable {
     ///     (`PDFConverter.located`).
     ///   - referenceDocx: a Word file whose styles and page the .docx and PDF
     ///     take (the user's own path); nil: forum.yaml's `document.referenceDocx`, if any.
+    ///   - changesSince: an earlier build: `summary.changes.docx` is written
+    ///     too, with the changes since it tracked (`EarlierBuild`).
     public static func run(
         workspace path: String, formats: [Summary.Format], draft: Bool = false, templates: String?, into folder: String? = nil,
         upload: UploadRequest? = nil, at now: Date = Date(), by person: String? = nil, referenceDocx: String? = nil,
-        environment: [String: String] = ProcessInfo.processInfo.environment
+        environment: [String: String] = ProcessInfo.processInfo.environment, changesSince: EarlierBuild.Choice? = nil
     ) async throws(Failure) -> Compilation {
         // Without LibreOffice the other formats are still made: the PDF's
         // absence is known before anything is compiled, and reported last.
@@ -65,13 +67,13 @@ public struct Compilation: Sendable {
                 converter = try PDFConverter.located(environment: environment)
             } catch {
                 formats.removeAll { $0 == .pdf }
-                guard !formats.isEmpty else { throw .failed(error) }
+                guard !formats.isEmpty || changesSince != nil else { throw .failed(error) }
                 pdfUnavailable = error
             }
         }
         let result = try await compile(
             workspace: path, formats: formats, converter: converter, draft: draft, templates: templates, into: folder, upload: upload,
-            at: now, by: person, referenceDocx: referenceDocx)
+            at: now, by: person, referenceDocx: referenceDocx, changesSince: changesSince)
         if let pdfUnavailable { throw .pdfUnavailable(pdfUnavailable, partial: result) }
         return result
     }
@@ -104,7 +106,7 @@ public struct Compilation: Sendable {
 
     private static func compile(
         workspace path: String, formats: [Summary.Format], converter: PDFConverter?, draft: Bool, templates: String?, into folder: String?,
-        upload: UploadRequest?, at now: Date, by person: String?, referenceDocx: String?
+        upload: UploadRequest?, at now: Date, by person: String?, referenceDocx: String?, changesSince: EarlierBuild.Choice?
     ) async throws(Failure) -> Compilation {
         let layout = WorkspaceLayout(path)
         let ledger = LedgerRecording.openAhead(workspace: path)
@@ -115,13 +117,22 @@ public struct Compilation: Sendable {
             workspace = try await withBlockingWork { try Workspace.load(path, draft: draft) }
             guard workspace.errorCount == 0 else { throw Failure.notesHaveErrors(workspace.diagnostics) }
             var summary = try Summary(workspace)
-            if formats.contains(.docx) || formats.contains(.pdf) {
+            if formats.contains(.docx) || formats.contains(.pdf) || changesSince != nil {
                 summary.reference = try await withBlockingWork {
                     try Self.reference(referenceDocx, forum: workspace.checked.forum, workspace: path)
                 }
             }
+            var revision: Summary.Revision?
+            if let changesSince {
+                var earlier = try await withBlockingWork { () throws(DiagnosticFailure) in
+                    try EarlierBuild.summary(changesSince, workspace: path, forum: workspace.forum)
+                }
+                earlier.reference = summary.reference
+                revision = Summary.Revision(earlier: earlier, date: now)
+            }
             outputs = try await summary.compile(
-                formats: formats, templates: templates, into: folder ?? layout.buildFolder, converter: converter)
+                formats: formats + (revision == nil ? [] : [.changes]), templates: templates, into: folder ?? layout.buildFolder,
+                converter: converter, revision: revision)
         } catch {
             // The ledger is not left half-opened by a process that exits.
             _ = await ledger?.result
@@ -129,9 +140,20 @@ public struct Compilation: Sendable {
             throw .failed(error as? DiagnosticFailure ?? DiagnosticFailure(.software, .error(String(describing: error))))
         }
         var result = Compilation(workspace: workspace, outputs: outputs, ledgerEntry: nil, recordingWarnings: [], publications: [])
+        // The notes are kept before the compile is recorded: a record that
+        // lists notes can always be made again.
+        var kept: [CompiledNote]?
+        do throws(WorkspaceFile.Problem) {
+            kept = try KeptNotes.keep(workspace.notes, workspace: path)
+        } catch {
+            result.recordingWarnings.append(
+                .warning(
+                    "the notes of this build could not be kept, so it cannot be compared with later: \(error)",
+                    at: SourceLocation(path: KeptNotes.folder(workspace: path))))
+        }
         do {
             result.ledgerEntry = try await LedgerRecording.recordCompile(
-                outputs: outputs, workspace: path, draft: draft, opening: ledger, at: now, by: person)
+                outputs: outputs, workspace: path, draft: draft, opening: ledger, at: now, by: person, notes: kept)
         } catch {
             result.recordingWarnings = LedgerRecording.notRecorded(error, lead: LedgerRecording.compileNotRecorded)
         }

@@ -18,14 +18,15 @@ public enum LedgerRecording {
     ///   - opening: the ledger being opened by `openAhead`, if it was; else
     ///     it is opened (or created) here.
     ///   - person: who compiled, when known (the web's signed-in office).
+    ///   - notes: the notes it used, as kept in the notes store (`KeptNotes`).
     @discardableResult
     public static func recordCompile(
         outputs: [WrittenOutput], workspace: String, draft: Bool, opening: Task<Ledger, any Error>? = nil, at now: Date = Date(),
-        by person: String? = nil
+        by person: String? = nil, notes: [CompiledNote]? = nil
     ) async throws -> LedgerEntry {
         let ledger = try await opening?.value ?? Ledger(workspace: WorkspaceLayout(workspace).url)
         let compiled = outputs.map { CompiledOutput(path: ledger.recordedPath($0.path), sha256: $0.sha256) }
-        return try ledger.append(.compile(CompileRecord(outputs: compiled, draft: draft, by: person)), at: now)
+        return try ledger.append(.compile(CompileRecord(outputs: compiled, draft: draft, by: person, notes: notes)), at: now)
     }
 
     /// Records an upload receipt. Endpoint and location are stored without

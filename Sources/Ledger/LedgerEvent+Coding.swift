@@ -124,3 +124,8 @@ extension Ledger {
         JSONOutput.encoder()
     }
 }
+
+extension CompileRecord {
+    /// The ledger's kind of compile records, for `Ledger.entries(ofKinds:)`.
+    public static var kindName: String { kind }
+}

@@ -116,11 +116,29 @@ public struct CompileRecord: Sendable, Hashable, Codable {
     public var draft: Bool
     /// Who compiled it, when known (the office's person on the web).
     public var by: String?
+    /// The notes it was made of, each kept by its SHA-256 in the
+    /// workspace's notes store (`.imrf/notes/`), so that the build can be
+    /// made again and compared (`imrf compile --changes-since`); nil in a
+    /// record written before imrf kept them.
+    public var notes: [CompiledNote]?
 
-    public init(outputs: [CompiledOutput], draft: Bool, by: String? = nil) {
+    public init(outputs: [CompiledOutput], draft: Bool, by: String? = nil, notes: [CompiledNote]? = nil) {
         self.outputs = outputs
         self.draft = draft
         self.by = by
+        self.notes = notes
+    }
+}
+
+/// A note a compile used: its path (relative to the workspace) and the
+/// SHA-256 of its bytes, under which the notes store keeps them.
+public struct CompiledNote: Sendable, Hashable, Codable {
+    public var path: String
+    public var sha256: String
+
+    public init(path: String, sha256: String) {
+        self.path = path
+        self.sha256 = sha256
     }
 }
 

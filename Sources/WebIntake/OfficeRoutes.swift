@@ -333,7 +333,7 @@ enum OfficeRoutes {
     static func formats(_ names: [String]) throws -> [Summary.Format] {
         guard !names.isEmpty else { throw IntakeError(.badRequest, "no format asked for", hint: "formats are md, html, docx, pdf") }
         return try names.map { name in
-            guard let format = Summary.Format(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+            guard let format = Summary.Format(rawValue: name.trimmingCharacters(in: .whitespaces)), format != .changes else {
                 throw IntakeError(.badRequest, "unknown format '\(name)'", hint: "formats are md, html, docx, pdf")
             }
             return format

@@ -43,6 +43,13 @@ extension IMRF {
             help: "A Word document whose styles, page size and margins the .docx and PDF take (default: forum.yaml's document.referenceDocx).")
         var referenceDocx: String?
 
+        @Option(
+            name: .customLong("changes-since"),
+            help: ArgumentHelp(
+                "Also write summary.changes.docx: the summary with the changes since build N (a compile's entry number in `imrf log`), or since the previous final build, as Word tracked changes.",
+                valueName: "N|previous"))
+        var changesSince: String?
+
         @Option(help: "After compiling, upload the outputs to this http(s) URL; one ending in / receives each output under its file name.")
         var upload: String?
 
@@ -54,17 +61,22 @@ extension IMRF {
 
         func validate() throws {
             let formats = try formats()
-            if let upload, !upload.hasSuffix("/"), Set(formats).count != 1 {
+            let outputs = Set(formats).count + (changesSince == nil ? 0 : 1)
+            if let upload, !upload.hasSuffix("/"), outputs != 1 {
                 throw ValidationError(
-                    "--upload \(upload) takes one file, but --format asks for \(formats.count): give one --format, or end the URL with / to upload each output under its file name"
+                    "--upload \(upload) takes one file, but --format asks for \(outputs): give one --format, or end the URL with / to upload each output under its file name"
                 )
+            }
+            if let changesSince, EarlierBuild.Choice(changesSince) == nil {
+                throw ValidationError(
+                    "--changes-since takes a build's number, as `imrf log --kind compile` shows it, or 'previous'; not '\(changesSince)'")
             }
         }
 
         func formats() throws -> [Summary.Format] {
             try format.split(separator: ",").map {
                 let name = $0.trimmingCharacters(in: .whitespaces)
-                guard let format = Summary.Format(rawValue: name) else {
+                guard let format = Summary.Format(rawValue: name), format != .changes else {
                     throw ValidationError("unknown format '\(name)'; known: md, html, docx, pdf")
                 }
                 return format
@@ -83,7 +95,8 @@ extension IMRF {
             do {
                 compilation = try await Compilation.run(
                     workspace: workspace, formats: formats, draft: draft, templates: templates, into: out, upload: request,
-                    referenceDocx: referenceDocx)
+                    referenceDocx: referenceDocx, changesSince: changesSince.flatMap(EarlierBuild.Choice.init)
+                )
             } catch {
                 switch error {
                 case .notesHaveErrors(let diagnostics):

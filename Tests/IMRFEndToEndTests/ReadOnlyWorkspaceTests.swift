@@ -52,7 +52,8 @@ struct ReadOnlyWorkspaceTests {
             #expect(log.status == 0, "\(log.stderr)")
             #expect(log.stdout.contains("#1  compile"))
             let files = try FileManager.default.contentsOfDirectory(atPath: workspace.path + "/.imrf").sorted()
-            #expect(files == ["ledger.lock", "ledger.sqlite"], "nothing created beside the ledger")
+            // notes/ is the store of the notes the compile used (`KeptNotes`).
+            #expect(files == ["ledger.lock", "ledger.sqlite", "notes"], "nothing created beside the ledger and the compile's notes")
         }
     }
 

@@ -74,7 +74,7 @@ public struct CheckedNotes: Sendable {
         noteFiles: [(path: String, bytes: [UInt8])], forum: Forum, folder: String = ".", maximumNoteBytes: Int = maximumNoteBytes
     ) -> CheckedNotes {
         let budget = NoteBudget(sizes: noteFiles.map(\.bytes.count), paths: noteFiles.map(\.path), maximumBytes: maximumNoteBytes)
-        let parsed = noteFiles.prefix(budget.count).map { NoteParser.parse(bytes: $0.bytes, path: $0.path, forum: forum) }
+        let parsed = Array(noteFiles.prefix(budget.count)).concurrentMap { NoteParser.parse(bytes: $0.bytes, path: $0.path, forum: forum) }
         return assemble(zip(noteFiles.map(\.path), parsed + budget.refusal), forum: forum, folder: folder)
     }
 

@@ -19,6 +19,10 @@ public struct Note: Sendable, Hashable {
     /// The file line on which the body starts (1-based).
     public var bodyLine: Int
     public var document: MarkdownDocument
+    /// The file's bytes as read (`NoteParser.parse(bytes:)`): what a compile
+    /// keeps in the workspace's notes store, so that its build can be made
+    /// again. Empty for a note parsed from text.
+    public var source: [UInt8] = []
 
     /// Whether the language is written right to left.
     public var isRightToLeft: Bool { Self.isRightToLeft(language: language) }

@@ -44,7 +44,14 @@ public enum NoteParser {
     }
 
     /// The note, when its front matter could be read, and the diagnostics about it.
+    /// The note keeps `bytes` as its `source`.
     public static func parse(bytes: [UInt8], path: String, forum: Forum? = nil) -> (note: Note?, diagnostics: [Diagnostic]) {
+        var parsed = parse(unkeptBytes: bytes, path: path, forum: forum)
+        parsed.note?.source = bytes
+        return parsed
+    }
+
+    private static func parse(unkeptBytes bytes: [UInt8], path: String, forum: Forum?) -> (note: Note?, diagnostics: [Diagnostic]) {
         guard bytes.count <= maximumBytes else { return (nil, [tooLarge(path, size: bytes.count)]) }
         var bytes = bytes
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }

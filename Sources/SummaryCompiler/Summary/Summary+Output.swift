@@ -24,10 +24,12 @@ extension Summary {
     ///     finds. Without one, a compile asking for pdf fails
     ///     (`unavailable`) before anything is written.
     /// - Returns: the files written, in `Format` order.
+    ///   - revision: the earlier build whose changes `summary.changes.docx`
+    ///     shows; without one, `changes` in `formats` is left out.
     public func compile(
-        formats: [Format], templates: String?, into directory: String, converter: PDFConverter? = nil
+        formats: [Format], templates: String?, into directory: String, converter: PDFConverter? = nil, revision: Revision? = nil
     ) async throws(DiagnosticFailure) -> [WrittenOutput] {
-        let wanted = Format.allCases.filter(formats.contains)
+        let wanted = Format.allCases.filter { formats.contains($0) && ($0 != .changes || revision != nil) }
         var located = converter
         if wanted.contains(.pdf), located == nil { located = try PDFConverter.located() }
         let converter = located
@@ -36,7 +38,10 @@ extension Summary {
         folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })
         let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) -> Staged in
             if format == .pdf, let converter { return try stagePDF(converter, in: folder) }
-            return try stage(format, library: library, in: folder)
+            if format == .changes, let revision {
+                return try stage(format, data: try renderChangesDocx(since: revision.earlier, date: revision.date), in: folder)
+            }
+            return try stage(format, data: try renderBytes(format, library: library), in: folder)
         }
         let ready = staged.compactMap { try? $0.result.get() }
         for case (_, .failure(let failure)) in staged {  // the first in format order
@@ -100,8 +105,7 @@ extension Summary {
         var temporary: String
     }
 
-    private func stage(_ format: Format, library: MustacheLibrary?, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
-        let data = try renderBytes(format, library: library)
+    private func stage(_ format: Format, data: Data, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
         let path = WorkspaceLayout.join(folder.path, format.fileName)
         let temporary: String
         do throws(WorkspaceFile.Problem) {

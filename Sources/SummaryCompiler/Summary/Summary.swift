@@ -13,19 +13,37 @@ public struct Summary: Sendable {
         /// `pdf` is the Word document converted by LibreOffice
         /// (`PDFConverter`): written by `compile` only, never rendered in
         /// memory (`renderFiles` leaves it out).
-        case md, html, docx, pdf
+        /// `changes` is the Word document with the changes since an earlier
+        /// build tracked (`renderChangesDocx`): written by `compile` when
+        /// given that build (`Revision`), never asked for as a format.
+        case md, html, docx, pdf, changes
 
         /// The formats rendered through a Mustache template, as text.
         static let textFormats: [Format] = [.md, .html]
 
         public var isText: Bool { self == .md || self == .html }
-        /// Whether imrf renders the format itself, in memory; the PDF is
-        /// LibreOffice's.
-        public var isRendered: Bool { self != .pdf }
-        /// The order outputs are written and listed in: md, html, docx, pdf.
+        /// Whether imrf renders the format itself, in memory, from the
+        /// summary alone; the PDF is LibreOffice's, the changes document
+        /// needs an earlier build too.
+        public var isRendered: Bool { self != .pdf && self != .changes }
+        /// The order outputs are written and listed in: md, html, docx, pdf, changes.
         var order: Int { Self.allCases.firstIndex(of: self)! }
         var template: String { "summary.\(rawValue)" }
-        var fileName: String { "summary.\(rawValue)" }
+        /// `summary.md`, ..., `summary.changes.docx`.
+        public var fileName: String { self == .changes ? "summary.changes.docx" : "summary.\(rawValue)" }
+    }
+
+    /// An earlier build to show the changes since (`Format.changes`).
+    public struct Revision: Sendable {
+        /// The earlier build's summary, made again from the notes it used.
+        public var earlier: Summary
+        /// When the changes were made: each change's date.
+        public var date: Date
+
+        public init(earlier: Summary, date: Date) {
+            self.earlier = earlier
+            self.date = date
+        }
     }
 
     /// The notes the summary is made of, checked.
@@ -126,7 +144,7 @@ public struct Summary: Sendable {
     /// - Parameter library: the templates; nil only when `format` is docx.
     func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
         switch format {
-        case .docx, .pdf:
+        case .docx, .pdf, .changes:
             return try renderDocx()
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }
@@ -140,6 +158,31 @@ public struct Summary: Sendable {
         var renderer = DocxRenderer(summary: self)
         var archive = DocxArchive(date: checked.forum.start)
         renderer.write(to: &archive)
+        return try finish(&archive, renderer: renderer)
+    }
+
+    /// This summary as a .docx package with every change since `earlier`
+    /// tracked (`TrackedChanges`): what it adds inserted, what it no longer
+    /// has deleted, each change dated `date` and attributed to the author
+    /// of the note it is in (else to the office).
+    public func renderChangesDocx(since earlier: Summary, date: Date) throws(DiagnosticFailure) -> Data {
+        var previous = DocxRenderer(summary: earlier)
+        previous.marksNotes = true
+        var oldBody = ""
+        let (rest, _) = previous.documentBody { piece, _ in oldBody += piece }
+        oldBody += rest
+        var renderer = DocxRenderer(summary: self)
+        renderer.marksNotes = true
+        var archive = DocxArchive(date: checked.forum.start)
+        let oldAuthors = earlier.checked.notes.map(\.author)
+        let newAuthors = checked.notes.map(\.author)
+        renderer.write(to: &archive) { [oldBody] body in
+            TrackedChanges.body(old: oldBody, new: body, oldAuthors: oldAuthors, newAuthors: newAuthors, date: date)
+        }
+        return try finish(&archive, renderer: renderer)
+    }
+
+    private func finish(_ archive: inout DocxArchive, renderer: DocxRenderer) throws(DiagnosticFailure) -> Data {
         for (index, image) in renderer.media.enumerated() {
             archive.add("word/" + DocxRenderer.mediaPath(index + 1, image), bytes: [UInt8](image.data))
         }

@@ -41,6 +41,10 @@ struct DocxRenderer {
 
     /// The width text may take: the reference's page, else A4 with imrf's margins.
     let textWidth: Int
+    /// Whether each note's part of the body is marked (`noteMark`), for
+    /// `TrackedChanges` to attribute a change to the note's author; never
+    /// in a summary's own document.
+    var marksNotes = false
 
     init(summary: Summary) {
         self.summary = summary
@@ -56,7 +60,9 @@ struct DocxRenderer {
     /// pieces are. Deflating the document takes longer than rendering it:
     /// it is what the .docx waits for, and whatever is deflated after it
     /// adds to the time.
-    mutating func write(to archive: inout DocxArchive) {
+    /// - Parameter revising: when given, the whole body is rendered first
+    ///   and written as it returns it (the changes document's tracked changes).
+    mutating func write(to archive: inout DocxArchive, revising: ((String) -> String)? = nil) {
         let forum = summary.checked.forum
         let draft = summary.checked.isDraft
         let reference = summary.reference
@@ -72,10 +78,12 @@ struct DocxRenderer {
             DocxParts.declaration + "<w:footnotes \(DocxParts.wordNamespaces)>"
                 + "<w:footnote w:type=\"separator\" w:id=\"-1\"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>"
                 + "<w:footnote w:type=\"continuationSeparator\" w:id=\"0\"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>")
-        let (rest, restOfFootnotes) = documentBody { piece, newFootnotes in
-            document.write(piece)
+        var whole = ""
+        var (rest, restOfFootnotes) = documentBody { piece, newFootnotes in
+            if revising == nil { document.write(piece) } else { whole += piece }
             footnotes.write(newFootnotes)
         }
+        if let revising { rest = revising(whole + rest) }
         document.write(
             rest
                 + "<w:sectPr>" + (draft ? "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>" : "")
@@ -160,7 +168,9 @@ struct DocxRenderer {
             for index in notes {
                 let note = summary.checked.notes[index]
                 if note.title != nil { titled += 1 }
+                if marksNotes { xml += Self.noteMark(index) }
                 appendNote(note, heading: note.title.map { summary.noteHeading($0, position: titled) }, to: &xml)
+                if marksNotes { xml += Self.noteEndMark }
                 if xml.utf8.count >= 1 << 16 {
                     flush(xml, footnoteBodies[footnotesFlushed...].joined())
                     footnotesFlushed = footnoteBodies.count
@@ -173,6 +183,11 @@ struct DocxRenderer {
     }
 
     static let annexHeading = "Annex: objectives of the Global Compact"
+
+    /// The comment before the body of the note at `index` in `checked.notes`
+    /// when `marksNotes`; `noteEndMark` follows it.
+    static func noteMark(_ index: Int) -> String { "<!--imrf-note:\(index)-->" }
+    static let noteEndMark = "<!--imrf-note-end-->"
 
     /// A session's heading, its date (and facilitator), and a round table's
     /// co-chairs, keynote and objectives.

@@ -1,0 +1,102 @@
+import Forum
+import Foundation
+import FoundationXML
+import Testing
+
+@testable import SummaryCompiler
+
+/// `BoundedDiff` and the changes document (`Summary.renderChangesDocx`).
+@Suite struct TrackedChangesTests {
+    /// The edits `operations` make, applied to `a`: they must give `b`.
+    static func applied(_ operations: [BoundedDiff.Operation], _ a: [Int], _ b: [Int]) -> [Int] {
+        var result: [Int] = []
+        var nextOld = 0
+        for operation in operations {
+            switch operation {
+            case .equal(let old, let new):
+                #expect(old == nextOld && a[old] == b[new])
+                nextOld += 1
+                result.append(a[old])
+            case .delete(let old):
+                #expect(old == nextOld)
+                nextOld += 1
+            case .insert(let new): result.append(b[new])
+            }
+        }
+        #expect(nextOld == a.count)
+        return result
+    }
+
+    @Test func theDiffIsShortestAndTurnsOneSequenceIntoTheOther() throws {
+        let cases: [([Int], [Int], Int)] = [
+            ([], [], 0), ([1, 2, 3], [1, 2, 3], 0), ([], [1, 2], 2), ([1, 2], [], 2), ([1, 2, 3], [1, 4, 3], 2),
+            ([1, 2, 3, 4, 5], [0, 1, 3, 4, 6, 5], 3), ([1, 2, 3], [3, 2, 1], 4),
+        ]
+        for (a, b, edits) in cases {
+            let operations = try #require(BoundedDiff.operations(a, b, maximumEdits: 100))
+            #expect(Self.applied(operations, a, b) == b)
+            #expect(operations.filter { if case .equal = $0 { false } else { true } }.count == edits, "\(a) -> \(b)")
+        }
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let a = (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...4, using: &random) }
+            let b = (0..<Int.random(in: 0...30, using: &random)).map { _ in Int.random(in: 0...4, using: &random) }
+            let operations = try #require(BoundedDiff.operations(a, b, maximumEdits: 100))
+            #expect(Self.applied(operations, a, b) == b)
+        }
+    }
+
+    /// Two sequences with nothing in common, far past the bound: given up
+    /// at once rather than searched (the caller shows the whole replaced).
+    @Test func aPathologicalPairIsGivenUpWithinTheBound() {
+        let a = Array(0..<200_000)
+        let b = Array(200_000..<400_000)
+        let start = ContinuousClock.now
+        #expect(BoundedDiff.operations(a, b, maximumEdits: 1_000) == nil)
+        #expect(ContinuousClock.now - start < .seconds(10))
+    }
+
+    static func summary(_ notes: [(String, String)]) throws -> Summary {
+        let forum = Edition.second.forum
+        let files = notes.map { name, text in ("notes/\(name).md", Array(text.utf8)) }
+        return try Summary(CheckedNotes.check(noteFiles: files, forum: forum))
+    }
+
+    static func note(_ session: String, author: String, _ body: String) -> String {
+        "---\nsession: \(session)\ntitle: Note of \(session)\nauthor: \(author)\n---\n\(body)\n"
+    }
+
+    @Test func aParagraphRewrittenWholeIsReplacedAndTheDocumentStaysWellFormed() throws {
+        let earlier = try Self.summary([("plenary", Self.note("plenary", author: "Ana", "First words here.\n\nKept paragraph."))])
+        let later = try Self.summary([
+            ("plenary", Self.note("plenary", author: "Ana", "Completely different text now.\n\nKept paragraph.\n\n| A | B |\n|---|---|\n| 1 | 2 |"))
+        ])
+        let parts = try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: Date(timeIntervalSince1970: 0)))
+        let document = try #require(parts["word/document.xml"])
+        #expect(throws: Never.self) { _ = try XMLDocument(xmlString: document) }
+        #expect(document.contains("w:author=\"Ana\" w:date=\"1970-01-01T00:00:00Z\""))
+        #expect(document.contains("<w:delText xml:space=\"preserve\">First words here.</w:delText>"))
+        #expect(document.contains("<w:t xml:space=\"preserve\">Completely different text now.</w:t></w:r></w:ins>"))
+        // The new table: each row inserted.
+        #expect(document.components(separatedBy: "<w:trPr><w:cantSplit/><w:tblHeader/><w:ins ").count == 2)
+        #expect(document.components(separatedBy: "<w:trPr><w:cantSplit/><w:ins ").count == 2)
+        // The same summary compared with itself has no change.
+        let same = try DocxTests.unzip(later.renderChangesDocx(since: later, date: Date()))
+        #expect(same["word/document.xml"] == (try DocxTests.unzip(later.renderDocx()))["word/document.xml"])
+    }
+
+    /// A note gone: its paragraphs deleted, attributed to its author; a
+    /// change outside any note (the annex) to the office.
+    @Test func aNoteRemovedIsDeletedUnderItsAuthorAndTheAnnexUnderTheOffice() throws {
+        let plenary = ("plenary", Self.note("plenary", author: "Ana", "Plenary text."))
+        let hearing = ("hearing", "---\nsession: hearing\ntitle: Hearing\nauthor: Ben\nobjectives: [3]\n---\nHearing text.\n")
+        let earlier = try Self.summary([hearing, plenary])
+        let later = try Self.summary([plenary])
+        let document = try #require(try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: Date()))["word/document.xml"])
+        #expect(document.contains("w:author=\"Ben\""))
+        #expect(document.contains("<w:delText xml:space=\"preserve\">Hearing text.</w:delText>"))
+        #expect(document.contains("w:author=\"\(TrackedChanges.office)\""))
+        #expect(!document.contains("w:author=\"Ana\""))
+        #expect(!document.contains("imrf-note"))
+    }
+}
