@@ -118,6 +118,7 @@ let package = Package(
             resources: [
                 .embedInCode("../../Templates/summary.html.mustache"),
                 .embedInCode("../../Templates/summary.md.mustache"),
+                .embedInCode("../../Templates/letter.md.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

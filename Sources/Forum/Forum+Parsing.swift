@@ -48,7 +48,7 @@ extension Forum {
         "distribution": ["workingDays"],
         "deliverables.*": ["id", "title", "due"],
         "reminders": ["smtp", "from", "replyTo", "office", "stages", "credentialsFile", "submitURL"],
-        "document": ["wordLimit", "numberParagraphs", "referenceDocx"],
+        "document": Set(["wordLimit", "numberParagraphs", "referenceDocx"] + ForumFile.documentTextKeys),
     ]
 
     /// Parses forum.yaml; problems that do not stop it from being used
@@ -87,6 +87,7 @@ extension Forum {
         var document = check.document(wordLimit: file.wordLimit)
         document.numberParagraphs = file.numberParagraphs ?? true
         document.referenceDocx = check.referenceDocx(file.referenceDocx)
+        check.documentForm(file.documentText, into: &document)
         check.everyRoundTableIsThere(roundTables)
         warnings += check.objectiveWarnings(roundTables)
         warnings += unknownKeys(in: root, source: source)
@@ -100,6 +101,7 @@ extension Forum {
         )
         forum.moreCalendars = file.calendars ?? []
         forum.document = document
+        warnings += check.documentFormWarnings(document, forumEnd: days.end)
         // A calendar that does not load is reported by the commands that count in it.
         if schedule, let holidays = try? calendars.load(forum.allCalendars) {
             let roundTableIndex = Dictionary(
@@ -286,6 +288,79 @@ private struct ForumFileCheck {
                     at: at(["document", "referenceDocx"]), hint: "put the office's .docx in the workspace, e.g. referenceDocx: office-styles.docx"))
         }
         return path
+    }
+
+    /// The letter's and masthead's keys of `document:`, each checked at its key.
+    mutating func documentForm(_ text: [String: String], into document: inout DocumentSettings) {
+        func location(_ key: String) -> SourceLocation { at(["document", key]) }
+        if let form = text["form"] {
+            if let value = DocumentSettings.Form(rawValue: form) {
+                document.form = value
+            } else {
+                problems.append(
+                    .error(
+                        "document.form must be letter or official, not '\(form)'", at: location("form"),
+                        hint: "letter: the President's letter with the summary as its annex; official: the UN masthead"))
+            }
+        }
+        if let distribution = text["distribution"] {
+            if let value = DocumentSettings.Distribution.allCases.first(where: { $0.rawValue.lowercased() == distribution.lowercased() }) {
+                document.distribution = value
+            } else {
+                problems.append(
+                    .error(
+                        "document.distribution must be General, Limited or Restricted, not '\(distribution)'", at: location("distribution"),
+                        hint: "most documents are General"))
+            }
+        }
+        if let date = text["date"] { document.date = self.date(date, ["document", "date"]) }
+        if let session = text["session"] {
+            if let number = Int(session), number >= 1, number <= 999 {
+                document.session = number
+            } else {
+                problems.append(
+                    .error(
+                        "document.session must be the General Assembly's session as a number, not '\(session)'", at: location("session"),
+                        hint: "e.g. session: 80 for the eightieth session (September 2025 to September 2026)"))
+            }
+        }
+        for key in ["president", "symbol", "originalLanguage", "agendaItem"] {
+            guard let value = text[key] else { continue }
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if trimmed.isEmpty || trimmed.contains(where: \.isNewline) || trimmed.count > 200 {
+                problems.append(
+                    .error(
+                        "document.\(key) must be one line of text (at most 200 characters)", at: location(key),
+                        hint: "leave the key out if there is nothing to say"))
+                continue
+            }
+            switch key {
+            case "president": document.president = trimmed
+            case "symbol": document.symbol = trimmed
+            case "originalLanguage": document.originalLanguage = trimmed
+            default: document.agendaItem = trimmed
+            }
+        }
+    }
+
+    /// What the letter or masthead lacks: a signatory, a symbol.
+    func documentFormWarnings(_ document: DocumentSettings, forumEnd: CivilDate) -> [Diagnostic] {
+        let location = tree.node(at: ["document"], in: root) != nil ? at(["document"]) : at([])
+        switch document.form {
+        case .letter where document.signatory(forumEnd: forumEnd) == nil:
+            return [
+                .warning(
+                    "the letter has no signatory: imrf does not know the President of the \(DocumentSettings.sessionWords(document.assemblySession(forumEnd: forumEnd)).lowercased())",
+                    at: location, hint: "name the President in forum.yaml: document: president: NAME")
+            ]
+        case .official where document.symbol == nil:
+            return [
+                .warning(
+                    "the masthead has no document symbol", at: at(["document", "form"]),
+                    hint: "add the symbol the Secretariat gave the summary to forum.yaml: document: symbol: A/80/123")
+            ]
+        default: return []
+        }
     }
 
     mutating func distribution(_ distribution: ForumFile.Distribution) {

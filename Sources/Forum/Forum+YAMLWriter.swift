@@ -80,12 +80,19 @@ extension Forum {
             if let file = reminders.credentialsFile { lines.append("  credentialsFile: \(quoted(file))") }
             if let url = reminders.submitURL { lines.append("  submitURL: \(quoted(url))") }
         }
-        if document.wordLimit != DocumentSettings.defaultWordLimit || !document.numberParagraphs || document.referenceDocx != nil {
-            lines.append("document:")
-            if document.wordLimit != DocumentSettings.defaultWordLimit { lines.append("  wordLimit: \(document.wordLimit)") }
-            if !document.numberParagraphs { lines.append("  numberParagraphs: false") }
-            if let reference = document.referenceDocx { lines.append("  referenceDocx: \(quoted(reference))") }
-        }
+        var documentLines: [String] = []
+        if document.form != .letter { documentLines.append("  form: \(document.form.rawValue)") }
+        if let president = document.president { documentLines.append("  president: \(quoted(president))") }
+        if let symbol = document.symbol { documentLines.append("  symbol: \(quoted(symbol))") }
+        if document.distribution != .general { documentLines.append("  distribution: \(document.distribution.rawValue)") }
+        if let date = document.date { documentLines.append("  date: \(date.iso)") }
+        if document.originalLanguage != "English" { documentLines.append("  originalLanguage: \(quoted(document.originalLanguage))") }
+        if let session = document.session { documentLines.append("  session: \(session)") }
+        if let item = document.agendaItem { documentLines.append("  agendaItem: \(quoted(item))") }
+        if document.wordLimit != DocumentSettings.defaultWordLimit { documentLines.append("  wordLimit: \(document.wordLimit)") }
+        if !document.numberParagraphs { documentLines.append("  numberParagraphs: false") }
+        if let reference = document.referenceDocx { documentLines.append("  referenceDocx: \(quoted(reference))") }
+        if !documentLines.isEmpty { lines += ["document:"] + documentLines }
         return lines.joined(separator: "\n") + "\n"
     }
 }

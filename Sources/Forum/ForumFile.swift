@@ -53,6 +53,11 @@ struct ForumFile {
     var numberParagraphs: Bool?
     /// `document.referenceDocx`.
     var referenceDocx: String?
+    /// `document.form`, `president`, `symbol`, `distribution`, `date`,
+    /// `originalLanguage`, `session`, `agendaItem` as written.
+    var documentText: [String: String] = [:]
+    /// Keys of `documentText`, which `ForumFileCheck.documentForm` reads.
+    static let documentTextKeys = ["form", "president", "symbol", "distribution", "date", "originalLanguage", "session", "agendaItem"]
 }
 
 extension ForumFile {
@@ -125,6 +130,9 @@ extension ForumFile {
             referenceDocx = try tree.optionalString("referenceDocx", in: entry, ["document"])
             if let number = tree.optional("numberParagraphs", in: entry) {
                 numberParagraphs = try tree.bool(number, ["document", "numberParagraphs"])
+            }
+            for key in Self.documentTextKeys {
+                if let value = try tree.optionalString(key, in: entry, ["document"]) { documentText[key] = value }
             }
         }
         if let node = tree.optional("reminders", in: top) {

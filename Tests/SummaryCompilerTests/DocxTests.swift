@@ -89,7 +89,7 @@ import ZIPFoundation
                 "\(Summary.letters($0 + 1)). \($1)"
             }
         }
-        expected.append("Annex: objectives of the Global Compact")
+        expected.append("Appendix: objectives of the Global Compact")
         let found = Self.paragraphs(styled: "Heading1", in: document).map { ("1", $0) }
         // Heading 1 and Heading 2 paragraphs interleaved in document order.
         let headings = document.components(separatedBy: "<w:p>").dropFirst().compactMap { paragraph -> String? in
@@ -119,7 +119,7 @@ import ZIPFoundation
     /// addressing each objective, as in the Markdown and HTML.
     @Test func annexTableNamesTheNotesAddressingEachObjective() throws {
         let document = try #require(try Self.example()["word/document.xml"])
-        let annex = try #require(document.components(separatedBy: "Annex: objectives of the Global Compact").last)
+        let annex = try #require(document.components(separatedBy: "Appendix: objectives of the Global Compact").last)
         #expect(annex.components(separatedBy: "<w:gridCol ").count == 6)
         // Columns sized to their content (equal ones made the table two pages longer).
         #expect(
@@ -169,7 +169,7 @@ import ZIPFoundation
         let document = try #require(try Self.example()["word/document.xml"])
         #expect(
             document.contains(
-                "<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr><w:bookmarkStart w:id=\"8\" w:name=\"_Toc8\"/><w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">\(DocxRenderer.annexHeading)<"
+                "<w:pStyle w:val=\"Heading1\"/><w:pageBreakBefore/></w:pPr><w:bookmarkStart w:id=\"8\" w:name=\"_Toc8\"/><w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">Appendix: objectives of the Global Compact<"
             ))
         #expect(document.components(separatedBy: "<w:pageBreakBefore/>").count == 2)
     }

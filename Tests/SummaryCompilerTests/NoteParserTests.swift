@@ -113,6 +113,24 @@ import Testing
         #expect(warnings[1].hint == "put the path in angle brackets: ](<figures/Remittance chart.png>), or rename the file without spaces")
     }
 
+    @Test("slips found in text that is not ASCII: the labels and paths come back whole, a code span of Arabic hides its marks")
+    func markdownSlipsOutsideASCII() {
+        let note = """
+            ---
+            session: plenary
+            ---
+            النص `مرحبا [^كود]` ثم[^ملاحظة] و ![صورة](صور/رسم بياني.png)
+
+            """
+        let warnings = parse(note).diagnostics.filter { $0.severity == .warning }
+        #expect(
+            warnings.map(\.message) == [
+                "footnote [^ملاحظة] has no definition: it is printed as text",
+                "a picture whose path has a space is printed as text: ](صور/رسم بياني.png)",
+            ], "\(warnings)")
+        #expect(warnings.map { $0.location?.line } == [4, 4])
+    }
+
     @Test("no more than MarkdownParser.maximumSlips warnings of these for one note")
     func slipsAreBounded() {
         let body = (1...100).map { "Undefined[^n\($0)]." }.joined(separator: "\n\n")

@@ -46,9 +46,11 @@ import Testing
 
     /// "Second International Migration Review Forum" is not printed under
     /// "International Migration Review Forum 2026"; a title that does not
-    /// name the forum keeps that line.
+    /// name the forum keeps that line. (The official form: the letter names the forum too.)
     @Test func titleBlockNamesTheForumOnce() async throws {
-        let (md, html, document) = try await Self.outputs(SummaryTests.exampleWorkspace())
+        var official = Edition.second.forum
+        official.document.form = .official
+        let (md, html, document) = try await Self.outputs(SummaryTests.exampleWorkspace(official))
         for text in [md, html, document] {
             #expect(text.components(separatedBy: "International Migration Review Forum").count - 1 == 1 + (text == html ? 1 : 0))
         }
@@ -110,7 +112,9 @@ import Testing
         let print = try #require(html.components(separatedBy: "@media print {").dropFirst().first?.components(separatedBy: "</style>").first)
         #expect(print.contains("@bottom-center { content: counter(page);"))
         #expect(print.contains("h1, h2, h3, h4, h5, h6, .meta, .lead-in { break-after: avoid;"))
-        #expect(print.contains(".annex { break-before: page;"))
+        // The objectives' annex and, in the letter form, the summary after the letter start a page.
+        #expect(print.contains(".annex, .letter + header { break-before: page;"))
+        #expect(html.contains("</section>\n<header>\n<p class=\"annex-mark\">Annex</p>"))
         #expect(html.contains("<p class=\"lead-in\">Objectives of the Global Compact discussed:</p>"))
     }
 

@@ -48,10 +48,18 @@ import WorkingDays
 
     /// Golden files catch a misspelled template variable (it renders as
     /// nothing). Regenerate with IMRF_UPDATE_GOLDEN=1 and review the diff.
-    @Test(arguments: Summary.Format.textFormats) func matchesGoldenFile(format: Summary.Format) async throws {
-        let outputs = try await Summary(Self.exampleWorkspace()).renderedText(formats: [format], templates: Self.templates)
+    /// The letter form (the default) and the official form, each dated
+    /// the day the 2026 summaries were due (else the day of the test).
+    @Test(arguments: Summary.Format.textFormats, DocumentSettings.Form.allCases)
+    func matchesGoldenFile(format: Summary.Format, form: DocumentSettings.Form) async throws {
+        var forum = Edition.second.forum
+        forum.document.form = form
+        if form == .official { forum.document.symbol = "A/80/000" }
+        var summary = try Summary(Self.exampleWorkspace(forum))
+        summary.date = CivilDate(year: 2026, month: 5, day: 22)!
+        let outputs = try await summary.renderedText(formats: [format], templates: Self.templates)
         let text = try #require(outputs[format])
-        let file = Self.golden.appendingPathComponent("summary-2026.\(format.rawValue)")
+        let file = Self.golden.appendingPathComponent("summary-2026\(form == .letter ? "" : "-official").\(format.rawValue)")
         if ProcessInfo.processInfo.environment["IMRF_UPDATE_GOLDEN"] != nil {
             try Data(text.utf8).write(to: file)
         }

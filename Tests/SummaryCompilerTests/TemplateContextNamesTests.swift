@@ -30,6 +30,7 @@ import Testing
             contexts += context.annex.flatMap { $0.addressedIn ?? [] } as [any TemplateContext]
             contexts += context.footnotes as [any TemplateContext]
         }
+        contexts.append(LetterContext(title: "T", edition: "2026", place: "P", dates: "D", date: "1 June 2026", president: "A President"))
         return contexts
     }
 
@@ -70,6 +71,7 @@ import Testing
         #expect(
             Set(names.values.map(\.type)) == [
                 "SummaryContext", "SectionContext", "NoteContext", "ObjectiveContext", "FootnoteContext", "AddressingNoteContext",
+                "LetterContext",
             ])
         for (key, (type, declared)) in names {
             #expect(Set(declared).count == declared.count, "\(type).names repeats a name")

@@ -64,10 +64,7 @@ public enum MarkdownParser {
             // Only a note with a `|`, `[^` or `![` can have these slips: the
             // others (most notes) pay one scan of their bytes, no walk.
             let (pipes, brackets) = slipMarks(text.utf8)
-            if pipes || brackets {
-                let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-                document.slips = slips(root, lines: lines, tables: pipes, brackets: brackets)
-            }
+            if pipes || brackets { document.slips = slips(root, text: text, tables: pipes, brackets: brackets) }
             return document
         }
     }
@@ -452,12 +449,20 @@ extension MarkdownParser {
     /// the extra ones), a table without its separator row (printed as
     /// text), and in text: a footnote reference with no definition and a
     /// picture whose path has a space (both printed as written).
-    fileprivate static func slips(_ root: OpaquePointer, lines: [Substring], tables: Bool, brackets: Bool) -> [MarkdownDocument.Slip] {
+    fileprivate static func slips(_ root: OpaquePointer, text: String, tables: Bool, brackets: Bool) -> [MarkdownDocument.Slip] {
         var found: [MarkdownDocument.Slip] = []
         func add(_ line: Int, _ message: String, _ hint: String) {
             found.append(.init(line: line, message: message, hint: hint))
         }
-        func sourceLine(_ number: Int) -> Substring? { number >= 1 && number <= lines.count ? lines[number - 1] : nil }
+        // The lines' byte ranges, and only for a table: a split into
+        // substrings costs more than the slips themselves.
+        let lines = tables ? lineRanges(text) : []
+        func sourceLine(_ number: Int) -> Substring? {
+            guard number >= 1 && number <= lines.count else { return nil }
+            let utf8 = text.utf8
+            let range = lines[number - 1]
+            return Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+        }
         // Tables and paragraphs at the top of the note: a walk of the root's children only.
         if tables {
             for node in children(of: root) {
@@ -479,21 +484,21 @@ extension MarkdownParser {
                     }
                 } else if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
                     let number = Int(cmark_node_get_start_line(node))
-                    if let line = sourceLine(number), line.trimmingCharacters(in: .whitespaces).hasPrefix("|"),
-                        line.filter({ $0 == "|" }).count >= 2,
-                        sourceLine(number + 1)?.trimmingCharacters(in: .whitespaces).hasPrefix("|") == true
+                    if let line = sourceLine(number), startsWithPipe(line),
+                        line.utf8.lazy.filter({ $0 == UInt8(ascii: "|") }).count >= 2,
+                        let next = sourceLine(number + 1), startsWithPipe(next)
                     {
                         add(number, "a table without its separator row is printed as text", "put a row like | --- | --- | under the header row")
                     }
                 }
             }
         }
-        if brackets { found += textSlips(lines) }
+        if brackets { found += textSlips(text) }
         return Array(found.sorted { $0.line < $1.line }.prefix(maximumSlips))
     }
 
     /// Whether the text has a `|`, and a `[^` or `![`, in one pass over its bytes.
-    static func slipMarks(_ bytes: String.UTF8View) -> (pipes: Bool, brackets: Bool) {
+    static func slipMarks(_ bytes: some Sequence<UInt8>) -> (pipes: Bool, brackets: Bool) {
         var pipes = false
         var brackets = false
         var previous: UInt8 = 0
@@ -510,91 +515,141 @@ extension MarkdownParser {
     }
 
     /// Footnote references with no definition and pictures whose path has
-    /// a space, found in the lines as written (outside code: fenced blocks
+    /// a space, found in the text as written (outside code: fenced blocks
     /// and backtick spans), since cmark-gfm leaves both as plain text.
-    static func textSlips(_ lines: [Substring]) -> [MarkdownDocument.Slip] {
-        var defined = Set<Substring>()
-        for line in lines where line.hasPrefix("[^") {
-            if let close = line.range(of: "]:") { defined.insert(line[line.index(line.startIndex, offsetBy: 2)..<close.lowerBound]) }
+    /// One pass over the UTF-8 bytes, no line split: every mark looked for
+    /// is ASCII, and a note with footnotes pays this at every check and compile.
+    static func textSlips(_ text: String) -> [MarkdownDocument.Slip] {
+        if let found = text.utf8.withContiguousStorageIfAvailable({ textSlips(bytes: $0) }) { return found }
+        return Array(text.utf8).withUnsafeBufferPointer { textSlips(bytes: $0) }
+    }
+
+    private static func textSlips(bytes: UnsafeBufferPointer<UInt8>) -> [MarkdownDocument.Slip] {
+        let count = bytes.count
+        func at(_ index: Int, _ byte: UInt8) -> Bool { index < count && bytes[index] == byte }
+        func find(_ byte: UInt8, from index: Int, before end: Int) -> Int? {
+            var position = index
+            while position < end {
+                if bytes[position] == byte { return position }
+                position += 1
+            }
+            return nil
         }
-        var found: [MarkdownDocument.Slip] = []
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        func isFence(_ index: Int) -> Bool {
+            (at(index, UInt8(ascii: "`")) && at(index + 1, UInt8(ascii: "`")) && at(index + 2, UInt8(ascii: "`")))
+                || (at(index, UInt8(ascii: "~")) && at(index + 1, UInt8(ascii: "~")) && at(index + 2, UInt8(ascii: "~")))
+        }
+
+        var defined = Set<String>()
+        var references: [(label: String, line: Int)] = []
+        var pictures: [(target: String, line: Int)] = []
         var fenced = false
-        for (index, line) in lines.enumerated() {
-            let trimmed = line.drop { $0 == " " }
-            if trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~") {
+        var line = 0
+        var start = 0
+        while start <= count {
+            line += 1
+            let end = find(UInt8(ascii: "\n"), from: start, before: count) ?? count
+            defer { start = end + 1 }
+            var first = start
+            while first < end && bytes[first] == UInt8(ascii: " ") { first += 1 }
+            if isFence(first) {
                 fenced.toggle()
                 continue
             }
-            guard !fenced, line.contains("[^") || line.contains("![") else { continue }
-            let prose = outsideCodeSpans(line)
-            for label in undefinedFootnotes(in: prose) where !defined.contains(Substring(label)) && !line.hasPrefix("[^\(label)]:") {
-                found.append(
-                    .init(
-                        line: index + 1, message: "footnote [^\(label)] has no definition: it is printed as text",
-                        hint: "define it on a line of its own: [^\(label)]: the footnote's text"))
+            if fenced { continue }
+            var index = start
+            // A definition, `[^label]:` at the line's start, is not a reference.
+            if at(start, UInt8(ascii: "[")) && at(start + 1, UInt8(ascii: "^")), let close = find(UInt8(ascii: "]"), from: start + 2, before: end),
+                at(close + 1, UInt8(ascii: ":"))
+            {
+                defined.insert(text(start + 2..<close))
+                index = close + 2
             }
-            if let target = pictureWithSpace(in: prose) {
-                found.append(
-                    .init(
-                        line: index + 1, message: "a picture whose path has a space is printed as text: ](\(target))",
-                        hint: "put the path in angle brackets: ](<\(target)>), or rename the file without spaces"))
+            var inCode = false
+            var pictureSeen = false
+            while index < end {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "`") {
+                    inCode.toggle()
+                } else if !inCode && byte == UInt8(ascii: "[") && at(index + 1, UInt8(ascii: "^")) {
+                    guard let close = find(UInt8(ascii: "]"), from: index + 2, before: end) else { break }
+                    let label = text(index + 2..<close)
+                    if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "[" }) { references.append((label, line)) }
+                    index = close
+                    continue
+                } else if !inCode && !pictureSeen && byte == UInt8(ascii: "!") && at(index + 1, UInt8(ascii: "[")) {
+                    pictureSeen = true
+                    var middle = index + 2
+                    while middle + 1 < end && !(bytes[middle] == UInt8(ascii: "]") && bytes[middle + 1] == UInt8(ascii: "(")) { middle += 1 }
+                    if middle + 1 < end, let close = find(UInt8(ascii: ")"), from: middle + 2, before: end) {
+                        let target = UnsafeBufferPointer(rebasing: bytes[(middle + 2)..<close])
+                        if target.contains(UInt8(ascii: " ")) && target.first != UInt8(ascii: "<") && !target.contains(UInt8(ascii: "`")) {
+                            pictures.append((text(middle + 2..<close), line))
+                        }
+                    }
+                }
+                index += 1
             }
-            if found.count >= maximumSlips { break }
         }
+        // In line order; on one line, the footnotes before the picture.
+        var found: [MarkdownDocument.Slip] = []
+        var nextPicture = 0
+        func addPictures(before line: Int) {
+            while nextPicture < pictures.count && pictures[nextPicture].line < line && found.count < maximumSlips {
+                let (target, pictureLine) = pictures[nextPicture]
+                found.append(
+                    .init(
+                        line: pictureLine, message: "a picture whose path has a space is printed as text: ](\(target))",
+                        hint: "put the path in angle brackets: ](<\(target)>), or rename the file without spaces"))
+                nextPicture += 1
+            }
+        }
+        for (label, referenceLine) in references where !defined.contains(label) {
+            addPictures(before: referenceLine)
+            guard found.count < maximumSlips else { break }
+            found.append(
+                .init(
+                    line: referenceLine, message: "footnote [^\(label)] has no definition: it is printed as text",
+                    hint: "define it on a line of its own: [^\(label)]: the footnote's text"))
+        }
+        addPictures(before: Int.max)
         return found
     }
 
-    /// The line with its backtick code spans blanked out.
-    static func outsideCodeSpans(_ line: Substring) -> String {
-        var result = ""
-        var inCode = false
-        for character in line {
-            if character == "`" {
-                inCode.toggle()
-                result.append(" ")
-            } else {
-                result.append(inCode ? " " : character)
-            }
+    /// The byte range of each line of `text`, without its `\n`.
+    static func lineRanges(_ text: String) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        for (offset, byte) in text.utf8.enumerated() where byte == UInt8(ascii: "\n") {
+            ranges.append(start..<offset)
+            start = offset + 1
         }
-        return result
+        ranges.append(start..<text.utf8.count)
+        return ranges
     }
 
     /// Cells of a table row as written: `|` separated, an outer `|` on either
     /// side not counted, `\|` not a separator.
     static func cellCount(_ line: Substring) -> Int {
-        var text = line.trimmingCharacters(in: .whitespaces)[...]
-        if text.hasPrefix("|") { text = text.dropFirst() }
-        if text.hasSuffix("|") && !text.hasSuffix("\\|") { text = text.dropLast() }
+        let blank: (UInt8) -> Bool = { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+        let pipe = UInt8(ascii: "|")
+        let backslash = UInt8(ascii: "\\")
+        var text = line.utf8.drop(while: blank)
+        while let last = text.last, blank(last) { text = text.dropLast() }
+        if text.first == pipe { text = text.dropFirst() }
+        if text.last == pipe && text.dropLast().last != backslash { text = text.dropLast() }
         var count = 1
         var escaped = false
-        for character in text {
-            if character == "|" && !escaped { count += 1 }
-            escaped = character == "\\" && !escaped
+        for byte in text {
+            if byte == pipe && !escaped { count += 1 }
+            escaped = byte == backslash && !escaped
         }
         return count
     }
 
-    /// The labels of `[^label]` in text (a defined footnote is not text).
-    static func undefinedFootnotes(in text: String) -> [String] {
-        var labels: [String] = []
-        var rest = text[...]
-        while let open = rest.range(of: "[^") {
-            let after = rest[open.upperBound...]
-            guard let close = after.firstIndex(of: "]") else { break }
-            let label = after[..<close]
-            if !label.isEmpty, !label.contains(where: { $0.isWhitespace || $0 == "[" }) { labels.append(String(label)) }
-            rest = after[close...]
-        }
-        return labels
-    }
-
-    /// The path of `![alt](path with space)` written in text (cmark-gfm
-    /// takes no space in a bare link destination).
-    static func pictureWithSpace(in text: String) -> String? {
-        guard let bang = text.range(of: "!["), let middle = text[bang.upperBound...].range(of: "]("),
-            let close = text[middle.upperBound...].firstIndex(of: ")")
-        else { return nil }
-        let target = text[middle.upperBound..<close]
-        return target.contains(" ") && !target.hasPrefix("<") ? String(target) : nil
+    /// Whether the line's first byte other than a space or tab is `|`.
+    static func startsWithPipe(_ line: Substring) -> Bool {
+        line.utf8.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } == UInt8(ascii: "|")
     }
 }

@@ -33,13 +33,15 @@ extension Summary {
         var located = converter
         if wanted.contains(.pdf), located == nil { located = try PDFConverter.located() }
         let converter = located
-        let library = wanted.contains(where: \.isText) ? try await Self.library(templates: templates, formats: wanted) : nil
+        // The Word formats need the templates too in the letter form: the letter's text is a template.
+        let needsTemplates = wanted.contains(where: \.isText) || (form == .letter && templates != nil)
+        let library = needsTemplates ? try await Self.library(templates: templates, formats: wanted) : nil
         let folder = try openOutputFolder(directory)
         folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })
         let staged = await Self.inTasks(wanted) { format throws(DiagnosticFailure) -> Staged in
-            if format == .pdf, let converter { return try stagePDF(converter, in: folder) }
+            if format == .pdf, let converter { return try stagePDF(converter, library: library, in: folder) }
             if format == .changes, let revision {
-                return try stage(format, data: try renderChangesDocx(since: revision.earlier, date: revision.date), in: folder)
+                return try stage(format, data: try renderChangesDocx(since: revision.earlier, date: revision.date, library: library), in: folder)
             }
             return try stage(format, data: try renderBytes(format, library: library), in: folder)
         }
@@ -117,8 +119,8 @@ extension Summary {
     }
 
     /// The PDF, converted in its temporary name in `folder` and hashed there.
-    private func stagePDF(_ converter: PDFConverter, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
-        let temporary = try converter.convert(try renderDocx(), in: folder)
+    private func stagePDF(_ converter: PDFConverter, library: MustacheLibrary?, in folder: OpenFolder) throws(DiagnosticFailure) -> Staged {
+        let temporary = try converter.convert(try renderDocx(library: library), in: folder)
         let path = WorkspaceLayout.join(folder.path, Format.pdf.fileName)
         guard case .success(let bytes) = folder.read(temporary, limit: 1 << 30) else {
             folder.remove(temporary)

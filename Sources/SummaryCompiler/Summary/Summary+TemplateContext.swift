@@ -6,7 +6,8 @@ import Foundation
 extension Summary {
     /// The Mustache context of a text format, the notes rendered for it
     /// (`renderedNotes`) on every core.
-    func context(for format: Format) -> SummaryContext {
+    /// - Parameter letter: the letter form's letter (`letter(library:)`); nil in the official form.
+    func context(for format: Format, letter: Letter? = nil) -> SummaryContext {
         let forum = checked.forum
         let text = TextEscaping(format: format)
         var rendered = renderedNotes(format == .html ? .html : .markdown).makeIterator()
@@ -38,6 +39,23 @@ extension Summary {
             footnotes: footnotes
         )
         context.titleNamesForum = Self.titleNamesForum(forum.title)
+        context.numbered = forum.document.numberParagraphs
+        context.objectivesHeading = TemplateText(objectivesHeading)
+        if let letter {
+            // The letter is Markdown from the office's template, rendered as a note's text is (raw HTML left out).
+            let renderer = BodyRenderer(format: format == .html ? .html : .markdown) { _ in nil }
+            context.letterhead = text(letter.letterhead.map(\.plainText).joined())
+            context.letter = TemplateText(renderer.blocks(letter.body))
+        }
+        if let masthead {
+            var lines = [
+                "organ": masthead.organ, "distribution": masthead.distribution, "documentDate": masthead.date,
+                "originalLanguage": masthead.originalLanguage, "assemblySession": masthead.session,
+            ]
+            if let symbol = masthead.symbol { lines["symbol"] = symbol }
+            if let item = masthead.agendaItem { lines["agendaItem"] = item }
+            context.masthead = lines.mapValues { text($0) }
+        }
         if checked.isDraft { context.draft = TemplateText(DocxParts.draftMark) }
         return context
     }

@@ -3,7 +3,7 @@ import Forum
 public import Foundation
 import Mustache
 import Storage
-import WorkingDays
+public import WorkingDays
 
 /// The PGA summary: a checked workspace rendered through the Mustache
 /// templates `summary.html.mustache` and `summary.md.mustache`, and as a
@@ -52,12 +52,18 @@ public struct Summary: Sendable {
     /// the PDF) takes; nil: imrf's own.
     public var reference: WordReference?
 
+    /// The date the letter or masthead carries: forum.yaml's `document.date`,
+    /// else the day it is compiled where the forum is.
+    public var date: CivilDate
+
     /// Fails with the notes' diagnostics when there is any error.
     public init(_ checked: CheckedNotes) throws(DiagnosticFailure) {
         guard checked.errorCount == 0 else {
             throw DiagnosticFailure(.badInput, checked.diagnostics)
         }
         self.checked = checked
+        let forum = checked.forum
+        date = forum.document.date ?? CivilDate.today(in: TimeZone(identifier: forum.timeZone) ?? .current)
     }
 
     /// The templates folder to use, in this order: `explicit` (the caller's
@@ -145,7 +151,7 @@ public struct Summary: Sendable {
     func renderBytes(_ format: Format, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
         switch format {
         case .docx, .pdf, .changes:
-            return try renderDocx()
+            return try renderDocx(library: library)
         case .md, .html:
             guard let library else { preconditionFailure("the text formats are rendered through templates") }
             return Data(render(format, library: library).utf8)
@@ -154,8 +160,12 @@ public struct Summary: Sendable {
 
     /// The summary as a .docx package: the same bytes for the same workspace
     /// (every archive entry is dated the forum's first day).
-    public func renderDocx() throws(DiagnosticFailure) -> Data {
-        var renderer = DocxRenderer(summary: self)
+    /// The letter form's letter is the built-in one.
+    public func renderDocx() throws(DiagnosticFailure) -> Data { try renderDocx(library: nil) }
+
+    /// - Parameter library: templates with the letter's (`letter.md`); nil: the built-in letter.
+    func renderDocx(library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
+        var renderer = DocxRenderer(summary: self, letter: letter(library: library))
         var archive = DocxArchive(date: checked.forum.start)
         renderer.write(to: &archive)
         return try finish(&archive, renderer: renderer)
@@ -166,12 +176,16 @@ public struct Summary: Sendable {
     /// has deleted, each change dated `date` and attributed to the author
     /// of the note it is in (else to the office).
     public func renderChangesDocx(since earlier: Summary, date: Date) throws(DiagnosticFailure) -> Data {
-        var previous = DocxRenderer(summary: earlier)
+        try renderChangesDocx(since: earlier, date: date, library: nil)
+    }
+
+    func renderChangesDocx(since earlier: Summary, date: Date, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
+        var previous = DocxRenderer(summary: earlier, letter: earlier.letter(library: library))
         previous.marksNotes = true
         var oldBody = ""
         let (rest, _) = previous.documentBody { piece, _ in oldBody += piece }
         oldBody += rest
-        var renderer = DocxRenderer(summary: self)
+        var renderer = DocxRenderer(summary: self, letter: letter(library: library))
         renderer.marksNotes = true
         var archive = DocxArchive(date: checked.forum.start)
         let oldAuthors = earlier.checked.notes.map(\.author)
@@ -195,7 +209,7 @@ public struct Summary: Sendable {
 
     /// One text format rendered through its template in `library`.
     func render(_ format: Format, library: MustacheLibrary) -> String {
-        library.render(context(for: format), withTemplate: format.template) ?? ""
+        library.render(context(for: format, letter: letter(library: library)), withTemplate: format.template) ?? ""
     }
 
     /// The templates `formats` need: from the folder `templates`, or the

@@ -11,5 +11,6 @@ enum BuiltInTemplates {
     static let all: [String: String] = [
         "summary.html": String(decoding: PackageResources.summary_html_mustache, as: UTF8.self),
         "summary.md": String(decoding: PackageResources.summary_md_mustache, as: UTF8.self),
+        "letter.md": String(decoding: PackageResources.letter_md_mustache, as: UTF8.self),
     ]
 }

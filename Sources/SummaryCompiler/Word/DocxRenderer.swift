@@ -45,9 +45,12 @@ struct DocxRenderer {
     /// `TrackedChanges` to attribute a change to the note's author; never
     /// in a summary's own document.
     var marksNotes = false
+    /// The letter form's letter (`Summary.letter(library:)`); nil in the official form.
+    let letter: Summary.Letter?
 
-    init(summary: Summary) {
+    init(summary: Summary, letter: Summary.Letter? = nil) {
         self.summary = summary
+        self.letter = letter
         numberParagraphs = summary.checked.forum.document.numberParagraphs
         textWidth = summary.reference?.page?.textWidth ?? Self.textWidthTwips
     }
@@ -148,13 +151,15 @@ struct DocxRenderer {
         if summary.checked.isDraft {
             appendParagraph(style: nil, centered: true, inlines: [.strong([.text(DocxParts.draftMark)])], to: &xml)
         }
+        if let masthead = summary.masthead { appendMasthead(masthead, to: &xml) }
+        if let letter { appendLetter(letter, to: &xml) }
         if !Summary.titleNamesForum(forum.title) {
             appendParagraph(style: nil, centered: true, text: "\(Summary.forumName) \(forum.edition)", to: &xml)
         }
         appendParagraph(style: "Title", text: forum.title, to: &xml)
         appendParagraph(style: nil, centered: true, text: "\(forum.place), \(Summary.dateRange(forum.start, forum.end))", to: &xml)
         appendParagraph(style: nil, centered: true, inlines: [.strong([.text("Summary of the President of the General Assembly")])], to: &xml)
-        appendTableOfContents(Session.allCases.map(summary.sessionHeading) + [Self.annexHeading], to: &xml)
+        appendTableOfContents(Session.allCases.map(summary.sessionHeading) + [summary.objectivesHeading], to: &xml)
 
         let notesBySession = summary.checked.noteIndicesBySession
         var footnotesFlushed = footnoteBodies.count
@@ -181,8 +186,6 @@ struct DocxRenderer {
         appendAnnex(to: &xml)
         return (xml, footnoteBodies[footnotesFlushed...].joined())
     }
-
-    static let annexHeading = "Annex: objectives of the Global Compact"
 
     /// The comment before the body of the note at `index` in `checked.notes`
     /// when `marksNotes`; `noteEndMark` follows it.
@@ -242,7 +245,7 @@ struct DocxRenderer {
     /// notes that address it.
     private mutating func appendAnnex(to xml: inout String) {
         let forum = summary.checked.forum
-        appendHeading1(Self.annexHeading, entry: Session.allCases.count + 1, pageBreakBefore: true, to: &xml)
+        appendHeading1(summary.objectivesHeading, entry: Session.allCases.count + 1, pageBreakBefore: true, to: &xml)
         let addressing = summary.notesAddressingObjectives
         appendTable(
             header: ["No.", "Objective", "Short title", "Round table", "Addressed in"].map { [.strong([.text($0)])] },
