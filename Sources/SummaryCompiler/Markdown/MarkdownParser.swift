@@ -498,7 +498,7 @@ extension MarkdownParser {
     }
 
     /// Whether the text has a `|`, and a `[^` or `![`, in one pass over its bytes.
-    static func slipMarks(_ bytes: some Sequence<UInt8>) -> (pipes: Bool, brackets: Bool) {
+    static func slipMarks(_ bytes: String.UTF8View) -> (pipes: Bool, brackets: Bool) {
         var pipes = false
         var brackets = false
         var previous: UInt8 = 0
