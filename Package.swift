@@ -119,6 +119,7 @@ let package = Package(
                 .embedInCode("../../Templates/summary.html.mustache"),
                 .embedInCode("../../Templates/summary.md.mustache"),
                 .embedInCode("../../Templates/letter.md.mustache"),
+                .embedInCode("../../Templates/masthead.md.mustache"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -125,7 +125,7 @@ public struct Compilation: Sendable {
             var revision: Summary.Revision?
             if let changesSince {
                 var earlier = try await withBlockingWork { () throws(DiagnosticFailure) in
-                    try EarlierBuild.summary(changesSince, workspace: path, forum: workspace.forum)
+                    try EarlierBuild.summary(changesSince, workspace: path, forum: workspace.forum, current: workspace.checked)
                 }
                 earlier.reference = summary.reference
                 revision = Summary.Revision(earlier: earlier, date: now)

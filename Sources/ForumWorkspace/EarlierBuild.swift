@@ -29,16 +29,29 @@ public enum EarlierBuild {
     }
 
     /// The summary of the build `choice` names.
-    public static func summary(_ choice: Choice, workspace: String, forum: Forum) throws(DiagnosticFailure) -> Summary {
+    /// - Parameter current: the notes as they are now, checked against the
+    ///   same forum: a kept note with the same path and bytes as one of them
+    ///   is taken from them rather than parsed again (most of a build's
+    ///   notes are unchanged in the next).
+    public static func summary(
+        _ choice: Choice, workspace: String, forum: Forum, current: CheckedNotes? = nil
+    ) throws(DiagnosticFailure) -> Summary {
         let (number, record) = try compileRecord(choice, workspace: workspace)
         guard let notes = record.notes else {
             throw refused(
                 "build \(number) was made before imrf kept the notes of each build; compare with a later build", workspace: workspace)
         }
         let files = try KeptNotes.read(notes, build: number, workspace: workspace)
-        var checked = CheckedNotes.check(noteFiles: files, forum: forum, folder: workspace)
+        var unchanged: [String: Note] = [:]
+        for note in current?.notes ?? [] { unchanged[note.path] = note }
+        let reused = files.map { file in unchanged[file.path].flatMap { $0.source == file.bytes ? $0 : nil } }
+        var checked = CheckedNotes.check(noteFiles: zip(files, reused).filter { $1 == nil }.map(\.0), forum: forum, folder: workspace)
         let broken = Set(checked.diagnostics.filter { $0.severity == .error }.compactMap { $0.location?.path })
-        checked.notes.removeAll { broken.contains($0.path) }
+        var parsed: [String: Note] = [:]
+        for note in checked.notes where !broken.contains(note.path) { parsed[note.path] = note }
+        // In the build's order; a reused note's pictures are the current ones.
+        checked.notes = zip(files, reused).compactMap { file, note in note ?? parsed[file.path] }
+        if let current { checked.images.merge(current.images) { parsed, _ in parsed } }
         checked.diagnostics = []
         return try Summary(checked)
     }

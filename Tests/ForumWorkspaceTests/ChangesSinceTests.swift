@@ -28,6 +28,28 @@ import Testing
         }
     }
 
+    /// The earlier build made again with the current notes at hand: each
+    /// kept note unchanged since is taken from them, the others parsed; the
+    /// summary is the one made from the kept notes alone.
+    @Test func anEarlierBuildTakesItsUnchangedNotesFromTheCurrentOnes() async throws {
+        let folder = try TemporaryFolder()
+        defer { folder.remove() }
+        let workspace = try folder.newWorkspace(example: true)
+        _ = try await Compilation.run(workspace: workspace, formats: [.md], templates: nil)
+        let names = try FileManager.default.contentsOfDirectory(atPath: workspace + "/notes").filter { $0.hasSuffix(".md") }.sorted()
+        let changed = workspace + "/notes/" + names[0]
+        try (String(contentsOfFile: changed, encoding: .utf8) + "\nA sentence added since.\n").write(
+            toFile: changed, atomically: true, encoding: .utf8)
+        let current = try Workspace.load(workspace)
+        let alone = try EarlierBuild.summary(.previous, workspace: workspace, forum: current.forum)
+        let helped = try EarlierBuild.summary(.previous, workspace: workspace, forum: current.forum, current: current.checked)
+        #expect(names.count > 2)
+        #expect(helped.checked.notes == alone.checked.notes)
+        #expect(helped.checked.notes.map(\.path) == current.notes.map(\.path))
+        #expect(helped.checked.notes.filter(current.notes.contains).count == names.count - 1)
+        #expect(helped.checked.images == alone.checked.images)
+    }
+
     /// A build recorded before the notes were kept (no `notes` in its
     /// record) is refused, in words, as bad input.
     @Test func aBuildMadeBeforeNotesWereKeptIsRefused() async throws {

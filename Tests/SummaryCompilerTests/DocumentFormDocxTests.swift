@@ -1,5 +1,6 @@
 import Forum
 import Foundation
+import Mustache
 import Testing
 import WorkingDays
 
@@ -8,12 +9,12 @@ import WorkingDays
 /// The letter and the masthead in Word, where the templates do not reach:
 /// in the order and with the words the HTML and Markdown goldens show.
 @Suite struct DocumentFormDocxTests {
-    static func document(_ configure: (inout Forum) -> Void) throws -> String {
+    static func document(library: MustacheLibrary? = nil, _ configure: (inout Forum) -> Void) throws -> String {
         var forum = Edition.second.forum
         configure(&forum)
         var summary = try Summary(SummaryTests.exampleWorkspace(forum))
         summary.date = CivilDate(year: 2026, month: 5, day: 22)!
-        return try #require(try DocxTests.unzip(summary.renderDocx())["word/document.xml"])
+        return try #require(try DocxTests.unzip(summary.renderDocx(library: library))["word/document.xml"])
     }
 
     static func texts(_ xml: String) -> [String] {
@@ -33,6 +34,8 @@ import WorkingDays
         #expect(letter.last == "Annex")
         let beforeTitle = try #require(xml.components(separatedBy: ">Second International Migration Review Forum<").first)
         #expect(beforeTitle.contains("<w:caps/>"))
+        // Capitals are the letterhead's alone: no bold run after it takes them.
+        #expect(xml.components(separatedBy: "<w:caps/>").count == 2)
         #expect(beforeTitle.contains("<w:br w:type=\"page\"/>"))
         // The letter's paragraphs are the President's: none is numbered.
         #expect(!beforeTitle.contains("NumberedParagraph"))
@@ -52,10 +55,38 @@ import WorkingDays
         let title = try #require(texts.firstIndex(of: "Second International Migration Review Forum"))
         #expect(
             Array(texts[..<title]) == [
-                "United Nations", "A/80/000", "General Assembly", "Distr.: Limited", "22 May 2026", "", "Original: English", "",
+                "United Nations", "A/80/000", "General Assembly", "Distr.: Limited", "22 May 2026", "Original: English", "",
                 "Eightieth session", "Agenda item 16",
             ])
         #expect(!texts.contains("Excellency,") && !texts.contains("Annex"))
         #expect(texts.contains("Annex: objectives of the Global Compact"))
+        // The symbol large on the right, the organ large and bold; an empty line under the date.
+        #expect(
+            xml.contains(
+                "<w:jc w:val=\"end\"/></w:pPr><w:r><w:rPr><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">A/80/000<"
+            ))
+        #expect(
+            xml.contains(
+                "<w:b/><w:bCs/><w:sz w:val=\"40\"/><w:szCs w:val=\"40\"/><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">General Assembly<")
+        )
+        #expect(xml.contains(">22 May 2026</w:t></w:r></w:p><w:p><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/></w:pPr></w:p>"))
+    }
+
+    @Test("the masthead's words come from masthead.md in the templates folder; a value is text, never markup")
+    func mastheadFromTheOfficesTemplate() throws {
+        var library = MustacheLibrary()
+        try library.register(
+            "{{% CONTENT_TYPE: TEXT}}\n| Nations Unies | {{symbol}} |\n|---|---|\n| Assemblée générale | Distr. : {{distribution}} |\n\n{{session}}\n",
+            named: "masthead.md")
+        let xml = try Self.document(library: library) {
+            $0.document.form = .official
+            $0.document.symbol = "A/80/*1*|<b>"
+        }
+        let texts = Self.texts(xml)
+        let title = try #require(texts.firstIndex(of: "Second International Migration Review Forum"))
+        #expect(
+            Array(texts[..<title]) == [
+                "Nations Unies", "A/80/*1*|&lt;b&gt;", "Assemblée générale", "Distr. : General", "", "Eightieth session",
+            ])
     }
 }

@@ -31,6 +31,11 @@ import Testing
             contexts += context.footnotes as [any TemplateContext]
         }
         contexts.append(LetterContext(title: "T", edition: "2026", place: "P", dates: "D", date: "1 June 2026", president: "A President"))
+        contexts.append(
+            MastheadContext(
+                Summary.Masthead(
+                    symbol: "A/80/1", distribution: "General", date: "1 June 2026", originalLanguage: "English", session: "Eightieth session",
+                    agendaItem: "16")))
         return contexts
     }
 
@@ -71,7 +76,7 @@ import Testing
         #expect(
             Set(names.values.map(\.type)) == [
                 "SummaryContext", "SectionContext", "NoteContext", "ObjectiveContext", "FootnoteContext", "AddressingNoteContext",
-                "LetterContext",
+                "LetterContext", "MastheadContext",
             ])
         for (key, (type, declared)) in names {
             #expect(Set(declared).count == declared.count, "\(type).names repeats a name")

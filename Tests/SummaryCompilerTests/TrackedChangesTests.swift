@@ -99,4 +99,55 @@ import Testing
         #expect(!document.contains("w:author=\"Ana\""))
         #expect(!document.contains("imrf-note"))
     }
+
+    /// Notes unchanged since the earlier build are one block each, compared
+    /// by identity: the document is byte for byte the one the comparison of
+    /// every note's text gives, with notes changed, added (moving the
+    /// letters of the titles after it) and removed around them.
+    @Test func unchangedNotesComparedByIdentityGiveTheSameDocument() throws {
+        func notes(_ changed: Bool) -> [(String, String)] {
+            var notes: [(String, String)] = []
+            for index in 1...6 {
+                let session = ["hearing", "round-table-1", "plenary"][index % 3]
+                let text =
+                    "Paragraph \(index) on safe and regular pathways.\n\nA second paragraph, \(index).\n\n| A | B |\n|---|---|\n| \(index) | 2 |\n| 3 | 4 |"
+                notes.append(("n\(index)", Self.note(session, author: "Author \(index)", text)))
+            }
+            guard changed else { return notes }
+            notes[1].1 = notes[1].1.replacingOccurrences(of: "safe and regular", with: "safe, orderly and regular")
+            notes[4].1 = notes[4].1.replacingOccurrences(of: "| 3 | 4 |", with: "")
+            notes.remove(at: 3)
+            notes.insert(("n0", Self.note("round-table-1", author: "New", "An added note.")), at: 0)
+            return notes
+        }
+        let earlier = try Self.summary(notes(false))
+        let later = try Self.summary(notes(true))
+        let (old, new) = later.sharedNotes(with: earlier)
+        // n2, n5 changed, n4 gone, n1 lettered B. now (n0 before it in its session): n3 and n6 shared.
+        #expect(new.compactMap(\.shared).count == 2)
+        #expect(old.compactMap(\.shared).sorted() == new.compactMap(\.shared).sorted())
+        let date = Date(timeIntervalSince1970: 0)
+        let shared = try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: date, library: nil))["word/document.xml"]
+        let whole = try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: date, library: nil, sharesNotes: false))["word/document.xml"]
+        #expect(shared == whole)
+        #expect(try #require(shared).contains("<w:ins "))
+    }
+
+    /// A shared note the comparison would show deleted (its text not in an
+    /// earlier body that left it out): nil, for the caller to compare with
+    /// the whole earlier body.
+    @Test func aSharedNoteShownDeletedAsksForTheWholeEarlierBody() {
+        func paragraph(_ text: String) -> String { "<w:p><w:r><w:t>\(text)</w:t></w:r></w:p>" }
+        let note = DocxRenderer.noteMark(0) + paragraph("Shared.") + DocxRenderer.noteEndMark
+        let facts = [TrackedChanges.NoteFacts(author: "Ana", shared: "0")]
+        let moved = TrackedChanges.body(
+            old: DocxRenderer.noteMark(0) + DocxRenderer.noteEndMark + paragraph("X") + paragraph("Y"),
+            new: paragraph("X") + paragraph("Y") + note, oldNotes: facts, newNotes: facts, date: Date())
+        #expect(moved == nil)
+        let kept = TrackedChanges.body(
+            old: DocxRenderer.noteMark(0) + DocxRenderer.noteEndMark + paragraph("X"), new: note + paragraph("Z"),
+            oldNotes: facts, newNotes: facts, date: Date())
+        #expect(kept?.hasPrefix(paragraph("Shared.")) == true)
+        #expect(kept?.contains(">X</w:delText>") == true)
+    }
 }

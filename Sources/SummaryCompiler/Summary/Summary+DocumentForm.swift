@@ -20,7 +20,17 @@ extension Summary {
         var date: String
         var originalLanguage: String
         var session: String
+        /// As forum.yaml gives it (`16`, `18 (c)`): the templates say "Agenda item".
         var agendaItem: String?
+    }
+
+    /// The masthead's text as `masthead.md` in `library` (else the
+    /// built-in one) writes it: its table, the masthead's two columns, and
+    /// the paragraphs under it (`DocxRenderer.appendMasthead`).
+    struct MastheadText: Sendable {
+        var table: (header: [[Inline]], rows: [[[Inline]]])?
+        var before: [Block]
+        var after: [Block]
     }
 
     var form: DocumentSettings.Form { checked.forum.document.form }
@@ -34,8 +44,7 @@ extension Summary {
         let context = LetterContext(
             title: forum.title, edition: forum.edition, place: forum.place, dates: Self.dateRange(forum.start, forum.end),
             date: date.unStyle, president: forum.document.signatory(forumEnd: forum.end))
-        let source = library?.getTemplate(named: Self.letterTemplate) != nil ? library! : Self.builtInLetterLibrary
-        var blocks = MarkdownParser.parse(source.render(context, withTemplate: Self.letterTemplate) ?? "").blocks
+        var blocks = Self.formBlocks(Self.letterTemplate, context, library: library)
         var letterhead: [Inline] = []
         if case .heading(_, let inlines) = blocks.first {
             letterhead = inlines
@@ -45,12 +54,32 @@ extension Summary {
     }
 
     static let letterTemplate = "letter.md"
+    static let mastheadTemplate = "masthead.md"
 
-    private static let builtInLetterLibrary: MustacheLibrary = {
+    /// The built-in templates of the texts Word prints before the summary.
+    private static let builtInFormLibrary: MustacheLibrary = {
         var library = MustacheLibrary()
-        try? library.register(BuiltInTemplates.all[letterTemplate] ?? "", named: letterTemplate)
+        for name in [letterTemplate, mastheadTemplate] { try? library.register(BuiltInTemplates.all[name] ?? "", named: name) }
         return library
     }()
+
+    /// `name` from `library` when it has it, else the built-in one, as
+    /// Markdown parsed (raw HTML left out, links kept only when safe).
+    private static func formBlocks(_ name: String, _ context: some TemplateContext, library: MustacheLibrary?) -> [Block] {
+        let source = library?.getTemplate(named: name) != nil ? library! : builtInFormLibrary
+        return MarkdownParser.parse(source.render(context, withTemplate: name) ?? "").blocks
+    }
+
+    /// The masthead's text for Word; nil in the letter form.
+    func mastheadText(library: MustacheLibrary?) -> MastheadText? {
+        guard let masthead else { return nil }
+        let context = MastheadContext(masthead)
+        let blocks = Self.formBlocks(Self.mastheadTemplate, context, library: library)
+        guard let index = blocks.firstIndex(where: { if case .table = $0 { true } else { false } }),
+            case .table(let header, let rows, _) = blocks[index]
+        else { return MastheadText(table: nil, before: blocks, after: []) }
+        return MastheadText(table: (header, rows), before: Array(blocks[..<index]), after: Array(blocks[(index + 1)...]))
+    }
 
     /// The masthead of the official form; nil in the letter form.
     var masthead: Masthead? {
@@ -60,7 +89,7 @@ extension Summary {
             symbol: document.symbol, distribution: document.distribution.rawValue, date: date.unStyle,
             originalLanguage: document.originalLanguage,
             session: DocumentSettings.sessionWords(document.assemblySession(forumEnd: checked.forum.end)),
-            agendaItem: document.agendaItem.map { "Agenda item \($0)" })
+            agendaItem: document.agendaItem)
     }
 
     /// The heading of the objectives' table: an annex of the document, an

@@ -17,6 +17,22 @@ extension Summary {
         return "\(Self.letters(position)). \(title)"
     }
 
+    /// Each note's heading by its index in `checked.notes` (nil for a note
+    /// without a title): its title lettered by its place among its
+    /// session's titled notes, as every format shows it.
+    func noteHeadings() -> [String?] {
+        var headings = [String?](repeating: nil, count: checked.notes.count)
+        for indices in checked.noteIndicesBySession.values {
+            var titled = 0
+            for index in indices {
+                guard let title = checked.notes[index].title else { continue }
+                titled += 1
+                headings[index] = noteHeading(title, position: titled)
+            }
+        }
+        return headings
+    }
+
     /// `1` → `I`, `4` → `IV`, `9` → `IX`.
     static func roman(_ number: Int) -> String {
         let values: [(Int, String)] = [

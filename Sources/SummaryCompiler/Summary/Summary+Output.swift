@@ -33,8 +33,8 @@ extension Summary {
         var located = converter
         if wanted.contains(.pdf), located == nil { located = try PDFConverter.located() }
         let converter = located
-        // The Word formats need the templates too in the letter form: the letter's text is a template.
-        let needsTemplates = wanted.contains(where: \.isText) || (form == .letter && templates != nil)
+        // The Word formats need a templates folder too: the letter's and the masthead's text are templates.
+        let needsTemplates = wanted.contains(where: \.isText) || templates != nil
         let library = needsTemplates ? try await Self.library(templates: templates, formats: wanted) : nil
         let folder = try openOutputFolder(directory)
         folder.removeStaleTemporaries(prefixes: Format.allCases.map { ".\($0.fileName)." })

@@ -13,8 +13,8 @@ extension Summary {
         var rendered = renderedNotes(format == .html ? .html : .markdown).makeIterator()
         var footnotes: [FootnoteContext] = []
         let notesBySession = checked.noteIndicesBySession
+        let headings = noteHeadings()
         let sections = Session.allCases.map { session in
-            var titled = 0
             let notes = (notesBySession[session] ?? []).map { index in
                 guard let renderedNote = rendered.next() else { preconditionFailure("a note was not rendered") }
                 let note = checked.notes[index]
@@ -23,8 +23,7 @@ extension Summary {
                 for (number, body) in renderedNote.footnotes {
                     footnotes.append(FootnoteContext(number: number, body: TemplateText(body), language: language, dir: dir))
                 }
-                if note.title != nil { titled += 1 }
-                return noteContext(note, heading: note.title.map { noteHeading($0, position: titled) }, body: renderedNote.body, text)
+                return noteContext(note, heading: headings[index], body: renderedNote.body, text)
             }
             return sectionContext(session, notes: notes, text)
         }

@@ -165,7 +165,7 @@ public struct Summary: Sendable {
 
     /// - Parameter library: templates with the letter's (`letter.md`); nil: the built-in letter.
     func renderDocx(library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
-        var renderer = DocxRenderer(summary: self, letter: letter(library: library))
+        var renderer = DocxRenderer(summary: self, library: library)
         var archive = DocxArchive(date: checked.forum.start)
         renderer.write(to: &archive)
         return try finish(&archive, renderer: renderer)
@@ -179,21 +179,61 @@ public struct Summary: Sendable {
         try renderChangesDocx(since: earlier, date: date, library: nil)
     }
 
-    func renderChangesDocx(since earlier: Summary, date: Date, library: MustacheLibrary?) throws(DiagnosticFailure) -> Data {
-        var previous = DocxRenderer(summary: earlier, letter: earlier.letter(library: library))
-        previous.marksNotes = true
-        var oldBody = ""
-        let (rest, _) = previous.documentBody { piece, _ in oldBody += piece }
-        oldBody += rest
-        var renderer = DocxRenderer(summary: self, letter: letter(library: library))
+    /// - Parameter sharesNotes: whether notes unchanged since `earlier` are
+    ///   compared by identity (`sharedNotes(with:)`); off, every note's text
+    ///   is compared (the tests check that both give the same document).
+    func renderChangesDocx(since earlier: Summary, date: Date, library: MustacheLibrary?, sharesNotes: Bool = true) throws(DiagnosticFailure) -> Data
+    {
+        // The earlier body: the notes both builds share as marks alone.
+        func earlierBody(skipping shared: [TrackedChanges.NoteFacts]) -> String {
+            var previous = DocxRenderer(summary: earlier, library: library)
+            previous.marksNotes = true
+            previous.skippedNotes = Set(shared.indices.filter { shared[$0].shared != nil })
+            var body = ""
+            let (rest, _) = previous.documentBody { piece, _ in body += piece }
+            return body + rest
+        }
+        let (oldNotes, newNotes) =
+            sharesNotes
+            ? sharedNotes(with: earlier)
+            : (
+                earlier.checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) },
+                checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
+            )
+        let oldBody = earlierBody(skipping: oldNotes)
+        var renderer = DocxRenderer(summary: self, library: library)
         renderer.marksNotes = true
         var archive = DocxArchive(date: checked.forum.start)
-        let oldAuthors = earlier.checked.notes.map(\.author)
-        let newAuthors = checked.notes.map(\.author)
-        renderer.write(to: &archive) { [oldBody] body in
-            TrackedChanges.body(old: oldBody, new: body, oldAuthors: oldAuthors, newAuthors: newAuthors, date: date)
+        renderer.write(to: &archive) { body in
+            if let tracked = TrackedChanges.body(old: oldBody, new: body, oldNotes: oldNotes, newNotes: newNotes, date: date) { return tracked }
+            // A shared note would be shown deleted: compare with the whole earlier body.
+            let unshared = { (notes: [TrackedChanges.NoteFacts]) in notes.map { TrackedChanges.NoteFacts(author: $0.author) } }
+            return TrackedChanges.body(
+                old: earlierBody(skipping: []), new: body, oldNotes: unshared(oldNotes), newNotes: unshared(newNotes), date: date) ?? body
         }
         return try finish(&archive, renderer: renderer)
+    }
+
+    /// Each note's facts for `TrackedChanges`, in `earlier` and in this
+    /// summary: its author, and a key shared by the two when the note is
+    /// in both as it was: the same file with the same bytes under the same
+    /// heading (its place among its session's titled notes unchanged). Such
+    /// a note renders the same text in both, so it is not compared.
+    func sharedNotes(with earlier: Summary) -> (old: [TrackedChanges.NoteFacts], new: [TrackedChanges.NoteFacts]) {
+        var old = earlier.checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
+        var new = checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
+        let oldHeadings = earlier.noteHeadings()
+        let newHeadings = noteHeadings()
+        var earlierByPath: [String: Int] = [:]
+        for (index, note) in earlier.checked.notes.enumerated() { earlierByPath[note.path] = index }
+        for (index, note) in checked.notes.enumerated() {
+            guard let before = earlierByPath[note.path], oldHeadings[before] == newHeadings[index],
+                earlier.checked.notes[before].source == note.source
+            else { continue }
+            old[before].shared = String(index)
+            new[index].shared = String(index)
+        }
+        return (old, new)
     }
 
     private func finish(_ archive: inout DocxArchive, renderer: DocxRenderer) throws(DiagnosticFailure) -> Data {

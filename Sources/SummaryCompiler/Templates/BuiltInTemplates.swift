@@ -12,5 +12,6 @@ enum BuiltInTemplates {
         "summary.html": String(decoding: PackageResources.summary_html_mustache, as: UTF8.self),
         "summary.md": String(decoding: PackageResources.summary_md_mustache, as: UTF8.self),
         "letter.md": String(decoding: PackageResources.letter_md_mustache, as: UTF8.self),
+        "masthead.md": String(decoding: PackageResources.masthead_md_mustache, as: UTF8.self),
     ]
 }

@@ -13,14 +13,20 @@ extension DocxRenderer {
         /// Right-to-left text (`w:rtl`); its language (`w:bidi`) is
         /// `language` when that is written right to left, else unsaid.
         var rightToLeft = false
+        /// Capitals (`w:caps`: the letterhead) and a size in half-points (the masthead).
+        var caps = false
+        var size: Int?
 
+        // In the order of CT_RPr's sequence (ECMA-376 Part 1, 17.3.2.28): Word refuses another.
         func appendProperties(to xml: inout String) {
             xml += "<w:rPr>"
             if hyperlink { xml += "<w:rStyle w:val=\"Hyperlink\"/>" }
             if code { xml += "<w:rFonts w:ascii=\"Courier New\" w:hAnsi=\"Courier New\" w:cs=\"Courier New\"/>" }
             if bold { xml += "<w:b/><w:bCs/>" }
             if italic { xml += "<w:i/><w:iCs/>" }
+            if caps { xml += "<w:caps/>" }
             if strike { xml += "<w:strike/>" }
+            if let size { xml += "<w:sz w:val=\"\(size)\"/><w:szCs w:val=\"\(size)\"/>" }
             if rightToLeft { xml += "<w:rtl/>" }
             xml += "<w:lang w:val=\""
             WordXML.append(language, to: &xml)

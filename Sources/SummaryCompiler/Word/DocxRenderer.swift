@@ -1,5 +1,6 @@
 import Forum
 import Foundation
+import Mustache
 import WorkingDays
 
 /// Renders the summary's document model (the same one the Markdown and HTML
@@ -45,12 +46,21 @@ struct DocxRenderer {
     /// `TrackedChanges` to attribute a change to the note's author; never
     /// in a summary's own document.
     var marksNotes = false
+    /// Notes left out of the body but for their marks (`marksNotes`): in
+    /// the earlier build of a changes document, the notes it shares with
+    /// the current one, compared by identity rather than by their text.
+    var skippedNotes: Set<Int> = []
     /// The letter form's letter (`Summary.letter(library:)`); nil in the official form.
     let letter: Summary.Letter?
+    /// The official form's masthead (`Summary.mastheadText(library:)`); nil in the letter form.
+    let masthead: Summary.MastheadText?
 
-    init(summary: Summary, letter: Summary.Letter? = nil) {
+    /// - Parameter library: the templates the letter and the masthead
+    ///   come from when it has them; else the built-in ones.
+    init(summary: Summary, library: MustacheLibrary? = nil) {
         self.summary = summary
-        self.letter = letter
+        letter = summary.letter(library: library)
+        masthead = summary.mastheadText(library: library)
         numberParagraphs = summary.checked.forum.document.numberParagraphs
         textWidth = summary.reference?.page?.textWidth ?? Self.textWidthTwips
     }
@@ -151,7 +161,7 @@ struct DocxRenderer {
         if summary.checked.isDraft {
             appendParagraph(style: nil, centered: true, inlines: [.strong([.text(DocxParts.draftMark)])], to: &xml)
         }
-        if let masthead = summary.masthead { appendMasthead(masthead, to: &xml) }
+        if let masthead { appendMasthead(masthead, to: &xml) }
         if let letter { appendLetter(letter, to: &xml) }
         if !Summary.titleNamesForum(forum.title) {
             appendParagraph(style: nil, centered: true, text: "\(Summary.forumName) \(forum.edition)", to: &xml)
@@ -162,6 +172,7 @@ struct DocxRenderer {
         appendTableOfContents(Session.allCases.map(summary.sessionHeading) + [summary.objectivesHeading], to: &xml)
 
         let notesBySession = summary.checked.noteIndicesBySession
+        let headings = summary.noteHeadings()
         var footnotesFlushed = footnoteBodies.count
         for session in Session.allCases {
             appendSessionOpening(session, to: &xml)
@@ -169,12 +180,9 @@ struct DocxRenderer {
             if notes.isEmpty {
                 appendParagraph(style: nil, inlines: [.emphasis([.text("No note was received for this session.")])], to: &xml)
             }
-            var titled = 0
             for index in notes {
-                let note = summary.checked.notes[index]
-                if note.title != nil { titled += 1 }
                 if marksNotes { xml += Self.noteMark(index) }
-                appendNote(note, heading: note.title.map { summary.noteHeading($0, position: titled) }, to: &xml)
+                if !skippedNotes.contains(index) { appendNote(summary.checked.notes[index], heading: headings[index], to: &xml) }
                 if marksNotes { xml += Self.noteEndMark }
                 if xml.utf8.count >= 1 << 16 {
                     flush(xml, footnoteBodies[footnotesFlushed...].joined())

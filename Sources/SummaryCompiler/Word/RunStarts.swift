@@ -7,7 +7,8 @@
 /// A value the renderer owns and mutates (`DocxRenderer.runStarts`): what
 /// it keeps is a pure function of the format, so a copy of it is as good
 /// as the original. It keeps the openings of one language and direction at
-/// a time (the note being rendered's), by the format's five flags.
+/// a time (the note being rendered's), by the format's five flags; a
+/// format with capitals or a size is not kept.
 struct RunStarts {
     private var language = ""
     private var rightToLeft = false
@@ -20,6 +21,8 @@ struct RunStarts {
     }
 
     mutating func start(of format: DocxRenderer.RunFormat) -> String {
+        // Capitals and sizes (the letterhead, the masthead) are a few runs: made each time, not kept.
+        if format.caps || format.size != nil { return Self.make(format) }
         if format.language != language || format.rightToLeft != rightToLeft {
             language = format.language
             rightToLeft = format.rightToLeft
@@ -27,10 +30,14 @@ struct RunStarts {
         }
         let flags = Self.flags(format)
         if let start = starts[flags] { return start }
-        var start = "<w:r>"
-        format.appendProperties(to: &start)
-        start += "<w:t xml:space=\"preserve\">"
+        let start = Self.make(format)
         starts[flags] = start
         return start
+    }
+
+    private static func make(_ format: DocxRenderer.RunFormat) -> String {
+        var start = "<w:r>"
+        format.appendProperties(to: &start)
+        return start + "<w:t xml:space=\"preserve\">"
     }
 }

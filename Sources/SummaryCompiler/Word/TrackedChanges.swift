@@ -31,36 +31,60 @@ struct TrackedChanges {
 
     let old: [UInt8]
     let new: [UInt8]
-    let oldAuthors: [String?]
-    let newAuthors: [String?]
+    let oldNotes: [NoteFacts]
+    let newNotes: [NoteFacts]
     /// `w:date`: ISO 8601, UTC.
     let date: String
     private var output: [UInt8] = []
     private var nextId = 1000
 
-    /// - Parameters:
-    ///   - oldAuthors, newAuthors: each note's author, by its index in its
-    ///     summary's notes (`DocxRenderer.noteMark`).
-    init(old: String, new: String, oldAuthors: [String?], newAuthors: [String?], date: Date) {
+    /// What the comparison knows of a note, by its index in its summary's
+    /// notes (`DocxRenderer.noteMark`).
+    struct NoteFacts {
+        var author: String?
+        /// Set for a note both summaries have as it was (its file, text and
+        /// heading unchanged), the same in both: its part of each body is
+        /// one block compared by this key, not by its text. The earlier
+        /// body may leave such a note out (`DocxRenderer.skippedNotes`).
+        var shared: String?
+
+        init(author: String?, shared: String? = nil) {
+            self.author = author
+            self.shared = shared
+        }
+    }
+
+    init(old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date) {
         self.old = Array(old.utf8)
         self.new = Array(new.utf8)
-        self.oldAuthors = oldAuthors
-        self.newAuthors = newAuthors
+        self.oldNotes = oldNotes
+        self.newNotes = newNotes
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         self.date = formatter.string(from: date)
     }
 
-    /// The new body with the changes since the old one tracked.
-    static func body(old: String, new: String, oldAuthors: [String?], newAuthors: [String?], date: Date) -> String {
-        var changes = TrackedChanges(old: old, new: new, oldAuthors: oldAuthors, newAuthors: newAuthors, date: date)
-        changes.compare()
+    /// The new body with the changes since the old one tracked; nil when
+    /// the comparison would show a shared note deleted (its text is not
+    /// in an old body that skipped it): compare with the whole old body.
+    static func body(old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date) -> String? {
+        var changes = TrackedChanges(old: old, new: new, oldNotes: oldNotes, newNotes: newNotes, date: date)
+        guard changes.compare() else { return nil }
         return String(decoding: changes.output, as: UTF8.self)
+    }
+
+    /// `body(old:new:oldNotes:newNotes:date:)` with only the notes' authors
+    /// (no note shared): always a result.
+    static func body(old: String, new: String, oldAuthors: [String?], newAuthors: [String?], date: Date) -> String {
+        body(
+            old: old, new: new, oldNotes: oldAuthors.map { NoteFacts(author: $0) }, newNotes: newAuthors.map { NoteFacts(author: $0) },
+            date: date) ?? ""
     }
 
     // MARK: Blocks
 
-    enum Kind { case paragraph, table, other }
+    /// `note`: a shared note's part of the body, whole (`NoteFacts.shared`).
+    enum Kind { case paragraph, table, note, other }
 
     struct Block {
         var kind: Kind
@@ -77,9 +101,10 @@ struct TrackedChanges {
         var words: Set<Substring> { Set(key.split(separator: " ")) }
     }
 
-    private mutating func compare() {
-        let oldBlocks = Self.blocks(old, authors: oldAuthors)
-        let newBlocks = Self.blocks(new, authors: newAuthors)
+    /// False when a shared note would be shown deleted.
+    private mutating func compare() -> Bool {
+        let oldBlocks = Self.blocks(old, notes: oldNotes)
+        let newBlocks = Self.blocks(new, notes: newNotes)
         var keys: [String: Int] = [:]
         func number(_ key: String) -> Int {
             if let known = keys[key] { return known }
@@ -95,7 +120,9 @@ struct TrackedChanges {
         var added: [Block] = []
         for operation in operations {
             switch operation {
-            case .delete(let index): removed.append(oldBlocks[index])
+            case .delete(let index):
+                guard oldBlocks[index].kind != .note else { return false }
+                removed.append(oldBlocks[index])
             case .insert(let index): added.append(newBlocks[index])
             case .equal(let oldIndex, let newIndex):
                 writeGap(removed: removed, added: added)
@@ -105,12 +132,13 @@ struct TrackedChanges {
             }
         }
         writeGap(removed: removed, added: added)
+        return true
     }
 
     /// Blocks with the same key: a paragraph as it is now; a table with its
     /// rows compared.
     private mutating func writeSame(_ before: Block, _ after: Block) {
-        guard after.kind == .table else {
+        guard after.kind == .table, before.kind == .table else {
             output += new[after.range]
             return
         }
@@ -182,6 +210,12 @@ struct TrackedChanges {
             output += source[block.head]
             for row in block.rows { writeRow(row, from: source, inserted: inserted, author: block.author) }
             output += source[block.tail]
+        case .note:
+            // Only ever inserted (`compare` gives up on a deleted one): its blocks, each inserted.
+            for var inner in Self.blocks(source, in: block.range, notes: []) {
+                inner.author = block.author
+                writeWhole(inner, inserted: true)
+            }
         case .other: if inserted { output += source[block.range] }
         }
     }
@@ -455,25 +489,36 @@ struct TrackedChanges {
     }
 
     /// The body's top-level blocks, each with the author of the note it is in.
-    static func blocks(_ source: [UInt8], authors: [String?]) -> [Block] {
+    static func blocks(_ source: [UInt8], in range: Range<Int>? = nil, notes: [NoteFacts]) -> [Block] {
         var blocks: [Block] = []
         var author: String?
-        var index = 0
+        let range = range ?? 0..<source.count
+        var index = range.lowerBound
         let noteMark = "<!--imrf-note:"
-        while index < source.count {
-            if starts(noteMark, source, at: index), let close = find("-->", in: source, from: index, to: source.count) {
+        while index < range.upperBound {
+            if starts(noteMark, source, at: index), let close = find("-->", in: source, from: index, to: range.upperBound) {
                 let number = Int(String(decoding: source[(index + noteMark.utf8.count)..<close], as: UTF8.self)) ?? -1
-                author = authors.indices.contains(number) ? authors[number] : nil
+                let facts = notes.indices.contains(number) ? notes[number] : NoteFacts(author: nil)
+                // A shared note is one block, up to its end mark, found by
+                // `findMark` rather than read tag by tag: most of a body's notes
+                // are shared, and reading their markup was most of the time.
+                if let key = facts.shared, let end = findMark(DocxRenderer.noteEndMark, in: source, from: close, to: range.upperBound) {
+                    // Its marks left out, as every other block's are.
+                    blocks.append(Block(kind: .note, range: (close + 3)..<end, author: facts.author, key: "\u{4}" + key))
+                    index = end + DocxRenderer.noteEndMark.utf8.count
+                    continue
+                }
+                author = facts.author
                 index = close + 3
             } else if starts(DocxRenderer.noteEndMark, source, at: index) {
                 author = nil
                 index += DocxRenderer.noteEndMark.utf8.count
-            } else if starts("<w:p>", source, at: index), let close = find("</w:p>", in: source, from: index, to: source.count) {
+            } else if starts("<w:p>", source, at: index), let close = find("</w:p>", in: source, from: index, to: range.upperBound) {
                 let range = index..<(close + 6)
                 let key = textKey(source, range)
                 blocks.append(Block(kind: .paragraph, range: range, author: author, key: key))
                 index = range.upperBound
-            } else if starts("<w:tbl>", source, at: index), let close = find("</w:tbl>", in: source, from: index, to: source.count) {
+            } else if starts("<w:tbl>", source, at: index), let close = find("</w:tbl>", in: source, from: index, to: range.upperBound) {
                 var block = Block(kind: .table, range: index..<(close + 8), author: author, key: "")
                 var rowStart = find("<w:tr>", in: source, from: index, to: close) ?? close
                 block.head = index..<rowStart
@@ -488,7 +533,7 @@ struct TrackedChanges {
                 blocks.append(block)
                 index = close + 8
             } else {
-                let close = find("<", in: source, from: index + 1, to: source.count) ?? source.count
+                let close = find("<", in: source, from: index + 1, to: range.upperBound) ?? range.upperBound
                 let range = index..<close
                 blocks.append(Block(kind: .other, range: range, author: author, key: "\u{1}" + String(decoding: source[range], as: UTF8.self)))
                 index = close
@@ -564,6 +609,27 @@ struct TrackedChanges {
                     guard let found = memchr(base + index, Int32(first), last - index + 1) else { return nil }
                     index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
                     if memcmp(base + index, pattern.baseAddress!, pattern.count) == 0 { return index }
+                    index += 1
+                }
+                return nil
+            }
+        }
+    }
+
+    /// `find` for a comment mark (`<!--`): memchr looks for its `!`, which
+    /// markup rarely has, rather than its `<`, which starts every tag.
+    static func findMark(_ needle: String, in source: [UInt8], from: Int, to: Int) -> Int? {
+        var needle = needle
+        return needle.withUTF8 { pattern -> Int? in
+            guard pattern.count >= 2, pattern[1] == UInt8(ascii: "!"), from >= 0, to <= source.count, to - from >= pattern.count else { return nil }
+            return source.withUnsafeBufferPointer { bytes -> Int? in
+                let base = bytes.baseAddress!
+                var index = from + 1
+                let last = to - pattern.count + 1
+                while index <= last {
+                    guard let found = memchr(base + index, Int32(UInt8(ascii: "!")), last - index + 1) else { return nil }
+                    index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                    if memcmp(base + index - 1, pattern.baseAddress!, pattern.count) == 0 { return index - 1 }
                     index += 1
                 }
                 return nil
