@@ -76,6 +76,8 @@ fuzz() {
   files=$(find "$corpus" -type f | wc -l)
   bytes=$(du -sk "$corpus" | cut -f1)
   if [ "$status" -ne 0 ]; then
+    # Swift's own message first ("...: Fatal error: ..."): the backtrace after it can be longer than the tail.
+    grep -m1 -A12 'Fatal error' "$log" >&2 || true
     tail -n 60 "$log" >&2
     echo "== $name: FAILED (libFuzzer exit $status); input in $artifacts/" >&2
     return 1

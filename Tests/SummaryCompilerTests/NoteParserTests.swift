@@ -289,4 +289,14 @@ struct LongCodeSpanTests {
         }
         #expect(text == "see " + code)
     }
+
+    /// The lines' byte ranges (the table slips read rows by them) are the
+    /// ones a split at each line feed gives, empty lines and ends included.
+    @Test func lineRangesAreTheLinesOfTheText() {
+        for text in ["", "a", "\n", "\n\n", "a\nb", "a\n", "\na", "| é | 日本 |\r\n|---|---|\n\nend"] {
+            let bytes = Array(text.utf8)
+            let expected = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { $0.startIndex..<$0.endIndex }
+            #expect(MarkdownParser.lineRanges(text) == expected, "\(text.debugDescription)")
+        }
+    }
 }
