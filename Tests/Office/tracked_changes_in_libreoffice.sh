@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # `imrf compile --changes-since previous` after one word of a note changed, a
-# paragraph was added and a table row removed: LibreOffice opens
+# paragraph was added, a table row removed and a footnote reworded: LibreOffice opens
 # summary.changes.docx (to text and to PDF) without error; all its changes
 # accepted (w:del dropped, w:ins unwrapped) give the text LibreOffice reads
 # from the new summary.docx, and all rejected (w:ins dropped, w:del
-# unwrapped, w:delText as w:t) the text of the earlier build's summary.docx.
+# unwrapped, w:delText as w:t) the text of the earlier build's summary.docx;
+# the footnotes, resolved alike, hold the words of each build's footnotes.
 # Usage: tracked_changes_in_libreoffice.sh IMRF_BINARY [FOLDER]
 # With FOLDER, page 1 of the changes document is left there as a PNG
 # (changes-1.png, 60 dpi), to be looked at.
@@ -20,14 +21,15 @@ cp ws/build/summary.docx old.docx
 sed -i 's/met the day before the forum/met two days before the forum/' ws/notes/hearing.md
 sed -i 's/^Three messages stood out:$/Three messages stood out:\n\nSpeakers also asked that the cost of sending remittances be halved./' ws/notes/hearing.md
 sed -i '/^| Decent work |/d' ws/notes/round-table-1.md
+sed -i 's/the figures were not presented in a common format/no common format was used for the figures/' ws/notes/hearing.md
 "$imrf" compile ws --format docx --changes-since previous >/dev/null
 cp ws/build/summary.docx new.docx
 cp ws/build/summary.changes.docx changes.docx
 
-python3 - changes.docx accepted.docx rejected.docx <<'PY'
+python3 - changes.docx accepted.docx rejected.docx new.docx old.docx <<'PY'
 import re, sys, zipfile
 
-source, accepted, rejected = sys.argv[1:4]
+source, accepted, rejected, new, old = sys.argv[1:6]
 with zipfile.ZipFile(source) as archive:
     parts = {name: archive.read(name) for name in archive.namelist()}
 document = parts["word/document.xml"].decode("utf-8")
@@ -63,11 +65,20 @@ def resolve(xml, keep, drop):
         sys.exit(f"tracked changes: marks left after resolving ({keep} kept)")
     return xml
 
-for target, keep, drop in ((accepted, "ins", "del"), (rejected, "del", "ins")):
+footnotes = parts["word/footnotes.xml"].decode("utf-8")
+if "<w:ins " not in footnotes or "<w:del " not in footnotes:
+    sys.exit("tracked changes: the reworded footnote has no w:ins or no w:del")
+for target, keep, drop, build in ((accepted, "ins", "del", new), (rejected, "del", "ins", old)):
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, data in parts.items():
             if name == "word/document.xml":
                 data = resolve(document, keep, drop).encode("utf-8")
+            elif name == "word/footnotes.xml":
+                data = resolve(footnotes, keep, drop).encode("utf-8")
+                with zipfile.ZipFile(build) as other:
+                    expected = text_of(other.read(name).decode("utf-8"))
+                if text_of(data.decode("utf-8")) != expected:
+                    sys.exit(f"tracked changes: the footnotes with all {keep} kept differ from {build}'s")
             archive.writestr(name, data)
 PY
 

@@ -150,4 +150,39 @@ import Testing
         #expect(kept?.hasPrefix(paragraph("Shared.")) == true)
         #expect(kept?.contains(">X</w:delText>") == true)
     }
+
+    /// A changed note's footnotes are compared with the earlier ones at the
+    /// same place: a word changed is tracked inside the footnote, a footnote
+    /// added is inserted whole, an unchanged one left as it is; every change
+    /// in the package has an id of its own.
+    @Test func footnotesOfAChangedNoteHaveTheirChangesTracked() throws {
+        let earlier = try Self.summary([
+            (
+                "plenary",
+                Self.note("plenary", author: "Ana", "Text[^a] and more[^b].\n\n[^a]: The old wording of the source.\n\n[^b]: Kept as it was.")
+            )
+        ])
+        let later = try Self.summary([
+            (
+                "plenary",
+                Self.note(
+                    "plenary", author: "Ana",
+                    "Text[^a] and more[^b], added[^c].\n\n[^a]: The new wording of the source.\n\n[^b]: Kept as it was.\n\n[^c]: A footnote added."
+                )
+            )
+        ])
+        let parts = try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: Date(timeIntervalSince1970: 0)))
+        let footnotes = try #require(parts["word/footnotes.xml"])
+        let document = try #require(parts["word/document.xml"])
+        #expect(throws: Never.self) { _ = try XMLDocument(xmlString: footnotes) }
+        // The separators are w:type'd footnotes; the notes' start with their id.
+        let notes = footnotes.components(separatedBy: "<w:footnote w:id=").dropFirst().map { String($0) }
+        try #require(notes.count == 3)
+        #expect(notes[0].contains(">old</w:delText>") && notes[0].contains(">new</w:t></w:r></w:ins>"))
+        #expect(notes[0].contains("w:author=\"Ana\""))
+        #expect(!notes[1].contains("<w:ins ") && !notes[1].contains("<w:del "))
+        #expect(notes[2].contains("<w:ins ") && !notes[2].contains("<w:del "))
+        let ids = (footnotes + document).matches(of: /<w:(?:ins|del) w:id="(\d+)"/).map { String($0.output.1) }
+        #expect(!ids.isEmpty && Set(ids).count == ids.count)
+    }
 }

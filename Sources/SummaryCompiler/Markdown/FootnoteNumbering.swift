@@ -59,10 +59,11 @@ struct FootnoteNumbering {
 
     /// The next cited footnote whose text is still to be rendered, in
     /// number order; rendering it may cite further footnotes, which follow.
-    mutating func nextToRender() -> (number: Int, blocks: [Block])? {
+    /// `position`: the footnote's place among the note's definitions.
+    mutating func nextToRender() -> (number: Int, blocks: [Block], position: Int)? {
         guard rendered < cited.count else { return nil }
         let position = cited[rendered]
         rendered += 1
-        return (numbers[position], footnotes[position].blocks)
+        return (numbers[position], footnotes[position].blocks, position)
     }
 }

@@ -19,7 +19,7 @@ public struct NotePreview: Sendable {
         let renderer = BodyRenderer(format: .html, images: images) { numbering.number(of: $0) }
         let body = renderer.blocks(note.document.blocks)
         var footnotes: [(number: Int, text: String)] = []
-        while let (number, blocks) = numbering.nextToRender() {
+        while let (number, blocks, _) = numbering.nextToRender() {
             footnotes.append((number, renderer.blocks(blocks)))
         }
         let languageAndDirection = "lang=\"\(escape(note.language))\" dir=\"\(note.isRightToLeft ? "rtl" : "ltr")\""

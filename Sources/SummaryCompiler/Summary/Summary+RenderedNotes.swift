@@ -71,7 +71,7 @@ extension Summary {
         let renderer = BodyRenderer(format: format, images: checked.images) { numbering.number(of: $0) }
         let body = renderer.body(note.document.blocks, firstParagraph: firstParagraph)
         var footnotes: [(number: Int, text: String)] = []
-        while let (number, blocks) = numbering.nextToRender() {
+        while let (number, blocks, _) = numbering.nextToRender() {
             footnotes.append((number, renderer.blocks(blocks)))
         }
         return RenderedNote(body: body, footnotes: footnotes)

@@ -184,14 +184,15 @@ public struct Summary: Sendable {
     ///   is compared (the tests check that both give the same document).
     func renderChangesDocx(since earlier: Summary, date: Date, library: MustacheLibrary?, sharesNotes: Bool = true) throws(DiagnosticFailure) -> Data
     {
-        // The earlier body: the notes both builds share as marks alone.
-        func earlierBody(skipping shared: [TrackedChanges.NoteFacts]) -> String {
+        // The earlier body (the notes both builds share as marks alone) and its footnotes.
+        func earlierBody(skipping shared: [TrackedChanges.NoteFacts]) -> (body: String, footnotes: [Int: [Int: String]]) {
             var previous = DocxRenderer(summary: earlier, library: library)
             previous.marksNotes = true
+            previous.keepsFootnotes = true
             previous.skippedNotes = Set(shared.indices.filter { shared[$0].shared != nil })
             var body = ""
             let (rest, _) = previous.documentBody { piece, _ in body += piece }
-            return body + rest
+            return (body + rest, previous.footnoteContents)
         }
         let (oldNotes, newNotes) =
             sharesNotes
@@ -200,18 +201,38 @@ public struct Summary: Sendable {
                 earlier.checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) },
                 checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
             )
-        let oldBody = earlierBody(skipping: oldNotes)
+        let (oldBody, oldFootnotes) = earlierBody(skipping: oldNotes)
+        var earlierByPath: [String: Int] = [:]
+        for (index, note) in earlier.checked.notes.enumerated() { earlierByPath[note.path] = index }
         var renderer = DocxRenderer(summary: self, library: library)
         renderer.marksNotes = true
+        // A changed note's footnotes compared with the earlier ones at the same
+        // place; rendered with the body, before it is compared: their changes' ids come first.
+        let ids = ChangeIds()
+        renderer.revisingFootnote = { [checked] note, position, content in
+            guard newNotes[note].shared == nil else { return content }
+            let before = earlierByPath[checked.notes[note].path].flatMap { oldFootnotes[$0]?[position] }
+            guard before != content else { return content }
+            return TrackedChanges.footnote(old: before, new: content, author: newNotes[note].author, date: date, ids: &ids.last)
+        }
         var archive = DocxArchive(date: checked.forum.start)
         renderer.write(to: &archive) { body in
-            if let tracked = TrackedChanges.body(old: oldBody, new: body, oldNotes: oldNotes, newNotes: newNotes, date: date) { return tracked }
+            if let tracked = TrackedChanges.body(old: oldBody, new: body, oldNotes: oldNotes, newNotes: newNotes, date: date, ids: &ids.last) {
+                return tracked
+            }
             // A shared note would be shown deleted: compare with the whole earlier body.
             let unshared = { (notes: [TrackedChanges.NoteFacts]) in notes.map { TrackedChanges.NoteFacts(author: $0.author) } }
             return TrackedChanges.body(
-                old: earlierBody(skipping: []), new: body, oldNotes: unshared(oldNotes), newNotes: unshared(newNotes), date: date) ?? body
+                old: earlierBody(skipping: []).body, new: body, oldNotes: unshared(oldNotes), newNotes: unshared(newNotes), date: date,
+                ids: &ids.last) ?? body
         }
         return try finish(&archive, renderer: renderer)
+    }
+
+    /// The last `w:id` given to a tracked change, shared by the changes
+    /// document's footnotes and body (each change has its own id).
+    private final class ChangeIds {
+        var last = 1000
     }
 
     /// Each note's facts for `TrackedChanges`, in `earlier` and in this

@@ -50,6 +50,16 @@ struct DocxRenderer {
     /// the earlier build of a changes document, the notes it shares with
     /// the current one, compared by identity rather than by their text.
     var skippedNotes: Set<Int> = []
+    /// The index in `checked.notes` of the note being rendered.
+    var currentNote = 0
+    /// Each rendered footnote's content (inside `w:footnote`) by its note's
+    /// index and its place among the note's definitions, when `keepsFootnotes`:
+    /// the earlier build's, for the changes document to compare.
+    var keepsFootnotes = false
+    var footnoteContents: [Int: [Int: String]] = [:]
+    /// Given the note's index, the footnote's place and its content, the
+    /// content written: the changes document's footnotes with their changes tracked.
+    var revisingFootnote: ((_ note: Int, _ position: Int, _ content: String) -> String)?
     /// The letter form's letter (`Summary.letter(library:)`); nil in the official form.
     let letter: Summary.Letter?
     /// The official form's masthead (`Summary.mastheadText(library:)`); nil in the letter form.
@@ -182,6 +192,7 @@ struct DocxRenderer {
             }
             for index in notes {
                 if marksNotes { xml += Self.noteMark(index) }
+                currentNote = index
                 if !skippedNotes.contains(index) { appendNote(summary.checked.notes[index], heading: headings[index], to: &xml) }
                 if marksNotes { xml += Self.noteEndMark }
                 if xml.utf8.count >= 1 << 16 {
@@ -345,7 +356,7 @@ struct DocxRenderer {
         } else {
             appendBlocks(note.document.blocks, depth: 0, to: &xml)
         }
-        while let (id, definition) = footnoteNumbering.nextToRender() {
+        while let (id, definition, position) = footnoteNumbering.nextToRender() {
             insideFootnote = true
             var content = ""
             appendBlocks(definition, depth: 0, paragraphStyle: "FootnoteText", to: &content)
@@ -358,6 +369,8 @@ struct DocxRenderer {
             } else {
                 content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
             }
+            if keepsFootnotes { footnoteContents[currentNote, default: [:]][position] = content }
+            if let revisingFootnote { content = revisingFootnote(currentNote, position, content) }
             footnoteBodies.append("<w:footnote w:id=\"\(id)\">\(content)</w:footnote>")
         }
     }

@@ -36,7 +36,8 @@ struct TrackedChanges {
     /// `w:date`: ISO 8601, UTC.
     let date: String
     private var output: [UInt8] = []
-    private var nextId = 1000
+    /// The last `w:id` given to a change; each change has its own.
+    private(set) var nextId = 1000
 
     /// What the comparison knows of a note, by its index in its summary's
     /// notes (`DocxRenderer.noteMark`).
@@ -67,10 +68,30 @@ struct TrackedChanges {
     /// The new body with the changes since the old one tracked; nil when
     /// the comparison would show a shared note deleted (its text is not
     /// in an old body that skipped it): compare with the whole old body.
-    static func body(old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date) -> String? {
+    /// - Parameter ids: the last `w:id` given to a change before these
+    ///   (another part's); on return, the last these took.
+    static func body(old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date, ids: inout Int) -> String? {
         var changes = TrackedChanges(old: old, new: new, oldNotes: oldNotes, newNotes: newNotes, date: date)
+        changes.nextId = ids
         guard changes.compare() else { return nil }
+        ids = changes.nextId
         return String(decoding: changes.output, as: UTF8.self)
+    }
+
+    static func body(old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date) -> String? {
+        var ids = 1000
+        return body(old: old, new: new, oldNotes: oldNotes, newNotes: newNotes, date: date, ids: &ids)
+    }
+
+    /// A footnote's content with its changes since `old` (nil: the footnote
+    /// is new) tracked, attributed to `author`: its paragraphs compared as a
+    /// body's are.
+    static func footnote(old: String?, new: String, author: String?, date: Date, ids: inout Int) -> String {
+        let mark = DocxRenderer.noteMark(0)
+        let facts = [NoteFacts(author: author)]
+        return body(
+            old: old.map { mark + $0 + DocxRenderer.noteEndMark } ?? "", new: mark + new + DocxRenderer.noteEndMark, oldNotes: facts,
+            newNotes: facts, date: date, ids: &ids) ?? new
     }
 
     /// `body(old:new:oldNotes:newNotes:date:)` with only the notes' authors
