@@ -21,6 +21,40 @@ struct WordCountTests {
         #expect(WordCount.words(in: text) == expected)
     }
 
+    /// The count over UTF-8 bytes is the count over Unicode scalars (the
+    /// definition, written plainly here), on text mixing scripts, spaces of
+    /// every width, marks and four-byte scalars.
+    @Test func theByteCountIsTheScalarCount() {
+        func reference(_ text: String) -> Int {
+            var count = 0
+            var inWord = false
+            var letter = false
+            for scalar in text.unicodeScalars {
+                if scalar.properties.isWhitespace || (0x09...0x0D).contains(scalar.value) {
+                    if inWord && letter { count += 1 }
+                    (inWord, letter) = (false, false)
+                } else if (0x3040...0x30FF).contains(scalar.value) || (0x3400...0x4DBF).contains(scalar.value)
+                    || (0x4E00...0x9FFF).contains(scalar.value) || (0xAC00...0xD7AF).contains(scalar.value)
+                    || (0xF900...0xFAFF).contains(scalar.value) || (0x20000...0x2FA1F).contains(scalar.value)
+                {
+                    if inWord && letter { count += 1 }
+                    count += 1
+                    (inWord, letter) = (false, false)
+                } else {
+                    inWord = true
+                    if scalar.properties.isAlphabetic || scalar.properties.numericType != nil { letter = true }
+                }
+            }
+            return inWord && letter ? count + 1 : count
+        }
+        let pieces = ["safe", " ", "\u{00A0}", "\u{2003}", "\t", "\n", "—", "é", "e\u{0301}", "الهجرة", "移民", "한국", "😀", "𠀀", "1", ",", "-", "½"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...30, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(WordCount.words(in: text) == reference(text), "\(text.debugDescription)")
+        }
+    }
+
     @Test func aNoteCountsItsTitleBodyTablesAndFootnotesButNotItsMarkup() throws {
         let note = """
             ---

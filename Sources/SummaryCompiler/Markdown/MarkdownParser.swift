@@ -563,7 +563,9 @@ extension MarkdownParser {
                 fenced.toggle()
                 continue
             }
-            if fenced { continue }
+            // Every mark looked for has a `[`: a line without one is passed over by memchr.
+            guard !fenced, end > start, let base = bytes.baseAddress, memchr(base + start, Int32(UInt8(ascii: "[")), end - start) != nil
+            else { continue }
             var index = start
             // A definition, `[^label]:` at the line's start, is not a reference.
             if at(start, UInt8(ascii: "[")) && at(start + 1, UInt8(ascii: "^")), let close = find(UInt8(ascii: "]"), from: start + 2, before: end),
