@@ -94,14 +94,6 @@ struct TrackedChanges {
             newNotes: facts, date: date, ids: &ids) ?? new
     }
 
-    /// `body(old:new:oldNotes:newNotes:date:)` with only the notes' authors
-    /// (no note shared): always a result.
-    static func body(old: String, new: String, oldAuthors: [String?], newAuthors: [String?], date: Date) -> String {
-        body(
-            old: old, new: new, oldNotes: oldAuthors.map { NoteFacts(author: $0) }, newNotes: newAuthors.map { NoteFacts(author: $0) },
-            date: date) ?? ""
-    }
-
     // MARK: Blocks
 
     /// `note`: a shared note's part of the body, whole (`NoteFacts.shared`).
