@@ -172,4 +172,27 @@ import Testing
         #expect(markdown.contains("my summary of the Forum \\<img src=x onerror=alert(1)\\> \\& \\`x\\` \\*y\\*, held"))
         #expect(markdown.contains("**President \\<img src=x onerror=alert(1)\\> \\& \\`x\\` \\*y\\***"))
     }
+
+    /// Texts written one after another can make an autolink's `www.` or
+    /// `://` together (raw HTML the parser dropped stood between them): the
+    /// autolink would take the code span after it, whose `<b>` would then
+    /// stand as raw HTML. A markdown-fuzz finding (in the corpus since).
+    @Test(arguments: [
+        "[ w<div>ww.`<b>`", "a ww<i></i>w.x`<b>`", "see https:<i></i>//a.org`<b>`", "see https:/<i></i>/a.org`<b>`",
+        "see https<i></i>://a.org`<b>`",
+    ])
+    func anAutolinkMadeAcrossTextsIsKeptText(note: String) {
+        let markdown = MarkdownParser.parse(note).summaryMarkdown
+        #expect(MarkdownParser.rawHTMLLines(in: markdown).isEmpty, "\(markdown)")
+        #expect(MarkdownParser.parse(markdown).blocks.description.contains("code(\"<b>\")"), "\(markdown)")
+    }
+
+    /// Two code spans side by side (raw HTML dropped between them) are
+    /// written as one: written apart, their fences would join into a run of
+    /// backticks closing neither, and `<b>` would be live. Another finding.
+    @Test func codeSpansSideBySideAreWrittenAsOne() {
+        let markdown = MarkdownParser.parse("x `<b>a`<i>`````b`````y").summaryMarkdown
+        #expect(MarkdownParser.rawHTMLLines(in: markdown).isEmpty, "\(markdown)")
+        #expect(MarkdownParser.parse(markdown).blocks == [.paragraph([.text("x "), .code("<b>ab"), .text("y")])], "\(markdown)")
+    }
 }

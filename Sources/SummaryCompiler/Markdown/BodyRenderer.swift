@@ -262,7 +262,27 @@ struct BodyRenderer {
     }
 
     func append(_ inlines: [Inline], to output: inout String) {
-        for inline in inlines { append(inline, to: &output) }
+        guard format == .markdown else {
+            for inline in inlines { append(inline, to: &output) }
+            return
+        }
+        // Code spans side by side (raw HTML the parser dropped stood between
+        // them) are written as one: two would join their fences into one
+        // run of backticks that closes neither, and their text would be live.
+        var index = 0
+        while index < inlines.count {
+            guard case .code(var text) = inlines[index] else {
+                append(inlines[index], to: &output)
+                index += 1
+                continue
+            }
+            index += 1
+            while index < inlines.count, case .code(let next) = inlines[index] {
+                text += next
+                index += 1
+            }
+            append(Inline.code(text), to: &output)
+        }
     }
 
     func append(_ inline: Inline, to output: inout String) {
@@ -275,7 +295,8 @@ struct BodyRenderer {
                 // Pieces between autolink triggers, each trigger's `.` or `:`
                 // behind a backslash (see `autolinkTriggers`).
                 var scanned = text
-                let triggers = scanned.withUTF8(Self.autolinkTriggers)
+                let before = Self.lastBytes(of: output)
+                let triggers = scanned.withUTF8 { Self.autolinkTriggers(in: $0, after: before) }
                 guard !triggers.isEmpty else { return appendMarkdownText(text, to: &output) }
                 let bytes = Array(text.utf8)
                 var start = 0
@@ -358,25 +379,51 @@ struct BodyRenderer {
     /// link that runs to the next space, taking a following code span's
     /// backtick with it (so `<b>` inside it would stand as raw HTML) or a
     /// link's bracket; a backslash before the `:` or `.` keeps it text.
-    static func autolinkTriggers(in bytes: UnsafeBufferPointer<UInt8>) -> [Int] {
+    ///
+    /// A trigger may begin in what is already written (`after`, the output's
+    /// last three bytes): text nodes are written one after another, and two
+    /// of them can make `www.` or `://` together (`[ w` and `ww.` around
+    /// raw HTML the parser dropped). A `/` that completes a `://` begun
+    /// before the text is the trigger then: `\/` keeps it text.
+    static func autolinkTriggers(in bytes: UnsafeBufferPointer<UInt8>, after: (UInt8, UInt8, UInt8) = (0, 0, 0)) -> [Int] {
+        // The byte at `index`, reaching back into `after` (its last byte at -1).
+        func byte(_ index: Int) -> UInt8 {
+            switch index {
+            case 0...: index < bytes.count ? bytes[index] : 0
+            case -1: after.2
+            case -2: after.1
+            case -3: after.0
+            default: 0
+            }
+        }
         var triggers: [Int] = []
         var index = 0
         while index < bytes.count {
             switch bytes[index] {
-            case UInt8(ascii: ":")
-            where index + 2 < bytes.count
-                && bytes[index + 1] == UInt8(ascii: "/") && bytes[index + 2] == UInt8(ascii: "/"):
+            case UInt8(ascii: ":") where byte(index + 1) == UInt8(ascii: "/") && byte(index + 2) == UInt8(ascii: "/"):
                 triggers.append(index)
             case UInt8(ascii: ".")
-            where index >= 3
-                && bytes[index - 3] | 0x20 == UInt8(ascii: "w") && bytes[index - 2] | 0x20 == UInt8(ascii: "w")
-                && bytes[index - 1] | 0x20 == UInt8(ascii: "w"):
+            where byte(index - 3) | 0x20 == UInt8(ascii: "w") && byte(index - 2) | 0x20 == UInt8(ascii: "w")
+                && byte(index - 1) | 0x20 == UInt8(ascii: "w"):
+                triggers.append(index)
+            case UInt8(ascii: "/")
+            where index == 0
+                && ((byte(-1) == UInt8(ascii: ":") && byte(1) == UInt8(ascii: "/"))
+                    || (byte(-2) == UInt8(ascii: ":") && byte(-1) == UInt8(ascii: "/"))):
                 triggers.append(index)
             default: break
             }
             index += 1
         }
         return triggers
+    }
+
+    /// The last three bytes of `output` (0 for those it does not have), the last one third.
+    static func lastBytes(of output: String) -> (UInt8, UInt8, UInt8) {
+        var bytes = output.utf8.reversed().makeIterator()
+        let last = bytes.next() ?? 0
+        let second = bytes.next() ?? 0
+        return (bytes.next() ?? 0, second, last)
     }
 
     /// Spaces and parentheses would end a Markdown link destination; a
@@ -403,7 +450,9 @@ struct BodyRenderer {
         // (MAXBACKTICKS): such a span would read back as text with its
         // content live (`<b>` as raw HTML). Its text is written as text.
         guard longest < Self.maximumCodeSpanFence else {
-            Self.markdownEscaper.append(text, to: &output)
+            // As text is written: escaped, and kept from being autolinked
+            // (an autolink would take the backslash before a `<`).
+            append(Inline.text(text), to: &output)
             return
         }
         let fence = String(repeating: "`", count: longest + 1)
