@@ -293,36 +293,31 @@ private struct ForumFileCheck {
     /// The letter's and masthead's keys of `document:`, each checked at its key.
     mutating func documentForm(_ text: [String: String], into document: inout DocumentSettings) {
         func location(_ key: String) -> SourceLocation { at(["document", key]) }
-        if let form = text["form"] {
-            if let value = DocumentSettings.Form(rawValue: form) {
-                document.form = value
-            } else {
-                problems.append(
-                    .error(
-                        "document.form must be letter or official, not '\(form)'", at: location("form"),
-                        hint: "letter: the President's letter with the summary as its annex; official: the UN masthead"))
-            }
+        // A key's value read by `parse`, else an error at the key saying what it must be.
+        func read<Value>(_ key: String, _ parse: (String) -> Value?, mustBe: String, hint: String) -> Value? {
+            guard let value = text[key] else { return nil }
+            if let parsed = parse(value) { return parsed }
+            problems.append(.error("document.\(key) must be \(mustBe), not '\(value)'", at: location(key), hint: hint))
+            return nil
         }
-        if let distribution = text["distribution"] {
-            if let value = DocumentSettings.Distribution.allCases.first(where: { $0.rawValue.lowercased() == distribution.lowercased() }) {
-                document.distribution = value
-            } else {
-                problems.append(
-                    .error(
-                        "document.distribution must be General, Limited or Restricted, not '\(distribution)'", at: location("distribution"),
-                        hint: "most documents are General"))
-            }
+        if let form = read(
+            "form", DocumentSettings.Form.init(rawValue:), mustBe: "letter or official",
+            hint: "letter: the President's letter with the summary as its annex; official: the UN masthead")
+        {
+            document.form = form
+        }
+        if let distribution = read(
+            "distribution", { value in DocumentSettings.Distribution.allCases.first { $0.rawValue.lowercased() == value.lowercased() } },
+            mustBe: "General, Limited or Restricted", hint: "most documents are General")
+        {
+            document.distribution = distribution
         }
         if let date = text["date"] { document.date = self.date(date, ["document", "date"]) }
-        if let session = text["session"] {
-            if let number = Int(session), number >= 1, number <= 999 {
-                document.session = number
-            } else {
-                problems.append(
-                    .error(
-                        "document.session must be the General Assembly's session as a number, not '\(session)'", at: location("session"),
-                        hint: "e.g. session: 80 for the eightieth session (September 2025 to September 2026)"))
-            }
+        if let session = read(
+            "session", { Int($0).flatMap { (1...999).contains($0) ? $0 : nil } }, mustBe: "the General Assembly's session as a number",
+            hint: "e.g. session: 80 for the eightieth session (September 2025 to September 2026)")
+        {
+            document.session = session
         }
         for key in ["president", "symbol", "originalLanguage", "agendaItem"] {
             guard let value = text[key] else { continue }

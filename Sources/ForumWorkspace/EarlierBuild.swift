@@ -51,7 +51,7 @@ public enum EarlierBuild {
         for note in checked.notes where !broken.contains(note.path) { parsed[note.path] = note }
         // In the build's order; a reused note's pictures are the current ones.
         checked.notes = zip(files, reused).compactMap { file, note in note ?? parsed[file.path] }
-        if let current { checked.images.merge(current.images) { parsed, _ in parsed } }
+        if let current { checked.images.merge(current.images) { kept, _ in kept } }
         checked.diagnostics = []
         return try Summary(checked)
     }

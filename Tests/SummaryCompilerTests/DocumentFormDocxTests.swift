@@ -33,6 +33,11 @@ import WorkingDays
         #expect(letter.contains { $0.hasPrefix("All Permanent Representatives and Permanent Observers") })
         #expect(letter.last == "Annex")
         let beforeTitle = try #require(xml.components(separatedBy: ">Second International Migration Review Forum<").first)
+        // The date line at the line's end, as a UN letter has it; the letter's other paragraphs as they come.
+        #expect(
+            xml.contains(
+                "<w:p><w:pPr><w:jc w:val=\"end\"/></w:pPr><w:r><w:rPr><w:lang w:val=\"en\"/></w:rPr><w:t xml:space=\"preserve\">22 May 2026<"))
+        #expect(beforeTitle.components(separatedBy: "<w:jc w:val=\"end\"/>").count == 2)
         #expect(beforeTitle.contains("<w:caps/>"))
         // Capitals are the letterhead's alone: no bold run after it takes them.
         #expect(xml.components(separatedBy: "<w:caps/>").count == 2)
@@ -41,6 +46,28 @@ import WorkingDays
         #expect(!beforeTitle.contains("NumberedParagraph"))
         #expect(!xml.contains("Distr.:"))
         #expect(texts.contains("Appendix: objectives of the Global Compact"))
+    }
+
+    @Test("a letter whose paragraph after the letterhead does not hold the date has no date line: that paragraph stays one of the letter's")
+    func letterWithoutDateLine() throws {
+        var library = MustacheLibrary()
+        try library.register("{{% CONTENT_TYPE: TEXT}}\n# Letterhead\n\nExcellency,\n\nNew York, {{date}}\n", named: "letter.md")
+        var forum = Edition.second.forum
+        forum.document.form = .letter
+        var summary = try Summary(SummaryTests.exampleWorkspace(forum))
+        summary.date = CivilDate(year: 2026, month: 5, day: 22)!
+        let letter = try #require(summary.letter(library: library))
+        #expect(letter.dateline == nil)
+        #expect(letter.body.count == 2)
+        library = MustacheLibrary()
+        try library.register("{{% CONTENT_TYPE: TEXT}}\n# Letterhead\n\nNew York, {{date}}\n\nExcellency,\n", named: "letter.md")
+        let dated = try #require(summary.letter(library: library))
+        #expect(dated.dateline?.map(\.plainText).joined() == "New York, 22 May 2026")
+        #expect(dated.body.count == 1)
+        _ = HTMLContentType.registered
+        try library.register(try #require(BuiltInTemplates.all["summary.html"]), named: "summary.html")
+        let html = summary.render(.html, library: library)
+        #expect(html.contains("<p class=\"letter-date\">New York, 22 May 2026</p>"))
     }
 
     @Test("the official form: the masthead, no letter, the objectives an annex")

@@ -6,9 +6,12 @@ import WorkingDays
 /// President's letter, the summary as its annex, or the UN masthead.
 extension Summary {
     /// The letter as the templates' Markdown made it: its letterhead (the
-    /// template's first heading, centred) and its paragraphs.
+    /// template's first heading, centred), its date line (the paragraph
+    /// after it when that holds the letter's date: set at the line's end, as
+    /// a UN letter has it) and its paragraphs.
     struct Letter: Sendable {
         var letterhead: [Inline]
+        var dateline: [Inline]?
         var body: [Block]
     }
 
@@ -50,7 +53,13 @@ extension Summary {
             letterhead = inlines
             blocks.removeFirst()
         }
-        return Letter(letterhead: letterhead, body: blocks)
+        // The date line is found by its date, so that "New York, {{date}}" is one too and a letter without it loses no paragraph's place.
+        var dateline: [Inline]?
+        if case .paragraph(let inlines) = blocks.first, inlines.map(\.plainText).joined().contains(date.unStyle) {
+            dateline = inlines
+            blocks.removeFirst()
+        }
+        return Letter(letterhead: letterhead, dateline: dateline, body: blocks)
     }
 
     static let letterTemplate = "letter.md"

@@ -44,7 +44,14 @@ extension Summary {
             // The letter is Markdown from the office's template, rendered as a note's text is (raw HTML left out).
             let renderer = BodyRenderer(format: format == .html ? .html : .markdown) { _ in nil }
             context.letterhead = text(letter.letterhead.map(\.plainText).joined())
-            context.letter = TemplateText(renderer.blocks(letter.body))
+            var text = ""
+            if let dateline = letter.dateline {
+                // HTML: a class of its own, set at the line's end by the stylesheet.
+                if format == .html { text += "<p class=\"letter-date\">" }
+                renderer.append(dateline, to: &text)
+                text += format == .html ? "</p>\n" : "\n\n"
+            }
+            context.letter = TemplateText(text + renderer.blocks(letter.body))
         }
         if let masthead {
             var lines = [

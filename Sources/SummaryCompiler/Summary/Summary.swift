@@ -194,16 +194,15 @@ public struct Summary: Sendable {
             let (rest, _) = previous.documentBody { piece, _ in body += piece }
             return (body + rest, previous.footnoteContents)
         }
+        let earlierByPath = earlier.noteIndexByPath()
         let (oldNotes, newNotes) =
             sharesNotes
-            ? sharedNotes(with: earlier)
+            ? sharedNotes(with: earlier, earlierByPath: earlierByPath)
             : (
                 earlier.checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) },
                 checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
             )
         let (oldBody, oldFootnotes) = earlierBody(skipping: oldNotes)
-        var earlierByPath: [String: Int] = [:]
-        for (index, note) in earlier.checked.notes.enumerated() { earlierByPath[note.path] = index }
         var renderer = DocxRenderer(summary: self, library: library)
         renderer.marksNotes = true
         // A changed note's footnotes compared with the earlier ones at the same
@@ -240,13 +239,17 @@ public struct Summary: Sendable {
     /// in both as it was: the same file with the same bytes under the same
     /// heading (its place among its session's titled notes unchanged). Such
     /// a note renders the same text in both, so it is not compared.
-    func sharedNotes(with earlier: Summary) -> (old: [TrackedChanges.NoteFacts], new: [TrackedChanges.NoteFacts]) {
+    /// - Parameter earlierByPath: `earlier.noteIndexByPath()`, when the caller has it.
+    func sharedNotes(
+        with earlier: Summary, earlierByPath: [String: Int]? = nil
+    ) -> (
+        old: [TrackedChanges.NoteFacts], new: [TrackedChanges.NoteFacts]
+    ) {
         var old = earlier.checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
         var new = checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
         let oldHeadings = earlier.noteHeadings()
         let newHeadings = noteHeadings()
-        var earlierByPath: [String: Int] = [:]
-        for (index, note) in earlier.checked.notes.enumerated() { earlierByPath[note.path] = index }
+        let earlierByPath = earlierByPath ?? earlier.noteIndexByPath()
         for (index, note) in checked.notes.enumerated() {
             guard let before = earlierByPath[note.path], oldHeadings[before] == newHeadings[index],
                 earlier.checked.notes[before].source == note.source
@@ -255,6 +258,14 @@ public struct Summary: Sendable {
             new[index].shared = String(index)
         }
         return (old, new)
+    }
+
+    /// Each note's index among this summary's notes, by its path (a path names one note).
+    func noteIndexByPath() -> [String: Int] {
+        var byPath: [String: Int] = [:]
+        byPath.reserveCapacity(checked.notes.count)
+        for (index, note) in checked.notes.enumerated() { byPath[note.path] = index }
+        return byPath
     }
 
     private func finish(_ archive: inout DocxArchive, renderer: DocxRenderer) throws(DiagnosticFailure) -> Data {

@@ -167,13 +167,14 @@ extension DocxRenderer {
 
     // MARK: Paragraphs
 
-    func paragraphProperties(style: String?, numbering: String? = nil, indent: Int = 0, centered: Bool = false) -> String {
+    /// - Parameter atEnd: set at the line's end (`end`: the right in a left-to-right paragraph, the left in a right-to-left one), as the masthead's symbol is.
+    func paragraphProperties(style: String?, numbering: String? = nil, indent: Int = 0, centered: Bool = false, atEnd: Bool = false) -> String {
         var xml = ""
         if let style { xml += "<w:pStyle w:val=\"\(style)\"/>" }
         if let numbering { xml += numbering }
         if rightToLeft { xml += "<w:bidi/>" }
         if indent > 0 { xml += "<w:ind w:left=\"\(720 * indent)\"/>" }
-        if centered { xml += "<w:jc w:val=\"center\"/>" }
+        if centered { xml += "<w:jc w:val=\"center\"/>" } else if atEnd { xml += "<w:jc w:val=\"end\"/>" }
         return xml.isEmpty ? "" : "<w:pPr>\(xml)</w:pPr>"
     }
 

@@ -55,6 +55,11 @@ extension DocxRenderer {
             appendRuns(letter.letterhead, format: format, to: &xml)
             xml += "</w:p>"
         }
+        if let dateline = letter.dateline {
+            xml += "<w:p>" + paragraphProperties(style: nil, atEnd: true)
+            appendRuns(dateline, format: runFormat, to: &xml)
+            xml += "</w:p>"
+        }
         for block in letter.body {
             if case .heading(_, let content) = block {
                 appendParagraph(style: nil, centered: true, inlines: [.strong(content)], to: &xml)
