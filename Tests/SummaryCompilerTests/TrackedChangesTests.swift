@@ -185,4 +185,45 @@ import Testing
         let ids = (footnotes + document).matches(of: /<w:(?:ins|del) w:id="(\d+)"/).map { String($0.output.1) }
         #expect(!ids.isEmpty && Set(ids).count == ids.count)
     }
+
+    /// A footnote reference the new build no longer has (its sentence
+    /// removed from a changed note, or its whole note removed) is shown
+    /// deleted with its footnote: a copy of the earlier footnote, its text
+    /// deleted, under an id after the new build's own; the footnotes the
+    /// new build has keep theirs.
+    @Test func footnotesRemovedAreShownDeletedWithTheirReferences() throws {
+        let earlier = try Self.summary([
+            (
+                "plenary",
+                Self.note(
+                    "plenary", author: "Ana", "Kept[^a].\n\nRemoved sentence[^b].\n\n[^a]: Footnote kept.\n\n[^b]: Footnote of the removed sentence.")
+            ),
+            ("hearing", Self.note("hearing", author: "Ben", "A note removed whole[^x].\n\n[^x]: Footnote of the removed note.")),
+        ])
+        let later = try Self.summary([("plenary", Self.note("plenary", author: "Ana", "Kept[^a].\n\n[^a]: Footnote kept."))])
+        let parts = try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: Date(timeIntervalSince1970: 0)))
+        let footnotes = try #require(parts["word/footnotes.xml"])
+        let document = try #require(parts["word/document.xml"])
+        #expect(throws: Never.self) { _ = try XMLDocument(xmlString: footnotes) }
+        #expect(throws: Never.self) { _ = try XMLDocument(xmlString: document) }
+        let notes = footnotes.components(separatedBy: "<w:footnote w:id=\"").dropFirst().map { String($0) }
+        try #require(notes.count == 3)
+        #expect(notes[0].hasPrefix("1\"") && notes[0].contains(">Footnote kept.</w:t>") && !notes[0].contains("<w:del "))
+        let removed = notes.dropFirst().map { $0.components(separatedBy: "\"")[0] }
+        #expect(Set(removed) == ["2", "3"])
+        #expect(notes.contains { $0.contains(">Footnote of the removed sentence.</w:delText>") && $0.contains("w:author=\"Ana\"") })
+        #expect(notes.contains { $0.contains(">Footnote of the removed note.</w:delText>") && $0.contains("w:author=\"Ben\"") })
+        #expect(!notes.dropFirst().contains { $0.contains("<w:t>") || $0.contains("<w:t ") })
+        // Each reference in the document: the kept one live, the two removed inside w:del.
+        let references = document.matches(of: /<w:footnoteReference w:id="(\d+)"\/>/).map { String($0.output.1) }
+        #expect(references.sorted() == ["1", "2", "3"])
+        for id in removed {
+            let before = try #require(document.components(separatedBy: "<w:footnoteReference w:id=\"\(id)\"/>").first)
+            #expect(
+                before.range(of: "<w:del ", options: .backwards)!.lowerBound
+                    > (before.range(of: "</w:del>", options: .backwards)?.lowerBound ?? before.startIndex))
+        }
+        let ids = (footnotes + document).matches(of: /<w:(?:ins|del) w:id="(\d+)"/).map { String($0.output.1) }
+        #expect(!ids.isEmpty && Set(ids).count == ids.count)
+    }
 }

@@ -185,14 +185,14 @@ public struct Summary: Sendable {
     func renderChangesDocx(since earlier: Summary, date: Date, library: MustacheLibrary?, sharesNotes: Bool = true) throws(DiagnosticFailure) -> Data
     {
         // The earlier body (the notes both builds share as marks alone) and its footnotes.
-        func earlierBody(skipping shared: [TrackedChanges.NoteFacts]) -> (body: String, footnotes: [Int: [Int: String]]) {
+        func earlierBody(skipping shared: [TrackedChanges.NoteFacts]) -> (body: String, footnotes: [Int: [Int: String]], byId: [Int: String]) {
             var previous = DocxRenderer(summary: earlier, library: library)
             previous.marksNotes = true
             previous.keepsFootnotes = true
             previous.skippedNotes = Set(shared.indices.filter { shared[$0].shared != nil })
             var body = ""
             let (rest, _) = previous.documentBody { piece, _ in body += piece }
-            return (body + rest, previous.footnoteContents)
+            return (body + rest, previous.footnoteContents, previous.footnoteContentsById)
         }
         let earlierByPath = earlier.noteIndexByPath()
         let (oldNotes, newNotes) =
@@ -202,7 +202,7 @@ public struct Summary: Sendable {
                 earlier.checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) },
                 checked.notes.map { TrackedChanges.NoteFacts(author: $0.author) }
             )
-        let (oldBody, oldFootnotes) = earlierBody(skipping: oldNotes)
+        let (oldBody, oldFootnotes, oldFootnotesById) = earlierBody(skipping: oldNotes)
         var renderer = DocxRenderer(summary: self, library: library)
         renderer.marksNotes = true
         // A changed note's footnotes compared with the earlier ones at the same
@@ -215,15 +215,21 @@ public struct Summary: Sendable {
             return TrackedChanges.footnote(old: before, new: content, author: newNotes[note].author, date: date, ids: &ids.last)
         }
         var archive = DocxArchive(date: checked.forum.start)
-        renderer.write(to: &archive) { body in
-            if let tracked = TrackedChanges.body(old: oldBody, new: body, oldNotes: oldNotes, newNotes: newNotes, date: date, ids: &ids.last) {
-                return tracked
+        renderer.write(to: &archive) { body, footnoteCount in
+            var footnotes = TrackedChanges.DeletedFootnotes(old: oldFootnotesById, lastId: footnoteCount)
+            if let tracked = TrackedChanges.body(
+                old: oldBody, new: body, oldNotes: oldNotes, newNotes: newNotes, date: date, ids: &ids.last, footnotes: &footnotes)
+            {
+                return (tracked, footnotes.written)
             }
             // A shared note would be shown deleted: compare with the whole earlier body.
             let unshared = { (notes: [TrackedChanges.NoteFacts]) in notes.map { TrackedChanges.NoteFacts(author: $0.author) } }
-            return TrackedChanges.body(
-                old: earlierBody(skipping: []).body, new: body, oldNotes: unshared(oldNotes), newNotes: unshared(newNotes), date: date,
-                ids: &ids.last) ?? body
+            let whole = earlierBody(skipping: [])
+            footnotes = TrackedChanges.DeletedFootnotes(old: whole.byId, lastId: footnoteCount)
+            let tracked = TrackedChanges.body(
+                old: whole.body, new: body, oldNotes: unshared(oldNotes), newNotes: unshared(newNotes), date: date, ids: &ids.last,
+                footnotes: &footnotes)
+            return tracked.map { ($0, footnotes.written) } ?? (body, "")
         }
         return try finish(&archive, renderer: renderer)
     }

@@ -57,6 +57,8 @@ struct DocxRenderer {
     /// the earlier build's, for the changes document to compare.
     var keepsFootnotes = false
     var footnoteContents: [Int: [Int: String]] = [:]
+    /// The same contents by their footnote's `w:id`, when `keepsFootnotes`.
+    var footnoteContentsById: [Int: String] = [:]
     /// Given the note's index, the footnote's place and its content, the
     /// content written: the changes document's footnotes with their changes tracked.
     var revisingFootnote: ((_ note: Int, _ position: Int, _ content: String) -> String)?
@@ -85,7 +87,11 @@ struct DocxRenderer {
     /// adds to the time.
     /// - Parameter revising: when given, the whole body is rendered first
     ///   and written as it returns it (the changes document's tracked changes).
-    mutating func write(to archive: inout DocxArchive, revising: ((String) -> String)? = nil) {
+    /// - Parameter revising: given the body and the first footnote id after
+    ///   its own, the body written and footnotes to add (the changes document's).
+    mutating func write(
+        to archive: inout DocxArchive, revising: ((_ body: String, _ nextFootnoteId: Int) -> (body: String, footnotes: String))? = nil
+    ) {
         let forum = summary.checked.forum
         let draft = summary.checked.isDraft
         let reference = summary.reference
@@ -106,7 +112,11 @@ struct DocxRenderer {
             if revising == nil { document.write(piece) } else { whole += piece }
             footnotes.write(newFootnotes)
         }
-        if let revising { rest = revising(whole + rest) }
+        if let revising {
+            let revised = revising(whole + rest, footnoteBodies.count)
+            rest = revised.body
+            restOfFootnotes += revised.footnotes
+        }
         document.write(
             rest
                 + "<w:sectPr>" + (draft ? "<w:headerReference w:type=\"default\" r:id=\"rId5\"/>" : "")
@@ -369,7 +379,10 @@ struct DocxRenderer {
             } else {
                 content = "<w:p><w:pPr><w:pStyle w:val=\"FootnoteText\"/></w:pPr>\(reference)</w:p>" + content
             }
-            if keepsFootnotes { footnoteContents[currentNote, default: [:]][position] = content }
+            if keepsFootnotes {
+                footnoteContents[currentNote, default: [:]][position] = content
+                footnoteContentsById[id] = content
+            }
             if let revisingFootnote { content = revisingFootnote(currentNote, position, content) }
             footnoteBodies.append("<w:footnote w:id=\"\(id)\">\(content)</w:footnote>")
         }

@@ -38,6 +38,18 @@ struct TrackedChanges {
     private var output: [UInt8] = []
     /// The last `w:id` given to a change; each change has its own.
     private(set) var nextId = 1000
+    /// The old body's footnotes, kept for its references shown deleted.
+    var footnotes = DeletedFootnotes()
+
+    /// The footnotes of the old body by their `w:id` in it; what a deleted
+    /// reference to one of them takes with it: a copy of the footnote, its
+    /// runs deleted, under an id after the new body's own (`lastId`: the
+    /// last taken), in `written` (`w:footnote` elements for footnotes.xml).
+    struct DeletedFootnotes {
+        var old: [Int: String] = [:]
+        var lastId = 0
+        var written = ""
+    }
 
     /// What the comparison knows of a note, by its index in its summary's
     /// notes (`DocxRenderer.noteMark`).
@@ -71,10 +83,21 @@ struct TrackedChanges {
     /// - Parameter ids: the last `w:id` given to a change before these
     ///   (another part's); on return, the last these took.
     static func body(old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date, ids: inout Int) -> String? {
+        var footnotes = DeletedFootnotes()
+        return body(old: old, new: new, oldNotes: oldNotes, newNotes: newNotes, date: date, ids: &ids, footnotes: &footnotes)
+    }
+
+    /// - Parameter footnotes: the old body's footnotes; on return, with
+    ///   those its deleted references took written.
+    static func body(
+        old: String, new: String, oldNotes: [NoteFacts], newNotes: [NoteFacts], date: Date, ids: inout Int, footnotes: inout DeletedFootnotes
+    ) -> String? {
         var changes = TrackedChanges(old: old, new: new, oldNotes: oldNotes, newNotes: newNotes, date: date)
         changes.nextId = ids
+        changes.footnotes = footnotes
         guard changes.compare() else { return nil }
         ids = changes.nextId
+        footnotes = changes.footnotes
         return String(decoding: changes.output, as: UTF8.self)
     }
 
@@ -269,8 +292,8 @@ struct TrackedChanges {
     /// A paragraph inserted or deleted whole: each run in `w:ins` or
     /// `w:del`, and, when `markParagraph`, its mark too (so that accepting
     /// a deletion or rejecting an insertion leaves no empty paragraph). A
-    /// deleted paragraph loses what refers to the old package's parts (its
-    /// links, footnote references, pictures, bookmarks).
+    /// deleted paragraph loses its links, pictures and bookmarks (the new
+    /// package has not their parts); a footnote reference takes its footnote along.
     private mutating func writeParagraph(_ range: Range<Int>, from source: [UInt8], inserted: Bool, author: String?, markParagraph: Bool) {
         var index = range.lowerBound + 5  // after <w:p>
         output += Array("<w:p>".utf8)
@@ -294,10 +317,8 @@ struct TrackedChanges {
                     open(true, author: author)
                     output += source[element.range]
                     close(true)
-                } else if !Self.refersToPackage(source, element.range) {
-                    open(false, author: author)
-                    output += Self.deletedRun(source[element.range])
-                    close(false)
+                } else {
+                    writeDeletedRun(source[element.range], author: author)
                 }
             case .other:
                 if inserted { output += source[element.range] }
@@ -305,6 +326,49 @@ struct TrackedChanges {
             index = element.range.upperBound
         }
         output += Array("</w:p>".utf8)
+    }
+
+    /// A run of the old body deleted. One that refers to another part of
+    /// the old package is left out (a picture, whose relationship the new
+    /// package lacks), but for a footnote reference: its footnote is copied
+    /// into the new package (`footnotes`), shown deleted with it.
+    private mutating func writeDeletedRun(_ slice: ArraySlice<UInt8>, author: String?) {
+        var run = Array(slice)
+        if Self.find("<w:drawing>", in: run, from: 0, to: run.count) != nil { return }
+        let marker = "<w:footnoteReference w:id=\""
+        if let reference = Self.find(marker, in: run, from: 0, to: run.count) {
+            let start = reference + marker.utf8.count
+            guard let quote = Self.find("\"", in: run, from: start, to: run.count),
+                let id = Int(String(decoding: run[start..<quote], as: UTF8.self)), let content = footnotes.old[id]
+            else { return }
+            footnotes.lastId += 1
+            run.replaceSubrange(start..<quote, with: Array(String(footnotes.lastId).utf8))
+            writeDeletedFootnote(content, id: footnotes.lastId, author: author)
+        }
+        open(false, author: author)
+        output += Self.deletedRun(run[...])
+        close(false)
+    }
+
+    /// A footnote of the old body as a footnote of the new package, each
+    /// paragraph's runs deleted (its own mark, `w:footnoteRef`, too: the
+    /// reference that shows it is deleted with them).
+    private mutating func writeDeletedFootnote(_ content: String, id: Int, author: String?) {
+        let source = Array(content.utf8)
+        let body = output
+        output = Array("<w:footnote w:id=\"\(id)\">".utf8)
+        var index = 0
+        while let start = Self.find("<w:p>", in: source, from: index, to: source.count),
+            let end = Self.find("</w:p>", in: source, from: start, to: source.count)
+        {
+            output += source[index..<start]
+            writeParagraph(start..<(end + 6), from: source, inserted: false, author: author, markParagraph: false)
+            index = end + 6
+        }
+        output += source[index...]
+        output += Array("</w:footnote>".utf8)
+        footnotes.written += String(decoding: output, as: UTF8.self)
+        output = body
     }
 
     /// A run's text as deleted text.
@@ -406,10 +470,8 @@ struct TrackedChanges {
                     open(true, author: after.author)
                     output += token.bytes
                     close(true)
-                } else if !Self.refersToPackage(Array(token.bytes), 0..<token.bytes.count) {
-                    open(false, author: after.author)
-                    output += Self.deletedRun(token.bytes)
-                    close(false)
+                } else {
+                    writeDeletedRun(token.bytes, author: after.author)
                 }
             case .other:
                 flush()
