@@ -67,6 +67,33 @@ import WorkingDays
         #expect(text == expected)
     }
 
+    /// The Word document's body and footnotes in both forms, a paragraph,
+    /// table and row to a line (the parts are one line each) so that a
+    /// change reads as a diff. Regenerate as above; look at the document in
+    /// LibreOffice (Tests/Office/docx_in_libreoffice.sh) before accepting one.
+    @Test(arguments: DocumentSettings.Form.allCases)
+    func docxMatchesGoldenFiles(form: DocumentSettings.Form) throws {
+        var forum = Edition.second.forum
+        forum.document.form = form
+        if form == .official { forum.document.symbol = "A/80/000" }
+        var summary = try Summary(Self.exampleWorkspace(forum))
+        summary.date = CivilDate(year: 2026, month: 5, day: 22)!
+        let parts = try DocxTests.unzip(summary.renderDocx())
+        for part in ["document", "footnotes"] {
+            let xml = try #require(parts["word/\(part).xml"])
+            var lines = xml
+            for opening in ["<w:p>", "<w:p ", "<w:tbl>", "<w:tr>", "<w:footnote ", "<w:sectPr>"] {
+                lines = lines.replacingOccurrences(of: opening, with: "\n" + opening)
+            }
+            let file = Self.golden.appendingPathComponent("summary-2026\(form == .letter ? "" : "-official").docx.\(part).xml")
+            if ProcessInfo.processInfo.environment["IMRF_UPDATE_GOLDEN"] != nil {
+                try Data((lines + "\n").utf8).write(to: file)
+            }
+            let expected = try String(contentsOf: file, encoding: .utf8)
+            #expect(lines + "\n" == expected, "word/\(part).xml differs from \(file.lastPathComponent)")
+        }
+    }
+
     @Test func tableOfContentsListsEverySectionWithItsAnchor() async throws {
         let outputs = try await Summary(Self.exampleWorkspace()).renderedText(formats: Summary.Format.allCases, templates: Self.templates)
         let html = try #require(outputs[.html])
