@@ -226,4 +226,28 @@ import Testing
         let ids = (footnotes + document).matches(of: /<w:(?:ins|del) w:id="(\d+)"/).map { String($0.output.1) }
         #expect(!ids.isEmpty && Set(ids).count == ids.count)
     }
+
+    /// A note that lost its first footnote keeps the others as they were:
+    /// a footnote is unchanged when the earlier note had one with its
+    /// content, so the removal does not show the later ones reworded.
+    @Test func aFootnoteRemovedDoesNotShiftTheOthers() throws {
+        let earlier = try Self.summary([
+            (
+                "plenary",
+                Self.note(
+                    "plenary", author: "Ana",
+                    "First[^a].\n\nSecond[^b] and third[^c].\n\n[^a]: Alpha source.\n\n[^b]: Beta source.\n\n[^c]: Gamma source.")
+            )
+        ])
+        let later = try Self.summary([
+            ("plenary", Self.note("plenary", author: "Ana", "Second[^b] and third[^c].\n\n[^b]: Beta source.\n\n[^c]: Gamma source."))
+        ])
+        let parts = try DocxTests.unzip(later.renderChangesDocx(since: earlier, date: Date(timeIntervalSince1970: 0)))
+        let footnotes = try #require(parts["word/footnotes.xml"])
+        let notes = footnotes.components(separatedBy: "<w:footnote w:id=\"").dropFirst().map { String($0) }
+        try #require(notes.count == 3)
+        #expect(notes[0].contains(">Beta source.</w:t>") && !notes[0].contains("<w:ins ") && !notes[0].contains("<w:del "))
+        #expect(notes[1].contains(">Gamma source.</w:t>") && !notes[1].contains("<w:ins ") && !notes[1].contains("<w:del "))
+        #expect(notes[2].hasPrefix("3\"") && notes[2].contains(">Alpha source.</w:delText>"))
+    }
 }

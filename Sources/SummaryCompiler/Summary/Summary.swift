@@ -205,14 +205,18 @@ public struct Summary: Sendable {
         let (oldBody, oldFootnotes, oldFootnotesById) = earlierBody(skipping: oldNotes)
         var renderer = DocxRenderer(summary: self, library: library)
         renderer.marksNotes = true
-        // A changed note's footnotes compared with the earlier ones at the same
-        // place; rendered with the body, before it is compared: their changes' ids come first.
+        // A changed note's footnote is unchanged when the earlier note had one with its
+        // content (one removed before it does not shift it), else compared with the
+        // earlier one at its place. Rendered with the body, before it is compared:
+        // their changes' ids come first.
         let ids = ChangeIds()
+        let earlierContents = FootnoteContents()
         renderer.revisingFootnote = { [checked] note, position, content in
             guard newNotes[note].shared == nil else { return content }
-            let before = earlierByPath[checked.notes[note].path].flatMap { oldFootnotes[$0]?[position] }
-            guard before != content else { return content }
-            return TrackedChanges.footnote(old: before, new: content, author: newNotes[note].author, date: date, ids: &ids.last)
+            let earlierNote = earlierByPath[checked.notes[note].path]
+            let earlier = earlierNote.flatMap { oldFootnotes[$0] } ?? [:]
+            if let earlierNote, earlierContents.of(earlierNote, earlier).contains(content) { return content }
+            return TrackedChanges.footnote(old: earlier[position], new: content, author: newNotes[note].author, date: date, ids: &ids.last)
         }
         var archive = DocxArchive(date: checked.forum.start)
         renderer.write(to: &archive) { body, footnoteCount in
@@ -238,6 +242,19 @@ public struct Summary: Sendable {
     /// document's footnotes and body (each change has its own id).
     private final class ChangeIds {
         var last = 1000
+    }
+
+    /// The earlier notes' footnote contents as sets, each made once, when
+    /// its note's first footnote is compared (a note may have 10,000).
+    private final class FootnoteContents {
+        private var sets: [Int: Set<String>] = [:]
+
+        func of(_ note: Int, _ contents: [Int: String]) -> Set<String> {
+            if let known = sets[note] { return known }
+            let made = Set(contents.values)
+            sets[note] = made
+            return made
+        }
     }
 
     /// Each note's facts for `TrackedChanges`, in `earlier` and in this
