@@ -86,11 +86,11 @@ struct DocxRenderer {
     /// it is what the .docx waits for, and whatever is deflated after it
     /// adds to the time.
     /// - Parameter revising: when given, the whole body is rendered first
-    ///   and written as it returns it (the changes document's tracked changes).
-    /// - Parameter revising: given the body and the first footnote id after
-    ///   its own, the body written and footnotes to add (the changes document's).
+    ///   and written as it returns it, given the body and how many footnotes
+    ///   it has (their ids are 1 to that); the footnotes it returns are added
+    ///   after those (the changes document's tracked changes).
     mutating func write(
-        to archive: inout DocxArchive, revising: ((_ body: String, _ nextFootnoteId: Int) -> (body: String, footnotes: String))? = nil
+        to archive: inout DocxArchive, revising: ((_ body: String, _ footnoteCount: Int) -> (body: String, footnotes: String))? = nil
     ) {
         let forum = summary.checked.forum
         let draft = summary.checked.isDraft
