@@ -116,9 +116,20 @@ public struct Workspace: Sendable {
     /// the workspace they are in (found by walking up), or, outside any
     /// workspace, against the round tables' published clustering, which is
     /// the same in every edition.
+    /// A workspace's check also reads forum.yaml's reference Word document,
+    /// which only a .docx compile needs: a missing or damaged one is an
+    /// error now rather than when the summary is due.
     public static func check(paths: [String], draft: Bool, workspace: String? = nil) throws(DiagnosticFailure) -> CheckedNotes {
-        if paths.isEmpty { return try load(workspace ?? ".", draft: draft).checked }
-        if paths.count == 1, !paths[0].hasSuffix(".md") { return try load(paths[0], draft: draft).checked }
+        if paths.isEmpty || (paths.count == 1 && !paths[0].hasSuffix(".md")) {
+            let folder = paths.first ?? workspace ?? "."
+            var checked = try load(folder, draft: draft).checked
+            do {
+                _ = try Compilation.reference(nil, forum: checked.forum, workspace: folder)
+            } catch {
+                checked.diagnostics += error.diagnostics
+            }
+            return checked
+        }
         if let workspace {
             let forum = try Forum.load(contentsOf: WorkspaceLayout(workspace).forumFile)
             return CheckedNotes.check(notePaths: paths, forum: forum, folder: workspace)

@@ -45,6 +45,25 @@ struct ReferenceDocxCommandTests {
         }
     }
 
+    /// `imrf check` reads the reference forum.yaml names, as a .docx compile would.
+    @Test func checkSaysWhenTheReferenceIsMissingOrNoWordDocument() throws {
+        try withExampleWorkspace { folder in
+            try folder.append("document:\n  referenceDocx: office.docx\n", to: "ws/forum.yaml")
+            let missing = try IMRFProcess.run(["check", "ws"], directory: folder.url)
+            #expect(missing.status == 65)
+            #expect(missing.stderr.hasPrefix("ws/office.docx: error: cannot read the reference Word document: "), "\(missing.stderr)")
+            #expect(missing.stderr.contains("hint: check document.referenceDocx in forum.yaml"))
+            _ = try folder.write("ws/office.docx", "not a zip")
+            let damaged = try IMRFProcess.run(["check", "ws"], directory: folder.url)
+            #expect(damaged.status == 65)
+            #expect(damaged.stderr.hasPrefix("ws/office.docx: error: "), "\(damaged.stderr)")
+            try FileManager.default.removeItem(at: folder.url.appendingPathComponent("ws/office.docx"))
+            try FileManager.default.copyItem(at: Self.fixture, to: folder.url.appendingPathComponent("ws/office.docx"))
+            let good = try IMRFProcess.run(["check", "ws"], directory: folder.url)
+            #expect(good.status == 0, "\(good.stderr)")
+        }
+    }
+
     @Test func aReferenceOutsideTheWorkspaceIsAnErrorAtItsLine() throws {
         try withExampleWorkspace { folder in
             let line = try folder.append("document:\n  referenceDocx: ../office.docx\n", to: "ws/forum.yaml") + 1
