@@ -74,7 +74,7 @@ public enum EarlierBuild {
                 compiles.isEmpty
                     ? "there is no earlier build to compare with: this workspace has not been compiled before"
                     : "there is no earlier final build to compare with: every build so far was a draft",
-                workspace: workspace, hint: "compile once without --changes-since; later compiles can show the changes since it")
+                workspace: workspace, hint: "compile once without revision marks (--changes-since); later compiles can show the changes since it")
         case .build(let number):
             guard let entry = compiles.first(where: { $0.id == number }) else {
                 let other = try? Ledger.entriesIfPresent(workspace: WorkspaceLayout(workspace).url).first { $0.id == number }
@@ -91,7 +91,8 @@ public enum EarlierBuild {
     }
 
     private static func refused(
-        _ message: String, workspace: String, hint: String = "`imrf log --kind compile` lists the builds with their numbers"
+        _ message: String, workspace: String,
+        hint: String = "`imrf log --kind compile`, or the office's summary page, lists the builds with their numbers"
     ) -> DiagnosticFailure {
         DiagnosticFailure(.badInput, .error(message, at: SourceLocation(path: WorkspaceLayout(workspace).ledgerFile), hint: hint))
     }

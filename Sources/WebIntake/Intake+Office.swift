@@ -55,10 +55,12 @@ extension Intake {
 
     // MARK: Compile
 
-    /// `imrf compile --format FORMATS [--draft]` with the service's
-    /// templates, recorded as compiled by `person`. One compile at a time:
-    /// a second one while it runs is refused (409), not queued.
-    func compile(formats: [Summary.Format], draft: Bool, by person: Invitation) async throws -> CompileOutcome {
+    /// `imrf compile --format FORMATS [--draft] [--changes-since BUILD]`
+    /// with the service's templates, recorded as compiled by `person`. One
+    /// compile at a time: a second one while it runs is refused (409), not queued.
+    func compile(
+        formats: [Summary.Format], draft: Bool, changesSince: EarlierBuild.Choice? = nil, by person: Invitation
+    ) async throws -> CompileOutcome {
         guard compiling.busy.compareExchange(expected: false, desired: true, ordering: .acquiring).exchanged else {
             throw IntakeError(.conflict, "a compile is already running", hint: "wait a few seconds, then reload the page")
         }
@@ -66,7 +68,7 @@ extension Intake {
         do {
             let compilation = try await Compilation.run(
                 workspace: workspace, formats: formats, draft: draft, templates: configuration.templates, at: configuration.now(),
-                by: person.name)
+                by: person.name, changesSince: changesSince)
             await recordDeadlines(after: compilation)
             return .compiled(CompileAnswer(compilation, draft: draft, workspace: workspace))
         } catch {
@@ -366,6 +368,8 @@ struct DistributionRequest: Decodable, Sendable {
 struct CompileRequest: Decodable, Sendable {
     var formats: [String]?
     var draft: Bool?
+    /// `previous` or a build's number: summary.changes.docx too (`imrf compile --changes-since`).
+    var changesSince: String?
 }
 
 /// Whether a compile is running in this server.

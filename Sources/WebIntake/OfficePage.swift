@@ -296,6 +296,18 @@ enum OfficePage {
             <label><input type="checkbox" name="format" value="docx" checked> Word</label>
             <label><input type="checkbox" name="format" value="pdf"> PDF (needs LibreOffice on the server)</label></fieldset>
             <p><label><input type="checkbox" name="draft"> Draft: compile even where a session has no note yet</label></p>
+            <p><label for="changes-since">Revision marks</label>
+            <select id="changes-since" name="changesSince" aria-describedby="changes-since-hint">
+            <option value="" selected>none</option>
+            <option value="previous">since the previous final build</option>
+
+            """
+        // Drafts are never compared with: the builds a revision can be measured against.
+        for build in builds where !build.draft {
+            html += "<option value=\"\(build.entry)\">since build #\(build.entry), \(escape(Page.newYork(build.at))) New York</option>\n"
+        }
+        html += """
+            </select><br><span class="hint" id="changes-since-hint">Also writes summary.changes.docx: this summary with what changed since that build as Word tracked changes, for a revised text.</span></p>
             <p><button type="submit" class="submit">Compile</button></p>
             </form>
 

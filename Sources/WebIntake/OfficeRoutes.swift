@@ -40,7 +40,8 @@ enum OfficeRoutes {
             let (person, _) = try await office(request, intake, unsafe: true)
             let body: CompileRequest = try await decode(&request)
             let formats = try formats(body.formats ?? ["md", "html", "docx"])
-            switch try await intake.compile(formats: formats, draft: body.draft ?? false, by: person) {
+            let since = try changesSince(body.changesSince)
+            switch try await intake.compile(formats: formats, draft: body.draft ?? false, changesSince: since, by: person) {
             case .compiled(let answer): return JSONBody.response(answer)
             case .refused(let check): return JSONBody.response(check, status: .unprocessableContent)
             }
@@ -147,7 +148,8 @@ enum OfficeRoutes {
             let csrf = Intake.csrfToken(for: token)
             let chosen = form.all("format")
             let formats = try formats(chosen.isEmpty ? ["md", "html", "docx"] : chosen)
-            let outcome = try await intake.compile(formats: formats, draft: form["draft"] == "on", by: person)
+            let since = try changesSince(form["changesSince"])
+            let outcome = try await intake.compile(formats: formats, draft: form["draft"] == "on", changesSince: since, by: person)
             let builds = try await intake.builds()
             switch outcome {
             case .compiled(let answer):
@@ -338,6 +340,17 @@ enum OfficeRoutes {
             }
             return format
         }
+    }
+
+    /// The build a changes document is compared with: `previous`, a
+    /// build's number, or none (absent or empty).
+    static func changesSince(_ text: String?) throws -> EarlierBuild.Choice? {
+        guard let text, !text.isEmpty else { return nil }
+        guard let choice = EarlierBuild.Choice(text) else {
+            throw IntakeError(
+                .badRequest, "changes since '\(text)': not a build", hint: "give a build's number, as the summary page lists them, or previous")
+        }
+        return choice
     }
 
     /// `?kind=submission`: one of the ledger's kinds, or none.

@@ -7,7 +7,8 @@ its own (`imrf init --example` less the hearing's note) and a server of its
 own. The office signs in by link, sees the forum and the missing hearing
 note, invites a rapporteur, who (in a second browser) submits the hearing's
 note; the office's notes page, left open, shows it without a reload. Then a
-compile and its downloads, a compile refused for a broken note, every open
+compile and its downloads, a compile refused for a broken note, a compile
+with revision marks (summary.changes.docx, a sentence added), every open
 deliverable marked distributed until the forum is OK, a distribution
 undone (and marked again), a note withdrawn and one moved to another
 session, the ledger, the
@@ -432,6 +433,47 @@ class OfficeScenario:
         finally:
             os.remove(broken)
 
+    # 7b. Revision marks: a sentence added to a note, a compile with changes since the previous build.
+    def compile_with_changes(self):
+        d = self.driver
+        go(d, self.base + "/office/summary")
+        options = {o.get_attribute("value"): o.text for o in d.find_elements(By.CSS_SELECTOR, "#changes-since option")}
+        first = self.builds_so_far()
+        check("7b revision marks offered: none, the previous final build, each final build",
+              "" in options and "previous" in options and all(str(entry) in options for entry in first), f"{options} {first}")
+        chosen = Select(d.find_element(By.ID, "changes-since")).first_selected_option.get_attribute("value")
+        check("7b none chosen by default", chosen == "", chosen)
+        note = os.path.join(self.workspace, "notes", "round-table-1.md")
+        added = "Delegations also asked for a review of progress in two years."
+        with open(note, "a", encoding="utf-8") as file:
+            file.write(f"\n{added}\n")
+        Select(d.find_element(By.ID, "changes-since")).select_by_value("previous")
+        post_form(d, "form.compile", "button.submit")
+        check("7b no refusal", not d.find_elements(By.CSS_SELECTOR, ".refusal"), text_of(d, ".refusal"))
+        listed = " ".join(li.text for li in d.find_elements(By.CSS_SELECTOR, ".receipt li"))
+        check("7b the receipt lists summary.changes.docx", "summary.changes.docx" in listed, listed)
+        links = self.downloads()
+        check("7b the current build links summary.changes.docx", "summary.changes.docx" in links, str(sorted(links)))
+        self.shot("summary-changes")
+        if "summary.changes.docx" not in links:
+            return
+        url, shown = links["summary.changes.docx"]
+        status, headers, body = fetch(url, cookie=self.cookie(d))
+        check("7b the changes document downloads: 200, the page's SHA-256", status == 200 and hashlib.sha256(body).hexdigest() == shown,
+              str(status))
+        try:
+            with zipfile.ZipFile(io.BytesIO(body)) as archive:
+                document = archive.read("word/document.xml").decode("utf-8")
+            inserted = re.findall(r"<w:ins [^>]*>(?:(?!</w:ins>).)*</w:ins>", document)
+            check("7b the added sentence is a tracked insertion", any(added in part for part in inserted), str(len(inserted)))
+        except (zipfile.BadZipFile, KeyError) as error:
+            check("7b the changes document is a Word document", False, str(error))
+
+    def builds_so_far(self):
+        """The final builds' entries, as /api/builds lists them."""
+        builds = (api(self.base, "/api/builds", self.office["token"]) or {}).get("builds") or []
+        return [build["entry"] for build in builds if not build.get("draft")]
+
     # 8. Every open deliverable marked distributed, one by one: the forum turns OK.
     def distribute(self):
         d = self.driver
@@ -680,6 +722,7 @@ class OfficeScenario:
 
     def run(self):
         steps = [self.sign_in, self.notes_missing, self.invite, self.rapporteur_submits, self.compile, self.compile_refused,
+                 self.compile_with_changes,
                  self.distribute, self.corrections, self.rapporteur_refused, self.revoke, self.ledger, self.narrow]
         self.driver = make_driver()
         try:

@@ -328,6 +328,64 @@ struct OfficeRouterTests {
         #expect(compile.at == Self.now)
     }
 
+    @Test("revision marks: a compile with changesSince also writes summary.changes.docx, served like the others; the form lists the final builds")
+    func compileWithChangesSince() async throws {
+        let fixture = try Self.fixture()
+        defer { fixture.folder.remove() }
+        try await fixture.app.test(.router) { client in
+            // Nothing to compare with yet: refused with the library's words, nothing written.
+            try await client.execute(
+                uri: "/api/compile", method: .post, headers: fixture.json,
+                body: ByteBuffer(string: "{\"formats\":[\"docx\"],\"changesSince\":\"previous\"}")
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let diagnostics = try Self.json(response)["diagnostics"] as? [[String: Any]] ?? []
+                #expect(diagnostics.contains { ($0["message"] as? String ?? "").contains("no earlier") }, "\(diagnostics)")
+            }
+            try await client.execute(
+                uri: "/api/compile", method: .post, headers: fixture.json,
+                body: ByteBuffer(string: "{\"formats\":[\"docx\"],\"changesSince\":\"soon\"}")
+            ) { response in
+                #expect(response.status == .badRequest)
+                #expect((Self.field(response, "error") as? String)?.contains("changes since 'soon'") == true)
+            }
+            try await client.execute(uri: "/api/compile", method: .post, headers: fixture.json, body: ByteBuffer(string: "{\"formats\":[\"docx\"]}"))
+            {
+                #expect($0.status == .ok)
+            }
+            let first = try #require(try Self.entries(fixture.workspace).last { $0.event.kind == "compile" }).id
+            try await client.execute(uri: "/office/summary", method: .get, headers: fixture.cookie) { response in
+                let page = Self.text(response)
+                #expect(page.contains("<select id=\"changes-since\" name=\"changesSince\""))
+                #expect(page.contains("<option value=\"previous\">") && page.contains("<option value=\"\(first)\">since build #\(first), "))
+            }
+            let note = fixture.workspace + "/notes/hearing.md"
+            let text = try String(contentsOfFile: note, encoding: .utf8)
+            try (text + "\nA paragraph added since the first build.\n").write(toFile: note, atomically: true, encoding: .utf8)
+            var location = ""
+            try await client.execute(
+                uri: "/office/compile", method: .post, headers: fixture.form,
+                body: ByteBuffer(string: "format=docx&changesSince=\(first)&csrf=\(fixture.csrf)")
+            ) { response in
+                #expect(response.status == .seeOther)
+                location = response.headers[.location] ?? ""
+            }
+            try await client.execute(uri: location, method: .get, headers: fixture.cookie) { response in
+                #expect(Self.text(response).contains("href=\"/api/summary/summary.changes.docx\""))
+            }
+            try await client.execute(uri: "/api/summary/summary.changes.docx", method: .get, headers: fixture.bearer) { response in
+                #expect(response.status == .ok)
+                let archive = try Archive(data: Data(response.body.readableBytesView), accessMode: .read)
+                let entry = try #require(archive["word/document.xml"])
+                var xml = Data()
+                _ = try archive.extract(entry) { xml.append($0) }
+                let document = String(decoding: xml, as: UTF8.self)
+                #expect(document.contains("<w:ins ") && document.contains("A paragraph added since the first build."))
+                #expect(document.contains("w:author=\""))
+            }
+        }
+    }
+
     @Test("a compile refused for the notes' errors: 422 with the diagnostics, and the previous build still downloads")
     func refusedCompile() async throws {
         let fixture = try Self.fixture()
