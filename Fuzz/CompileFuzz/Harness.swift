@@ -1,10 +1,8 @@
 import Diagnostics
-import Dispatch
 import Forum
 import Foundation
 import FoundationXML
 import SummaryCompiler
-import Synchronization
 import ZIPFoundation
 
 /// One fuzz input as the only note of an in-memory workspace of the 2026
@@ -14,12 +12,17 @@ import ZIPFoundation
 /// A note may be refused with diagnostics; a note that is accepted must
 /// compile, and its outputs must be well-formed as far as is cheap to see:
 /// the HTML carries no script, frame or `javascript:` link from the note, and the
-/// .docx is a zip whose XML parts all parse. A broken invariant calls
+/// .docx is a zip whose XML parts all parse; an input with a 0x1E byte is
+/// two texts of the note, compared as a changes document (`runChanges`).
+/// A broken invariant calls
 /// `fatalError`, which libFuzzer records as a crash with its input.
 enum CompileHarness {
     static let forum = Edition.second.forum
 
     static func run(_ bytes: UnsafeRawBufferPointer) {
+        if let separator = bytes.firstIndex(of: 0x1E) {
+            return runChanges(old: Array(bytes[..<separator]), new: Array(bytes[(separator + 1)...]))
+        }
         let workspace = CheckedNotes.check(noteFiles: [("notes/fuzz.md", Array(bytes))], forum: forum)
         guard workspace.errorCount == 0, !workspace.notes.isEmpty else { return }
         let summary: Summary
@@ -37,27 +40,41 @@ enum CompileHarness {
         checkDocx(docx)
     }
 
-    /// `renderFiles` is async (templates may be read from a folder); the
-    /// fuzzer's callback is not, so it waits for the task on a semaphore.
+    /// An input with a record separator (0x1E) is two texts of one note,
+    /// the earlier and the current: when both are accepted, the changes
+    /// document between their summaries (`imrf compile --changes-since`)
+    /// must be a well-formed .docx whose tracked changes each have an id
+    /// of their own, across the body and the footnotes.
+    static func runChanges(old: [UInt8], new: [UInt8]) {
+        let earlier = CheckedNotes.check(noteFiles: [("notes/fuzz.md", old)], forum: forum)
+        let current = CheckedNotes.check(noteFiles: [("notes/fuzz.md", new)], forum: forum)
+        guard earlier.errorCount == 0, current.errorCount == 0, !earlier.notes.isEmpty, !current.notes.isEmpty else { return }
+        let docx: Data
+        do {
+            docx = try Summary(current).renderChangesDocx(since: Summary(earlier), date: Date(timeIntervalSince1970: 1_778_000_000))
+        } catch {
+            fatalError("the changes between two accepted notes could not be written: \(error)")
+        }
+        let parts = checkDocx(docx)
+        let marks = ["word/document.xml", "word/footnotes.xml"].flatMap { name in
+            ["<w:ins w:id=\"", "<w:del w:id=\""].flatMap { values(after: $0, in: parts[name] ?? "") }
+        }
+        if let repeated = firstRepeated(marks) { fatalError("two tracked changes have the id \(repeated)") }
+    }
+
+    /// Each format as `imrf compile` writes it, rendered on this thread:
+    /// a task's thread could still hold an output when the input's run
+    /// ends, which LeakSanitizer reports as a leak.
     private static func render(_ summary: Summary) -> [Summary.Format: Data] {
-        let result = Mutex<Result<[Summary.Format: Data], DiagnosticFailure>?>(nil)
-        let done = DispatchSemaphore(value: 0)
-        Task {
-            let outcome: Result<[Summary.Format: Data], DiagnosticFailure>
-            do throws(DiagnosticFailure) {
-                outcome = .success(try await summary.renderFiles(formats: Summary.Format.allCases, templates: nil))
+        var outputs: [Summary.Format: Data] = [:]
+        for format in [Summary.Format.md, .html, .docx] {
+            do {
+                outputs[format] = try summary.renderSynchronously(format)
             } catch {
-                outcome = .failure(error)
+                fatalError("rendering an accepted note failed: \(error)")
             }
-            result.withLock { $0 = outcome }
-            done.signal()
         }
-        done.wait()
-        switch result.withLock({ $0 }) {
-        case .success(let outputs): return outputs
-        case .failure(let error): fatalError("rendering an accepted note failed: \(error)")
-        case nil: fatalError("rendering did not finish")
-        }
+        return outputs
     }
 
     private static func checkHTML(_ html: String) {
@@ -93,7 +110,9 @@ enum CompileHarness {
         return values.first { !seen.insert($0).inserted }
     }
 
-    private static func checkDocx(_ data: Data) {
+    /// - Returns: the text of each XML part, by its path.
+    @discardableResult
+    private static func checkDocx(_ data: Data) -> [String: String] {
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)
@@ -101,6 +120,7 @@ enum CompileHarness {
             fatalError("the .docx is not a zip: \(error)")
         }
         var names: Set<String> = []
+        var parts: [String: String] = [:]
         for entry in archive {
             names.insert(entry.path)
             guard entry.path.hasSuffix(".xml") || entry.path.hasSuffix(".rels") else { continue }
@@ -114,6 +134,7 @@ enum CompileHarness {
             guard parser.parse() else {
                 fatalError("\(entry.path) in the .docx is not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "?")")
             }
+            parts[entry.path] = String(decoding: bytes, as: UTF8.self)
             if entry.path == "word/footnotes.xml" {
                 // Numbered 1, 2, 3... in order (Word's separators, -1 and 0, come first).
                 let ids = values(after: "<w:footnote w:id=\"", in: String(decoding: bytes, as: UTF8.self)).compactMap { Int($0) }
@@ -126,5 +147,6 @@ enum CompileHarness {
         for required in ["[Content_Types].xml", "_rels/.rels", "word/document.xml"] where !names.contains(required) {
             fatalError("the .docx has no \(required)")
         }
+        return parts
     }
 }

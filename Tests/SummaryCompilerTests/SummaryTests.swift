@@ -94,6 +94,16 @@ import WorkingDays
         }
     }
 
+    /// The fuzz harness renders on its own thread: what it checks must be
+    /// what `imrf compile` writes.
+    @Test func renderedSynchronouslyAsRenderFilesWritesIt() async throws {
+        let summary = try Summary(Self.exampleWorkspace())
+        let files = try await summary.renderFiles(formats: [.md, .html, .docx], templates: nil)
+        for format in [Summary.Format.md, .html, .docx] {
+            #expect(try summary.renderSynchronously(format) == files[format], "\(format)")
+        }
+    }
+
     @Test func tableOfContentsListsEverySectionWithItsAnchor() async throws {
         let outputs = try await Summary(Self.exampleWorkspace()).renderedText(formats: Summary.Format.allCases, templates: Self.templates)
         let html = try #require(outputs[.html])

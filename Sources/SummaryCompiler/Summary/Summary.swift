@@ -158,6 +158,22 @@ public struct Summary: Sendable {
         }
     }
 
+    /// `format` (md, html or docx) as `renderFiles` writes it with the
+    /// built-in templates, rendered on the calling thread: for a caller that
+    /// cannot wait for tasks (the fuzz harness, where memory still held by a
+    /// finished task's thread reads as leaked).
+    public func renderSynchronously(_ format: Format) throws(DiagnosticFailure) -> Data {
+        try renderBytes(format, library: format.isText ? Self.builtInLibrary : nil)
+    }
+
+    /// Every built-in template, parsed once.
+    private static let builtInLibrary: MustacheLibrary = {
+        _ = HTMLContentType.registered
+        var library = MustacheLibrary()
+        for (name, text) in BuiltInTemplates.all { try? library.register(text, named: name) }
+        return library
+    }()
+
     /// The summary as a .docx package: the same bytes for the same workspace
     /// (every archive entry is dated the forum's first day).
     /// The letter form's letter is the built-in one.
