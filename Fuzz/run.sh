@@ -7,7 +7,7 @@
 #   icalendar  the iCalendar reader and writer, and working-day queries
 #   note       a note file: front matter and Markdown into the document model
 #   forum      forum.yaml: parse, write back, parse again
-#   compile    one note compiled to md, html and docx in an in-memory workspace
+#   compile    one note compiled to md, html and docx in an in-memory workspace; two (split at 0x1E) as a changes document
 #   markdown   a note's Markdown written as summary.md writes it, read again
 #   word-import  a .docx (or a word/document.xml in a package built around it) made into a note
 #
