@@ -31,6 +31,9 @@ enum MarkdownHarness {
         guard html.isEmpty else { fatalError("raw HTML at lines \(html) of the written Markdown:\n\(markdown)") }
         guard checksText else { return }
         let again = MarkdownParser.parse(markdown)
+        // An autolink is written as `[text](url)`, its `@`s twice: a line may
+        // then pass the reader's limit of addresses, and read back empty.
+        guard again.tooManyAddressesAtLine == nil else { return }
         let before = letters(of: document.blocks)
         let after = letters(of: again.blocks)
         guard isSubsequence(before, of: after) else {

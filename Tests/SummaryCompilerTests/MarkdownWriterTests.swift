@@ -195,4 +195,18 @@ import Testing
         #expect(MarkdownParser.rawHTMLLines(in: markdown).isEmpty, "\(markdown)")
         #expect(MarkdownParser.parse(markdown).blocks == [.paragraph([.text("x "), .code("<b>ab"), .text("y")])], "\(markdown)")
     }
+
+    /// A number alone at a line's start and a `.` or `)` after it, in two
+    /// texts (raw HTML dropped between them), would read back as an empty
+    /// ordered list item: the number lost. The markdown fuzzer's finding.
+    @Test func aNumberAndItsPeriodInTwoTextsStayText() {
+        for note in ["3</b>.", "3</b>) x", "12<i>.</i>", "> 7<b>.</b>", "- 1<b>.</b>"] {
+            let document = MarkdownParser.parse(note)
+            let markdown = document.summaryMarkdown
+            let again = MarkdownParser.parse(markdown)
+            #expect(again.blocks.map(Self.merged) == document.blocks.map(Self.merged), "\(note) written as \(markdown)")
+        }
+        #expect(BodyRenderer.lineIsDigits("a\n123") && !BodyRenderer.lineIsDigits("a\n12a") && !BodyRenderer.lineIsDigits("1234567890"))
+        #expect(!BodyRenderer.lineIsDigits("") && !BodyRenderer.lineIsDigits("x\n"))
+    }
 }

@@ -369,6 +369,10 @@ struct BodyRenderer {
             // `[^1]:` at a line's start would define the footnote.
             output += "\\"
             Self.markdownEscaper.append(text, to: &output)
+        } else if text.utf8.first == UInt8(ascii: ".") || text.utf8.first == UInt8(ascii: ")"), Self.lineIsDigits(output) {
+            // `3` and `.` written one after another (raw HTML the parser dropped between) would begin an ordered list.
+            output += "\\"
+            Self.markdownEscaper.append(text, to: &output)
         } else {
             Self.markdownEscaper.append(text, to: &output)
         }
@@ -492,6 +496,18 @@ struct BodyRenderer {
             }
         }
         markdownEscaper.append(rest.count == text.count ? text : String(rest), to: &output)
+    }
+
+    /// Whether the last line of `output` is one to nine digits and nothing
+    /// else: a `.` or `)` after them would make an ordered list's marker.
+    static func lineIsDigits(_ output: String) -> Bool {
+        var digits = 0
+        for byte in output.utf8.reversed() {
+            if byte == UInt8(ascii: "\n") { break }
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte), digits < 9 else { return false }
+            digits += 1
+        }
+        return digits > 0
     }
 
     /// Whether the last line of `output` is a footnote reference alone (`[^12]`).
