@@ -209,4 +209,16 @@ import Testing
         #expect(BodyRenderer.lineIsDigits("a\n123") && !BodyRenderer.lineIsDigits("a\n12a") && !BodyRenderer.lineIsDigits("1234567890"))
         #expect(!BodyRenderer.lineIsDigits("") && !BodyRenderer.lineIsDigits("x\n"))
     }
+
+    /// A lazy line of a quote beginning with a vertical tab and `-`: written
+    /// inside the quote, `w` over `\u{0B}-` read as a table whose cells cut
+    /// the code span after it. Another finding of the markdown fuzzer.
+    @Test func aVerticalTabAtALinesStartIsNoTableDelimiter() {
+        for note in [">w\n\u{0B}-\n`|d`", "w\n\u{0C}-\nx", ">a\n\u{0B}\u{0B}-|-\nb"] {
+            let document = MarkdownParser.parse(note)
+            let markdown = document.summaryMarkdown
+            let again = MarkdownParser.parse(markdown)
+            #expect(again.blocks.map(Self.merged) == document.blocks.map(Self.merged), "\(note) written as \(markdown)")
+        }
+    }
 }

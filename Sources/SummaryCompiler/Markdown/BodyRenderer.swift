@@ -473,15 +473,18 @@ struct BodyRenderer {
 
     /// Text that begins a line of Markdown, escaped as all text is and
     /// also where only a line's start makes markup: leading spaces and tabs
-    /// (dropped there, or four of them an indented code block) as character
+    /// (dropped there, or four of them an indented code block), vertical
+    /// tabs and form feeds as character
     /// references, and a leading `-`, `+`, `=` or `:` (a list item, a setext
     /// underline, a table's delimiter row) or the `.` or `)` after up to nine
     /// digits (an ordered list item) behind a backslash. The rest is
     /// escaped as all text is.
     private static func appendMarkdownLineStart(_ text: String, to output: inout String) {
         var rest = Substring(text)
-        while let first = rest.utf8.first, first == UInt8(ascii: " ") || first == UInt8(ascii: "\t") {
-            output += first == UInt8(ascii: " ") ? "&#32;" : "&#9;"
+        // Vertical tab and form feed too: the table extension reads them as
+        // space around a delimiter row's `-` (`w` over `\u{0B}-` is a table).
+        while let first = rest.utf8.first, first == 0x20 || first == 0x09 || first == 0x0B || first == 0x0C {
+            output += "&#\(first);"
             rest = rest.dropFirst()
         }
         guard let first = rest.utf8.first else { return }
