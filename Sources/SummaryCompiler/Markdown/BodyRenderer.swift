@@ -21,7 +21,7 @@ struct BodyRenderer {
     private let anchoredFootnotes = AnchoredFootnotes()
     /// Whether a Markdown table cell is being written: the table extension
     /// splits its row at every `|` not escaped by a backslash, inside code
-    /// spans too, before it reads the cells.
+    /// spans too, before it reads the cells; a row is one line.
     var inTableCell = false
     /// Whether a Markdown heading is being written: an ATX heading is one
     /// line, so a setext heading's line breaks are written as spaces.
@@ -332,8 +332,9 @@ struct BodyRenderer {
                 Self.linkDestinationEscaper.append(destination, to: &output)
                 output += ")"
             }
-        case .softBreak: output += !html && inHeading ? " " : "\n"
-        case .lineBreak: output += html ? "<br>\n" : inHeading ? " " : "\\\n"
+        // A heading and a table row are one line each in Markdown: their breaks are spaces.
+        case .softBreak: output += !html && (inHeading || inTableCell) ? " " : "\n"
+        case .lineBreak: output += html ? "<br>\n" : inHeading || inTableCell ? " " : "\\\n"
         case .image(let source, let alt, _):
             guard let image = images[source] else { return append(alt, to: &output) }
             let altText = alt.map(\.plainText).joined()
