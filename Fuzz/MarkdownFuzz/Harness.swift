@@ -18,8 +18,8 @@ import SummaryCompiler
 /// with the input that caused it.
 ///
 /// `IMRF_FUZZ_MARKDOWN_TEXT=0` checks the raw-HTML invariant alone (as
-/// `.ci/run` does until the text invariant, whose last finding, text
-/// autolinked when read back, is fixed, has run clean for longer).
+/// `.ci/run` does until the text invariant, whose last findings are fixed,
+/// has run clean for longer: README, Fuzzing).
 enum MarkdownHarness {
     static let checksText = ProcessInfo.processInfo.environment["IMRF_FUZZ_MARKDOWN_TEXT"] != "0"
 
