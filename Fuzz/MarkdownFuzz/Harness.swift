@@ -58,18 +58,30 @@ enum MarkdownHarness {
         }
     }
 
-    /// The letters and digits of blocks' text and code, in order.
+    /// The letters and digits of blocks' text and code, in order, scalar by
+    /// scalar: what characters they group into depends on their neighbours
+    /// (a combining mark joins a `*` written before it), so they are
+    /// compared as scalars, marks left out.
     static func letters(of blocks: [Block]) -> String {
         var text = ""
         for block in blocks { append(block, to: &text) }
-        return String(text.filter { $0.isLetter || $0.isNumber })
+        var letters = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter, .decimalNumber, .letterNumber,
+                .otherNumber:
+                letters.append(scalar)
+            default: continue
+            }
+        }
+        return String(letters)
     }
 
-    /// Whether every character of `part` is in `whole`, in the same order.
+    /// Whether every scalar of `part` is in `whole`, in the same order.
     static func isSubsequence(_ part: String, of whole: String) -> Bool {
-        var rest = whole[...]
-        for character in part {
-            guard let found = rest.firstIndex(of: character) else { return false }
+        var rest = whole.unicodeScalars[...]
+        for scalar in part.unicodeScalars {
+            guard let found = rest.firstIndex(of: scalar) else { return false }
             rest = rest[rest.index(after: found)...]
         }
         return true
